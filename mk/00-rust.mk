@@ -1,0 +1,20 @@
+# token-core and the CLI.
+TEST_TARGETS += test-rust
+CONFORMANCE_TARGETS += conformance-rust
+BENCH_TARGETS += bench-rust
+
+.PHONY: test-rust conformance-rust bench-rust cli
+
+test-rust: ## token-core and CLI: unit, property and doc tests, clippy-clean build
+	$(CARGO) test -p agoratoken-core -p agoratoken-cli --lib --bins --tests --doc --quiet 2>&1 | tail -n 40
+	$(CARGO) test -p agoratoken-core -p agoratoken-cli --lib --bins --tests --quiet
+
+conformance-rust: ## the Rust conformance runner over tests/vectors (or AGORA_TOKEN_VECTORS)
+	$(CARGO) test -p agoratoken-core --quiet --test conformance
+
+bench-rust: ## criterion: build_token, parse, and the bare HMAC floor
+	$(CARGO) bench -p agoratoken-core --bench build -- --noplot
+	@mkdir -p $(BENCH_DIR)
+
+cli: ## build the agora-token CLI (release)
+	$(CARGO) build --release -p agoratoken-cli

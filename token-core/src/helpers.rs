@@ -1,0 +1,74 @@
+//! The static helpers of today's reference builders.
+
+use crate::builder::SimpleTokenBuilder;
+use crate::error::TokenError;
+use crate::privilege::{Privilege, Role, RtmRole};
+use crate::token::UserId;
+
+/// `RtcTokenBuilder`: RTC tokens for a role.
+#[derive(Debug, Clone, Copy)]
+pub struct RtcTokenBuilder;
+
+impl RtcTokenBuilder {
+    /// A token for a numeric uid: the role's privileges, each expiring at
+    /// `privilege_expired_ts` (0 = never); random salt, ts = now + 24 h.
+    pub fn build_token_with_uid(
+        app_id: &str,
+        app_certificate: &str,
+        channel_name: &str,
+        uid: u32,
+        role: Role,
+        privilege_expired_ts: u32,
+    ) -> Result<String, TokenError> {
+        Self::build_token(app_id, app_certificate, channel_name, UserId::Uid(uid), role, privilege_expired_ts)
+    }
+
+    /// As [`build_token_with_uid`](Self::build_token_with_uid), for a user account.
+    pub fn build_token_with_user_account(
+        app_id: &str,
+        app_certificate: &str,
+        channel_name: &str,
+        user_account: &str,
+        role: Role,
+        privilege_expired_ts: u32,
+    ) -> Result<String, TokenError> {
+        Self::build_token(app_id, app_certificate, channel_name, UserId::Account(user_account), role, privilege_expired_ts)
+    }
+
+    /// Either kind of user.
+    pub fn build_token(
+        app_id: &str,
+        app_certificate: &str,
+        channel_name: &str,
+        user: UserId<'_>,
+        role: Role,
+        privilege_expired_ts: u32,
+    ) -> Result<String, TokenError> {
+        let mut builder = SimpleTokenBuilder::new(app_id, app_certificate, channel_name, user)?;
+        for &privilege in role.privileges() {
+            builder.set_privilege(privilege, privilege_expired_ts);
+        }
+        builder.build_token()
+    }
+}
+
+/// `RtmTokenBuilder`: RTM login tokens.
+#[derive(Debug, Clone, Copy)]
+pub struct RtmTokenBuilder;
+
+impl RtmTokenBuilder {
+    /// A 006 token whose channel field is the user account, with an empty uid
+    /// and the `RtmLogin` privilege expiring at `privilege_expired_ts`.
+    pub fn build_token(
+        app_id: &str,
+        app_certificate: &str,
+        user_account: &str,
+        role: RtmRole,
+        privilege_expired_ts: u32,
+    ) -> Result<String, TokenError> {
+        let RtmRole::RtmUser = role;
+        let mut builder = SimpleTokenBuilder::for_rtm(app_id, app_certificate, user_account)?;
+        builder.set_privilege(Privilege::RtmLogin, privilege_expired_ts);
+        builder.build_token()
+    }
+}

@@ -1,0 +1,42 @@
+//! # agoratoken-core
+//!
+//! Mint, parse and verify Agora AccessToken "006" tokens (the format of
+//! Agora's `SimpleTokenBuilder`, SDK 2.1.0+), byte-for-byte like Agora's
+//! reference builders, with strict input checks and errors that name the field.
+//!
+//! ```
+//! use token_core::{Privilege, SimpleTokenBuilder};
+//! let mut b = SimpleTokenBuilder::with_uid(
+//!     "970CA35de60c44645bbae8a215061b33", "5CFd2fd1755d40ecb72977518be15d3b", "room-1", 2882341273)?;
+//! b.set_privilege(Privilege::JoinChannel, 1446455471);
+//! let token = b.build_token()?;
+//! assert!(token.starts_with("006970CA35de60c44645bbae8a215061b33"));
+//! # Ok::<(), token_core::TokenError>(())
+//! ```
+//!
+//! This crate is pure Rust with no FFI; the C ABI, Python, Node.js, Java,
+//! Go and PHP bindings are thin layers over it.
+
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+mod builder;
+mod error;
+mod helpers;
+mod privilege;
+mod token;
+pub mod validate;
+
+pub use builder::{default_ts, now_secs, random_salt, SimpleTokenBuilder, DEFAULT_TOKEN_LIFETIME_SECS};
+pub use error::{ErrorKind, TokenError};
+pub use helpers::{RtcTokenBuilder, RtmTokenBuilder};
+pub use privilege::{Privilege, Role, RtmRole};
+pub use token::{hex_lower, parse, verify, Expected, ParsedToken, UserId, VerifyResult, APP_ID_LEN, VERSION};
+
+/// The version of this library (the workspace version).
+pub const LIBRARY_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// The version of this library (the workspace version).
+pub fn version() -> &'static str {
+    LIBRARY_VERSION
+}

@@ -1,0 +1,381 @@
+//! The AccessToken 006 wire format: encoding, strict parsing and verification.
+//!
+//! ```text
+//! message = salt u32 | ts u32 | u16 count | count × (id u16, expire u32)   (sorted by id)
+//! signature = HMAC-SHA256(key = app certificate text, app id | channel | uid string | message)
+//! content = u16 len | signature | crc32(channel) u32 | crc32(uid string) u32 | u16 len | message
+//! token = "006" | app id (32 characters) | standard padded base64(content)
+//! ```
+//! All integers are little-endian.
+
+use base64::engine::general_purpose::STANDARD;
+use base64::Engine as _;
+use hmac::{Hmac, KeyInit, Mac};
+use sha2::Sha256;
+
+use crate::error::{ErrorKind, TokenError};
+use crate::privilege::Privilege;
+use crate::validate::check_app_certificate;
+
+pub(crate) type HmacSha256 = Hmac<Sha256>;
+
+/// The version prefix of AccessToken 006.
+pub const VERSION: &str = "006";
+/// Length of the app id field.
+pub const APP_ID_LEN: usize = 32;
+
+/// Who a token is for: a numeric uid or a user account (string uid).
+///
+/// The token signs the *uid string*: a numeric uid `n` is its decimal form,
+/// uid `0` is the empty string, and an account is used as it is. So uid `7`
+/// and account `"7"` are the same user; uid `0` and account `"0"` are not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UserId<'a> {
+    /// A numeric uid (0 means "any user" and is signed as the empty string).
+    Uid(u32),
+    /// A user account, used as it is.
+    Account(&'a str),
+}
+
+impl UserId<'_> {
+    /// The uid string this user is signed as.
+    pub fn uid_string(&self) -> String {
+        match *self {
+            UserId::Uid(0) => String::new(),
+            UserId::Uid(n) => n.to_string(),
+            UserId::Account(a) => a.to_owned(),
+        }
+    }
+}
+
+/// Every field of a 006 token.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParsedToken {
+    /// The 32-character app id, as written in the token.
+    pub app_id: String,
+    /// The signature bytes (32 for a well-formed token).
+    pub signature: Vec<u8>,
+    /// CRC32 (IEEE) of the channel name.
+    pub crc_channel_name: u32,
+    /// CRC32 (IEEE) of the uid string.
+    pub crc_uid: u32,
+    /// The salt.
+    pub salt: u32,
+    /// The token's expiry, in Unix seconds.
+    pub ts: u32,
+    /// `(privilege id, expiry)` pairs, sorted by id; expiry 0 means "never".
+    pub privileges: Vec<(u16, u32)>,
+}
+
+impl ParsedToken {
+    /// The signature as lowercase hex.
+    pub fn signature_hex(&self) -> String {
+        hex_lower(&self.signature)
+    }
+
+    /// The expiry of a privilege, if the token holds it.
+    pub fn privilege(&self, privilege: Privilege) -> Option<u32> {
+        self.privileges
+            .binary_search_by_key(&privilege.id(), |&(id, _)| id)
+            .ok()
+            .map(|i| self.privileges[i].1)
+    }
+}
+
+/// Lowercase hex of some bytes.
+pub fn hex_lower(bytes: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut s = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        s.push(DIGITS[(b >> 4) as usize] as char);
+        s.push(DIGITS[(b & 15) as usize] as char);
+    }
+    s
+}
+
+/// Writes the message (salt, ts, privileges) to `out`. `privileges` must be sorted by id.
+pub(crate) fn write_message(out: &mut Vec<u8>, salt: u32, ts: u32, privileges: &[(u16, u32)]) {
+    out.extend_from_slice(&salt.to_le_bytes());
+    out.extend_from_slice(&ts.to_le_bytes());
+    // The count is a u16; the privilege set holds at most 65536 distinct u16 ids,
+    // and only a parsed token (whose count was itself a u16) can bring unknown ids.
+    out.extend_from_slice(&(privileges.len() as u16).to_le_bytes());
+    for &(id, expire) in privileges {
+        out.extend_from_slice(&id.to_le_bytes());
+        out.extend_from_slice(&expire.to_le_bytes());
+    }
+}
+
+/// Assembles a token from a keyed HMAC (key = app certificate) and the fields.
+pub(crate) fn encode(
+    mac: HmacSha256,
+    app_id: &str,
+    channel_name: &str,
+    uid: &str,
+    salt: u32,
+    ts: u32,
+    privileges: &[(u16, u32)],
+) -> String {
+    // content = 2 + 32 (signature) + 4 + 4 + 2 (message length) + message
+    const HEAD: usize = 2 + 32 + 4 + 4 + 2;
+    let msg_len = 10 + 6 * privileges.len();
+    let mut content = Vec::with_capacity(HEAD + msg_len);
+    content.resize(HEAD, 0);
+    write_message(&mut content, salt, ts, privileges);
+
+    let mut mac = mac;
+    mac.update(app_id.as_bytes());
+    mac.update(channel_name.as_bytes());
+    mac.update(uid.as_bytes());
+    mac.update(&content[HEAD..]);
+    let signature = mac.finalize().into_bytes();
+
+    content[0..2].copy_from_slice(&32u16.to_le_bytes());
+    content[2..34].copy_from_slice(&signature);
+    content[34..38].copy_from_slice(&crc32fast::hash(channel_name.as_bytes()).to_le_bytes());
+    content[38..42].copy_from_slice(&crc32fast::hash(uid.as_bytes()).to_le_bytes());
+    content[42..44].copy_from_slice(&(msg_len as u16).to_le_bytes());
+
+    let mut token = String::with_capacity(VERSION.len() + APP_ID_LEN + content.len().div_ceil(3) * 4);
+    token.push_str(VERSION);
+    token.push_str(app_id);
+    STANDARD.encode_string(&content, &mut token);
+    token
+}
+
+/// A little-endian reader that reports what is missing.
+struct Reader<'a> {
+    bytes: &'a [u8],
+    what: &'static str,
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize, field: &str) -> Result<&'a [u8], TokenError> {
+        if self.bytes.len() < n {
+            return Err(TokenError::new(
+                ErrorKind::Truncated,
+                format!(
+                    "truncated: the {} ends before its {field} ({n} bytes needed, {} left)",
+                    self.what,
+                    self.bytes.len()
+                ),
+            ));
+        }
+        let (head, rest) = self.bytes.split_at(n);
+        self.bytes = rest;
+        Ok(head)
+    }
+
+    fn u16(&mut self, field: &str) -> Result<u16, TokenError> {
+        let b = self.take(2, field)?;
+        Ok(u16::from_le_bytes([b[0], b[1]]))
+    }
+
+    fn u32(&mut self, field: &str) -> Result<u32, TokenError> {
+        let b = self.take(4, field)?;
+        Ok(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+    }
+
+    fn string(&mut self, field: &str) -> Result<&'a [u8], TokenError> {
+        let len = self.u16(field)? as usize;
+        self.take(len, field)
+    }
+
+    fn finish(&self) -> Result<(), TokenError> {
+        if self.bytes.is_empty() {
+            Ok(())
+        } else {
+            Err(TokenError::new(
+                ErrorKind::Trailing,
+                format!("trailing: {} bytes are left over after the {}", self.bytes.len(), self.what),
+            ))
+        }
+    }
+}
+
+/// A parsed token and its raw signed message.
+pub(crate) struct Decoded {
+    pub token: ParsedToken,
+    pub message: Vec<u8>,
+}
+
+/// Parses a 006 token strictly; see the `reject006` categories.
+pub(crate) fn decode(token: &[u8]) -> Result<Decoded, TokenError> {
+    if !token.starts_with(VERSION.as_bytes()) {
+        return Err(TokenError::new(ErrorKind::Version, "version: the token does not start with \"006\""));
+    }
+    let rest = &token[VERSION.len()..];
+    if rest.len() < APP_ID_LEN || !rest[..APP_ID_LEN].iter().all(u8::is_ascii_hexdigit) {
+        return Err(TokenError::new(
+            ErrorKind::AppId,
+            "app_id: the 32 characters after \"006\" must all be hexadecimal digits",
+        ));
+    }
+    let (app_id, b64) = rest.split_at(APP_ID_LEN);
+    if b64.is_empty() {
+        return Err(TokenError::new(ErrorKind::Truncated, "truncated: the token has no content after its app id"));
+    }
+    let content = STANDARD
+        .decode(b64)
+        .map_err(|e| TokenError::new(ErrorKind::Base64, format!("base64: the token content is not standard padded base64 ({e})")))?;
+
+    let mut outer = Reader { bytes: &content, what: "token content" };
+    let signature = outer.string("signature")?.to_vec();
+    let crc_channel_name = outer.u32("channel name CRC")?;
+    let crc_uid = outer.u32("uid CRC")?;
+    let message = outer.string("message")?;
+    outer.finish()?;
+
+    let mut inner = Reader { bytes: message, what: "message" };
+    let salt = inner.u32("salt")?;
+    let ts = inner.u32("ts")?;
+    let count = inner.u16("privilege count")? as usize;
+    let mut privileges = Vec::with_capacity(count.min(inner.bytes.len() / 6));
+    for _ in 0..count {
+        let id = inner.u16("privilege id")?;
+        let expire = inner.u32("privilege expiry")?;
+        privileges.push((id, expire));
+    }
+    inner.finish()?;
+    // A map on the wire: sorted by id, a repeated id keeps its last value.
+    privileges.reverse();
+    privileges.sort_by_key(|&(id, _)| id);
+    privileges.dedup_by_key(|&mut (id, _)| id);
+
+    Ok(Decoded {
+        token: ParsedToken {
+            // Checked above: 32 ASCII hex digits.
+            app_id: app_id.iter().map(|&b| b as char).collect(),
+            signature,
+            crc_channel_name,
+            crc_uid,
+            salt,
+            ts,
+            privileges,
+        },
+        message: message.to_vec(),
+    })
+}
+
+/// Parses a 006 token strictly.
+///
+/// Fails with `version`, `app_id`, `base64`, `truncated` or `trailing`.
+/// Bytes rather than `&str` are accepted so that callers holding text of
+/// unknown encoding get a category rather than a conversion failure.
+pub fn parse(token: impl AsRef<[u8]>) -> Result<ParsedToken, TokenError> {
+    decode(token.as_ref()).map(|d| d.token)
+}
+
+/// The outcome of [`verify`]: `Ok`, or the first check that failed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum VerifyResult {
+    /// Every check passed.
+    Ok,
+    /// The token belongs to another app id.
+    AppIdMismatch,
+    /// The channel name's CRC32 differs.
+    ChannelMismatch,
+    /// The uid string's CRC32 differs.
+    UidMismatch,
+    /// The HMAC differs: another certificate, or a forged token.
+    SignatureMismatch,
+    /// `now` is past the token's `ts`.
+    Expired,
+    /// `now` is past the join-channel privilege's expiry.
+    PrivilegeExpired,
+}
+
+impl VerifyResult {
+    /// Every result, in check order (`Ok` first).
+    pub const ALL: &'static [VerifyResult] = &[
+        VerifyResult::Ok,
+        VerifyResult::AppIdMismatch,
+        VerifyResult::ChannelMismatch,
+        VerifyResult::UidMismatch,
+        VerifyResult::SignatureMismatch,
+        VerifyResult::Expired,
+        VerifyResult::PrivilegeExpired,
+    ];
+
+    /// The result's name (`"ok"`, `"channel_mismatch"`, ...).
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            VerifyResult::Ok => "ok",
+            VerifyResult::AppIdMismatch => "app_id_mismatch",
+            VerifyResult::ChannelMismatch => "channel_mismatch",
+            VerifyResult::UidMismatch => "uid_mismatch",
+            VerifyResult::SignatureMismatch => "signature_mismatch",
+            VerifyResult::Expired => "expired",
+            VerifyResult::PrivilegeExpired => "privilege_expired",
+        }
+    }
+
+    /// A stable number for bindings: 0 for `ok`, then 1, 2, ... in check order.
+    pub const fn value(self) -> i32 {
+        self as i32
+    }
+
+    /// `true` for [`VerifyResult::Ok`].
+    pub const fn is_ok(self) -> bool {
+        matches!(self, VerifyResult::Ok)
+    }
+}
+
+impl std::fmt::Display for VerifyResult {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// What a verifier expects of a token.
+#[derive(Debug, Clone, Copy)]
+pub struct Expected<'a> {
+    /// The app id, when the verifier wants it checked.
+    pub app_id: Option<&'a str>,
+    /// The channel name.
+    pub channel_name: &'a str,
+    /// The user.
+    pub user: UserId<'a>,
+}
+
+/// Verifies a token: `Ok(result)` with `ok` or the first failing check, in
+/// this order: app id, channel, uid, signature, expiry, join-channel privilege
+/// expiry. A malformed token or certificate is an `Err`.
+///
+/// The signature is compared in constant time. `now` is Unix seconds.
+pub fn verify(
+    token: impl AsRef<[u8]>,
+    app_certificate: &str,
+    expected: &Expected<'_>,
+    now: u32,
+) -> Result<VerifyResult, TokenError> {
+    check_app_certificate(app_certificate)?;
+    let Decoded { token, message } = decode(token.as_ref())?;
+    if let Some(app_id) = expected.app_id {
+        if app_id != token.app_id {
+            return Ok(VerifyResult::AppIdMismatch);
+        }
+    }
+    if crc32fast::hash(expected.channel_name.as_bytes()) != token.crc_channel_name {
+        return Ok(VerifyResult::ChannelMismatch);
+    }
+    let uid = expected.user.uid_string();
+    if crc32fast::hash(uid.as_bytes()) != token.crc_uid {
+        return Ok(VerifyResult::UidMismatch);
+    }
+    let mut mac = HmacSha256::new_from_slice(app_certificate.as_bytes()).expect("HMAC takes keys of any length");
+    mac.update(token.app_id.as_bytes());
+    mac.update(expected.channel_name.as_bytes());
+    mac.update(uid.as_bytes());
+    mac.update(&message);
+    if mac.verify_slice(&token.signature).is_err() {
+        return Ok(VerifyResult::SignatureMismatch);
+    }
+    if now > token.ts {
+        return Ok(VerifyResult::Expired);
+    }
+    match token.privilege(Privilege::JoinChannel) {
+        Some(expire) if expire != 0 && now > expire => Ok(VerifyResult::PrivilegeExpired),
+        _ => Ok(VerifyResult::Ok),
+    }
+}

@@ -1,0 +1,135 @@
+//! Input checks for the builder's fields. Messages name the field and never
+//! quote the app certificate.
+
+use crate::error::{ErrorKind, TokenError};
+
+/// Longest channel name, in UTF-8 bytes.
+pub const MAX_CHANNEL_NAME_BYTES: usize = 64;
+/// Longest user account, in UTF-8 bytes.
+pub const MAX_USER_ACCOUNT_BYTES: usize = 255;
+
+fn is_hex32(s: &str) -> bool {
+    s.len() == 32 && s.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
+/// The app id must be exactly 32 hexadecimal digits (either case).
+pub fn check_app_id(app_id: &str) -> Result<(), TokenError> {
+    if is_hex32(app_id) {
+        return Ok(());
+    }
+    let what = match app_id.bytes().position(|b| !b.is_ascii_hexdigit()) {
+        Some(i) if i < 32 => format!("has a character that is not a hexadecimal digit at byte {i}"),
+        _ => format!("has {} bytes", app_id.len()),
+    };
+    Err(TokenError::new(ErrorKind::AppId, format!("app_id: must be exactly 32 hexadecimal digits, but {what}")))
+}
+
+/// The app certificate must be exactly 32 hexadecimal digits. The message
+/// tells what is wrong without quoting any of it.
+pub fn check_app_certificate(app_certificate: &str) -> Result<(), TokenError> {
+    if is_hex32(app_certificate) {
+        return Ok(());
+    }
+    let what = if app_certificate.len() != 32 {
+        format!("has {} bytes", app_certificate.len())
+    } else {
+        "has a character that is not a hexadecimal digit".to_owned()
+    };
+    Err(TokenError::new(
+        ErrorKind::AppCertificate,
+        format!("app_certificate: must be exactly 32 hexadecimal digits, but {what}"),
+    ))
+}
+
+/// `a-z A-Z 0-9`, space, and `! # $ % & ( ) + - : ; < = . > ? @ [ ] ^ _ { } | ~ ,`.
+pub const fn is_allowed_char(b: u8) -> bool {
+    matches!(b,
+        b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b' '
+        | b'!' | b'#' | b'$' | b'%' | b'&' | b'(' | b')' | b'+' | b'-' | b':' | b';'
+        | b'<' | b'=' | b'.' | b'>' | b'?' | b'@' | b'[' | b']' | b'^' | b'_' | b'{'
+        | b'}' | b'|' | b'~' | b',')
+}
+
+fn check_name(kind: ErrorKind, value: &str, max: usize) -> Result<(), TokenError> {
+    let field = kind.as_str();
+    if value.is_empty() {
+        return Err(TokenError::new(kind, format!("{field}: must not be empty")));
+    }
+    if value.len() > max {
+        return Err(TokenError::new(kind, format!("{field}: is {} bytes long, the limit is {max}", value.len())));
+    }
+    if let Some((i, c)) = value.char_indices().find(|&(_, c)| !(c.is_ascii() && is_allowed_char(c as u8))) {
+        return Err(TokenError::new(
+            kind,
+            format!(
+                "{field}: character {c:?} at byte {i} is not allowed \
+                 (allowed: a-z A-Z 0-9, space and !#$%&()+-:;<=.>?@[]^_{{}}|~,)"
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// A channel name: 1 to 64 bytes of the documented characters.
+pub fn check_channel_name(channel_name: &str) -> Result<(), TokenError> {
+    check_name(ErrorKind::ChannelName, channel_name, MAX_CHANNEL_NAME_BYTES)
+}
+
+/// A user account: 1 to 255 bytes of the documented characters.
+pub fn check_user_account(user_account: &str) -> Result<(), TokenError> {
+    check_name(ErrorKind::UserAccount, user_account, MAX_USER_ACCOUNT_BYTES)
+}
+
+/// A value that must fit in an unsigned 32-bit field (for bindings whose
+/// integers are wider): `uid`, `salt`, `ts` or `expire_ts`.
+pub fn check_u32(kind: ErrorKind, value: i128) -> Result<u32, TokenError> {
+    u32::try_from(value).map_err(|_| {
+        TokenError::new(kind, format!("{}: {value} is outside 0..=4294967295", kind.as_str()))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn app_id_and_certificate() {
+        assert!(check_app_id("970CA35de60c44645bbae8a215061b33").is_ok());
+        assert_eq!(check_app_id("970CA35de60c44645bbae8a215061b3").unwrap_err().kind(), ErrorKind::AppId);
+        assert_eq!(check_app_id("970CA35de60c44645bbae8a215061b3x").unwrap_err().kind(), ErrorKind::AppId);
+        assert_eq!(check_app_id("").unwrap_err().kind(), ErrorKind::AppId);
+        let cert = "5CFd2fd1755d40ecb72977518be15d3z";
+        let e = check_app_certificate(cert).unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::AppCertificate);
+        assert!(!e.message().contains("5CFd2fd1"));
+        assert!(e.message().starts_with("app_certificate:"));
+        assert!(check_app_certificate("5CFd2fd1755d40ecb72977518be15d3b").is_ok());
+    }
+
+    #[test]
+    fn names() {
+        assert!(check_channel_name("a").is_ok());
+        assert!(check_channel_name(&"x".repeat(64)).is_ok());
+        assert_eq!(check_channel_name(&"x".repeat(65)).unwrap_err().kind(), ErrorKind::ChannelName);
+        assert_eq!(check_channel_name("").unwrap_err().kind(), ErrorKind::ChannelName);
+        for bad in ["a/b", "a\"b", "a*b", "a'b", "a\\b", "a`b", "a\tb", "a\0b", "é", "a\nb"] {
+            let e = check_channel_name(bad).unwrap_err();
+            assert_eq!(e.kind(), ErrorKind::ChannelName, "{bad:?}");
+            assert!(e.message().starts_with("channel_name:"));
+        }
+        let all = "azAZ09 !#$%&()+-:;<=.>?@[]^_{}|~,";
+        assert!(check_channel_name(all).is_ok());
+        assert!(check_user_account(all).is_ok());
+        assert!(check_user_account(&"u".repeat(255)).is_ok());
+        assert_eq!(check_user_account(&"u".repeat(256)).unwrap_err().kind(), ErrorKind::UserAccount);
+        assert_eq!(check_user_account("用户").unwrap_err().kind(), ErrorKind::UserAccount);
+    }
+
+    #[test]
+    fn u32_range() {
+        assert_eq!(check_u32(ErrorKind::Uid, 0).unwrap(), 0);
+        assert_eq!(check_u32(ErrorKind::Uid, 4294967295).unwrap(), u32::MAX);
+        assert_eq!(check_u32(ErrorKind::Uid, -1).unwrap_err().kind(), ErrorKind::Uid);
+        assert_eq!(check_u32(ErrorKind::Salt, 1 << 32).unwrap_err().kind(), ErrorKind::Salt);
+    }
+}
