@@ -5,9 +5,8 @@ BENCH_TARGETS += bench-rust
 
 .PHONY: test-rust conformance-rust bench-rust cli
 
-test-rust: ## token-core and CLI: unit, property and doc tests, clippy-clean build
-	$(CARGO) test -p agoratoken-core -p agoratoken-cli --lib --bins --tests --doc --quiet 2>&1 | tail -n 40
-	$(CARGO) test -p agoratoken-core -p agoratoken-cli --lib --bins --tests --quiet
+test-rust: ## token-core and CLI: unit, property, doc and CLI tests
+	$(CARGO) test -p agoratoken-core -p agoratoken-cli --quiet
 
 conformance-rust: ## the Rust conformance runner over tests/vectors (or AGORA_TOKEN_VECTORS)
 	$(CARGO) test -p agoratoken-core --quiet --test conformance
