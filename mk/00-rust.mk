@@ -14,6 +14,9 @@ conformance-rust: ## the Rust conformance runner over tests/vectors (or AGORA_TO
 bench-rust: ## criterion: build_token, parse, and the bare HMAC floor
 	$(CARGO) bench -p agoratoken-core --bench build -- --noplot
 	@mkdir -p $(BENCH_DIR)
+	python3 $(ROOT)/scripts/criterion-tsv.py "rust: builder" token006 build_token hmac_sha256_floor > $(BENCH_DIR)/rust.tsv
+	python3 $(ROOT)/scripts/criterion-tsv.py "rust: one-shot RTC helper" token006 rtc_build_token_with_uid hmac_sha256_floor >> $(BENCH_DIR)/rust.tsv
+	python3 $(ROOT)/scripts/criterion-tsv.py "rust: read" token006 parse verify >> $(BENCH_DIR)/rust.tsv
 
 cli: ## build the agora-token CLI (release)
 	$(CARGO) build --release -p agoratoken-cli

@@ -32,6 +32,22 @@ pub fn default_ts() -> u32 {
     now_secs().saturating_add(DEFAULT_TOKEN_LIFETIME_SECS)
 }
 
+/// The constructor's checks, in order: app id, app certificate, channel name, user account.
+pub(crate) fn check_inputs(
+    app_id: &str,
+    app_certificate: &str,
+    channel_name: &str,
+    user: UserId<'_>,
+) -> Result<(), TokenError> {
+    check_app_id(app_id)?;
+    check_app_certificate(app_certificate)?;
+    check_channel_name(channel_name)?;
+    if let UserId::Account(account) = user {
+        check_user_account(account)?;
+    }
+    Ok(())
+}
+
 /// Builds AccessToken 006 tokens for one app, channel and user.
 ///
 /// The salt and `ts` are drawn at each [`build_token`](Self::build_token)
@@ -86,12 +102,7 @@ impl SimpleTokenBuilder {
     /// A builder for either kind of user. Checks, in order: app id, app
     /// certificate, channel name, user account.
     pub fn new(app_id: &str, app_certificate: &str, channel_name: &str, user: UserId<'_>) -> Result<Self, TokenError> {
-        check_app_id(app_id)?;
-        check_app_certificate(app_certificate)?;
-        check_channel_name(channel_name)?;
-        if let UserId::Account(account) = user {
-            check_user_account(account)?;
-        }
+        check_inputs(app_id, app_certificate, channel_name, user)?;
         Ok(Self::unchecked(app_id, app_certificate, channel_name, user.uid_string()))
     }
 

@@ -41,11 +41,25 @@ impl UserId<'_> {
     /// The uid string this user is signed as.
     pub fn uid_string(&self) -> String {
         match *self {
-            UserId::Uid(0) => String::new(),
-            UserId::Uid(n) => n.to_string(),
+            UserId::Uid(n) => uid_str(n, &mut [0; 10]).to_owned(),
             UserId::Account(a) => a.to_owned(),
         }
     }
+}
+
+/// The uid string of a numeric uid, written into `buf`: decimal, and `""` for 0.
+pub(crate) fn uid_str(n: u32, buf: &mut [u8; 10]) -> &str {
+    if n == 0 {
+        return "";
+    }
+    let mut i = buf.len();
+    let mut n = n;
+    while n > 0 {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+    }
+    std::str::from_utf8(&buf[i..]).expect("ASCII digits")
 }
 
 /// Every field of a 006 token.
@@ -377,5 +391,25 @@ pub fn verify(
     match token.privilege(Privilege::JoinChannel) {
         Some(expire) if expire != 0 && now > expire => Ok(VerifyResult::PrivilegeExpired),
         _ => Ok(VerifyResult::Ok),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn uid_strings() {
+        for n in [0u32, 1, 9, 10, 99, 100, 2882341273, u32::MAX] {
+            let want = if n == 0 { String::new() } else { n.to_string() };
+            assert_eq!(uid_str(n, &mut [0; 10]), want);
+            assert_eq!(UserId::Uid(n).uid_string(), want);
+        }
+        assert_eq!(UserId::Account("0").uid_string(), "0");
+    }
+
+    #[test]
+    fn hex() {
+        assert_eq!(hex_lower(&[0x00, 0x0f, 0xa5, 0xff]), "000fa5ff");
     }
 }
