@@ -1,0 +1,1 @@
+//! Unit tests of the C ABI, calling the exports as C would.

@@ -1,0 +1,73 @@
+//! The committed headers must be exactly what cbindgen generates from src/lib.rs.
+
+#[path = "../header/generate.rs"]
+mod generate;
+
+fn check(path: &std::path::Path, generated: &str) {
+    let committed = std::fs::read_to_string(path)
+        .unwrap_or_else(|e| panic!("{} is missing ({e}); run `make header`", path.display()));
+    assert!(
+        committed == generated,
+        "{} differs from what cbindgen generates from token-capi/src/lib.rs; run `make header` and commit it",
+        path.display()
+    );
+}
+
+#[test]
+fn c_header_matches_the_source() {
+    check(&generate::header_paths().0, &generate::c_header());
+}
+
+#[test]
+fn php_ffi_header_matches_the_source() {
+    check(&generate::header_paths().1, &generate::ffi_header());
+}
+
+#[test]
+fn php_ffi_header_has_no_preprocessor_line() {
+    let text = generate::ffi_header();
+    assert!(text.lines().all(|l| !l.trim_start().starts_with('#')), "a preprocessor line in the FFI header");
+    assert!(!text.contains("extern \"C\""));
+    assert!(text.contains("int agora_token_builder_build_token("));
+}
+
+#[test]
+fn c_header_declares_the_contract() {
+    let text = generate::c_header();
+    for name in [
+        "agora_token_builder_new_uid",
+        "agora_token_builder_new_user_account",
+        "agora_token_builder_free",
+        "agora_token_builder_init_token_builder",
+        "agora_token_builder_init_privileges",
+        "agora_token_builder_set_privilege",
+        "agora_token_builder_remove_privilege",
+        "agora_token_builder_set_salt",
+        "agora_token_builder_clear_salt",
+        "agora_token_builder_get_salt",
+        "agora_token_builder_set_ts",
+        "agora_token_builder_clear_ts",
+        "agora_token_builder_get_ts",
+        "agora_token_builder_build_token",
+        "agora_rtc_token_builder_build_token_with_uid",
+        "agora_rtc_token_builder_build_token_with_user_account",
+        "agora_rtm_token_builder_build_token",
+        "agora_token_parse",
+        "agora_token_info_free",
+        "agora_token_verify",
+        "agora_token_verify_user_account",
+        "agora_token_string_free",
+        "agora_token_last_error",
+        "agora_token_error_name",
+        "agora_token_verify_result_name",
+        "agora_token_version",
+        "AGORA_TOKEN_ERR_INTERNAL = -19",
+        "AGORA_TOKEN_PRIVILEGE_RTM_LOGIN = 1000",
+        "AGORA_TOKEN_RTM_ROLE_USER = 1",
+        "AGORA_TOKEN_VERIFY_PRIVILEGE_EXPIRED = 6",
+        "char app_id[33];",
+        "size_t signature_len;",
+    ] {
+        assert!(text.contains(name), "the header lacks {name}");
+    }
+}
