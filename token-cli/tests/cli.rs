@@ -94,7 +94,8 @@ fn inspect_sample_text_and_json() {
 
 #[test]
 fn errors_are_one_line_with_a_nonzero_exit() {
-    let cases: [(&[&str], &[(&str, &str)], &str); 5] = [
+    type Case<'a> = (&'a [&'a str], &'a [(&'a str, &'a str)], &'a str);
+    let cases: [Case; 5] = [
         (&["inspect", "007abc"], &[], "version"),
         (&["rtc", "--channel", "a/b", "--uid", "1"], &[], "channel_name"),
         (&["rtc", "--channel", "a", "--account", "é"], &[], "user_account"),
