@@ -1,0 +1,3 @@
+module github.com/agoratoken/agoratoken/token-go
+
+go 1.24
