@@ -1,1 +1,530 @@
 //! Unit tests of the C ABI, calling the exports as C would.
+
+use super::*;
+use std::ffi::CStr;
+use std::ptr;
+
+const APP_ID: &CStr = c"970CA35de60c44645bbae8a215061b33";
+const CERT: &CStr = c"5CFd2fd1755d40ecb72977518be15d3b";
+const CHANNEL: &CStr = c"7d72365eb983485397e3e3f9d460bdda";
+const UID: u32 = 2882341273;
+/// Agora's published sample token for these inputs, salt 1, ts 1111111, JoinChannel until 1446455471.
+const SAMPLE: &str = "006970CA35de60c44645bbae8a215061b33IACV0fZUBw+72cVoL9eyGGh3Q6Poi8bgjwVLnyKSJyOXR7dIfRBXoFHlEAABAAAAR/QQAAEAAQCvKDdW";
+
+fn last_error() -> String {
+    // SAFETY: the library returns a valid NUL-terminated string.
+    unsafe { CStr::from_ptr(agora_token_last_error()) }.to_str().unwrap().to_owned()
+}
+
+fn name(status: c_int) -> &'static str {
+    // SAFETY: static NUL-terminated strings.
+    unsafe { CStr::from_ptr(agora_token_error_name(status)) }.to_str().unwrap()
+}
+
+fn new_uid(uid: u32) -> *mut agora_token_builder {
+    let mut b = ptr::null_mut();
+    // SAFETY: valid strings and out-pointer.
+    let rc = unsafe { agora_token_builder_new_uid(APP_ID.as_ptr(), CERT.as_ptr(), CHANNEL.as_ptr(), uid, &mut b) };
+    assert_eq!(rc, 0, "{}", last_error());
+    assert!(!b.is_null());
+    b
+}
+
+fn build(b: *const agora_token_builder) -> String {
+    let mut t = ptr::null_mut();
+    // SAFETY: live builder, valid out-pointer.
+    let rc = unsafe { agora_token_builder_build_token(b, &mut t) };
+    assert_eq!(rc, 0, "{}", last_error());
+    take_string(t)
+}
+
+fn take_string(t: *mut c_char) -> String {
+    assert!(!t.is_null());
+    // SAFETY: a string from the library, freed once.
+    let s = unsafe { CStr::from_ptr(t) }.to_str().unwrap().to_owned();
+    unsafe { agora_token_string_free(t) };
+    s
+}
+
+#[test]
+fn builds_the_reference_sample() {
+    let b = new_uid(UID);
+    unsafe {
+        assert_eq!(agora_token_builder_set_salt(b, 1), 0);
+        assert_eq!(agora_token_builder_set_ts(b, 1111111), 0);
+        assert_eq!(agora_token_builder_set_privilege(b, 1, 1446455471), 0);
+    }
+    assert_eq!(build(b), SAMPLE);
+    unsafe { agora_token_builder_free(b) };
+}
+
+#[test]
+fn status_enum_is_token_cores_table() {
+    use agora_token_status::*;
+    let ours = [
+        AGORA_TOKEN_ERR_APP_ID,
+        AGORA_TOKEN_ERR_APP_CERTIFICATE,
+        AGORA_TOKEN_ERR_CHANNEL_NAME,
+        AGORA_TOKEN_ERR_USER_ACCOUNT,
+        AGORA_TOKEN_ERR_UID,
+        AGORA_TOKEN_ERR_VERSION,
+        AGORA_TOKEN_ERR_BASE64,
+        AGORA_TOKEN_ERR_TRUNCATED,
+        AGORA_TOKEN_ERR_TRAILING,
+        AGORA_TOKEN_ERR_APP_ID_MISMATCH,
+        AGORA_TOKEN_ERR_CHANNEL_MISMATCH,
+        AGORA_TOKEN_ERR_UID_MISMATCH,
+        AGORA_TOKEN_ERR_PRIVILEGE,
+        AGORA_TOKEN_ERR_ROLE,
+        AGORA_TOKEN_ERR_SALT,
+        AGORA_TOKEN_ERR_TS,
+        AGORA_TOKEN_ERR_EXPIRE_TS,
+        AGORA_TOKEN_ERR_NULL_ARGUMENT,
+        AGORA_TOKEN_ERR_INTERNAL,
+    ];
+    assert_eq!(ours.len(), ErrorKind::ALL.len(), "a category without a header constant");
+    for (status, kind) in ours.iter().zip(ErrorKind::ALL) {
+        assert_eq!(*status as i32, kind.code());
+        assert_eq!(name(*status as c_int), kind.as_str());
+    }
+    assert_eq!(AGORA_TOKEN_OK as i32, 0);
+    assert_eq!(name(0), "ok");
+    assert_eq!(name(-20), "unknown");
+    assert_eq!(name(1), "unknown");
+    assert_eq!(name(c_int::MIN), "unknown");
+}
+
+#[test]
+fn privilege_role_and_verify_enums_are_token_cores() {
+    use agora_token_privilege_id::*;
+    let ours = [
+        AGORA_TOKEN_PRIVILEGE_JOIN_CHANNEL,
+        AGORA_TOKEN_PRIVILEGE_PUBLISH_AUDIO_STREAM,
+        AGORA_TOKEN_PRIVILEGE_PUBLISH_VIDEO_STREAM,
+        AGORA_TOKEN_PRIVILEGE_PUBLISH_DATA_STREAM,
+        AGORA_TOKEN_PRIVILEGE_PUBLISH_AUDIO_CDN,
+        AGORA_TOKEN_PRIVILEGE_PUBLISH_VIDEO_CDN,
+        AGORA_TOKEN_PRIVILEGE_REQUEST_PUBLISH_AUDIO_STREAM,
+        AGORA_TOKEN_PRIVILEGE_REQUEST_PUBLISH_VIDEO_STREAM,
+        AGORA_TOKEN_PRIVILEGE_REQUEST_PUBLISH_DATA_STREAM,
+        AGORA_TOKEN_PRIVILEGE_INVITE_PUBLISH_AUDIO_STREAM,
+        AGORA_TOKEN_PRIVILEGE_INVITE_PUBLISH_VIDEO_STREAM,
+        AGORA_TOKEN_PRIVILEGE_INVITE_PUBLISH_DATA_STREAM,
+        AGORA_TOKEN_PRIVILEGE_ADMINISTRATE_CHANNEL,
+        AGORA_TOKEN_PRIVILEGE_RTM_LOGIN,
+    ];
+    assert_eq!(ours.len(), Privilege::ALL.len());
+    for (p, core) in ours.iter().zip(Privilege::ALL) {
+        assert_eq!(*p as i32, i32::from(core.id()));
+    }
+    use agora_token_role::*;
+    let roles = [AGORA_TOKEN_ROLE_ATTENDEE, AGORA_TOKEN_ROLE_PUBLISHER, AGORA_TOKEN_ROLE_SUBSCRIBER, AGORA_TOKEN_ROLE_ADMIN];
+    assert_eq!(roles.len(), token_core::Role::ALL.len());
+    for (r, core) in roles.iter().zip(token_core::Role::ALL) {
+        assert_eq!(*r as i32, i32::from(core.value()));
+    }
+    assert_eq!(agora_token_rtm_role::AGORA_TOKEN_RTM_ROLE_USER as i32, RtmRole::RtmUser as i32);
+    use agora_token_verify_result::*;
+    let results = [
+        AGORA_TOKEN_VERIFY_OK,
+        AGORA_TOKEN_VERIFY_APP_ID_MISMATCH,
+        AGORA_TOKEN_VERIFY_CHANNEL_MISMATCH,
+        AGORA_TOKEN_VERIFY_UID_MISMATCH,
+        AGORA_TOKEN_VERIFY_SIGNATURE_MISMATCH,
+        AGORA_TOKEN_VERIFY_EXPIRED,
+        AGORA_TOKEN_VERIFY_PRIVILEGE_EXPIRED,
+    ];
+    assert_eq!(results.len(), VerifyResult::ALL.len());
+    for (r, core) in results.iter().zip(VerifyResult::ALL) {
+        assert_eq!(*r as i32, core.value());
+        // SAFETY: static strings.
+        let n = unsafe { CStr::from_ptr(agora_token_verify_result_name(*r as c_int)) };
+        assert_eq!(n.to_str().unwrap(), core.as_str());
+    }
+    let n = unsafe { CStr::from_ptr(agora_token_verify_result_name(7)) };
+    assert_eq!(n.to_str().unwrap(), "unknown");
+    let n = unsafe { CStr::from_ptr(agora_token_verify_result_name(-1)) };
+    assert_eq!(n.to_str().unwrap(), "unknown");
+}
+
+#[test]
+fn version_is_the_workspace_version() {
+    let v = unsafe { CStr::from_ptr(agora_token_version()) };
+    assert_eq!(v.to_str().unwrap(), env!("CARGO_PKG_VERSION"));
+    assert_eq!(v.to_str().unwrap(), token_core::version());
+}
+
+#[test]
+fn null_arguments_are_an_error_and_leave_out_params_alone() {
+    let null = ptr::null::<c_char>();
+    let sentinel = 0x1 as *mut agora_token_builder;
+    let mut b = sentinel;
+    unsafe {
+        for rc in [
+            agora_token_builder_new_uid(null, CERT.as_ptr(), CHANNEL.as_ptr(), 1, &mut b),
+            agora_token_builder_new_uid(APP_ID.as_ptr(), null, CHANNEL.as_ptr(), 1, &mut b),
+            agora_token_builder_new_uid(APP_ID.as_ptr(), CERT.as_ptr(), null, 1, &mut b),
+            agora_token_builder_new_uid(APP_ID.as_ptr(), CERT.as_ptr(), CHANNEL.as_ptr(), 1, ptr::null_mut()),
+            agora_token_builder_new_user_account(APP_ID.as_ptr(), CERT.as_ptr(), CHANNEL.as_ptr(), null, &mut b),
+        ] {
+            assert_eq!(rc, agora_token_status::AGORA_TOKEN_ERR_NULL_ARGUMENT as c_int);
+            assert!(last_error().starts_with("null_argument:"), "{}", last_error());
+        }
+    }
+    assert_eq!(b, sentinel, "an out-parameter was written on failure");
+
+    let nb = ptr::null_mut::<agora_token_builder>();
+    let live = new_uid(UID);
+    let mut t = 0x1 as *mut c_char;
+    let mut i64_out = 77i64;
+    let mut info = 0x1 as *mut agora_token_info;
+    let mut res = 77;
+    let n = agora_token_status::AGORA_TOKEN_ERR_NULL_ARGUMENT as c_int;
+    unsafe {
+        assert_eq!(agora_token_builder_init_token_builder(nb, c"006".as_ptr()), n);
+        assert_eq!(agora_token_builder_init_token_builder(live, null), n);
+        assert_eq!(agora_token_builder_init_privileges(nb, 1), n);
+        assert_eq!(agora_token_builder_set_privilege(nb, 1, 0), n);
+        assert_eq!(agora_token_builder_remove_privilege(nb, 1), n);
+        assert_eq!(agora_token_builder_set_salt(nb, 1), n);
+        assert_eq!(agora_token_builder_clear_salt(nb), n);
+        assert_eq!(agora_token_builder_get_salt(nb, &mut i64_out), n);
+        assert_eq!(agora_token_builder_get_salt(live, ptr::null_mut()), n);
+        assert_eq!(agora_token_builder_set_ts(nb, 1), n);
+        assert_eq!(agora_token_builder_clear_ts(nb), n);
+        assert_eq!(agora_token_builder_get_ts(nb, &mut i64_out), n);
+        assert_eq!(agora_token_builder_get_ts(live, ptr::null_mut()), n);
+        assert_eq!(agora_token_builder_build_token(nb, &mut t), n);
+        assert_eq!(agora_token_builder_build_token(live, ptr::null_mut()), n);
+        assert_eq!(agora_rtc_token_builder_build_token_with_uid(null, CERT.as_ptr(), CHANNEL.as_ptr(), 1, 1, 0, &mut t), n);
+        assert_eq!(agora_rtc_token_builder_build_token_with_uid(APP_ID.as_ptr(), CERT.as_ptr(), CHANNEL.as_ptr(), 1, 1, 0, ptr::null_mut()), n);
+        assert_eq!(
+            agora_rtc_token_builder_build_token_with_user_account(APP_ID.as_ptr(), CERT.as_ptr(), CHANNEL.as_ptr(), null, 1, 0, &mut t),
+            n
+        );
+        assert_eq!(agora_rtm_token_builder_build_token(APP_ID.as_ptr(), null, c"u".as_ptr(), 1, 0, &mut t), n);
+        assert_eq!(agora_rtm_token_builder_build_token(APP_ID.as_ptr(), CERT.as_ptr(), c"u".as_ptr(), 1, 0, ptr::null_mut()), n);
+        assert_eq!(agora_token_parse(null, &mut info), n);
+        assert_eq!(agora_token_parse(c"006".as_ptr(), ptr::null_mut()), n);
+        let tok = std::ffi::CString::new(SAMPLE).unwrap();
+        assert_eq!(agora_token_verify(null, null, CERT.as_ptr(), CHANNEL.as_ptr(), UID, 0, &mut res), n);
+        assert_eq!(agora_token_verify(tok.as_ptr(), null, null, CHANNEL.as_ptr(), UID, 0, &mut res), n);
+        assert_eq!(agora_token_verify(tok.as_ptr(), null, CERT.as_ptr(), null, UID, 0, &mut res), n);
+        assert_eq!(agora_token_verify(tok.as_ptr(), null, CERT.as_ptr(), CHANNEL.as_ptr(), UID, 0, ptr::null_mut()), n);
+        assert_eq!(agora_token_verify_user_account(tok.as_ptr(), null, CERT.as_ptr(), CHANNEL.as_ptr(), null, 0, &mut res), n);
+        // Freeing NULL is a no-op.
+        agora_token_builder_free(ptr::null_mut());
+        agora_token_string_free(ptr::null_mut());
+        agora_token_info_free(ptr::null_mut());
+        agora_token_builder_free(live);
+    }
+    assert_eq!(t, 0x1 as *mut c_char);
+    assert_eq!(i64_out, 77);
+    assert_eq!(info, 0x1 as *mut agora_token_info);
+    assert_eq!(res, 77);
+}
+
+#[test]
+fn invalid_utf8_fails_the_fields_check() {
+    let bad = c"ab\xffcd";
+    let mut b = ptr::null_mut();
+    let mut t = ptr::null_mut();
+    let mut res = 0;
+    unsafe {
+        assert_eq!(agora_token_builder_new_uid(bad.as_ptr(), CERT.as_ptr(), CHANNEL.as_ptr(), 1, &mut b), -1);
+        assert_eq!(agora_token_builder_new_uid(APP_ID.as_ptr(), bad.as_ptr(), CHANNEL.as_ptr(), 1, &mut b), -2);
+        assert!(last_error().starts_with("app_certificate:"));
+        assert_eq!(agora_token_builder_new_uid(APP_ID.as_ptr(), CERT.as_ptr(), bad.as_ptr(), 1, &mut b), -3);
+        assert_eq!(agora_token_builder_new_user_account(APP_ID.as_ptr(), CERT.as_ptr(), CHANNEL.as_ptr(), bad.as_ptr(), &mut b), -4);
+        assert_eq!(agora_rtm_token_builder_build_token(APP_ID.as_ptr(), CERT.as_ptr(), bad.as_ptr(), 1, 0, &mut t), -4);
+        let tok = std::ffi::CString::new(SAMPLE).unwrap();
+        assert_eq!(agora_token_verify(tok.as_ptr(), bad.as_ptr(), CERT.as_ptr(), CHANNEL.as_ptr(), UID, 0, &mut res), -1);
+        assert_eq!(agora_token_verify(tok.as_ptr(), ptr::null(), CERT.as_ptr(), bad.as_ptr(), UID, 0, &mut res), -3);
+        assert_eq!(
+            agora_token_verify_user_account(tok.as_ptr(), ptr::null(), CERT.as_ptr(), CHANNEL.as_ptr(), bad.as_ptr(), 0, &mut res),
+            -4
+        );
+        // A token that is not UTF-8 is a parse category, not a conversion failure.
+        let mut info = ptr::null_mut();
+        assert_eq!(agora_token_parse(c"006970CA35de60c44645bbae8a215061b33\xff\xff".as_ptr(), &mut info), -7);
+        assert!(info.is_null());
+    }
+    assert!(b.is_null());
+    assert!(t.is_null());
+}
+
+#[test]
+fn builder_setters_and_getters() {
+    let b = new_uid(UID);
+    let mut v = 0i64;
+    unsafe {
+        assert_eq!(agora_token_builder_get_salt(b, &mut v), 0);
+        assert_eq!(v, -1);
+        assert_eq!(agora_token_builder_get_ts(b, &mut v), 0);
+        assert_eq!(v, -1);
+        assert_eq!(agora_token_builder_set_salt(b, u32::MAX), 0);
+        assert_eq!(agora_token_builder_get_salt(b, &mut v), 0);
+        assert_eq!(v, i64::from(u32::MAX));
+        assert_eq!(agora_token_builder_set_ts(b, 0), 0);
+        assert_eq!(agora_token_builder_get_ts(b, &mut v), 0);
+        assert_eq!(v, 0);
+        assert_eq!(agora_token_builder_clear_salt(b), 0);
+        assert_eq!(agora_token_builder_get_salt(b, &mut v), 0);
+        assert_eq!(v, -1);
+        assert_eq!(agora_token_builder_clear_ts(b), 0);
+        assert_eq!(agora_token_builder_get_ts(b, &mut v), 0);
+        assert_eq!(v, -1);
+        // Without a fixed salt, two tokens differ; with one, they are equal.
+        let (a, c) = (build(b), build(b));
+        assert_ne!(a, c);
+        agora_token_builder_set_salt(b, 5);
+        agora_token_builder_set_ts(b, 6);
+        assert_eq!(build(b), build(b));
+
+        assert_eq!(agora_token_builder_set_privilege(b, 13, 0), -13);
+        assert!(last_error().starts_with("privilege:"));
+        assert_eq!(agora_token_builder_set_privilege(b, -1, 0), -13);
+        assert_eq!(agora_token_builder_set_privilege(b, 65536 + 1, 0), -13);
+        assert_eq!(agora_token_builder_remove_privilege(b, 0), -13);
+        assert_eq!(agora_token_builder_init_privileges(b, 3), -14);
+        assert!(last_error().starts_with("role:"));
+        assert_eq!(agora_token_builder_init_privileges(b, -1), -14);
+
+        assert_eq!(agora_token_builder_init_privileges(b, 2), 0);
+        assert_eq!(agora_token_builder_set_privilege(b, 1000, 9), 0);
+        assert_eq!(agora_token_builder_remove_privilege(b, 1000), 0);
+        assert_eq!(agora_token_builder_remove_privilege(b, 1000), 0);
+        let tok = std::ffi::CString::new(build(b)).unwrap();
+        let mut info = ptr::null_mut();
+        assert_eq!(agora_token_parse(tok.as_ptr(), &mut info), 0);
+        let i = &*info;
+        assert_eq!(i.salt, 5);
+        assert_eq!(i.ts, 6);
+        assert_eq!(i.privilege_count, 1);
+        assert_eq!(*i.privileges, agora_token_privilege { id: 1, expire_ts: 0 });
+        agora_token_info_free(info);
+        agora_token_builder_free(b);
+    }
+}
+
+#[test]
+fn init_token_builder_renews_and_refuses_others() {
+    let b = new_uid(UID);
+    let tok = std::ffi::CString::new(SAMPLE).unwrap();
+    let mut v = 0i64;
+    unsafe {
+        assert_eq!(agora_token_builder_init_token_builder(b, tok.as_ptr()), 0);
+        assert_eq!(agora_token_builder_get_salt(b, &mut v), 0);
+        assert_eq!(v, 1);
+        assert_eq!(agora_token_builder_get_ts(b, &mut v), 0);
+        assert_eq!(v, 1111111);
+        assert_eq!(build(b), SAMPLE);
+        assert_eq!(agora_token_builder_init_token_builder(b, c"007abc".as_ptr()), -6);
+        assert_eq!(agora_token_builder_init_token_builder(b, c"006xyz".as_ptr()), -1);
+        assert_eq!(build(b), SAMPLE, "a failed init changed the builder");
+
+        let other = new_uid(UID + 1);
+        assert_eq!(agora_token_builder_init_token_builder(other, tok.as_ptr()), -12);
+        assert!(last_error().starts_with("uid_mismatch:"));
+        agora_token_builder_free(other);
+        let mut o = ptr::null_mut();
+        assert_eq!(agora_token_builder_new_uid(APP_ID.as_ptr(), CERT.as_ptr(), c"other".as_ptr(), UID, &mut o), 0);
+        assert_eq!(agora_token_builder_init_token_builder(o, tok.as_ptr()), -11);
+        agora_token_builder_free(o);
+        let mut o = ptr::null_mut();
+        assert_eq!(
+            agora_token_builder_new_uid(c"0000000000000000000000000000000a".as_ptr(), CERT.as_ptr(), CHANNEL.as_ptr(), UID, &mut o),
+            0
+        );
+        assert_eq!(agora_token_builder_init_token_builder(o, tok.as_ptr()), -10);
+        agora_token_builder_free(o);
+        agora_token_builder_free(b);
+    }
+}
+
+#[test]
+fn helpers_and_verify() {
+    let mut t = ptr::null_mut();
+    let mut res = -1;
+    unsafe {
+        assert_eq!(
+            agora_rtc_token_builder_build_token_with_uid(APP_ID.as_ptr(), CERT.as_ptr(), CHANNEL.as_ptr(), UID, 1, 0, &mut t),
+            0
+        );
+        let tok = std::ffi::CString::new(take_string(t)).unwrap();
+        let now = token_core::now_secs();
+        assert_eq!(agora_token_verify(tok.as_ptr(), APP_ID.as_ptr(), CERT.as_ptr(), CHANNEL.as_ptr(), UID, now, &mut res), 0);
+        assert_eq!(res, 0);
+        assert_eq!(agora_token_verify(tok.as_ptr(), c"0000000000000000000000000000000a".as_ptr(), CERT.as_ptr(), CHANNEL.as_ptr(), UID, now, &mut res), 0);
+        assert_eq!(res, 1);
+        assert_eq!(agora_token_verify(tok.as_ptr(), ptr::null(), CERT.as_ptr(), c"x".as_ptr(), UID, now, &mut res), 0);
+        assert_eq!(res, 2);
+        assert_eq!(agora_token_verify(tok.as_ptr(), ptr::null(), CERT.as_ptr(), CHANNEL.as_ptr(), 1, now, &mut res), 0);
+        assert_eq!(res, 3);
+        assert_eq!(agora_token_verify(tok.as_ptr(), ptr::null(), c"00000000000000000000000000000000".as_ptr(), CHANNEL.as_ptr(), UID, now, &mut res), 0);
+        assert_eq!(res, 4);
+        assert_eq!(agora_token_verify(tok.as_ptr(), ptr::null(), CERT.as_ptr(), CHANNEL.as_ptr(), UID, u32::MAX, &mut res), 0);
+        assert_eq!(res, 5);
+        let uid_str = std::ffi::CString::new(UID.to_string()).unwrap();
+        assert_eq!(agora_token_verify_user_account(tok.as_ptr(), ptr::null(), CERT.as_ptr(), CHANNEL.as_ptr(), uid_str.as_ptr(), now, &mut res), 0);
+        assert_eq!(res, 0, "uid N and account \"N\" are the same user");
+        res = 99;
+        assert_eq!(agora_token_verify(c"006".as_ptr(), ptr::null(), CERT.as_ptr(), CHANNEL.as_ptr(), UID, now, &mut res), -1);
+        assert_eq!(agora_token_verify(tok.as_ptr(), ptr::null(), c"short".as_ptr(), CHANNEL.as_ptr(), UID, now, &mut res), -2);
+        assert_eq!(res, 99);
+
+        assert_eq!(
+            agora_rtc_token_builder_build_token_with_user_account(APP_ID.as_ptr(), CERT.as_ptr(), CHANNEL.as_ptr(), c"alice".as_ptr(), 2, 5, &mut t),
+            0
+        );
+        let tok = std::ffi::CString::new(take_string(t)).unwrap();
+        assert_eq!(agora_token_verify_user_account(tok.as_ptr(), ptr::null(), CERT.as_ptr(), CHANNEL.as_ptr(), c"alice".as_ptr(), 6, &mut res), 0);
+        assert_eq!(res, 6, "privilege_expired");
+        t = ptr::null_mut();
+        assert_eq!(
+            agora_rtc_token_builder_build_token_with_user_account(APP_ID.as_ptr(), CERT.as_ptr(), CHANNEL.as_ptr(), c"alice".as_ptr(), 7, 5, &mut t),
+            -14
+        );
+        assert_eq!(
+            agora_rtc_token_builder_build_token_with_uid(APP_ID.as_ptr(), CERT.as_ptr(), c"".as_ptr(), 1, 1, 5, &mut t),
+            -3
+        );
+        assert_eq!(agora_rtm_token_builder_build_token(APP_ID.as_ptr(), CERT.as_ptr(), c"bob".as_ptr(), 0, 0, &mut t), -14);
+        assert!(t.is_null());
+        assert_eq!(agora_rtm_token_builder_build_token(APP_ID.as_ptr(), CERT.as_ptr(), c"bob".as_ptr(), 1, 0, &mut t), 0);
+        let tok = std::ffi::CString::new(take_string(t)).unwrap();
+        let mut info = ptr::null_mut();
+        assert_eq!(agora_token_parse(tok.as_ptr(), &mut info), 0);
+        assert_eq!((*info).privilege_count, 1);
+        assert_eq!((*info).privileges.read().id, 1000);
+        assert_eq!((*info).crc_uid, crc32_of(b""));
+        agora_token_info_free(info);
+    }
+}
+
+fn crc32_of(bytes: &[u8]) -> u32 {
+    // Bitwise CRC-32 (IEEE): an independent check of the parsed field.
+    let mut crc = !0u32;
+    for &b in bytes {
+        crc ^= u32::from(b);
+        for _ in 0..8 {
+            crc = if crc & 1 == 1 { (crc >> 1) ^ 0xEDB8_8320 } else { crc >> 1 };
+        }
+    }
+    !crc
+}
+
+#[test]
+fn parse_exposes_every_field() {
+    let tok = std::ffi::CString::new(SAMPLE).unwrap();
+    let mut info = ptr::null_mut();
+    unsafe {
+        assert_eq!(agora_token_parse(tok.as_ptr(), &mut info), 0);
+        let i = &*info;
+        assert_eq!(CStr::from_ptr(i.app_id.as_ptr()), APP_ID);
+        assert_eq!(i.signature_len, 32);
+        let sig = std::slice::from_raw_parts(i.signature, i.signature_len);
+        assert_eq!(token_core::hex_lower(sig), token_core::parse(SAMPLE).unwrap().signature_hex());
+        assert_eq!(i.crc_channel_name, crc32_of(CHANNEL.to_bytes()));
+        assert_eq!(i.crc_uid, crc32_of(UID.to_string().as_bytes()));
+        assert_eq!((i.salt, i.ts, i.privilege_count), (1, 1111111, 1));
+        assert_eq!(*i.privileges, agora_token_privilege { id: 1, expire_ts: 1446455471 });
+        agora_token_info_free(info);
+        for (bad, code) in [("", -6), ("007", -6), ("006abc", -1), ("006970CA35de60c44645bbae8a215061b33", -8), ("006970CA35de60c44645bbae8a215061b33A", -7)] {
+            let c = std::ffi::CString::new(bad).unwrap();
+            let mut info = ptr::null_mut();
+            assert_eq!(agora_token_parse(c.as_ptr(), &mut info), code, "{bad}");
+            assert!(info.is_null());
+            assert_eq!(last_error().split(':').next().unwrap(), name(code));
+        }
+    }
+}
+
+#[test]
+fn no_message_contains_the_certificate() {
+    let certs = [c"5CFd2fd1755d40ecb72977518be15d3", c"5CFd2fd1755d40ecb72977518be15d3bz", c"5CFd2fd1755d40ecb72977518be15d3Z"];
+    for cert in certs {
+        let mut b = ptr::null_mut();
+        let mut t = ptr::null_mut();
+        let mut res = 0;
+        let tok = std::ffi::CString::new(SAMPLE).unwrap();
+        unsafe {
+            for rc in [
+                agora_token_builder_new_uid(APP_ID.as_ptr(), cert.as_ptr(), CHANNEL.as_ptr(), 1, &mut b),
+                agora_rtc_token_builder_build_token_with_uid(APP_ID.as_ptr(), cert.as_ptr(), CHANNEL.as_ptr(), 1, 1, 0, &mut t),
+                agora_rtm_token_builder_build_token(APP_ID.as_ptr(), cert.as_ptr(), c"u".as_ptr(), 1, 0, &mut t),
+                agora_token_verify(tok.as_ptr(), ptr::null(), cert.as_ptr(), CHANNEL.as_ptr(), UID, 0, &mut res),
+            ] {
+                assert_eq!(rc, -2);
+                let msg = last_error();
+                assert!(msg.starts_with("app_certificate:"), "{msg}");
+                assert!(!msg.contains("5CFd2fd1"), "the certificate leaked: {msg}");
+            }
+        }
+    }
+    // A builder that fails later must not leak the valid certificate either.
+    let b = new_uid(UID);
+    unsafe {
+        assert_eq!(agora_token_builder_set_privilege(b, 99, 0), -13);
+        assert!(!last_error().contains(CERT.to_str().unwrap()));
+        agora_token_builder_free(b);
+    }
+}
+
+#[test]
+fn last_error_is_per_thread_and_kept_across_successes() {
+    let b = new_uid(UID);
+    unsafe {
+        assert_eq!(agora_token_builder_init_privileges(b, 55), -14);
+    }
+    let here = last_error();
+    assert!(here.starts_with("role:"));
+    let other = std::thread::spawn(|| {
+        let before = last_error();
+        let mut info = ptr::null_mut();
+        let rc = unsafe { agora_token_parse(c"bad".as_ptr(), &mut info) };
+        (before, rc, last_error())
+    })
+    .join()
+    .unwrap();
+    assert_eq!(other.0, "", "a new thread starts with no message");
+    assert_eq!(other.1, -6);
+    assert!(other.2.starts_with("version:"));
+    assert_eq!(last_error(), here, "another thread's failure changed this thread's message");
+    unsafe {
+        assert_eq!(agora_token_builder_set_salt(b, 1), 0);
+        agora_token_builder_free(b);
+    }
+    assert_eq!(last_error(), here);
+}
+
+#[test]
+fn a_panic_becomes_internal() {
+    let rc = run(|| panic!("boom secret-payload"));
+    assert_eq!(rc, agora_token_status::AGORA_TOKEN_ERR_INTERNAL as c_int);
+    assert!(last_error().starts_with("internal:"));
+    assert!(!last_error().contains("secret-payload"), "a panic payload reached the message");
+    run_void(|| panic!("boom"));
+    assert!(last_error().starts_with("internal:"));
+}
+
+#[test]
+fn builders_on_many_threads() {
+    let handles: Vec<_> = (0..4u32)
+        .map(|n| {
+            std::thread::spawn(move || {
+                let b = new_uid(n + 1);
+                unsafe {
+                    agora_token_builder_set_salt(b, n);
+                    agora_token_builder_set_ts(b, 1000);
+                }
+                let t = (0..50).map(|_| build(b)).collect::<std::collections::HashSet<_>>();
+                unsafe { agora_token_builder_free(b) };
+                assert_eq!(t.len(), 1);
+                t.into_iter().next().unwrap()
+            })
+        })
+        .collect();
+    let tokens: std::collections::HashSet<_> = handles.into_iter().map(|h| h.join().unwrap()).collect();
+    assert_eq!(tokens.len(), 4);
+}
