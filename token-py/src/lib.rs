@@ -1,1 +1,554 @@
-//! Placeholder until this binding lands.
+//! `agoratoken._agoratoken`: the native half of the `agoratoken` Python package.
+//!
+//! A thin pyo3 layer over `token_core`: every argument is taken as a Python
+//! object and checked here (type, `None`, 32-bit range), then handed to the
+//! core, which owns every rule about tokens. Failures of the core become
+//! `agoratoken.AgoraTokenError` (defined in `agoratoken/_errors.py`) with the
+//! core's category name (`.code`) and negative status (`.status`).
+//!
+//! No message built here quotes an argument's value except integers, so the
+//! app certificate never reaches an error message or a `repr`.
+
+use std::borrow::Cow;
+
+use pyo3::exceptions::{PyAttributeError, PyOverflowError, PyTypeError};
+use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
+use pyo3::types::{PyBool, PyBytes, PyDict, PyInt, PyString, PyType};
+use token_core::validate::check_u32;
+use token_core::{
+    ErrorKind, Expected, ParsedToken, Privilege, Role, RtcTokenBuilder, RtmRole, RtmTokenBuilder, SimpleTokenBuilder,
+    TokenError, UserId,
+};
+
+static ERROR_CLASS: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+
+/// `AgoraTokenError(message, code, status)` for a core error.
+fn token_error(py: Python<'_>, e: &TokenError) -> PyErr {
+    let class = match ERROR_CLASS.import(py, "agoratoken._errors", "AgoraTokenError") {
+        Ok(class) => class,
+        Err(err) => return err,
+    };
+    match class.call1((e.message(), e.kind().as_str(), e.code())) {
+        Ok(instance) => PyErr::from_value(instance),
+        Err(err) => err,
+    }
+}
+
+fn null_argument(field: &str) -> TokenError {
+    TokenError::new(ErrorKind::NullArgument, format!("null_argument: {field} must not be None"))
+}
+
+/// The type's name only: never the value, which could be the certificate.
+fn type_error(obj: &Bound<'_, PyAny>, field: &str, expected: &str) -> PyErr {
+    let name = obj.get_type().name().map(|n| n.to_string()).unwrap_or_else(|_| "?".to_owned());
+    PyTypeError::new_err(format!("{field}: expected {expected}, got {name}"))
+}
+
+/// A `str` argument. Text that is not valid Unicode (lone surrogates) becomes
+/// U+FFFD, which no field accepts, so it fails the check of its own field.
+fn text<'a>(obj: &'a Bound<'_, PyAny>, field: &str) -> PyResult<Cow<'a, str>> {
+    if let Ok(s) = obj.cast::<PyString>() {
+        return Ok(s.to_string_lossy());
+    }
+    if obj.is_none() {
+        return Err(token_error(obj.py(), &null_argument(field)));
+    }
+    Err(type_error(obj, field, "str"))
+}
+
+/// An `int` argument (bool refused) as an i64, or an error of `kind` when it
+/// does not even fit an i64.
+fn int(obj: &Bound<'_, PyAny>, field: &str, kind: ErrorKind) -> PyResult<i64> {
+    if obj.is_instance_of::<PyBool>() || !obj.is_instance_of::<PyInt>() {
+        if obj.is_none() {
+            return Err(token_error(obj.py(), &null_argument(field)));
+        }
+        return Err(type_error(obj, field, "int"));
+    }
+    match obj.extract::<i64>() {
+        Ok(v) => Ok(v),
+        Err(e) if e.is_instance_of::<PyOverflowError>(obj.py()) => {
+            let msg = format!("{}: {} is out of range", kind.as_str(), obj);
+            Err(token_error(obj.py(), &TokenError::new(kind, msg)))
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// An unsigned 32-bit field: uid, salt, ts or an expiry.
+fn u32_arg(obj: &Bound<'_, PyAny>, field: &str, kind: ErrorKind) -> PyResult<u32> {
+    let v = int(obj, field, kind)?;
+    check_u32(kind, v.into()).map_err(|e| token_error(obj.py(), &e))
+}
+
+fn role_arg(obj: &Bound<'_, PyAny>) -> PyResult<Role> {
+    let v = int(obj, "role", ErrorKind::Role)?;
+    Role::try_from_value(v).map_err(|e| token_error(obj.py(), &e))
+}
+
+fn rtm_role_arg(obj: &Bound<'_, PyAny>) -> PyResult<RtmRole> {
+    let v = int(obj, "role", ErrorKind::Role)?;
+    RtmRole::try_from_value(v).map_err(|e| token_error(obj.py(), &e))
+}
+
+fn privilege_arg(obj: &Bound<'_, PyAny>) -> PyResult<Privilege> {
+    let v = int(obj, "privilege", ErrorKind::Privilege)?;
+    Privilege::try_from_id(v).map_err(|e| token_error(obj.py(), &e))
+}
+
+/// The user as Python gives it: an `int` uid or a `str` account.
+enum User<'a> {
+    Uid(u32),
+    Account(Cow<'a, str>),
+}
+
+impl User<'_> {
+    fn user_id(&self) -> UserId<'_> {
+        match self {
+            User::Uid(n) => UserId::Uid(*n),
+            User::Account(a) => UserId::Account(a),
+        }
+    }
+}
+
+fn user_arg<'a>(obj: &'a Bound<'_, PyAny>, field: &str) -> PyResult<User<'a>> {
+    if obj.is_instance_of::<PyString>() {
+        return Ok(User::Account(text(obj, field)?));
+    }
+    if obj.is_instance_of::<PyInt>() && !obj.is_instance_of::<PyBool>() {
+        return Ok(User::Uid(u32_arg(obj, field, ErrorKind::Uid)?));
+    }
+    if obj.is_none() {
+        return Err(token_error(obj.py(), &null_argument(field)));
+    }
+    Err(type_error(obj, field, "int or str"))
+}
+
+fn privileges_dict<'py>(py: Python<'py>, privileges: &[(u16, u32)]) -> PyResult<Bound<'py, PyDict>> {
+    let dict = PyDict::new(py);
+    for &(id, expire) in privileges {
+        dict.set_item(id, expire)?;
+    }
+    Ok(dict)
+}
+
+/// `SimpleTokenBuilder(appID, appCertificate, channelName, uid)`.
+#[pyclass(module = "agoratoken", name = "SimpleTokenBuilder")]
+struct PySimpleTokenBuilder {
+    inner: SimpleTokenBuilder,
+}
+
+#[pymethods]
+#[allow(non_snake_case)]
+impl PySimpleTokenBuilder {
+    #[new]
+    fn new(
+        appID: &Bound<'_, PyAny>,
+        appCertificate: &Bound<'_, PyAny>,
+        channelName: &Bound<'_, PyAny>,
+        uid: &Bound<'_, PyAny>,
+    ) -> PyResult<Self> {
+        let app_id = text(appID, "appID")?;
+        let app_certificate = text(appCertificate, "appCertificate")?;
+        let channel_name = text(channelName, "channelName")?;
+        let user = user_arg(uid, "uid")?;
+        SimpleTokenBuilder::new(&app_id, &app_certificate, &channel_name, user.user_id())
+            .map(|inner| PySimpleTokenBuilder { inner })
+            .map_err(|e| token_error(appID.py(), &e))
+    }
+
+    /// Takes salt, ts and privileges from an existing token: 0, or the
+    /// category's negative status.
+    fn initTokenBuilder(&mut self, originToken: &Bound<'_, PyAny>) -> PyResult<i32> {
+        if originToken.is_none() {
+            return Ok(ErrorKind::NullArgument.code());
+        }
+        let token = text(originToken, "originToken")?;
+        Ok(match self.inner.init_token_builder(token.as_bytes()) {
+            Ok(()) => 0,
+            Err(e) => e.code(),
+        })
+    }
+
+    fn initPrivileges(&mut self, role: &Bound<'_, PyAny>) -> PyResult<()> {
+        self.inner.init_privileges(role_arg(role)?);
+        Ok(())
+    }
+
+    fn setPrivilege(&mut self, privilege: &Bound<'_, PyAny>, expireTimestamp: &Bound<'_, PyAny>) -> PyResult<()> {
+        let privilege = privilege_arg(privilege)?;
+        let expire = u32_arg(expireTimestamp, "expireTimestamp", ErrorKind::ExpireTs)?;
+        self.inner.set_privilege(privilege, expire);
+        Ok(())
+    }
+
+    fn removePrivilege(&mut self, privilege: &Bound<'_, PyAny>) -> PyResult<()> {
+        self.inner.remove_privilege(privilege_arg(privilege)?);
+        Ok(())
+    }
+
+    fn buildToken(&self, py: Python<'_>) -> PyResult<String> {
+        self.inner.build_token().map_err(|e| token_error(py, &e))
+    }
+
+    /// The fixed salt, or None for a fresh CSPRNG salt per token.
+    #[getter]
+    fn get_salt(&self) -> Option<u32> {
+        self.inner.salt()
+    }
+
+    #[setter]
+    fn set_salt(&mut self, value: Option<&Bound<'_, PyAny>>) -> PyResult<()> {
+        self.inner.set_salt(optional_u32(value, "salt", ErrorKind::Salt)?);
+        Ok(())
+    }
+
+    /// The fixed expiry (Unix seconds), or None for "24 h after each build".
+    #[getter]
+    fn get_ts(&self) -> Option<u32> {
+        self.inner.ts()
+    }
+
+    #[setter]
+    fn set_ts(&mut self, value: Option<&Bound<'_, PyAny>>) -> PyResult<()> {
+        self.inner.set_ts(optional_u32(value, "ts", ErrorKind::Ts)?);
+        Ok(())
+    }
+
+    /// `{privilege id: expiry}`, sorted by id (a copy).
+    #[getter]
+    fn privileges<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        privileges_dict(py, self.inner.privileges())
+    }
+
+    fn __repr__(&self) -> String {
+        let opt = |v: Option<u32>| v.map_or_else(|| "None".to_owned(), |v| v.to_string());
+        format!(
+            "<agoratoken.SimpleTokenBuilder appID='{}' channelName='{}' uid='{}' salt={} ts={} privileges={:?}>",
+            self.inner.app_id(),
+            self.inner.channel_name(),
+            self.inner.uid_string(),
+            opt(self.inner.salt()),
+            opt(self.inner.ts()),
+            self.inner.privileges(),
+        )
+    }
+
+    fn __copy__(&self) -> Self {
+        PySimpleTokenBuilder { inner: self.inner.clone() }
+    }
+
+    fn __deepcopy__(&self, _memo: &Bound<'_, PyAny>) -> Self {
+        self.__copy__()
+    }
+
+    /// Pickling would have to write the app certificate out: refused.
+    fn __reduce__(&self) -> PyResult<()> {
+        Err(PyTypeError::new_err(
+            "SimpleTokenBuilder cannot be pickled: it holds the app certificate; pickle its inputs instead",
+        ))
+    }
+}
+
+/// A property value: None clears it, `del` is refused.
+fn optional_u32(value: Option<&Bound<'_, PyAny>>, field: &str, kind: ErrorKind) -> PyResult<Option<u32>> {
+    match value {
+        None => Err(PyAttributeError::new_err(format!("{field} cannot be deleted; set it to None instead"))),
+        Some(v) if v.is_none() => Ok(None),
+        Some(v) => u32_arg(v, field, kind).map(Some),
+    }
+}
+
+/// `RtcTokenBuilder`: the static helpers of the pure-Python builder.
+#[pyclass(module = "agoratoken", name = "RtcTokenBuilder", frozen)]
+struct PyRtcTokenBuilder;
+
+#[allow(clippy::too_many_arguments)]
+fn rtc_token(
+    app_id: &Bound<'_, PyAny>,
+    app_certificate: &Bound<'_, PyAny>,
+    channel_name: &Bound<'_, PyAny>,
+    user: &Bound<'_, PyAny>,
+    numeric: bool,
+    role: &Bound<'_, PyAny>,
+    privilege_expired_ts: &Bound<'_, PyAny>,
+    names: [&str; 3],
+) -> PyResult<String> {
+    let app_id_s = text(app_id, names[0])?;
+    let app_certificate = text(app_certificate, names[1])?;
+    let channel_name = text(channel_name, names[2])?;
+    let user = if numeric {
+        if user.is_instance_of::<PyString>() {
+            return Err(type_error(user, "uid", "int (use buildTokenWithAccount for a str account)"));
+        }
+        User::Uid(u32_arg(user, "uid", ErrorKind::Uid)?)
+    } else {
+        User::Account(text(user, "account")?)
+    };
+    let role = role_arg(role)?;
+    let expire = u32_arg(privilege_expired_ts, "privilegeExpiredTs", ErrorKind::ExpireTs)?;
+    RtcTokenBuilder::build_token(&app_id_s, &app_certificate, &channel_name, user.user_id(), role, expire)
+        .map_err(|e| token_error(app_id.py(), &e))
+}
+
+const CAMEL: [&str; 3] = ["appId", "appCertificate", "channelName"];
+const SNAKE: [&str; 3] = ["app_id", "app_certificate", "channel_name"];
+
+#[pymethods]
+#[allow(non_snake_case)]
+impl PyRtcTokenBuilder {
+    #[staticmethod]
+    fn buildTokenWithUid(
+        appId: &Bound<'_, PyAny>,
+        appCertificate: &Bound<'_, PyAny>,
+        channelName: &Bound<'_, PyAny>,
+        uid: &Bound<'_, PyAny>,
+        role: &Bound<'_, PyAny>,
+        privilegeExpiredTs: &Bound<'_, PyAny>,
+    ) -> PyResult<String> {
+        rtc_token(appId, appCertificate, channelName, uid, true, role, privilegeExpiredTs, CAMEL)
+    }
+
+    #[staticmethod]
+    fn buildTokenWithAccount(
+        appId: &Bound<'_, PyAny>,
+        appCertificate: &Bound<'_, PyAny>,
+        channelName: &Bound<'_, PyAny>,
+        account: &Bound<'_, PyAny>,
+        role: &Bound<'_, PyAny>,
+        privilegeExpiredTs: &Bound<'_, PyAny>,
+    ) -> PyResult<String> {
+        rtc_token(appId, appCertificate, channelName, account, false, role, privilegeExpiredTs, CAMEL)
+    }
+
+    #[staticmethod]
+    fn build_token_with_uid(
+        app_id: &Bound<'_, PyAny>,
+        app_certificate: &Bound<'_, PyAny>,
+        channel_name: &Bound<'_, PyAny>,
+        uid: &Bound<'_, PyAny>,
+        role: &Bound<'_, PyAny>,
+        privilege_expired_ts: &Bound<'_, PyAny>,
+    ) -> PyResult<String> {
+        rtc_token(app_id, app_certificate, channel_name, uid, true, role, privilege_expired_ts, SNAKE)
+    }
+
+    #[staticmethod]
+    fn build_token_with_account(
+        app_id: &Bound<'_, PyAny>,
+        app_certificate: &Bound<'_, PyAny>,
+        channel_name: &Bound<'_, PyAny>,
+        account: &Bound<'_, PyAny>,
+        role: &Bound<'_, PyAny>,
+        privilege_expired_ts: &Bound<'_, PyAny>,
+    ) -> PyResult<String> {
+        rtc_token(app_id, app_certificate, channel_name, account, false, role, privilege_expired_ts, SNAKE)
+    }
+}
+
+/// `RtmTokenBuilder`: RTM login tokens.
+#[pyclass(module = "agoratoken", name = "RtmTokenBuilder", frozen)]
+struct PyRtmTokenBuilder;
+
+fn rtm_token(
+    app_id: &Bound<'_, PyAny>,
+    app_certificate: &Bound<'_, PyAny>,
+    user_account: &Bound<'_, PyAny>,
+    role: &Bound<'_, PyAny>,
+    privilege_expired_ts: &Bound<'_, PyAny>,
+    names: [&str; 3],
+) -> PyResult<String> {
+    let app_id_s = text(app_id, names[0])?;
+    let app_certificate = text(app_certificate, names[1])?;
+    let user_account = text(user_account, names[2])?;
+    let role = rtm_role_arg(role)?;
+    let expire = u32_arg(privilege_expired_ts, "privilegeExpiredTs", ErrorKind::ExpireTs)?;
+    RtmTokenBuilder::build_token(&app_id_s, &app_certificate, &user_account, role, expire)
+        .map_err(|e| token_error(app_id.py(), &e))
+}
+
+#[pymethods]
+#[allow(non_snake_case)]
+impl PyRtmTokenBuilder {
+    #[staticmethod]
+    fn buildToken(
+        appId: &Bound<'_, PyAny>,
+        appCertificate: &Bound<'_, PyAny>,
+        userAccount: &Bound<'_, PyAny>,
+        role: &Bound<'_, PyAny>,
+        privilegeExpiredTs: &Bound<'_, PyAny>,
+    ) -> PyResult<String> {
+        rtm_token(appId, appCertificate, userAccount, role, privilegeExpiredTs, ["appId", "appCertificate", "userAccount"])
+    }
+
+    #[staticmethod]
+    fn build_token(
+        app_id: &Bound<'_, PyAny>,
+        app_certificate: &Bound<'_, PyAny>,
+        user_account: &Bound<'_, PyAny>,
+        role: &Bound<'_, PyAny>,
+        privilege_expired_ts: &Bound<'_, PyAny>,
+    ) -> PyResult<String> {
+        rtm_token(app_id, app_certificate, user_account, role, privilege_expired_ts, ["app_id", "app_certificate", "user_account"])
+    }
+}
+
+/// Every field of a 006 token, as returned by `parse`.
+#[pyclass(module = "agoratoken", name = "ParsedToken", frozen, eq)]
+#[derive(PartialEq)]
+struct PyParsedToken {
+    inner: ParsedToken,
+}
+
+#[pymethods]
+impl PyParsedToken {
+    #[getter]
+    fn app_id(&self) -> &str {
+        &self.inner.app_id
+    }
+
+    #[getter]
+    fn signature<'py>(&self, py: Python<'py>) -> Bound<'py, PyBytes> {
+        PyBytes::new(py, &self.inner.signature)
+    }
+
+    #[getter]
+    fn signature_hex(&self) -> String {
+        self.inner.signature_hex()
+    }
+
+    #[getter]
+    fn crc_channel_name(&self) -> u32 {
+        self.inner.crc_channel_name
+    }
+
+    #[getter]
+    fn crc_uid(&self) -> u32 {
+        self.inner.crc_uid
+    }
+
+    #[getter]
+    fn salt(&self) -> u32 {
+        self.inner.salt
+    }
+
+    #[getter]
+    fn ts(&self) -> u32 {
+        self.inner.ts
+    }
+
+    /// `{privilege id: expiry}`, sorted by id (a copy).
+    #[getter]
+    fn privileges<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        privileges_dict(py, &self.inner.privileges)
+    }
+
+    fn __repr__(&self) -> String {
+        let t = &self.inner;
+        format!(
+            "ParsedToken(app_id='{}', signature_hex='{}', crc_channel_name={}, crc_uid={}, salt={}, ts={}, privileges={:?})",
+            t.app_id,
+            t.signature_hex(),
+            t.crc_channel_name,
+            t.crc_uid,
+            t.salt,
+            t.ts,
+            t.privileges.iter().copied().collect::<std::collections::BTreeMap<u16, u32>>(),
+        )
+    }
+}
+
+/// Parses a 006 token strictly; raises `AgoraTokenError` (`version`,
+/// `app_id`, `base64`, `truncated`, `trailing`).
+#[pyfunction]
+fn parse(token: &Bound<'_, PyAny>) -> PyResult<PyParsedToken> {
+    let text = text(token, "token")?;
+    token_core::parse(text.as_bytes())
+        .map(|inner| PyParsedToken { inner })
+        .map_err(|e| token_error(token.py(), &e))
+}
+
+/// Verifies a token: `"ok"` or the first failing check's name.
+#[pyfunction]
+#[pyo3(signature = (token, appCertificate, channelName, uid, now = None, appId = None))]
+#[allow(non_snake_case)]
+fn verify(
+    token: &Bound<'_, PyAny>,
+    appCertificate: &Bound<'_, PyAny>,
+    channelName: &Bound<'_, PyAny>,
+    uid: &Bound<'_, PyAny>,
+    now: Option<&Bound<'_, PyAny>>,
+    appId: Option<&Bound<'_, PyAny>>,
+) -> PyResult<&'static str> {
+    let token_s = text(token, "token")?;
+    let app_certificate = text(appCertificate, "appCertificate")?;
+    let channel_name = text(channelName, "channelName")?;
+    let user = user_arg(uid, "uid")?;
+    let now = match now {
+        Some(n) if !n.is_none() => u32_arg(n, "now", ErrorKind::Ts)?,
+        _ => token_core::now_secs(),
+    };
+    let app_id = match appId {
+        Some(a) if !a.is_none() => Some(text(a, "appId")?),
+        _ => None,
+    };
+    let expected = Expected { app_id: app_id.as_deref(), channel_name: &channel_name, user: user.user_id() };
+    token_core::verify(token_s.as_bytes(), &app_certificate, &expected, now)
+        .map(|r| r.as_str())
+        .map_err(|e| token_error(token.py(), &e))
+}
+
+/// The library version (the workspace version).
+#[pyfunction]
+fn version() -> &'static str {
+    token_core::version()
+}
+
+/// The category name of a negative status (`-3` -> `"channel_name"`), or None.
+#[pyfunction]
+fn error_name(status: &Bound<'_, PyAny>) -> PyResult<Option<&'static str>> {
+    let v = int(status, "status", ErrorKind::Internal)?;
+    Ok(i32::try_from(v).ok().and_then(ErrorKind::from_code).map(ErrorKind::as_str))
+}
+
+/// `[(name, id)]` of every privilege, for the `Privileges` enum.
+#[pyfunction]
+fn _privilege_table() -> Vec<(&'static str, u16)> {
+    Privilege::ALL.iter().map(|p| (p.name(), p.id())).collect()
+}
+
+/// `[(name, value)]` of every RTC role (`kRolePublisher` -> `Publisher`), for the `Role` enum.
+#[pyfunction]
+fn _role_table() -> Vec<(&'static str, u16)> {
+    Role::ALL.iter().map(|r| (r.name().trim_start_matches("kRole"), r.value())).collect()
+}
+
+/// `[(name, value)]` of every error category, in code order.
+#[pyfunction]
+fn _error_table() -> Vec<(&'static str, i32)> {
+    ErrorKind::ALL.iter().map(|k| (k.as_str(), k.code())).collect()
+}
+
+/// The value of `Rtm_User`.
+#[pyfunction]
+fn _rtm_user() -> u16 {
+    RtmRole::RtmUser as u16
+}
+
+#[pymodule]
+fn _agoratoken(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<PySimpleTokenBuilder>()?;
+    m.add_class::<PyRtcTokenBuilder>()?;
+    m.add_class::<PyRtmTokenBuilder>()?;
+    m.add_class::<PyParsedToken>()?;
+    m.add_function(wrap_pyfunction!(parse, m)?)?;
+    m.add_function(wrap_pyfunction!(verify, m)?)?;
+    m.add_function(wrap_pyfunction!(version, m)?)?;
+    m.add_function(wrap_pyfunction!(error_name, m)?)?;
+    m.add_function(wrap_pyfunction!(_privilege_table, m)?)?;
+    m.add_function(wrap_pyfunction!(_role_table, m)?)?;
+    m.add_function(wrap_pyfunction!(_error_table, m)?)?;
+    m.add_function(wrap_pyfunction!(_rtm_user, m)?)?;
+    Ok(())
+}
