@@ -23,7 +23,7 @@ func TestRunnerProgram(t *testing.T) {
 	}
 	for _, c := range []struct {
 		name, vectors, last string
-		ok                 bool
+		ok                  bool
 	}{
 		{"repository", "", "", true},
 		{"unknown kind", bad, "conformance[go]: 0 passed, 1 failed", false},
