@@ -1,1 +1,639 @@
-//! Placeholder until this binding lands.
+//! JNI binding of `agoratoken-core` for the Java package `io.agora.media`.
+//!
+//! Every native method of the package-private class `io.agora.media.Native`
+//! is implemented here, and each one runs in [`run`]: a panic is caught, a
+//! [`TokenError`] (or a null argument) becomes a thrown
+//! `io.agora.media.AgoraTokenException` carrying the core's category name and
+//! code, and the method returns a default value (0 / null) to Java, which
+//! rethrows the pending exception. No category table is kept here: names and
+//! codes come from [`ErrorKind`].
+//!
+//! A builder crosses the boundary as a `long` handle: `Box::into_raw` of a
+//! [`SimpleTokenBuilder`], freed exactly once by `builderFree` (the Java class
+//! calls it from `close()` or from its `Cleaner`). The Java class serialises
+//! every call on one builder, so a handle is never used by two threads at once.
+//!
+//! Messages come from token-core and never contain the app certificate.
+
+use std::sync::atomic::{AtomicI64, Ordering};
+
+use jni::errors::ErrorPolicy;
+use jni::objects::{JClass, JObject, JString, JThrowable};
+use jni::refs::Reference as _;
+use jni::sys::{jint, jlong};
+use jni::{jni_sig, jni_str, Env, EnvUnowned, JValue};
+use token_core::validate::check_u32;
+use token_core::{
+    parse, verify, ErrorKind, Expected, Privilege, Role, RtcTokenBuilder, RtmRole, RtmTokenBuilder,
+    SimpleTokenBuilder, TokenError, UserId, VerifyResult,
+};
+
+/// Builders created and not yet freed (read by the Java tests to find leaks).
+static LIVE_BUILDERS: AtomicI64 = AtomicI64::new(0);
+
+/// Why a native method failed.
+#[derive(Debug)]
+enum Failure {
+    /// Invalid input: thrown with its category.
+    Token(TokenError),
+    /// A JNI call failed (usually a pending Java exception such as OutOfMemoryError).
+    Jni(jni::errors::Error),
+}
+
+impl From<TokenError> for Failure {
+    fn from(e: TokenError) -> Self {
+        Failure::Token(e)
+    }
+}
+
+impl From<jni::errors::Error> for Failure {
+    fn from(e: jni::errors::Error) -> Self {
+        Failure::Jni(e)
+    }
+}
+
+type Res<T> = Result<T, Failure>;
+
+/// Throws `AgoraTokenException` for a failure or a panic, returns the default value.
+#[derive(Debug)]
+struct ThrowAgoraTokenException;
+
+fn new_exception<'l>(env: &mut Env<'l>, error: &TokenError) -> jni::errors::Result<JThrowable<'l>> {
+    let category = JString::from_str(env, error.kind().as_str())?;
+    let message = JString::from_str(env, error.message())?;
+    let obj = env.new_object(
+        jni_str!("io/agora/media/AgoraTokenException"),
+        jni_sig!("(Ljava/lang/String;ILjava/lang/String;)V"),
+        &[JValue::from(&category), JValue::Int(error.code()), JValue::from(&message)],
+    )?;
+    env.cast_local::<JThrowable>(obj)
+}
+
+fn throw(env: &mut Env<'_>, error: &TokenError) -> jni::errors::Result<()> {
+    if env.exception_check() {
+        // A Java exception (e.g. OutOfMemoryError) is already on its way: keep it.
+        return Ok(());
+    }
+    let exception = new_exception(env, error)?;
+    match env.throw(&exception) {
+        // `throw` reports the now pending exception as an error: that is success here.
+        Ok(()) | Err(jni::errors::Error::JavaException) => Ok(()),
+        Err(e) => Err(e),
+    }
+}
+
+fn internal(what: impl std::fmt::Display) -> TokenError {
+    TokenError::new(ErrorKind::Internal, format!("internal: {what} (a bug in agoratoken; please report it)"))
+}
+
+impl<T: Default> ErrorPolicy<T, Failure> for ThrowAgoraTokenException {
+    type Captures<'unowned_env_local: 'native_method, 'native_method> = ();
+
+    fn on_error<'unowned_env_local: 'native_method, 'native_method>(
+        env: &mut Env<'unowned_env_local>,
+        _cap: &mut (),
+        err: Failure,
+    ) -> jni::errors::Result<T> {
+        let error = match err {
+            Failure::Token(e) => e,
+            Failure::Jni(e) => internal(format_args!("JNI call failed: {e}")),
+        };
+        throw(env, &error)?;
+        Ok(T::default())
+    }
+
+    fn on_panic<'unowned_env_local: 'native_method, 'native_method>(
+        env: &mut Env<'unowned_env_local>,
+        _cap: &mut (),
+        payload: Box<dyn std::any::Any + Send + 'static>,
+    ) -> jni::errors::Result<T> {
+        // The payload is not quoted: nothing decides what a panic message holds.
+        drop(std::panic::catch_unwind(std::panic::AssertUnwindSafe(move || drop(payload))));
+        throw(env, &internal("a panic was caught in native code"))?;
+        Ok(T::default())
+    }
+}
+
+/// The one helper every export runs in: catches panics and turns failures
+/// into a thrown `AgoraTokenException`, returning `T::default()` to Java.
+fn run<'l, T: Default + 'l>(mut env: EnvUnowned<'l>, f: impl FnOnce(&mut Env<'l>) -> Res<T>) -> T {
+    env.with_env(f).resolve::<ThrowAgoraTokenException>()
+}
+
+fn null_argument(field: &str) -> TokenError {
+    TokenError::new(ErrorKind::NullArgument, format!("null_argument: {field} must not be null"))
+}
+
+/// A Java string argument as a Rust string; null is a `null_argument` failure.
+fn string(env: &Env<'_>, s: &JString<'_>, field: &str) -> Res<String> {
+    if s.is_null() {
+        return Err(null_argument(field).into());
+    }
+    Ok(s.try_to_string(env)?)
+}
+
+fn optional_string(env: &Env<'_>, s: &JString<'_>) -> Res<Option<String>> {
+    if s.is_null() {
+        Ok(None)
+    } else {
+        Ok(Some(s.try_to_string(env)?))
+    }
+}
+
+fn u32_arg(kind: ErrorKind, value: jlong) -> Res<u32> {
+    Ok(check_u32(kind, i128::from(value))?)
+}
+
+/// The builder behind a handle.
+///
+/// The Java class passes only handles it got from `builderNew*` and has not
+/// freed, and never the same handle from two threads at once.
+fn builder<'a>(handle: jlong) -> Res<&'a mut SimpleTokenBuilder> {
+    if handle == 0 {
+        return Err(null_argument("builder handle").into());
+    }
+    // SAFETY: see above; the handle is a live `Box<SimpleTokenBuilder>` used by one thread.
+    Ok(unsafe { &mut *(handle as *mut SimpleTokenBuilder) })
+}
+
+fn into_handle(b: SimpleTokenBuilder) -> jlong {
+    LIVE_BUILDERS.fetch_add(1, Ordering::Relaxed);
+    Box::into_raw(Box::new(b)) as jlong
+}
+
+fn jstring<'l>(env: &mut Env<'l>, s: &str) -> Res<JString<'l>> {
+    Ok(JString::from_str(env, s)?)
+}
+
+// ---------------------------------------------------------------- library
+
+/// `String Native.version()`
+#[unsafe(no_mangle)]
+pub extern "system" fn Java_io_agora_media_Native_version<'l>(env: EnvUnowned<'l>, _c: JClass<'l>) -> JString<'l> {
+    run(env, |env| jstring(env, token_core::version()))
+}
+
+/// `long Native.liveBuilders()`: builders created and not yet freed.
+#[unsafe(no_mangle)]
+pub extern "system" fn Java_io_agora_media_Native_liveBuilders<'l>(env: EnvUnowned<'l>, _c: JClass<'l>) -> jlong {
+    run(env, |_| Ok(LIVE_BUILDERS.load(Ordering::Relaxed)))
+}
+
+/// `AgoraTokenException Native.nullArgument(String field)`: the exception for
+/// a null argument checked on the Java side (enum arguments).
+#[unsafe(no_mangle)]
+pub extern "system" fn Java_io_agora_media_Native_nullArgument<'l>(
+    env: EnvUnowned<'l>,
+    _c: JClass<'l>,
+    field: JString<'l>,
+) -> JObject<'l> {
+    run(env, |env| {
+        let field = optional_string(env, &field)?.unwrap_or_else(|| "argument".to_owned());
+        Ok(new_exception(env, &null_argument(&field))?.into())
+    })
+}
+
+/// `String Native.privilegeName(int id)`: the reference name of a privilege id, or null.
+#[unsafe(no_mangle)]
+pub extern "system" fn Java_io_agora_media_Native_privilegeName<'l>(
+    env: EnvUnowned<'l>,
+    _c: JClass<'l>,
+    id: jint,
+) -> JString<'l> {
+    run(env, |env| match u16::try_from(id).ok().and_then(Privilege::name_of) {
+        Some(name) => jstring(env, name),
+        None => Ok(JString::default()),
+    })
+}
+
+/// `int[] Native.rolePrivileges(int role)`: the privilege ids a role grants.
+#[unsafe(no_mangle)]
+pub extern "system" fn Java_io_agora_media_Native_rolePrivileges<'l>(
+    env: EnvUnowned<'l>,
+    _c: JClass<'l>,
+    role: jint,
+) -> jni::objects::JIntArray<'l> {
+    run(env, |env| {
+        let role = Role::try_from_value(role.into())?;
+        let ids: Vec<jint> = role.privileges().iter().map(|p| jint::from(p.id())).collect();
+        let array = jni::objects::JIntArray::new(env, ids.len())?;
+        array.set_region(env, 0, &ids)?;
+        Ok(array)
+    })
+}
+
+/// `String Native.verifyResultName(int value)`: `"ok"`, `"channel_mismatch"`, ... or null.
+#[unsafe(no_mangle)]
+pub extern "system" fn Java_io_agora_media_Native_verifyResultName<'l>(
+    env: EnvUnowned<'l>,
+    _c: JClass<'l>,
+    value: jint,
+) -> JString<'l> {
+    run(env, |env| match VerifyResult::ALL.iter().find(|r| r.value() == value) {
+        Some(r) => jstring(env, r.as_str()),
+        None => Ok(JString::default()),
+    })
+}
+
+// ---------------------------------------------------------------- SimpleTokenBuilder
+
+/// `long Native.builderNewUid(String appId, String appCertificate, String channelName, long uid)`
+#[unsafe(no_mangle)]
+pub extern "system" fn Java_io_agora_media_Native_builderNewUid<'l>(
+    env: EnvUnowned<'l>,
+    _c: JClass<'l>,
+    app_id: JString<'l>,
+    app_certificate: JString<'l>,
+    channel_name: JString<'l>,
+    uid: jlong,
+) -> jlong {
+    run(env, |env| {
+        let app_id = string(env, &app_id, "appId")?;
+        let app_certificate = string(env, &app_certificate, "appCertificate")?;
+        let channel_name = string(env, &channel_name, "channelName")?;
+        let uid = u32_arg(ErrorKind::Uid, uid)?;
+        Ok(into_handle(SimpleTokenBuilder::with_uid(&app_id, &app_certificate, &channel_name, uid)?))
+    })
+}
+
+/// `long Native.builderNewUserAccount(String appId, String appCertificate, String channelName, String userAccount)`
+#[unsafe(no_mangle)]
+pub extern "system" fn Java_io_agora_media_Native_builderNewUserAccount<'l>(
+    env: EnvUnowned<'l>,
+    _c: JClass<'l>,
+    app_id: JString<'l>,
+    app_certificate: JString<'l>,
+    channel_name: JString<'l>,
+    user_account: JString<'l>,
+) -> jlong {
+    run(env, |env| {
+        let app_id = string(env, &app_id, "appId")?;
+        let app_certificate = string(env, &app_certificate, "appCertificate")?;
+        let channel_name = string(env, &channel_name, "channelName")?;
+        let user_account = string(env, &user_account, "userAccount")?;
+        Ok(into_handle(SimpleTokenBuilder::with_user_account(
+            &app_id,
+            &app_certificate,
+            &channel_name,
+            &user_account,
+        )?))
+    })
+}
+
+/// `void Native.builderFree(long handle)`: 0 is a no-op. Called exactly once per handle.
+#[unsafe(no_mangle)]
+pub extern "system" fn Java_io_agora_media_Native_builderFree<'l>(env: EnvUnowned<'l>, _c: JClass<'l>, handle: jlong) {
+    run(env, |_| {
+        if handle != 0 {
+            // SAFETY: a live handle from `into_handle`, freed once (the Java class guarantees it).
+            drop(unsafe { Box::from_raw(handle as *mut SimpleTokenBuilder) });
+            LIVE_BUILDERS.fetch_sub(1, Ordering::Relaxed);
+        }
+        Ok(())
+    })
+}
+
+/// `void Native.builderInitTokenBuilder(long handle, String originToken)`
+#[unsafe(no_mangle)]
+pub extern "system" fn Java_io_agora_media_Native_builderInitTokenBuilder<'l>(
+    env: EnvUnowned<'l>,
+    _c: JClass<'l>,
+    handle: jlong,
+    origin_token: JString<'l>,
+) {
+    run(env, |env| {
+        let b = builder(handle)?;
+        let token = string(env, &origin_token, "originToken")?;
+        Ok(b.init_token_builder(token)?)
+    })
+}
+
+/// `void Native.builderInitPrivileges(long handle, int role)`
+#[unsafe(no_mangle)]
+pub extern "system" fn Java_io_agora_media_Native_builderInitPrivileges<'l>(
+    env: EnvUnowned<'l>,
+    _c: JClass<'l>,
+    handle: jlong,
+    role: jint,
+) {
+    run(env, |_| {
+        let b = builder(handle)?;
+        b.init_privileges(Role::try_from_value(role.into())?);
+        Ok(())
+    })
+}
+
+/// `void Native.builderSetPrivilege(long handle, int privilege, long expireTimestamp)`
+#[unsafe(no_mangle)]
+pub extern "system" fn Java_io_agora_media_Native_builderSetPrivilege<'l>(
+    env: EnvUnowned<'l>,
+    _c: JClass<'l>,
+    handle: jlong,
+    privilege: jint,
+    expire_ts: jlong,
+) {
+    run(env, |_| {
+        let b = builder(handle)?;
+        let privilege = Privilege::try_from_id(privilege.into())?;
+        let expire_ts = u32_arg(ErrorKind::ExpireTs, expire_ts)?;
+        b.set_privilege(privilege, expire_ts);
+        Ok(())
+    })
+}
+
+/// `void Native.builderRemovePrivilege(long handle, int privilege)`
+#[unsafe(no_mangle)]
+pub extern "system" fn Java_io_agora_media_Native_builderRemovePrivilege<'l>(
+    env: EnvUnowned<'l>,
+    _c: JClass<'l>,
+    handle: jlong,
+    privilege: jint,
+) {
+    run(env, |_| {
+        let b = builder(handle)?;
+        b.remove_privilege(Privilege::try_from_id(privilege.into())?);
+        Ok(())
+    })
+}
+
+/// `long[] Native.builderPrivileges(long handle)`: `[id0, expire0, id1, expire1, ...]`, sorted by id.
+#[unsafe(no_mangle)]
+pub extern "system" fn Java_io_agora_media_Native_builderPrivileges<'l>(
+    env: EnvUnowned<'l>,
+    _c: JClass<'l>,
+    handle: jlong,
+) -> jni::objects::JLongArray<'l> {
+    run(env, |env| {
+        let b = builder(handle)?;
+        let flat: Vec<jlong> = b.privileges().iter().flat_map(|&(id, e)| [jlong::from(id), jlong::from(e)]).collect();
+        let array = jni::objects::JLongArray::new(env, flat.len())?;
+        array.set_region(env, 0, &flat)?;
+        Ok(array)
+    })
+}
+
+/// `void Native.builderSetSalt(long handle, long salt)`
+#[unsafe(no_mangle)]
+pub extern "system" fn Java_io_agora_media_Native_builderSetSalt<'l>(
+    env: EnvUnowned<'l>,
+    _c: JClass<'l>,
+    handle: jlong,
+    salt: jlong,
+) {
+    run(env, |_| {
+        let b = builder(handle)?;
+        b.set_salt(u32_arg(ErrorKind::Salt, salt)?);
+        Ok(())
+    })
+}
+
+/// `void Native.builderClearSalt(long handle)`: back to a fresh CSPRNG salt per token.
+#[unsafe(no_mangle)]
+pub extern "system" fn Java_io_agora_media_Native_builderClearSalt<'l>(env: EnvUnowned<'l>, _c: JClass<'l>, handle: jlong) {
+    run(env, |_| {
+        builder(handle)?.set_salt(None);
+        Ok(())
+    })
+}
+
+/// `long Native.builderGetSalt(long handle)`: the salt, or -1 when drawn per token.
+#[unsafe(no_mangle)]
+pub extern "system" fn Java_io_agora_media_Native_builderGetSalt<'l>(
+    env: EnvUnowned<'l>,
+    _c: JClass<'l>,
+    handle: jlong,
+) -> jlong {
+    run(env, |_| Ok(builder(handle)?.salt().map_or(-1, jlong::from)))
+}
+
+/// `void Native.builderSetTs(long handle, long ts)`
+#[unsafe(no_mangle)]
+pub extern "system" fn Java_io_agora_media_Native_builderSetTs<'l>(
+    env: EnvUnowned<'l>,
+    _c: JClass<'l>,
+    handle: jlong,
+    ts: jlong,
+) {
+    run(env, |_| {
+        let b = builder(handle)?;
+        b.set_ts(u32_arg(ErrorKind::Ts, ts)?);
+        Ok(())
+    })
+}
+
+/// `void Native.builderClearTs(long handle)`: back to now + 24 h at each build.
+#[unsafe(no_mangle)]
+pub extern "system" fn Java_io_agora_media_Native_builderClearTs<'l>(env: EnvUnowned<'l>, _c: JClass<'l>, handle: jlong) {
+    run(env, |_| {
+        builder(handle)?.set_ts(None);
+        Ok(())
+    })
+}
+
+/// `long Native.builderGetTs(long handle)`: the ts, or -1 for "now + 24 h at each build".
+#[unsafe(no_mangle)]
+pub extern "system" fn Java_io_agora_media_Native_builderGetTs<'l>(
+    env: EnvUnowned<'l>,
+    _c: JClass<'l>,
+    handle: jlong,
+) -> jlong {
+    run(env, |_| Ok(builder(handle)?.ts().map_or(-1, jlong::from)))
+}
+
+/// `String Native.builderBuildToken(long handle)`
+#[unsafe(no_mangle)]
+pub extern "system" fn Java_io_agora_media_Native_builderBuildToken<'l>(
+    env: EnvUnowned<'l>,
+    _c: JClass<'l>,
+    handle: jlong,
+) -> JString<'l> {
+    run(env, |env| {
+        let token = builder(handle)?.build_token()?;
+        jstring(env, &token)
+    })
+}
+
+/// `String Native.builderDescribe(long handle)`: the builder's `Debug` (certificate shown as `***`).
+#[unsafe(no_mangle)]
+pub extern "system" fn Java_io_agora_media_Native_builderDescribe<'l>(
+    env: EnvUnowned<'l>,
+    _c: JClass<'l>,
+    handle: jlong,
+) -> JString<'l> {
+    run(env, |env| {
+        let text = format!("{:?}", builder(handle)?);
+        jstring(env, &text)
+    })
+}
+
+// ---------------------------------------------------------------- RTC / RTM helpers
+
+/// `String Native.rtcBuildTokenWithUid(String appId, String appCertificate, String channelName, long uid, int role, long privilegeTs)`
+#[unsafe(no_mangle)]
+pub extern "system" fn Java_io_agora_media_Native_rtcBuildTokenWithUid<'l>(
+    env: EnvUnowned<'l>,
+    _c: JClass<'l>,
+    app_id: JString<'l>,
+    app_certificate: JString<'l>,
+    channel_name: JString<'l>,
+    uid: jlong,
+    role: jint,
+    privilege_ts: jlong,
+) -> JString<'l> {
+    run(env, |env| {
+        let app_id = string(env, &app_id, "appId")?;
+        let app_certificate = string(env, &app_certificate, "appCertificate")?;
+        let channel_name = string(env, &channel_name, "channelName")?;
+        let uid = u32_arg(ErrorKind::Uid, uid)?;
+        let role = Role::try_from_value(role.into())?;
+        let privilege_ts = u32_arg(ErrorKind::ExpireTs, privilege_ts)?;
+        let token =
+            RtcTokenBuilder::build_token_with_uid(&app_id, &app_certificate, &channel_name, uid, role, privilege_ts)?;
+        jstring(env, &token)
+    })
+}
+
+/// `String Native.rtcBuildTokenWithUserAccount(String appId, String appCertificate, String channelName, String account, int role, long privilegeTs)`
+#[unsafe(no_mangle)]
+pub extern "system" fn Java_io_agora_media_Native_rtcBuildTokenWithUserAccount<'l>(
+    env: EnvUnowned<'l>,
+    _c: JClass<'l>,
+    app_id: JString<'l>,
+    app_certificate: JString<'l>,
+    channel_name: JString<'l>,
+    account: JString<'l>,
+    role: jint,
+    privilege_ts: jlong,
+) -> JString<'l> {
+    run(env, |env| {
+        let app_id = string(env, &app_id, "appId")?;
+        let app_certificate = string(env, &app_certificate, "appCertificate")?;
+        let channel_name = string(env, &channel_name, "channelName")?;
+        let account = string(env, &account, "account")?;
+        let role = Role::try_from_value(role.into())?;
+        let privilege_ts = u32_arg(ErrorKind::ExpireTs, privilege_ts)?;
+        let token = RtcTokenBuilder::build_token_with_user_account(
+            &app_id,
+            &app_certificate,
+            &channel_name,
+            &account,
+            role,
+            privilege_ts,
+        )?;
+        jstring(env, &token)
+    })
+}
+
+/// `String Native.rtmBuildToken(String appId, String appCertificate, String userAccount, int role, long privilegeTs)`
+#[unsafe(no_mangle)]
+pub extern "system" fn Java_io_agora_media_Native_rtmBuildToken<'l>(
+    env: EnvUnowned<'l>,
+    _c: JClass<'l>,
+    app_id: JString<'l>,
+    app_certificate: JString<'l>,
+    user_account: JString<'l>,
+    role: jint,
+    privilege_ts: jlong,
+) -> JString<'l> {
+    run(env, |env| {
+        let app_id = string(env, &app_id, "appId")?;
+        let app_certificate = string(env, &app_certificate, "appCertificate")?;
+        let user_account = string(env, &user_account, "uid")?;
+        let role = RtmRole::try_from_value(role.into())?;
+        let privilege_ts = u32_arg(ErrorKind::ExpireTs, privilege_ts)?;
+        let token = RtmTokenBuilder::build_token(&app_id, &app_certificate, &user_account, role, privilege_ts)?;
+        jstring(env, &token)
+    })
+}
+
+// ---------------------------------------------------------------- parse / verify
+
+/// `ParsedToken Native.parse(String token)`
+#[unsafe(no_mangle)]
+pub extern "system" fn Java_io_agora_media_Native_parse<'l>(
+    env: EnvUnowned<'l>,
+    _c: JClass<'l>,
+    token: JString<'l>,
+) -> JObject<'l> {
+    run(env, |env| {
+        let token = string(env, &token, "token")?;
+        let parsed = parse(&token)?;
+        let app_id = jstring(env, &parsed.app_id)?;
+        let signature = env.byte_array_from_slice(&parsed.signature)?;
+        let ids: Vec<jint> = parsed.privileges.iter().map(|&(id, _)| jint::from(id)).collect();
+        let expires: Vec<jlong> = parsed.privileges.iter().map(|&(_, e)| jlong::from(e)).collect();
+        let id_array = jni::objects::JIntArray::new(env, ids.len())?;
+        id_array.set_region(env, 0, &ids)?;
+        let expire_array = jni::objects::JLongArray::new(env, expires.len())?;
+        expire_array.set_region(env, 0, &expires)?;
+        Ok(env.new_object(
+            jni_str!("io/agora/media/ParsedToken"),
+            jni_sig!("(Ljava/lang/String;[BJJJJ[I[J)V"),
+            &[
+                JValue::from(&app_id),
+                JValue::from(&signature),
+                JValue::Long(parsed.crc_channel_name.into()),
+                JValue::Long(parsed.crc_uid.into()),
+                JValue::Long(parsed.salt.into()),
+                JValue::Long(parsed.ts.into()),
+                JValue::from(&id_array),
+                JValue::from(&expire_array),
+            ],
+        )?)
+    })
+}
+
+fn verify_with(
+    env: &Env<'_>,
+    token: &JString<'_>,
+    app_id: &JString<'_>,
+    app_certificate: &JString<'_>,
+    channel_name: &JString<'_>,
+    user: UserId<'_>,
+    now: jlong,
+) -> Res<jint> {
+    let token = string(env, token, "token")?;
+    let app_id = optional_string(env, app_id)?;
+    let app_certificate = string(env, app_certificate, "appCertificate")?;
+    let channel_name = string(env, channel_name, "channelName")?;
+    let now = u32_arg(ErrorKind::Ts, now)?;
+    let expected = Expected { app_id: app_id.as_deref(), channel_name: &channel_name, user };
+    Ok(verify(&token, &app_certificate, &expected, now)?.value())
+}
+
+/// `int Native.verifyUid(String token, String appId (nullable), String appCertificate, String channelName, long uid, long now)`:
+/// a `VerifyResult` value.
+#[unsafe(no_mangle)]
+pub extern "system" fn Java_io_agora_media_Native_verifyUid<'l>(
+    env: EnvUnowned<'l>,
+    _c: JClass<'l>,
+    token: JString<'l>,
+    app_id: JString<'l>,
+    app_certificate: JString<'l>,
+    channel_name: JString<'l>,
+    uid: jlong,
+    now: jlong,
+) -> jint {
+    run(env, |env| {
+        let uid = u32_arg(ErrorKind::Uid, uid)?;
+        verify_with(env, &token, &app_id, &app_certificate, &channel_name, UserId::Uid(uid), now)
+    })
+}
+
+/// `int Native.verifyUserAccount(String token, String appId (nullable), String appCertificate, String channelName, String userAccount, long now)`
+#[unsafe(no_mangle)]
+pub extern "system" fn Java_io_agora_media_Native_verifyUserAccount<'l>(
+    env: EnvUnowned<'l>,
+    _c: JClass<'l>,
+    token: JString<'l>,
+    app_id: JString<'l>,
+    app_certificate: JString<'l>,
+    channel_name: JString<'l>,
+    user_account: JString<'l>,
+    now: jlong,
+) -> jint {
+    run(env, |env| {
+        let account = string(env, &user_account, "userAccount")?;
+        verify_with(env, &token, &app_id, &app_certificate, &channel_name, UserId::Account(&account), now)
+    })
+}

@@ -1,0 +1,86 @@
+package io.agora.media;
+
+/**
+ * The native methods, implemented by the Rust library {@code agoratoken_java}
+ * (token-java/src/lib.rs). Every failure is thrown from native code as an
+ * {@link AgoraTokenException}; a method then returns 0 or null, which callers
+ * never see because the exception is pending.
+ *
+ * <p>Handles come from {@code builderNew*} and are freed once by {@link #builderFree}.
+ * Callers serialise all calls on one handle.
+ */
+final class Native {
+    static {
+        NativeLoader.load();
+    }
+
+    private Native() {}
+
+    /** Ensures the library is loaded (runs the static initialiser). */
+    static void ensureLoaded() {}
+
+    static native String version();
+
+    /** Builders created and not yet freed, for leak tests. */
+    static native long liveBuilders();
+
+    /** The exception for a null argument that the Java side checks itself. */
+    static native AgoraTokenException nullArgument(String field);
+
+    static native String privilegeName(int id);
+
+    static native int[] rolePrivileges(int role);
+
+    static native String verifyResultName(int value);
+
+    static native long builderNewUid(String appId, String appCertificate, String channelName, long uid);
+
+    static native long builderNewUserAccount(String appId, String appCertificate, String channelName, String userAccount);
+
+    static native void builderFree(long handle);
+
+    static native void builderInitTokenBuilder(long handle, String originToken);
+
+    static native void builderInitPrivileges(long handle, int role);
+
+    static native void builderSetPrivilege(long handle, int privilege, long expireTimestamp);
+
+    static native void builderRemovePrivilege(long handle, int privilege);
+
+    /** {@code [id0, expire0, id1, expire1, ...]}, sorted by id. */
+    static native long[] builderPrivileges(long handle);
+
+    static native void builderSetSalt(long handle, long salt);
+
+    static native void builderClearSalt(long handle);
+
+    /** The salt, or -1 when each token draws its own. */
+    static native long builderGetSalt(long handle);
+
+    static native void builderSetTs(long handle, long ts);
+
+    static native void builderClearTs(long handle);
+
+    /** The ts, or -1 for now + 24 h at each build. */
+    static native long builderGetTs(long handle);
+
+    static native String builderBuildToken(long handle);
+
+    static native String builderDescribe(long handle);
+
+    static native String rtcBuildTokenWithUid(
+            String appId, String appCertificate, String channelName, long uid, int role, long privilegeTs);
+
+    static native String rtcBuildTokenWithUserAccount(
+            String appId, String appCertificate, String channelName, String account, int role, long privilegeTs);
+
+    static native String rtmBuildToken(String appId, String appCertificate, String userAccount, int role, long privilegeTs);
+
+    static native ParsedToken parse(String token);
+
+    static native int verifyUid(
+            String token, String appId, String appCertificate, String channelName, long uid, long now);
+
+    static native int verifyUserAccount(
+            String token, String appId, String appCertificate, String channelName, String userAccount, long now);
+}

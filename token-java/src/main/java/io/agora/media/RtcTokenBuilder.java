@@ -1,0 +1,60 @@
+package io.agora.media;
+
+/**
+ * RTC tokens for a role, as the reference {@code RtcTokenBuilder}: the role's privileges, each
+ * expiring at {@code privilegeTs} (Unix seconds, 0 = never), a fresh salt and ts = now + 24 h.
+ * Invalid input throws {@link AgoraTokenException}. Stateless and thread-safe.
+ */
+public class RtcTokenBuilder {
+    /** The RTC roles. Publisher, Attendee and Admin may publish; Subscriber may only join. */
+    public enum Role {
+        Role_Attendee(0),
+        Role_Publisher(1),
+        Role_Subscriber(2),
+        Role_Admin(101);
+
+        /** The role's numeric value (the reference builder's field). */
+        public final int initValue;
+
+        Role(int initValue) {
+            this.initValue = initValue;
+        }
+    }
+
+    private static int roleValue(Role role) {
+        if (role == null) {
+            throw Native.nullArgument("role");
+        }
+        return role.initValue;
+    }
+
+    /**
+     * A token for a numeric uid. The int's 32 bits are read as unsigned (uid 2882341273 passed as
+     * an int signs "2882341273", not "-1412626023"), and so are {@code privilegeTs}'s.
+     */
+    public String buildTokenWithUid(
+            String appId, String appCertificate, String channelName, int uid, Role role, int privilegeTs) {
+        return buildTokenWithUid(appId, appCertificate, channelName, Integer.toUnsignedLong(uid), role,
+                Integer.toUnsignedLong(privilegeTs));
+    }
+
+    /** A token for a numeric uid in 0..2^32-1 ({@code uid} error otherwise), privilegeTs likewise. */
+    public String buildTokenWithUid(
+            String appId, String appCertificate, String channelName, long uid, Role role, long privilegeTs) {
+        return Native.rtcBuildTokenWithUid(appId, appCertificate, channelName, uid, roleValue(role), privilegeTs);
+    }
+
+    /** A token for a user account (string uid). {@code privilegeTs}'s 32 bits are read as unsigned. */
+    public String buildTokenWithUserAccount(
+            String appId, String appCertificate, String channelName, String account, Role role, int privilegeTs) {
+        return buildTokenWithUserAccount(appId, appCertificate, channelName, account, role,
+                Integer.toUnsignedLong(privilegeTs));
+    }
+
+    /** A token for a user account; {@code privilegeTs} in 0..2^32-1. */
+    public String buildTokenWithUserAccount(
+            String appId, String appCertificate, String channelName, String account, Role role, long privilegeTs) {
+        return Native.rtcBuildTokenWithUserAccount(
+                appId, appCertificate, channelName, account, roleValue(role), privilegeTs);
+    }
+}
