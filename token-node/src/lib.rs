@@ -1,1 +1,321 @@
-//! Placeholder until this binding lands.
+//! The native half of the `agoratoken` npm package (napi-rs).
+//!
+//! Everything here is a thin call into `token_core`. The public JavaScript API
+//! lives in `index.js`: it checks argument types (throwing `TypeError`) and
+//! integer ranges, then calls these functions with values napi can convert
+//! without loss. Failures are thrown as `Error`s whose `code` is the token-core
+//! category name (`"channel_name"`); no message contains the app certificate.
+
+#![deny(unsafe_code)]
+
+use napi::bindgen_prelude::Error;
+use napi_derive::napi;
+use token_core::{
+    validate, ErrorKind, Expected, Privilege, Role, RtcTokenBuilder, RtmRole, RtmTokenBuilder, SimpleTokenBuilder,
+    TokenError, UserId,
+};
+
+/// A napi error whose JS `code` is the category name.
+type Result<T> = std::result::Result<T, Error<&'static str>>;
+
+fn js_err(e: TokenError) -> Error<&'static str> {
+    Error::new(e.kind().as_str(), e.message())
+}
+
+/// A JS number as an integer (saturating beyond the i128 range), or an error
+/// of this category when it has a fraction or is not finite.
+fn integral(kind: ErrorKind, value: f64) -> Result<i128> {
+    if value.is_finite() && value.fract() == 0.0 {
+        Ok(value as i128)
+    } else {
+        let name = kind.as_str();
+        Err(Error::new(name, format!("{name}: {value} is not an integer")))
+    }
+}
+
+/// A JS number that must be an integer in 0..=4294967295 (`uid`, `salt`, `ts`, `expire_ts`).
+fn u32_arg(kind: ErrorKind, value: f64) -> Result<u32> {
+    validate::check_u32(kind, integral(kind, value)?).map_err(js_err)
+}
+
+/// A JS number as an i64 for the role and privilege tables (which reject
+/// anything they do not list, so an out-of-range value maps to one they reject).
+fn table_arg(kind: ErrorKind, value: f64) -> Result<i64> {
+    let v = integral(kind, value)?;
+    i64::try_from(v).map_err(|_| {
+        let name = kind.as_str();
+        Error::new(name, format!("{name}: {value} is out of range"))
+    })
+}
+
+fn role_arg(value: f64) -> Result<Role> {
+    Role::try_from_value(table_arg(ErrorKind::Role, value)?).map_err(js_err)
+}
+
+fn privilege_arg(value: f64) -> Result<Privilege> {
+    Privilege::try_from_id(table_arg(ErrorKind::Privilege, value)?).map_err(js_err)
+}
+
+/// The documented builder; `index.js` wraps it as `SimpleTokenBuilder`.
+#[napi]
+#[derive(Debug)]
+pub struct NativeBuilder {
+    inner: SimpleTokenBuilder,
+}
+
+#[napi]
+impl NativeBuilder {
+    /// A builder for a numeric uid (an integer in 0..=4294967295).
+    #[napi(factory)]
+    pub fn with_uid(app_id: String, app_certificate: String, channel_name: String, uid: f64) -> Result<Self> {
+        let uid = u32_arg(ErrorKind::Uid, uid)?;
+        SimpleTokenBuilder::with_uid(&app_id, &app_certificate, &channel_name, uid)
+            .map(|inner| NativeBuilder { inner })
+            .map_err(js_err)
+    }
+
+    /// A builder for a user account.
+    #[napi(factory)]
+    pub fn with_user_account(
+        app_id: String,
+        app_certificate: String,
+        channel_name: String,
+        user_account: String,
+    ) -> Result<Self> {
+        SimpleTokenBuilder::with_user_account(&app_id, &app_certificate, &channel_name, &user_account)
+            .map(|inner| NativeBuilder { inner })
+            .map_err(js_err)
+    }
+
+    /// 0, or the negative code of the failure's category (the builder is then unchanged).
+    #[napi]
+    pub fn init_token_builder(&mut self, origin_token: String) -> i32 {
+        match self.inner.init_token_builder(origin_token) {
+            Ok(()) => 0,
+            Err(e) => e.code(),
+        }
+    }
+
+    #[napi]
+    pub fn init_privileges(&mut self, role: f64) -> Result<()> {
+        let role = role_arg(role)?;
+        self.inner.init_privileges(role);
+        Ok(())
+    }
+
+    #[napi]
+    pub fn set_privilege(&mut self, privilege: f64, expire_ts: f64) -> Result<()> {
+        let privilege = privilege_arg(privilege)?;
+        let expire_ts = u32_arg(ErrorKind::ExpireTs, expire_ts)?;
+        self.inner.set_privilege(privilege, expire_ts);
+        Ok(())
+    }
+
+    #[napi]
+    pub fn remove_privilege(&mut self, privilege: f64) -> Result<()> {
+        let privilege = privilege_arg(privilege)?;
+        self.inner.remove_privilege(privilege);
+        Ok(())
+    }
+
+    /// `null` returns to a fresh CSPRNG salt per token.
+    #[napi]
+    pub fn set_salt(&mut self, salt: Option<f64>) -> Result<()> {
+        let salt = salt.map(|v| u32_arg(ErrorKind::Salt, v)).transpose()?;
+        self.inner.set_salt(salt);
+        Ok(())
+    }
+
+    #[napi]
+    pub fn get_salt(&self) -> Option<u32> {
+        self.inner.salt()
+    }
+
+    /// `null` returns to "now + 24 h at each build".
+    #[napi]
+    pub fn set_ts(&mut self, ts: Option<f64>) -> Result<()> {
+        let ts = ts.map(|v| u32_arg(ErrorKind::Ts, v)).transpose()?;
+        self.inner.set_ts(ts);
+        Ok(())
+    }
+
+    #[napi]
+    pub fn get_ts(&self) -> Option<u32> {
+        self.inner.ts()
+    }
+
+    /// `[id, expireTs]` pairs, sorted by id.
+    #[napi]
+    pub fn privileges(&self) -> Vec<Vec<u32>> {
+        self.inner.privileges().iter().map(|&(id, expire)| vec![u32::from(id), expire]).collect()
+    }
+
+    #[napi]
+    pub fn build_token(&self) -> Result<String> {
+        self.inner.build_token().map_err(js_err)
+    }
+
+    /// The builder's `Debug` form (the certificate shows as `***`).
+    #[napi]
+    pub fn describe(&self) -> String {
+        format!("{:?}", self.inner)
+    }
+}
+
+#[napi]
+pub fn rtc_build_token_with_uid(
+    app_id: String,
+    app_certificate: String,
+    channel_name: String,
+    uid: f64,
+    role: f64,
+    privilege_expired_ts: f64,
+) -> Result<String> {
+    let uid = u32_arg(ErrorKind::Uid, uid)?;
+    let role = role_arg(role)?;
+    let privilege_expired_ts = u32_arg(ErrorKind::ExpireTs, privilege_expired_ts)?;
+    RtcTokenBuilder::build_token_with_uid(&app_id, &app_certificate, &channel_name, uid, role, privilege_expired_ts)
+        .map_err(js_err)
+}
+
+#[napi]
+pub fn rtc_build_token_with_account(
+    app_id: String,
+    app_certificate: String,
+    channel_name: String,
+    account: String,
+    role: f64,
+    privilege_expired_ts: f64,
+) -> Result<String> {
+    let role = role_arg(role)?;
+    let privilege_expired_ts = u32_arg(ErrorKind::ExpireTs, privilege_expired_ts)?;
+    RtcTokenBuilder::build_token_with_user_account(
+        &app_id,
+        &app_certificate,
+        &channel_name,
+        &account,
+        role,
+        privilege_expired_ts,
+    )
+    .map_err(js_err)
+}
+
+#[napi]
+pub fn rtm_build_token(
+    app_id: String,
+    app_certificate: String,
+    account: String,
+    role: f64,
+    privilege_expired_ts: f64,
+) -> Result<String> {
+    let role = RtmRole::try_from_value(table_arg(ErrorKind::Role, role)?).map_err(js_err)?;
+    let privilege_expired_ts = u32_arg(ErrorKind::ExpireTs, privilege_expired_ts)?;
+    RtmTokenBuilder::build_token(&app_id, &app_certificate, &account, role, privilege_expired_ts).map_err(js_err)
+}
+
+/// Every field of a 006 token.
+#[napi(object)]
+#[derive(Debug)]
+pub struct ParsedToken {
+    pub app_id: String,
+    pub signature_hex: String,
+    pub crc_channel_name: u32,
+    pub crc_uid: u32,
+    pub salt: u32,
+    pub ts: u32,
+    /// `[id, expireTs]` pairs, sorted by id.
+    pub privileges: Vec<Vec<u32>>,
+}
+
+#[napi]
+pub fn parse(token: String) -> Result<ParsedToken> {
+    let t = token_core::parse(token).map_err(js_err)?;
+    Ok(ParsedToken {
+        signature_hex: t.signature_hex(),
+        app_id: t.app_id,
+        crc_channel_name: t.crc_channel_name,
+        crc_uid: t.crc_uid,
+        salt: t.salt,
+        ts: t.ts,
+        privileges: t.privileges.iter().map(|&(id, expire)| vec![u32::from(id), expire]).collect(),
+    })
+}
+
+fn verify_user(
+    token: &str,
+    app_certificate: &str,
+    channel_name: &str,
+    user: UserId<'_>,
+    now: Option<f64>,
+    app_id: Option<&str>,
+) -> Result<&'static str> {
+    let now = match now {
+        Some(v) => u32_arg(ErrorKind::Ts, v)?,
+        None => token_core::now_secs(),
+    };
+    let expected = Expected { app_id, channel_name, user };
+    token_core::verify(token, app_certificate, &expected, now).map(|r| r.as_str()).map_err(js_err)
+}
+
+/// The verification result name (`"ok"`, `"channel_mismatch"`, ...).
+#[napi]
+pub fn verify_uid(
+    token: String,
+    app_certificate: String,
+    channel_name: String,
+    uid: f64,
+    now: Option<f64>,
+    app_id: Option<String>,
+) -> Result<&'static str> {
+    let uid = u32_arg(ErrorKind::Uid, uid)?;
+    verify_user(&token, &app_certificate, &channel_name, UserId::Uid(uid), now, app_id.as_deref())
+}
+
+#[napi]
+pub fn verify_account(
+    token: String,
+    app_certificate: String,
+    channel_name: String,
+    account: String,
+    now: Option<f64>,
+    app_id: Option<String>,
+) -> Result<&'static str> {
+    verify_user(&token, &app_certificate, &channel_name, UserId::Account(&account), now, app_id.as_deref())
+}
+
+/// A `{ name, value }` pair of one of the core's tables.
+#[napi(object)]
+#[derive(Debug)]
+pub struct NamedValue {
+    pub name: String,
+    pub value: i32,
+}
+
+/// The privileges, `kJoinChannel` = 1, ..., from token-core.
+#[napi]
+pub fn privilege_table() -> Vec<NamedValue> {
+    Privilege::ALL.iter().map(|p| NamedValue { name: p.name().to_owned(), value: i32::from(p.id()) }).collect()
+}
+
+/// The roles, `kRoleAttendee` = 0, ..., from token-core.
+#[napi]
+pub fn role_table() -> Vec<NamedValue> {
+    Role::ALL.iter().map(|r| NamedValue { name: r.name().to_owned(), value: i32::from(r.value()) }).collect()
+}
+
+/// The error categories and their codes (`app_id` = -1, ...), from token-core.
+#[napi]
+pub fn error_table() -> Vec<NamedValue> {
+    ErrorKind::ALL.iter().map(|k| NamedValue { name: k.as_str().to_owned(), value: k.code() }).collect()
+}
+
+/// The RTM roles of the npm builders (`Rtm_User` = 1).
+#[napi]
+pub fn rtm_role_table() -> Vec<NamedValue> {
+    vec![NamedValue { name: "Rtm_User".to_owned(), value: RtmRole::RtmUser as i32 }]
+}
+
+#[napi]
+pub fn version() -> &'static str {
+    token_core::version()
+}

@@ -1,0 +1,232 @@
+'use strict';
+// agoratoken: Agora AccessToken 006 for Node.js.
+//
+// This file is the public API. It checks argument *types* (a wrong type throws
+// a TypeError) and hands everything else to the native addon, which checks
+// values with token-core and throws an Error whose `code` is the category
+// ("channel_name", "uid", ...). No message ever contains the app certificate:
+// TypeErrors name the argument and the type received, never the value.
+
+const native = require('./agoratoken.node');
+
+function typeName(value) {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  const t = typeof value;
+  if (t === 'object' || t === 'function') {
+    const ctor = value.constructor && value.constructor.name;
+    return ctor ? `an instance of ${ctor}` : `an ${t}`;
+  }
+  return `type ${t}`;
+}
+
+function wrongType(name, expected, value) {
+  const missing = value === null || value === undefined;
+  const err = new TypeError(`${name}: expected ${expected}, got ${missing ? String(value) : typeName(value)}`);
+  err.code = missing ? 'null_argument' : 'ERR_INVALID_ARG_TYPE';
+  return err;
+}
+
+function str(value, name) {
+  if (typeof value !== 'string') throw wrongType(name, 'a string', value);
+  return value;
+}
+
+// Numbers go to the native side as doubles; it rejects fractions and values
+// out of range with the right category. BigInts are accepted as integers.
+function num(value, name) {
+  if (typeof value === 'number') return value;
+  if (typeof value === 'bigint') return Number(value);
+  throw wrongType(name, 'a number', value);
+}
+
+function fromTable(rows) {
+  const out = {};
+  for (const { name, value } of rows) out[name] = value;
+  return Object.freeze(out);
+}
+
+/** Privilege ids under the reference names (`kJoinChannel`: 1, ...). */
+const Privileges = fromTable(native.privilegeTable());
+/** Roles under the reference names (`kRoleAttendee`: 0, ...). */
+const Role = fromTable(native.roleTable());
+/** The npm builders' RTC role names (`PUBLISHER`: 1, ...): `kRolePublisher` -> `PUBLISHER`. */
+const RtcRole = fromTable(
+  native.roleTable().map(({ name, value }) => ({ name: name.replace(/^kRole/, '').toUpperCase(), value })),
+);
+/** The npm builders' RTM role (`Rtm_User`: 1). */
+const RtmRole = fromTable(native.rtmRoleTable());
+/** Every error category and its code, as `initTokenBuilder` returns it (`app_id`: -1, ...). */
+const ErrorCode = fromTable(native.errorTable());
+const errorNames = new Map(Object.entries(ErrorCode).map(([name, code]) => [code, name]));
+
+/** The category name of an `initTokenBuilder` result: "ok" for 0, "unknown" for a code no category has. */
+function errorName(code) {
+  if (code === 0) return 'ok';
+  return errorNames.get(code) ?? 'unknown';
+}
+
+/**
+ * The documented builder of 006 tokens for one app, channel and user.
+ * `uid` is a number (0..2**32-1; 0 = any user) or a string (a user account).
+ */
+class SimpleTokenBuilder {
+  #native;
+
+  constructor(appID, appCertificate, channelName, uid) {
+    str(appID, 'appID');
+    str(appCertificate, 'appCertificate');
+    str(channelName, 'channelName');
+    if (typeof uid === 'string') {
+      this.#native = native.NativeBuilder.withUserAccount(appID, appCertificate, channelName, uid);
+    } else if (typeof uid === 'number' || typeof uid === 'bigint') {
+      this.#native = native.NativeBuilder.withUid(appID, appCertificate, channelName, Number(uid));
+    } else {
+      throw wrongType('uid', 'a number (uid) or a string (user account)', uid);
+    }
+  }
+
+  /** Takes salt, ts and privileges from a token of the same app, channel and user: 0, or a negative code. */
+  initTokenBuilder(originToken) {
+    return this.#native.initTokenBuilder(str(originToken, 'originToken'));
+  }
+
+  /** Replaces the privileges with the role's, each never expiring. */
+  initPrivileges(role) {
+    this.#native.initPrivileges(num(role, 'role'));
+  }
+
+  /** Grants a privilege until `expireTimestamp` (Unix seconds; 0 = never). */
+  setPrivilege(privilege, expireTimestamp) {
+    this.#native.setPrivilege(num(privilege, 'privilege'), num(expireTimestamp, 'expireTimestamp'));
+  }
+
+  /** Removes a privilege (no-op when absent). */
+  removePrivilege(privilege) {
+    this.#native.removePrivilege(num(privilege, 'privilege'));
+  }
+
+  /** The fixed salt, or null: a fresh CSPRNG salt for every token. */
+  get salt() {
+    return this.#native.getSalt();
+  }
+
+  set salt(value) {
+    this.#native.setSalt(value === null || value === undefined ? null : num(value, 'salt'));
+  }
+
+  /** The fixed expiry (Unix seconds), or null: 24 hours after each build. */
+  get ts() {
+    return this.#native.getTs();
+  }
+
+  set ts(value) {
+    this.#native.setTs(value === null || value === undefined ? null : num(value, 'ts'));
+  }
+
+  /** `[privilegeId, expireTimestamp]` pairs, sorted by id. */
+  get privileges() {
+    return this.#native.privileges();
+  }
+
+  /** Builds the token. */
+  buildToken() {
+    return this.#native.buildToken();
+  }
+
+  /** The builder's fields, the certificate shown as `***`. */
+  toString() {
+    return this.#native.describe();
+  }
+
+  [Symbol.for('nodejs.util.inspect.custom')]() {
+    return this.#native.describe();
+  }
+}
+
+/** The static RTC helpers, shaped like the npm builders' `RtcTokenBuilder`. */
+class RtcTokenBuilder {
+  static buildTokenWithUid(appID, appCertificate, channelName, uid, role, privilegeExpiredTs) {
+    return native.rtcBuildTokenWithUid(
+      str(appID, 'appID'),
+      str(appCertificate, 'appCertificate'),
+      str(channelName, 'channelName'),
+      num(uid, 'uid'),
+      num(role, 'role'),
+      num(privilegeExpiredTs, 'privilegeExpiredTs'),
+    );
+  }
+
+  static buildTokenWithAccount(appID, appCertificate, channelName, account, role, privilegeExpiredTs) {
+    return native.rtcBuildTokenWithAccount(
+      str(appID, 'appID'),
+      str(appCertificate, 'appCertificate'),
+      str(channelName, 'channelName'),
+      str(account, 'account'),
+      num(role, 'role'),
+      num(privilegeExpiredTs, 'privilegeExpiredTs'),
+    );
+  }
+}
+
+/** The static RTM helper, shaped like the npm builders' `RtmTokenBuilder`. */
+class RtmTokenBuilder {
+  static buildToken(appID, appCertificate, account, role, privilegeExpiredTs) {
+    return native.rtmBuildToken(
+      str(appID, 'appID'),
+      str(appCertificate, 'appCertificate'),
+      str(account, 'account'),
+      num(role, 'role'),
+      num(privilegeExpiredTs, 'privilegeExpiredTs'),
+    );
+  }
+}
+
+/** Every field of a 006 token; throws (code "version", "app_id", "base64", "truncated" or "trailing") if malformed. */
+function parse(token) {
+  return native.parse(str(token, 'token'));
+}
+
+/**
+ * Checks a token against what the verifier expects. Returns "ok" or the first
+ * failing check: "app_id_mismatch" (only with options.appId), "channel_mismatch",
+ * "uid_mismatch", "signature_mismatch", "expired", "privilege_expired".
+ * `uid` is a number (uid) or a string (user account); options.now defaults to now.
+ */
+function verify(token, appCertificate, channelName, uid, options) {
+  str(token, 'token');
+  str(appCertificate, 'appCertificate');
+  str(channelName, 'channelName');
+  let now = null;
+  let appId = null;
+  if (options !== undefined && options !== null) {
+    if (typeof options !== 'object') throw wrongType('options', 'an object', options);
+    if (options.now !== undefined && options.now !== null) now = num(options.now, 'options.now');
+    if (options.appId !== undefined && options.appId !== null) appId = str(options.appId, 'options.appId');
+  }
+  if (typeof uid === 'string') return native.verifyAccount(token, appCertificate, channelName, uid, now, appId);
+  if (typeof uid === 'number' || typeof uid === 'bigint') {
+    return native.verifyUid(token, appCertificate, channelName, Number(uid), now, appId);
+  }
+  throw wrongType('uid', 'a number (uid) or a string (user account)', uid);
+}
+
+/** The library version (the workspace version). */
+function version() {
+  return native.version();
+}
+
+module.exports = {
+  SimpleTokenBuilder,
+  RtcTokenBuilder,
+  RtmTokenBuilder,
+  Role,
+  Privileges,
+  RtcRole,
+  RtmRole,
+  ErrorCode,
+  errorName,
+  parse,
+  verify,
+  version,
+};
