@@ -36,7 +36,9 @@ final class SimpleTokenBuilder
      * @param string     $channelName    1 to 64 bytes of the documented characters
      * @param int|string $uid            an int uid in 0..4294967295 (0: any user), or a user account string
      *
-     * @throws AgoraTokenException with the category of the first invalid argument
+     * @throws AgoraTokenException with the category of an invalid argument: type-level
+     *         problems first (null, another type, a NUL byte, an int out of range), then the
+     *         library's checks in order: app id, certificate, channel name, user account
      */
     public function __construct($appID, $appCertificate, $channelName, $uid)
     {
@@ -85,11 +87,12 @@ final class SimpleTokenBuilder
     public function initTokenBuilder($originToken): int
     {
         try {
+            $handle = $this->handle();
             $originToken = Native::token($originToken, 'origin_token');
         } catch (AgoraTokenException $e) {
             return $e->getCode();
         }
-        return $this->ffi->agora_token_builder_init_token_builder($this->handle(), $originToken);
+        return $this->ffi->agora_token_builder_init_token_builder($handle, $originToken);
     }
 
     /**
