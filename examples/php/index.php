@@ -1,0 +1,64 @@
+<?php
+
+// A minimal token endpoint for PHP's built-in server:
+//
+//   AGORA_APP_ID=... AGORA_APP_CERTIFICATE=... \
+//     php -d ffi.enable=1 -S 127.0.0.1:8080 examples/php/index.php
+//   curl 'http://127.0.0.1:8080/token?channel=room-1&uid=42'
+//
+// GET /token?channel=<name>&uid=<0..4294967295> returns
+// {"token": "006...", "channel": ..., "uid": ..., "expires_at": ...}: a publisher
+// RTC token whose privileges expire in one hour. Invalid input is a 400 with
+// {"error": "<category>", "message": "..."}.
+
+declare(strict_types=1);
+
+require __DIR__ . '/../../token-php/autoload.php';
+
+use AgoraToken\AgoraTokenException;
+use AgoraToken\RtcTokenBuilder;
+
+const PRIVILEGE_LIFETIME = 3600;
+
+/** @param array<string, mixed> $body */
+function reply(int $status, array $body): void
+{
+    http_response_code($status);
+    header('Content-Type: application/json');
+    header('Cache-Control: no-store');
+    echo json_encode($body, JSON_UNESCAPED_SLASHES), "\n";
+}
+
+$path = parse_url($_SERVER['REQUEST_URI'] ?? '/', PHP_URL_PATH);
+if ($path !== '/token') {
+    reply(404, ['error' => 'not_found', 'message' => 'GET /token?channel=<name>&uid=<uid>']);
+    return;
+}
+if (($_SERVER['REQUEST_METHOD'] ?? 'GET') !== 'GET') {
+    reply(405, ['error' => 'method', 'message' => 'use GET']);
+    return;
+}
+$appId = getenv('AGORA_APP_ID');
+$appCertificate = getenv('AGORA_APP_CERTIFICATE');
+if (!is_string($appId) || !is_string($appCertificate) || $appId === '' || $appCertificate === '') {
+    reply(500, ['error' => 'config', 'message' => 'set AGORA_APP_ID and AGORA_APP_CERTIFICATE']);
+    return;
+}
+
+$channel = $_GET['channel'] ?? null;
+$uid = $_GET['uid'] ?? '0';
+if (!is_string($uid) || preg_match('/\A[0-9]{1,10}\z/', $uid) !== 1) {
+    reply(400, ['error' => 'uid', 'message' => 'uid: must be a decimal number in 0..4294967295']);
+    return;
+}
+$uid = (int) $uid; // the library checks the range
+$expiresAt = time() + PRIVILEGE_LIFETIME;
+
+try {
+    $token = RtcTokenBuilder::buildTokenWithUid($appId, $appCertificate, $channel, $uid, RtcTokenBuilder::RolePublisher, $expiresAt);
+} catch (AgoraTokenException $e) {
+    // The message names the field and never holds the certificate.
+    reply(400, ['error' => $e->getCategory(), 'message' => $e->getMessage()]);
+    return;
+}
+reply(200, ['token' => $token, 'channel' => $channel, 'uid' => $uid, 'expires_at' => $expiresAt]);
