@@ -1,0 +1,87 @@
+// A minimal token endpoint on node:http.
+//
+//   AGORA_APP_ID=... AGORA_APP_CERTIFICATE=... node server.mjs
+//   curl 'http://127.0.0.1:8080/rtc?channel=room-1&uid=42&role=publisher'
+//   curl 'http://127.0.0.1:8080/rtc?channel=room-1&account=alice'
+//   curl 'http://127.0.0.1:8080/rtm?account=alice'
+//
+// Answers {"token": "006..."} or, for invalid input, 400 {"error": <category>, "message": ...}.
+// Messages come from agoratoken and never contain the app certificate.
+import { createServer } from 'node:http';
+import { fileURLToPath } from 'node:url';
+
+import { RtcRole, RtcTokenBuilder, RtmRole, RtmTokenBuilder } from 'agoratoken';
+
+const TOKEN_LIFETIME_SECS = 3600;
+const ROLES = { publisher: RtcRole.PUBLISHER, subscriber: RtcRole.SUBSCRIBER };
+
+function send(res, status, body) {
+  res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+  res.end(JSON.stringify(body));
+}
+
+class BadRequest extends Error {
+  constructor(code, message) {
+    super(message);
+    this.code = code;
+  }
+}
+
+// A uid from the query string: decimal digits only, so that "1e3" or " 7" are refused.
+function parseUid(text) {
+  if (!/^[0-9]{1,10}$/.test(text)) throw new BadRequest('uid', 'uid: must be an integer in 0..4294967295');
+  return Number(text);
+}
+
+/** A request handler minting tokens for one app. */
+export function tokenHandler(appId, appCertificate) {
+  return (req, res) => {
+    const url = new URL(req.url, 'http://localhost');
+    if (req.method !== 'GET') return send(res, 405, { error: 'method', message: 'use GET' });
+    const q = url.searchParams;
+    const expire = Math.floor(Date.now() / 1000) + TOKEN_LIFETIME_SECS;
+    try {
+      if (url.pathname === '/rtc') {
+        const channel = q.get('channel') ?? '';
+        const role = ROLES[q.get('role') ?? 'publisher'];
+        if (role === undefined) throw new BadRequest('role', 'role: must be publisher or subscriber');
+        const token = q.has('account')
+          ? RtcTokenBuilder.buildTokenWithAccount(appId, appCertificate, channel, q.get('account'), role, expire)
+          : RtcTokenBuilder.buildTokenWithUid(appId, appCertificate, channel, parseUid(q.get('uid') ?? '0'), role, expire);
+        return send(res, 200, { token, expire });
+      }
+      if (url.pathname === '/rtm') {
+        const token = RtmTokenBuilder.buildToken(appId, appCertificate, q.get('account') ?? '', RtmRole.Rtm_User, expire);
+        return send(res, 200, { token, expire });
+      }
+      return send(res, 404, { error: 'not_found', message: 'try /rtc or /rtm' });
+    } catch (e) {
+      // agoratoken's errors carry the category in `code`; anything else is a bug.
+      if (typeof e.code === 'string' && !(e instanceof TypeError)) {
+        return send(res, 400, { error: e.code, message: e.message });
+      }
+      return send(res, 500, { error: 'internal', message: 'internal error' });
+    }
+  };
+}
+
+/** A server (not yet listening) for this app. */
+export function tokenServer(appId, appCertificate) {
+  return createServer(tokenHandler(appId, appCertificate));
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const appId = process.env.AGORA_APP_ID;
+  const appCertificate = process.env.AGORA_APP_CERTIFICATE;
+  if (!appId || !appCertificate) {
+    console.error('set AGORA_APP_ID and AGORA_APP_CERTIFICATE');
+    process.exit(2);
+  }
+  const host = process.env.HOST ?? '127.0.0.1';
+  const port = Number(process.env.PORT ?? 8080);
+  const server = tokenServer(appId, appCertificate);
+  server.listen(port, host, () => {
+    const { address, port: bound } = server.address();
+    console.log(`listening on http://${address}:${bound}`);
+  });
+}

@@ -1,0 +1,110 @@
+// Starts the example on 127.0.0.1, fetches tokens, and checks them with agoratoken's verify.
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
+import { after, before, describe, test } from 'node:test';
+
+import { parse, verify } from 'agoratoken';
+import { tokenServer } from './server.mjs';
+
+const APP_ID = '970CA35de60c44645bbae8a215061b33';
+const APP_CERT = '5CFd2fd1755d40ecb72977518be15d3b';
+
+async function get(base, path) {
+  const res = await fetch(new URL(path, base));
+  return { status: res.status, body: await res.json() };
+}
+
+describe('in-process server', () => {
+  let server;
+  let base;
+  before(async () => {
+    server = tokenServer(APP_ID, APP_CERT);
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    base = `http://127.0.0.1:${server.address().port}`;
+  });
+  after(() => server.close());
+
+  test('RTC token for a uid verifies', async () => {
+    const { status, body } = await get(base, '/rtc?channel=room-1&uid=42');
+    assert.equal(status, 200);
+    assert.equal(verify(body.token, APP_CERT, 'room-1', 42), 'ok');
+    assert.deepEqual(parse(body.token).privileges.map(([id]) => id), [1, 2, 3, 4]);
+    assert.equal(parse(body.token).privileges[0][1], body.expire);
+  });
+
+  test('subscriber and account', async () => {
+    const { status, body } = await get(base, '/rtc?channel=room-1&account=alice&role=subscriber');
+    assert.equal(status, 200);
+    assert.equal(verify(body.token, APP_CERT, 'room-1', 'alice'), 'ok');
+    assert.deepEqual(parse(body.token).privileges.map(([id]) => id), [1]);
+  });
+
+  test('RTM token', async () => {
+    const { status, body } = await get(base, '/rtm?account=alice');
+    assert.equal(status, 200);
+    assert.equal(verify(body.token, APP_CERT, 'alice', 0), 'ok');
+  });
+
+  test('invalid input is a 400 with the category, without the certificate', async () => {
+    for (const [path, code] of [
+      ['/rtc?channel=&uid=1', 'channel_name'],
+      ['/rtc?channel=a/b&uid=1', 'channel_name'],
+      ['/rtc?channel=room&uid=-1', 'uid'],
+      ['/rtc?channel=room&uid=4294967296', 'uid'],
+      ['/rtc?channel=room&uid=1e3', 'uid'],
+      ['/rtc?channel=room&account=', 'user_account'],
+      ['/rtc?channel=room&uid=1&role=admin', 'role'],
+      ['/rtm', 'user_account'],
+    ]) {
+      const { status, body } = await get(base, path);
+      assert.equal(status, 400, path);
+      assert.equal(body.error, code, path);
+      assert.ok(!JSON.stringify(body).includes(APP_CERT), path);
+    }
+    assert.equal((await get(base, '/nope')).status, 404);
+  });
+
+  test('a bad certificate is reported by category only', async () => {
+    const bad = tokenServer(APP_ID, 'not-a-certificate-zzzzzzzzzzzzzz');
+    bad.listen(0, '127.0.0.1');
+    await once(bad, 'listening');
+    try {
+      const { status, body } = await get(`http://127.0.0.1:${bad.address().port}`, '/rtc?channel=room&uid=1');
+      assert.equal(status, 400);
+      assert.equal(body.error, 'app_certificate');
+      assert.ok(!body.message.includes('not-a-certificate'));
+    } finally {
+      bad.close();
+    }
+  });
+});
+
+test('server.mjs runs as a program', async () => {
+  const script = fileURLToPath(new URL('./server.mjs', import.meta.url));
+  const child = spawn(process.execPath, [script], {
+    env: { ...process.env, AGORA_APP_ID: APP_ID, AGORA_APP_CERTIFICATE: APP_CERT, PORT: '0', HOST: '127.0.0.1' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  try {
+    const [line] = await once(child.stdout, 'data');
+    const base = String(line).match(/listening on (http:\/\/\S+)/)[1];
+    const { status, body } = await get(base, '/rtc?channel=room-2&uid=7');
+    assert.equal(status, 200);
+    assert.equal(verify(body.token, APP_CERT, 'room-2', 7), 'ok');
+  } finally {
+    child.kill();
+  }
+});
+
+test('server.mjs refuses to start without credentials', async () => {
+  const script = fileURLToPath(new URL('./server.mjs', import.meta.url));
+  const env = { ...process.env };
+  delete env.AGORA_APP_ID;
+  delete env.AGORA_APP_CERTIFICATE;
+  const child = spawn(process.execPath, [script], { env, stdio: 'ignore' });
+  const [code] = await once(child, 'exit');
+  assert.equal(code, 2);
+});

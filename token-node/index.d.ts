@@ -1,0 +1,185 @@
+// Type definitions of agoratoken (hand-written; checked by `tsc --noEmit` in `make test-node`).
+
+/** Privilege ids under the reference names. */
+export declare const Privileges: Readonly<{
+  kJoinChannel: 1;
+  kPublishAudioStream: 2;
+  kPublishVideoStream: 3;
+  kPublishDataStream: 4;
+  kPublishAudioCdn: 5;
+  kPublishVideoCdn: 6;
+  kRequestPublishAudioStream: 7;
+  kRequestPublishVideoStream: 8;
+  kRequestPublishDataStream: 9;
+  kInvitePublishAudioStream: 10;
+  kInvitePublishVideoStream: 11;
+  kInvitePublishDataStream: 12;
+  kAdministrateChannel: 101;
+  kRtmLogin: 1000;
+}>;
+/** A privilege id. */
+export type Privilege = (typeof Privileges)[keyof typeof Privileges];
+
+/** Roles under the reference names. */
+export declare const Role: Readonly<{
+  kRoleAttendee: 0;
+  kRolePublisher: 1;
+  kRoleSubscriber: 2;
+  kRoleAdmin: 101;
+}>;
+/** A role value. */
+export type RoleValue = (typeof Role)[keyof typeof Role];
+
+/** The npm builders' RTC role names. */
+export declare const RtcRole: Readonly<{
+  ATTENDEE: 0;
+  PUBLISHER: 1;
+  SUBSCRIBER: 2;
+  ADMIN: 101;
+}>;
+
+/** The npm builders' RTM role. */
+export declare const RtmRole: Readonly<{
+  Rtm_User: 1;
+}>;
+
+/** Every error category and its code (what `initTokenBuilder` returns on failure). */
+export declare const ErrorCode: Readonly<{
+  app_id: -1;
+  app_certificate: -2;
+  channel_name: -3;
+  user_account: -4;
+  uid: -5;
+  version: -6;
+  base64: -7;
+  truncated: -8;
+  trailing: -9;
+  app_id_mismatch: -10;
+  channel_mismatch: -11;
+  uid_mismatch: -12;
+  privilege: -13;
+  role: -14;
+  salt: -15;
+  ts: -16;
+  expire_ts: -17;
+  null_argument: -18;
+  internal: -19;
+}>;
+/** An error category name: the `code` of a thrown `Error`. */
+export type ErrorCategory = keyof typeof ErrorCode;
+
+/**
+ * Thrown for invalid input: `code` is the category. A wrong argument type
+ * throws a `TypeError` instead (`code` "null_argument" for null/undefined,
+ * else "ERR_INVALID_ARG_TYPE").
+ */
+export interface AgoraTokenError extends Error {
+  code: ErrorCategory;
+}
+
+/** The category name of a code: "ok" for 0, "unknown" for a code no category has. */
+export declare function errorName(code: number): ErrorCategory | 'ok' | 'unknown';
+
+/** A numeric uid (an integer in 0..2**32-1; 0 = any user) or a user account. */
+export type Uid = number | bigint | string;
+
+/** The documented builder of 006 tokens for one app, channel and user. */
+export declare class SimpleTokenBuilder {
+  /** `uid`: a number (numeric uid) or a string (user account). Throws on invalid input. */
+  constructor(appID: string, appCertificate: string, channelName: string, uid: Uid);
+  /** Takes salt, ts and privileges from a token of the same app, channel and user: 0, or a negative `ErrorCode`. */
+  initTokenBuilder(originToken: string): number;
+  /** Replaces the privileges with the role's, each never expiring. */
+  initPrivileges(role: RoleValue | number): void;
+  /** Grants a privilege until `expireTimestamp` (Unix seconds; 0 = never). */
+  setPrivilege(privilege: Privilege | number, expireTimestamp: number): void;
+  /** Removes a privilege (no-op when absent). */
+  removePrivilege(privilege: Privilege | number): void;
+  /** The fixed salt; null (the default) draws a fresh CSPRNG salt for every token. */
+  get salt(): number | null;
+  set salt(value: number | null | undefined);
+  /** The fixed expiry in Unix seconds; null (the default) means 24 hours after each build. */
+  get ts(): number | null;
+  set ts(value: number | null | undefined);
+  /** `[privilegeId, expireTimestamp]` pairs, sorted by id. */
+  get privileges(): Array<[number, number]>;
+  /** Builds the token. */
+  buildToken(): string;
+  /** The builder's fields, the certificate shown as `***`. */
+  toString(): string;
+}
+
+/** The RTC helpers, shaped like the npm builders' `RtcTokenBuilder` (token 006). */
+export declare class RtcTokenBuilder {
+  static buildTokenWithUid(
+    appID: string,
+    appCertificate: string,
+    channelName: string,
+    uid: number | bigint,
+    role: RoleValue | number,
+    privilegeExpiredTs: number,
+  ): string;
+  static buildTokenWithAccount(
+    appID: string,
+    appCertificate: string,
+    channelName: string,
+    account: string,
+    role: RoleValue | number,
+    privilegeExpiredTs: number,
+  ): string;
+}
+
+/** The RTM helper, shaped like the npm builders' `RtmTokenBuilder` (token 006). */
+export declare class RtmTokenBuilder {
+  static buildToken(
+    appID: string,
+    appCertificate: string,
+    account: string,
+    role: number,
+    privilegeExpiredTs: number,
+  ): string;
+}
+
+/** Every field of a 006 token. */
+export interface ParsedToken {
+  appId: string;
+  /** The HMAC-SHA256 signature, lowercase hex. */
+  signatureHex: string;
+  crcChannelName: number;
+  crcUid: number;
+  salt: number;
+  ts: number;
+  /** `[privilegeId, expireTimestamp]` pairs, sorted by id. */
+  privileges: Array<[number, number]>;
+}
+
+/** Parses a token; throws (code "version", "app_id", "base64", "truncated" or "trailing") when malformed. */
+export declare function parse(token: string): ParsedToken;
+
+export type VerifyResult =
+  | 'ok'
+  | 'app_id_mismatch'
+  | 'channel_mismatch'
+  | 'uid_mismatch'
+  | 'signature_mismatch'
+  | 'expired'
+  | 'privilege_expired';
+
+export interface VerifyOptions {
+  /** Unix seconds; defaults to now. */
+  now?: number | null;
+  /** Also check the token's app id. */
+  appId?: string | null;
+}
+
+/** "ok" or the first failing check; throws when the token or certificate is malformed. */
+export declare function verify(
+  token: string,
+  appCertificate: string,
+  channelName: string,
+  uid: Uid,
+  options?: VerifyOptions,
+): VerifyResult;
+
+/** The library version. */
+export declare function version(): string;
