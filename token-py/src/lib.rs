@@ -11,7 +11,7 @@
 
 use std::borrow::Cow;
 
-use pyo3::exceptions::{PyAttributeError, PyOverflowError, PyTypeError};
+use pyo3::exceptions::{PyOverflowError, PyTypeError};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBool, PyBytes, PyDict, PyInt, PyString, PyType};
@@ -57,9 +57,8 @@ fn text<'a>(obj: &'a Bound<'_, PyAny>, field: &str) -> PyResult<Cow<'a, str>> {
     Err(type_error(obj, field, "str"))
 }
 
-/// An `int` argument (bool refused) as an i64, or an error of `kind` when it
-/// does not even fit an i64.
-fn int(obj: &Bound<'_, PyAny>, field: &str, kind: ErrorKind) -> PyResult<i64> {
+/// An `int` argument (bool refused): `Some` when it fits an i64, `None` when it does not.
+fn int_or_huge(obj: &Bound<'_, PyAny>, field: &str) -> PyResult<Option<i64>> {
     if obj.is_instance_of::<PyBool>() || !obj.is_instance_of::<PyInt>() {
         if obj.is_none() {
             return Err(token_error(obj.py(), &null_argument(field)));
@@ -67,13 +66,18 @@ fn int(obj: &Bound<'_, PyAny>, field: &str, kind: ErrorKind) -> PyResult<i64> {
         return Err(type_error(obj, field, "int"));
     }
     match obj.extract::<i64>() {
-        Ok(v) => Ok(v),
-        Err(e) if e.is_instance_of::<PyOverflowError>(obj.py()) => {
-            let msg = format!("{}: {} is out of range", kind.as_str(), obj);
-            Err(token_error(obj.py(), &TokenError::new(kind, msg)))
-        }
+        Ok(v) => Ok(Some(v)),
+        Err(e) if e.is_instance_of::<PyOverflowError>(obj.py()) => Ok(None),
         Err(e) => Err(e),
     }
+}
+
+/// An `int` argument as an i64, or an error of `kind` when it does not fit one.
+fn int(obj: &Bound<'_, PyAny>, field: &str, kind: ErrorKind) -> PyResult<i64> {
+    int_or_huge(obj, field)?.ok_or_else(|| {
+        let msg = format!("{}: {} is out of range", kind.as_str(), obj);
+        token_error(obj.py(), &TokenError::new(kind, msg))
+    })
 }
 
 /// An unsigned 32-bit field: uid, salt, ts or an expiry.
@@ -199,7 +203,7 @@ impl PySimpleTokenBuilder {
     }
 
     #[setter]
-    fn set_salt(&mut self, value: Option<&Bound<'_, PyAny>>) -> PyResult<()> {
+    fn set_salt(&mut self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         self.inner.set_salt(optional_u32(value, "salt", ErrorKind::Salt)?);
         Ok(())
     }
@@ -211,7 +215,7 @@ impl PySimpleTokenBuilder {
     }
 
     #[setter]
-    fn set_ts(&mut self, value: Option<&Bound<'_, PyAny>>) -> PyResult<()> {
+    fn set_ts(&mut self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         self.inner.set_ts(optional_u32(value, "ts", ErrorKind::Ts)?);
         Ok(())
     }
@@ -251,13 +255,12 @@ impl PySimpleTokenBuilder {
     }
 }
 
-/// A property value: None clears it, `del` is refused.
-fn optional_u32(value: Option<&Bound<'_, PyAny>>, field: &str, kind: ErrorKind) -> PyResult<Option<u32>> {
-    match value {
-        None => Err(PyAttributeError::new_err(format!("{field} cannot be deleted; set it to None instead"))),
-        Some(v) if v.is_none() => Ok(None),
-        Some(v) => u32_arg(v, field, kind).map(Some),
+/// A property value: None clears it. (`del` is refused by pyo3: no deleter.)
+fn optional_u32(value: &Bound<'_, PyAny>, field: &str, kind: ErrorKind) -> PyResult<Option<u32>> {
+    if value.is_none() {
+        return Ok(None);
     }
+    u32_arg(value, field, kind).map(Some)
 }
 
 /// `RtcTokenBuilder`: the static helpers of the pure-Python builder.
@@ -508,8 +511,8 @@ fn version() -> &'static str {
 /// The category name of a negative status (`-3` -> `"channel_name"`), or None.
 #[pyfunction]
 fn error_name(status: &Bound<'_, PyAny>) -> PyResult<Option<&'static str>> {
-    let v = int(status, "status", ErrorKind::Internal)?;
-    Ok(i32::try_from(v).ok().and_then(ErrorKind::from_code).map(ErrorKind::as_str))
+    let status = int_or_huge(status, "status")?;
+    Ok(status.and_then(|v| i32::try_from(v).ok()).and_then(ErrorKind::from_code).map(ErrorKind::as_str))
 }
 
 /// `[(name, id)]` of every privilege, for the `Privileges` enum.

@@ -1,0 +1,43 @@
+# Python binding (pyo3 abi3 wheel, import name `agoratoken`): token-py/ and examples/python/.
+DEPS_TARGETS += deps-python
+TEST_TARGETS += test-python
+CONFORMANCE_TARGETS += conformance-python
+BENCH_TARGETS += bench-python
+
+PY_BASE ?= python3
+PY_DIR := $(ROOT)/token-py
+PY_VENV := $(ROOT)/target/venv
+PY := $(PY_VENV)/bin/python
+PY_WHEELS := $(ROOT)/target/wheels-py
+PY_DEPS_STAMP := $(PY_VENV)/.agoratoken-deps
+
+.PHONY: deps-python wheel-python test-python conformance-python bench-python
+
+deps-python: $(PY_DEPS_STAMP) ## Python: a venv in target/venv with maturin, pytest, mypy and agora-token-builder (PyPI)
+
+# Debian's python3 ships venv/ensurepip in a separate package.
+$(PY_DEPS_STAMP): $(PY_DIR)/requirements-dev.txt
+	@$(PY_BASE) -c 'import ensurepip, venv' 2>/dev/null || $(APT_INSTALL) python3-venv
+	$(PY_BASE) -m venv $(PY_VENV)
+	$(PY) -m pip install -q --disable-pip-version-check -r $(PY_DIR)/requirements-dev.txt
+	@touch $@
+
+# maturin reuses the workspace target/ (cargo is a no-op when nothing changed); the
+# wheel is reinstalled each time so the venv always holds what was just built.
+wheel-python: deps-python ## build the agoratoken wheel (maturin, release) and install it into target/venv
+	@rm -f $(PY_WHEELS)/agoratoken-*.whl
+	cd $(PY_DIR) && $(PY_VENV)/bin/maturin build --release --quiet --out $(PY_WHEELS)
+	$(PY) -m pip install -q --disable-pip-version-check --no-deps --force-reinstall $(PY_WHEELS)/agoratoken-*.whl
+
+test-python: wheel-python ## pytest of token-py (+ compatibility with agora-token-builder), the example's test, stubtest, mypy --strict
+	cd $(PY_DIR) && $(PY) -m pytest -q -p no:cacheprovider tests
+	cd $(ROOT)/examples/python && $(PY) -m pytest -q -p no:cacheprovider test_server.py
+	cd $(ROOT)/target && $(PY) -m mypy.stubtest agoratoken --allowlist $(PY_DIR)/stubtest-allowlist.txt
+	$(PY) -m mypy --strict --cache-dir=/dev/null $(ROOT)/examples/python/server.py $(PY_DIR)/tests/conformance.py
+
+conformance-python: wheel-python ## the Python conformance runner over tests/vectors (or AGORA_TOKEN_VECTORS)
+	$(PY) $(PY_DIR)/tests/conformance.py
+
+bench-python: wheel-python ## ns/token: agoratoken vs agora-token-builder (PyPI), same run
+	@mkdir -p $(BENCH_DIR)
+	$(PY) $(PY_DIR)/bench/bench.py $(BENCH_DIR)/python.tsv
