@@ -3,6 +3,7 @@ package agoratoken
 import (
 	"runtime"
 	"sync"
+	"sync/atomic"
 )
 
 // SimpleTokenBuilder builds AccessToken 006 tokens for one app, channel and
@@ -73,10 +74,14 @@ func newBuilder(h *cBuilder, err error) SimpleTokenBuilder {
 	return SimpleTokenBuilder{s: s}
 }
 
+// finalized counts the builders freed by the finalizer (for the tests).
+var finalized atomic.Int64
+
 // free is the finalizer: the builder was dropped without Close.
 func (s *builderState) free() {
 	cBuilderFree(s.h)
 	s.h = nil
+	finalized.Add(1)
 }
 
 // usable is the error of a builder that has no native handle. The caller
