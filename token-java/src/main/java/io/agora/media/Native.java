@@ -12,6 +12,12 @@ package io.agora.media;
 final class Native {
     static {
         NativeLoader.load();
+        String classes = NativeLoader.javaVersion();
+        String library = version();
+        if (classes != null && !classes.equals(library)) {
+            throw new UnsatisfiedLinkError("agoratoken: the native library is version " + library
+                    + " but the Java classes are " + classes + " (loaded from " + NativeLoader.loadedFromRaw() + ")");
+        }
     }
 
     private Native() {}

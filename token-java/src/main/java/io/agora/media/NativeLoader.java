@@ -36,6 +36,10 @@ final class NativeLoader {
         return loadedFrom;
     }
 
+    static String loadedFromRaw() {
+        return loadedFrom;
+    }
+
     /** The resource path of the library inside the jar for this platform. */
     static String resourcePath() {
         return "/io/agora/media/native/" + platform() + "/" + System.mapLibraryName(LIBRARY);

@@ -1,0 +1,119 @@
+package io.agora.media;
+
+import static io.agora.media.Fixtures.APP_ID;
+import static io.agora.media.Fixtures.CERT;
+import static io.agora.media.Fixtures.CHANNEL;
+import static io.agora.media.Fixtures.TOKEN_UID_2882341273;
+import static io.agora.media.Fixtures.UID;
+import static io.agora.media.Fixtures.fixed;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class ConcurrencyAndLeakTest {
+    static final int THREADS = 8;
+
+    @Test
+    void oneSharedBuilderFromManyThreads() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        try (SimpleTokenBuilder shared = fixed(UID)) {
+            List<Future<Integer>> results = new ArrayList<>();
+            for (int t = 0; t < THREADS; t++) {
+                final int id = t;
+                results.add(pool.submit(() -> {
+                    int ok = 0;
+                    for (int i = 0; i < 300; i++) {
+                        // Writers and readers interleave; the privileges end as they started.
+                        if (i % 50 == id) {
+                            shared.setPrivilege(AccessToken.Privileges.kJoinChannel, Fixtures.EXPIRE);
+                        }
+                        if (TOKEN_UID_2882341273.equals(shared.buildToken())) {
+                            ok++;
+                        }
+                    }
+                    return ok;
+                }));
+            }
+            for (Future<Integer> f : results) {
+                assertEquals(300, f.get(60, TimeUnit.SECONDS));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void oneBuilderPerThreadAndHelpersFromManyThreads() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        try {
+            List<Future<Integer>> results = new ArrayList<>();
+            for (int t = 0; t < THREADS; t++) {
+                final long uid = 1000 + t;
+                results.add(pool.submit(() -> {
+                    int ok = 0;
+                    long now = Fixtures.now();
+                    for (int i = 0; i < 200; i++) {
+                        try (SimpleTokenBuilder b = new SimpleTokenBuilder(APP_ID, CERT, CHANNEL, uid)) {
+                            b.initPrivileges(SimpleTokenBuilder.Role.Role_Publisher);
+                            String token = b.buildToken();
+                            String rtc = new RtcTokenBuilder().buildTokenWithUid(
+                                    APP_ID, CERT, CHANNEL, uid, RtcTokenBuilder.Role.Role_Publisher, 0L);
+                            if (AccessToken.verify(token, CERT, CHANNEL, uid, now).isOk()
+                                    && AccessToken.verify(rtc, CERT, CHANNEL, uid, now).isOk()
+                                    && AccessToken.verify(token, CERT, CHANNEL, uid + 1, now)
+                                            == VerifyResult.UID_MISMATCH) {
+                                ok++;
+                            }
+                        }
+                        try {
+                            new SimpleTokenBuilder(APP_ID, CERT, "bad/channel", uid);
+                        } catch (AgoraTokenException e) {
+                            if (!e.getCategory().equals("channel_name")) {
+                                return -1;
+                            }
+                        }
+                    }
+                    return ok;
+                }));
+            }
+            for (Future<Integer> f : results) {
+                assertEquals(200, f.get(60, TimeUnit.SECONDS));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void closedBuildersReleaseTheirHandles() {
+        long before = Native.liveBuilders();
+        for (int i = 0; i < 20000; i++) {
+            try (SimpleTokenBuilder b = new SimpleTokenBuilder(APP_ID, CERT, CHANNEL, i)) {
+                b.setSalt(i);
+            }
+        }
+        assertEquals(before, Native.liveBuilders());
+    }
+
+    @Test
+    void forgottenBuildersAreReleasedByTheCleaner() throws InterruptedException {
+        long before = Native.liveBuilders();
+        for (int i = 0; i < 5000; i++) {
+            new SimpleTokenBuilder(APP_ID, CERT, CHANNEL, "user" + i).setTs(i);
+        }
+        assertTrue(Native.liveBuilders() >= before + 1, "some builders are still alive before a GC");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (Native.liveBuilders() > before && System.nanoTime() < deadline) {
+            System.gc();
+            Thread.sleep(20);
+        }
+        assertTrue(Native.liveBuilders() <= before, "live builders after GC: " + Native.liveBuilders());
+    }
+}

@@ -1,0 +1,99 @@
+package io.agora.media;
+
+import static io.agora.media.Fixtures.APP_ID;
+import static io.agora.media.Fixtures.CERT;
+import static io.agora.media.Fixtures.CHANNEL;
+import static io.agora.media.Fixtures.assertCategory;
+import static io.agora.media.Fixtures.crc32;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.agora.media.RtcTokenBuilder.Role;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** RtcTokenBuilder and RtmTokenBuilder. */
+class HelpersTest {
+    final RtcTokenBuilder rtc = new RtcTokenBuilder();
+    final RtmTokenBuilder rtm = new RtmTokenBuilder();
+
+    @Test
+    void rtcWithIntUidAbove2pow31() {
+        long now = Fixtures.now();
+        String viaInt = rtc.buildTokenWithUid(APP_ID, CERT, CHANNEL, (int) 2882341273L, Role.Role_Publisher, 0);
+        String viaLong = rtc.buildTokenWithUid(APP_ID, CERT, CHANNEL, 2882341273L, Role.Role_Publisher, 0L);
+        String viaAccount = rtc.buildTokenWithUserAccount(APP_ID, CERT, CHANNEL, "2882341273", Role.Role_Publisher, 0);
+        for (String token : new String[] {viaInt, viaLong, viaAccount}) {
+            ParsedToken p = AccessToken.parse(token);
+            assertEquals(crc32("2882341273"), p.getCrcUid());
+            assertEquals(crc32(CHANNEL), p.getCrcChannelName());
+            assertEquals(Map.of(1, 0L, 2, 0L, 3, 0L, 4, 0L), p.getPrivileges());
+            assertTrue(p.getTs() >= now + 86400 - 1);
+            assertEquals(VerifyResult.OK, AccessToken.verify(token, CERT, CHANNEL, 2882341273L, now));
+        }
+        assertNotEquals(viaInt, viaLong, "fresh salt per token");
+    }
+
+    @Test
+    void rtcRolesAndExpiry() {
+        for (Role role : Role.values()) {
+            String token = rtc.buildTokenWithUid(APP_ID, CERT, CHANNEL, 7, role, -1);
+            Map<Integer, Long> privileges = AccessToken.parse(token).getPrivileges();
+            assertEquals(4294967295L, privileges.get(1), "int privilegeTs -1 is 2^32-1");
+            int[] ids = Native.rolePrivileges(role.initValue);
+            assertEquals(ids.length, privileges.size(), role.name());
+            for (int id : ids) {
+                assertEquals(4294967295L, privileges.get(id));
+            }
+        }
+        assertEquals(Map.of(1, 9L), AccessToken.parse(
+                rtc.buildTokenWithUserAccount(APP_ID, CERT, CHANNEL, "bob", Role.Role_Subscriber, 9L)).getPrivileges());
+    }
+
+    @Test
+    void rtcFailures() {
+        assertCategory("null_argument", () -> rtc.buildTokenWithUid(null, CERT, CHANNEL, 1, Role.Role_Publisher, 0));
+        assertCategory("null_argument", () -> rtc.buildTokenWithUid(APP_ID, null, CHANNEL, 1, Role.Role_Publisher, 0));
+        assertCategory("null_argument", () -> rtc.buildTokenWithUid(APP_ID, CERT, null, 1, Role.Role_Publisher, 0));
+        assertCategory("null_argument", () -> rtc.buildTokenWithUid(APP_ID, CERT, CHANNEL, 1, null, 0));
+        assertCategory("null_argument", () -> rtc.buildTokenWithUid(APP_ID, CERT, CHANNEL, 1L, null, 0L));
+        assertCategory("null_argument",
+                () -> rtc.buildTokenWithUserAccount(APP_ID, CERT, CHANNEL, null, Role.Role_Publisher, 0));
+        assertCategory("null_argument", () -> rtc.buildTokenWithUserAccount(APP_ID, CERT, CHANNEL, "a", null, 0));
+        assertCategory("uid", () -> rtc.buildTokenWithUid(APP_ID, CERT, CHANNEL, -1L, Role.Role_Publisher, 0L));
+        assertCategory("uid", () -> rtc.buildTokenWithUid(APP_ID, CERT, CHANNEL, 1L << 32, Role.Role_Publisher, 0L));
+        assertCategory("expire_ts", () -> rtc.buildTokenWithUid(APP_ID, CERT, CHANNEL, 1L, Role.Role_Publisher, -1L));
+        assertCategory("expire_ts",
+                () -> rtc.buildTokenWithUserAccount(APP_ID, CERT, CHANNEL, "a", Role.Role_Publisher, 1L << 32));
+        assertCategory("app_id", () -> rtc.buildTokenWithUid("x", CERT, CHANNEL, 1, Role.Role_Publisher, 0));
+        assertCategory("app_certificate", () -> rtc.buildTokenWithUid(APP_ID, "x", CHANNEL, 1, Role.Role_Publisher, 0));
+        assertCategory("channel_name", () -> rtc.buildTokenWithUid(APP_ID, CERT, "", 1, Role.Role_Publisher, 0));
+        assertCategory("user_account",
+                () -> rtc.buildTokenWithUserAccount(APP_ID, CERT, CHANNEL, "", Role.Role_Publisher, 0));
+        assertCategory("role", () -> Native.rtcBuildTokenWithUid(APP_ID, CERT, CHANNEL, 1, 3, 0));
+        assertCategory("role", () -> Native.rtcBuildTokenWithUserAccount(APP_ID, CERT, CHANNEL, "a", -1, 0));
+    }
+
+    @Test
+    void rtmToken() {
+        long now = Fixtures.now();
+        String token = rtm.buildToken(APP_ID, CERT, "alice", RtmTokenBuilder.Role.Rtm_User, 0);
+        ParsedToken p = AccessToken.parse(token);
+        assertEquals(crc32("alice"), p.getCrcChannelName(), "the account is in the channel field");
+        assertEquals(0L, p.getCrcUid(), "and the uid is empty");
+        assertEquals(Map.of(1000, 0L), p.getPrivileges());
+        assertEquals(VerifyResult.OK, AccessToken.verify(token, CERT, "alice", 0L, now));
+        assertEquals(Map.of(1000, 4294967295L), AccessToken.parse(
+                rtm.buildToken(APP_ID, CERT, "alice", RtmTokenBuilder.Role.Rtm_User, -1)).getPrivileges());
+
+        assertCategory("null_argument", () -> rtm.buildToken(APP_ID, CERT, "alice", null, 0));
+        assertCategory("null_argument", () -> rtm.buildToken(APP_ID, CERT, null, RtmTokenBuilder.Role.Rtm_User, 0));
+        assertCategory("null_argument", () -> rtm.buildToken(null, CERT, "a", RtmTokenBuilder.Role.Rtm_User, 0));
+        assertCategory("null_argument", () -> rtm.buildToken(APP_ID, null, "a", RtmTokenBuilder.Role.Rtm_User, 0));
+        assertCategory("user_account", () -> rtm.buildToken(APP_ID, CERT, "a/b", RtmTokenBuilder.Role.Rtm_User, 0));
+        assertCategory("app_certificate", () -> rtm.buildToken(APP_ID, "", "a", RtmTokenBuilder.Role.Rtm_User, 0));
+        assertCategory("expire_ts", () -> rtm.buildToken(APP_ID, CERT, "a", RtmTokenBuilder.Role.Rtm_User, -5L));
+        assertCategory("role", () -> Native.rtmBuildToken(APP_ID, CERT, "a", 2, 0));
+    }
+}
