@@ -28,7 +28,8 @@ def user_of(case: Case) -> Union[int, str]:
     has_uid, has_account = "uid" in case, "user_account" in case
     if has_uid == has_account:
         raise ValueError("the case must have exactly one of uid and user_account")
-    return case["uid"] if has_uid else case["user_account"]
+    user: Union[int, str] = case["uid"] if has_uid else case["user_account"]
+    return user
 
 
 def build(case: Case) -> str:

@@ -1,0 +1,106 @@
+"""Starts the example endpoint on 127.0.0.1, fetches tokens, checks them with agoratoken.verify."""
+
+import json
+import os
+import pathlib
+import subprocess
+import sys
+import threading
+import urllib.error
+import urllib.request
+
+import pytest
+
+import agoratoken
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+import server  # noqa: E402
+
+APP_ID = "970CA35de60c44645bbae8a215061b33"
+APP_CERTIFICATE = "5CFd2fd1755d40ecb72977518be15d3b"
+
+
+def get(base, path):
+    try:
+        with urllib.request.urlopen(base + path, timeout=10) as r:
+            return r.status, json.loads(r.read())
+    except urllib.error.HTTPError as e:
+        return e.code, json.loads(e.read())
+
+
+@pytest.fixture(scope="module")
+def base():
+    httpd = server.make_server("127.0.0.1", 0, APP_ID, APP_CERTIFICATE)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def test_rtc_token_for_uid_and_account(base):
+    status, body = get(base, "/rtc-token?channel=room-1&uid=42&role=subscriber&expire=600")
+    assert status == 200
+    assert agoratoken.verify(body["token"], APP_CERTIFICATE, "room-1", 42) == "ok"
+    assert agoratoken.parse(body["token"]).privileges == {agoratoken.kJoinChannel: body["expires"]}
+    status, body = get(base, "/rtc-token?channel=room-1&uid=alice")
+    assert status == 200
+    assert agoratoken.verify(body["token"], APP_CERTIFICATE, "room-1", "alice") == "ok"
+    assert len(agoratoken.parse(body["token"]).privileges) == 4  # publisher by default
+
+
+def test_rtm_token(base):
+    status, body = get(base, "/rtm-token?account=bob")
+    assert status == 200
+    assert agoratoken.verify(body["token"], APP_CERTIFICATE, "bob", 0) == "ok"
+
+
+@pytest.mark.parametrize(
+    "path, status, code",
+    [
+        ("/rtc-token?channel=a/b&uid=1", 400, "channel_name"),
+        ("/rtc-token?uid=1", 400, "channel_name"),
+        ("/rtc-token?channel=r&uid=99999999999", 400, "uid"),
+        ("/rtc-token?channel=r&role=admin", 400, "role"),
+        ("/rtc-token?channel=r&expire=0", 400, "expire"),
+        ("/rtc-token?channel=r&expire=x", 400, "expire"),
+        ("/rtm-token", 400, "user_account"),
+        ("/nope", 404, "not_found"),
+    ],
+)
+def test_bad_requests(base, path, status, code):
+    got_status, body = get(base, path)
+    assert (got_status, body["error"]) == (status, code)
+    assert APP_CERTIFICATE.lower() not in json.dumps(body).lower()
+
+
+def test_bad_credentials_refused_at_start():
+    with pytest.raises(agoratoken.AgoraTokenError) as info:
+        server.make_server("127.0.0.1", 0, APP_ID, APP_CERTIFICATE[:-1] + "x")
+    assert info.value.code == "app_certificate"
+
+
+def test_runs_as_a_program():
+    env = dict(os.environ, AGORA_APP_ID=APP_ID, AGORA_APP_CERTIFICATE=APP_CERTIFICATE)
+    script = pathlib.Path(server.__file__)
+    proc = subprocess.Popen(
+        [sys.executable, str(script), "--port", "0"], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    try:
+        line = proc.stdout.readline().strip()
+        assert line.startswith("listening on http://127.0.0.1:"), line
+        status, body = get(line.split()[-1], "/rtc-token?channel=room-2&uid=7")
+        assert status == 200
+        assert agoratoken.verify(body["token"], APP_CERTIFICATE, "room-2", 7) == "ok"
+    finally:
+        proc.terminate()
+        _, err = proc.communicate(timeout=10)
+    assert APP_CERTIFICATE not in err and "room-2" not in err
+    bad = subprocess.run(
+        [sys.executable, str(script), "--port", "0"],
+        env=dict(env, AGORA_APP_CERTIFICATE="nope"),
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    assert bad.returncode == 2 and "app_certificate" in bad.stderr
