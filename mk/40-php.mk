@@ -2,8 +2,11 @@
 DEPS_TARGETS += deps-php
 TEST_TARGETS += test-php
 CONFORMANCE_TARGETS += conformance-php
+BENCH_TARGETS += bench-php
 
-# FFI is off in the CLI unless asked for; every PHP run of ours enables it.
+# Debian's default ffi.enable=preload allows FFI in the CLI only; say it
+# explicitly so that the same command works under every SAPI and php.ini
+# (the examples' built-in server is the cli-server SAPI and needs it).
 PHP_FFI := php -d ffi.enable=1
 PHP_DIR := $(ROOT)/token-php
 
@@ -12,10 +15,13 @@ PHP_DIR := $(ROOT)/token-php
 deps-php: ## PHP 8.2 CLI (with FFI) and PHPUnit 9 from Debian
 	$(APT_INSTALL) php-cli phpunit
 
-test-php: deps-php lib ## PHPUnit suite of token-php, then the examples/php HTTP endpoint test
+test-php: deps-php lib ## token-php PHPUnit suite, then the examples/php HTTP endpoint test
 	$(PHP_FFI) /usr/bin/phpunit --configuration $(PHP_DIR)/phpunit.xml
 	$(PHP_FFI) $(ROOT)/examples/php/test.php
 
 conformance-php: deps-php lib ## the PHP conformance runner over tests/vectors (or AGORA_TOKEN_VECTORS)
 	$(PHP_FFI) $(PHP_DIR)/tests/conformance.php
 
+bench-php: deps-php lib ## ns/token: token-php (FFI) vs a plain-PHP 006 builder (hash_hmac + random_int)
+	@mkdir -p $(BENCH_DIR)
+	$(PHP_FFI) $(PHP_DIR)/bench/bench.php $(BENCH_DIR)/php.tsv

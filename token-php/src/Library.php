@@ -61,13 +61,15 @@ final class Library
             throw new LibraryException(sprintf('cannot read the FFI header %s', $header));
         }
         try {
-            self::$ffi = \FFI::cdef($declarations, $path);
+            $ffi = \FFI::cdef($declarations, $path);
+            Internal\Native::init($ffi);
         } catch (\FFI\Exception $e) {
             $hint = str_contains($e->getMessage(), 'ffi.enable')
                 ? ' (run PHP with -d ffi.enable=1, or preload; see README)'
                 : '';
             throw new LibraryException(sprintf('cannot load %s: %s%s', $path, $e->getMessage(), $hint), 0, $e);
         }
+        self::$ffi = $ffi;
         self::$loadedPath = $path;
     }
 
@@ -79,10 +81,7 @@ final class Library
      */
     public static function ffi(): \FFI
     {
-        if (self::$ffi === null) {
-            self::load();
-        }
-        return self::$ffi;
+        return self::$ffi ?? self::loadDefault();
     }
 
     /** The file the library was loaded from, or null before the first load. */
@@ -115,6 +114,12 @@ final class Library
     public static function headerPath(): string
     {
         return dirname(__DIR__) . '/agora_token.ffi.h';
+    }
+
+    private static function loadDefault(): \FFI
+    {
+        self::load();
+        return self::$ffi;
     }
 
     private static function locate(): string

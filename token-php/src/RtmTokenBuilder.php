@@ -24,20 +24,28 @@ final class RtmTokenBuilder
      * @param string $userAccount       1 to 255 bytes of the documented characters
      * @param int    $role              RoleRtmUser (1)
      * @param int    $privilegeExpireTs Unix seconds, 0..4294967295 (0: never)
-     * @throws AgoraTokenException with the category of the first invalid argument
+     * @throws AgoraTokenException with the category of an invalid argument (type-level problems first)
      */
     public static function buildToken($appID, $appCertificate, $userAccount, $role, $privilegeExpireTs): string
     {
-        $ffi = Library::ffi();
-        $appID = Native::str($appID, 'AGORA_TOKEN_ERR_APP_ID', 'app_id');
-        $appCertificate = Native::str($appCertificate, 'AGORA_TOKEN_ERR_APP_CERTIFICATE', 'app_certificate');
-        $userAccount = Native::str($userAccount, 'AGORA_TOKEN_ERR_USER_ACCOUNT', 'user_account');
-        $role = Native::i32($role, 'AGORA_TOKEN_ERR_ROLE', 'role');
-        $privilegeExpireTs = Native::u32($privilegeExpireTs, 'AGORA_TOKEN_ERR_EXPIRE_TS', 'privilege_expire_ts');
-        $out = $ffi->new('char*');
-        Native::check($ffi->agora_rtm_token_builder_build_token(
-            $appID, $appCertificate, $userAccount, $role, $privilegeExpireTs, \FFI::addr($out)
+        $ffi = Native::$ffi ?? Library::ffi();
+        if (!\is_string($appID) || \str_contains($appID, "\0")) {
+            throw Native::badString($appID, 'AGORA_TOKEN_ERR_APP_ID', 'app_id');
+        }
+        if (!\is_string($appCertificate) || \str_contains($appCertificate, "\0")) {
+            throw Native::badString($appCertificate, 'AGORA_TOKEN_ERR_APP_CERTIFICATE', 'app_certificate');
+        }
+        if (!\is_string($userAccount) || \str_contains($userAccount, "\0")) {
+            throw Native::badString($userAccount, 'AGORA_TOKEN_ERR_USER_ACCOUNT', 'user_account');
+        }
+        if (!\is_int($role) || $role < Native::I32_MIN || $role > Native::I32_MAX) {
+            throw Native::badI32($role, 'AGORA_TOKEN_ERR_ROLE', 'role');
+        }
+        if (!\is_int($privilegeExpireTs) || $privilegeExpireTs < 0 || $privilegeExpireTs > Native::U32_MAX) {
+            throw Native::badU32($privilegeExpireTs, 'AGORA_TOKEN_ERR_EXPIRE_TS', 'privilege_expire_ts');
+        }
+        return Native::takeOut($ffi, $ffi->agora_rtm_token_builder_build_token(
+            $appID, $appCertificate, $userAccount, $role, $privilegeExpireTs, Native::$outAddr
         ));
-        return Native::take($ffi, $out);
     }
 }

@@ -23,9 +23,6 @@ final class SimpleTokenBuilder
 {
     private \FFI $ffi;
     private ?\FFI\CData $handle = null;
-    /** The `char *` out-parameter of buildToken, allocated once. */
-    private \FFI\CData $out;
-    private \FFI\CData $outAddr;
     private string $appID;
     private string $channelName;
     private int|string $uid;
@@ -42,25 +39,34 @@ final class SimpleTokenBuilder
      */
     public function __construct($appID, $appCertificate, $channelName, $uid)
     {
-        $ffi = Library::ffi();
-        $appID = Native::str($appID, 'AGORA_TOKEN_ERR_APP_ID', 'app_id');
-        $appCertificate = Native::str($appCertificate, 'AGORA_TOKEN_ERR_APP_CERTIFICATE', 'app_certificate');
-        $channelName = Native::str($channelName, 'AGORA_TOKEN_ERR_CHANNEL_NAME', 'channel_name');
-        $handle = $ffi->new('agora_token_builder*');
-        if (is_string($uid)) {
-            $uid = Native::str($uid, 'AGORA_TOKEN_ERR_USER_ACCOUNT', 'user_account');
+        $ffi = Native::$ffi ?? Library::ffi();
+        if (!\is_string($appID) || \str_contains($appID, "\0")) {
+            throw Native::badString($appID, 'AGORA_TOKEN_ERR_APP_ID', 'app_id');
+        }
+        if (!\is_string($appCertificate) || \str_contains($appCertificate, "\0")) {
+            throw Native::badString($appCertificate, 'AGORA_TOKEN_ERR_APP_CERTIFICATE', 'app_certificate');
+        }
+        if (!\is_string($channelName) || \str_contains($channelName, "\0")) {
+            throw Native::badString($channelName, 'AGORA_TOKEN_ERR_CHANNEL_NAME', 'channel_name');
+        }
+        $handle = $ffi->new(Native::$builderPointer);
+        if (\is_int($uid) && $uid >= 0 && $uid <= Native::U32_MAX) {
+            $status = $ffi->agora_token_builder_new_uid($appID, $appCertificate, $channelName, $uid, \FFI::addr($handle));
+        } elseif (\is_string($uid)) {
+            if (\str_contains($uid, "\0")) {
+                throw Native::badString($uid, 'AGORA_TOKEN_ERR_USER_ACCOUNT', 'user_account');
+            }
             $status = $ffi->agora_token_builder_new_user_account(
                 $appID, $appCertificate, $channelName, $uid, \FFI::addr($handle)
             );
         } else {
-            $uid = Native::u32($uid, 'AGORA_TOKEN_ERR_UID', 'uid');
-            $status = $ffi->agora_token_builder_new_uid($appID, $appCertificate, $channelName, $uid, \FFI::addr($handle));
+            throw Native::badU32($uid, 'AGORA_TOKEN_ERR_UID', 'uid');
         }
-        Native::check($status);
+        if ($status !== 0) {
+            throw Native::failure($status);
+        }
         $this->ffi = $ffi;
         $this->handle = $handle;
-        $this->out = $ffi->new('char*');
-        $this->outAddr = \FFI::addr($this->out);
         $this->appID = $appID;
         $this->channelName = $channelName;
         $this->uid = $uid;
@@ -116,9 +122,16 @@ final class SimpleTokenBuilder
      */
     public function setPrivilege($privilege, $expireTimestamp): void
     {
-        $privilege = Native::i32($privilege, 'AGORA_TOKEN_ERR_PRIVILEGE', 'privilege');
-        $expireTimestamp = Native::u32($expireTimestamp, 'AGORA_TOKEN_ERR_EXPIRE_TS', 'expire_ts');
-        Native::check($this->ffi->agora_token_builder_set_privilege($this->handle(), $privilege, $expireTimestamp));
+        if (!\is_int($privilege) || $privilege < Native::I32_MIN || $privilege > Native::I32_MAX) {
+            throw Native::badI32($privilege, 'AGORA_TOKEN_ERR_PRIVILEGE', 'privilege');
+        }
+        if (!\is_int($expireTimestamp) || $expireTimestamp < 0 || $expireTimestamp > Native::U32_MAX) {
+            throw Native::badU32($expireTimestamp, 'AGORA_TOKEN_ERR_EXPIRE_TS', 'expire_ts');
+        }
+        $status = $this->ffi->agora_token_builder_set_privilege($this->handle ?? $this->released(), $privilege, $expireTimestamp);
+        if ($status !== 0) {
+            throw Native::failure($status);
+        }
     }
 
     /**
@@ -188,11 +201,14 @@ final class SimpleTokenBuilder
      */
     public function buildToken(): string
     {
-        $status = $this->ffi->agora_token_builder_build_token($this->handle(), $this->outAddr);
+        $ffi = $this->ffi;
+        $status = $ffi->agora_token_builder_build_token($this->handle ?? $this->released(), Native::$outAddr);
         if ($status !== 0) {
             throw Native::failure($status);
         }
-        return Native::take($this->ffi, $this->out);
+        $token = \FFI::string(Native::$out);
+        $ffi->agora_token_string_free(Native::$out);
+        return $token;
     }
 
     /** The app id this builder signs for. */
@@ -247,10 +263,12 @@ final class SimpleTokenBuilder
 
     private function handle(): \FFI\CData
     {
-        if ($this->handle === null) {
-            throw Native::invalid('AGORA_TOKEN_ERR_NULL_ARGUMENT', 'builder', 'already released');
-        }
-        return $this->handle;
+        return $this->handle ?? $this->released();
+    }
+
+    private function released(): never
+    {
+        throw Native::invalid('AGORA_TOKEN_ERR_NULL_ARGUMENT', 'builder', 'already released');
     }
 
     private function getOptional(string $function): ?int

@@ -15,16 +15,38 @@ use AgoraToken\Library;
  * PHP types, integers wider than the C parameter, and NUL bytes (which would
  * silently cut a C string short).
  *
+ * The callers test the common case inline (`\is_string($x) && !\str_contains($x, "\0")`)
+ * and call the `bad*` methods, which build the exception, only when it fails:
+ * a PHP function call costs as much as the check itself.
+ *
  * @internal
  */
 final class Native
 {
     public const U32_MAX = 0xFFFFFFFF;
-    private const I32_MIN = -0x80000000;
-    private const I32_MAX = 0x7FFFFFFF;
+    public const I32_MIN = -0x80000000;
+    public const I32_MAX = 0x7FFFFFFF;
+
+    /** The loaded library (set by {@see Library::load()}). */
+    public static ?\FFI $ffi = null;
+    /** A `char *` out-parameter shared by the calls that return a string; read right after each call. */
+    public static \FFI\CData $out;
+    /** `&$out`. */
+    public static \FFI\CData $outAddr;
+    /** `agora_token_builder *`, parsed once. */
+    public static \FFI\CType $builderPointer;
 
     private function __construct()
     {
+    }
+
+    /** @internal called once by Library::load() */
+    public static function init(\FFI $ffi): void
+    {
+        self::$ffi = $ffi;
+        self::$out = $ffi->new('char*');
+        self::$outAddr = \FFI::addr(self::$out);
+        self::$builderPointer = $ffi->type('agora_token_builder*');
     }
 
     /** The category name of a status code. */
@@ -68,32 +90,81 @@ final class Native
     }
 
     /**
-     * A string argument: null is `null_argument`, another type or a NUL byte is
-     * the field's own category. The value itself is never quoted.
+     * Why $value is not a string argument: null is `null_argument`, another
+     * type or a NUL byte the field's own category. The value is never quoted.
      */
+    public static function badString(mixed $value, string $constant, string $field): AgoraTokenException
+    {
+        if ($value === null) {
+            return self::invalid('AGORA_TOKEN_ERR_NULL_ARGUMENT', $field, 'must not be null');
+        }
+        if (\is_string($value)) {
+            return self::invalid($constant, $field, 'must not contain a NUL byte');
+        }
+        return self::invalid($constant, $field, 'must be a string, got ' . get_debug_type($value));
+    }
+
+    /** Why $value is not an unsigned 32-bit argument (uid, salt, ts, expiry): an int in 0..4294967295. */
+    public static function badU32(mixed $value, string $constant, string $field): AgoraTokenException
+    {
+        if ($value === null) {
+            return self::invalid('AGORA_TOKEN_ERR_NULL_ARGUMENT', $field, 'must not be null');
+        }
+        if (\is_int($value)) {
+            return self::invalid($constant, $field, $value . ' is outside 0..4294967295');
+        }
+        return self::invalid($constant, $field, 'must be an int in 0..4294967295, got ' . get_debug_type($value));
+    }
+
+    /** Why $value is not an id passed as a C int (role, privilege; the library checks the value). */
+    public static function badI32(mixed $value, string $constant, string $field): AgoraTokenException
+    {
+        if ($value === null) {
+            return self::invalid('AGORA_TOKEN_ERR_NULL_ARGUMENT', $field, 'must not be null');
+        }
+        if (\is_int($value)) {
+            return self::invalid($constant, $field, $value . ' is not a documented value');
+        }
+        return self::invalid($constant, $field, 'must be an int, got ' . get_debug_type($value));
+    }
+
+    /** A string argument, checked (see {@see badString()}). */
     public static function str(mixed $value, string $constant, string $field): string
     {
-        if (is_string($value)) {
-            if (str_contains($value, "\0")) {
-                throw self::invalid($constant, $field, 'must not contain a NUL byte');
-            }
+        if (\is_string($value) && !\str_contains($value, "\0")) {
             return $value;
         }
-        if ($value === null) {
-            throw self::invalid('AGORA_TOKEN_ERR_NULL_ARGUMENT', $field, 'must not be null');
+        throw self::badString($value, $constant, $field);
+    }
+
+    /** An unsigned 32-bit argument, checked (see {@see badU32()}). */
+    public static function u32(mixed $value, string $constant, string $field): int
+    {
+        if (\is_int($value) && $value >= 0 && $value <= self::U32_MAX) {
+            return $value;
         }
-        throw self::invalid($constant, $field, 'must be a string, got ' . get_debug_type($value));
+        throw self::badU32($value, $constant, $field);
+    }
+
+    /** A C int argument, checked (see {@see badI32()}). */
+    public static function i32(mixed $value, string $constant, string $field): int
+    {
+        if (\is_int($value) && $value >= self::I32_MIN && $value <= self::I32_MAX) {
+            return $value;
+        }
+        throw self::badI32($value, $constant, $field);
     }
 
     /**
      * A token argument. A NUL byte cannot cross into C, so it is replaced by
      * another byte that no part of a token allows either: the library then
      * names the category of the place it was found (version, app_id, base64).
+     * A null token is `null_argument`, another type `version`.
      */
     public static function token(mixed $value, string $field = 'token'): string
     {
-        if (is_string($value)) {
-            return str_contains($value, "\0") ? strtr($value, "\0", "\x01") : $value;
+        if (\is_string($value)) {
+            return \str_contains($value, "\0") ? strtr($value, "\0", "\x01") : $value;
         }
         if ($value === null) {
             throw self::invalid('AGORA_TOKEN_ERR_NULL_ARGUMENT', $field, 'must not be null');
@@ -101,43 +172,18 @@ final class Native
         throw self::invalid('AGORA_TOKEN_ERR_VERSION', $field, 'must be a string, got ' . get_debug_type($value));
     }
 
-    /** An unsigned 32-bit argument (uid, salt, ts, expiry): an int in 0..4294967295. */
-    public static function u32(mixed $value, string $constant, string $field): int
+    /**
+     * The string a call returned in the shared out-parameter: copied into a
+     * PHP string, then freed with agora_token_string_free. A failed call
+     * throws instead (and wrote nothing).
+     */
+    public static function takeOut(\FFI $ffi, int $status): string
     {
-        if (is_int($value) && $value >= 0 && $value <= self::U32_MAX) {
-            return $value;
+        if ($status !== 0) {
+            throw self::failure($status);
         }
-        if ($value === null) {
-            throw self::invalid('AGORA_TOKEN_ERR_NULL_ARGUMENT', $field, 'must not be null');
-        }
-        if (is_int($value)) {
-            throw self::invalid($constant, $field, $value . ' is outside 0..4294967295');
-        }
-        throw self::invalid($constant, $field, 'must be an int in 0..4294967295, got ' . get_debug_type($value));
-    }
-
-    /** An id passed as a C int (role, privilege); the library checks its value. */
-    public static function i32(mixed $value, string $constant, string $field): int
-    {
-        if (is_int($value) && $value >= self::I32_MIN && $value <= self::I32_MAX) {
-            return $value;
-        }
-        if ($value === null) {
-            throw self::invalid('AGORA_TOKEN_ERR_NULL_ARGUMENT', $field, 'must not be null');
-        }
-        if (is_int($value)) {
-            throw self::invalid($constant, $field, $value . ' is not a documented value');
-        }
-        throw self::invalid($constant, $field, 'must be an int, got ' . get_debug_type($value));
-    }
-
-    /** Copies a library-owned `char *` result into a PHP string, then frees it. */
-    public static function take(\FFI $ffi, \FFI\CData $out): string
-    {
-        try {
-            return \FFI::string($out);
-        } finally {
-            $ffi->agora_token_string_free($out);
-        }
+        $token = \FFI::string(self::$out);
+        $ffi->agora_token_string_free(self::$out);
+        return $token;
     }
 }
