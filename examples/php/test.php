@@ -32,35 +32,62 @@ function get(int $port, string $query): array
     return [(int) ($m[1] ?? 0), $json, $body];
 }
 
-// A free port: bind to port 0, read it back, release it.
-$probe = stream_socket_server('tcp://127.0.0.1:0', $errno, $errstr);
-check($probe !== false, "no free port: $errstr");
-$port = (int) substr((string) strrchr(stream_socket_get_name($probe, false), ':'), 1);
-fclose($probe);
+/**
+ * Starts index.php under `php -S` with $ini settings, runs the checks, stops it.
+ *
+ * @param list<string> $ini "-d" arguments
+ */
+function serveAndCheck(string $label, array $ini): void
+{
+    // A free port: bind to port 0, read it back, release it.
+    $probe = stream_socket_server('tcp://127.0.0.1:0', $errno, $errstr);
+    check($probe !== false, "no free port: $errstr");
+    $port = (int) substr((string) strrchr((string) stream_socket_get_name($probe, false), ':'), 1);
+    fclose($probe);
 
-$env = getenv();
-$env['AGORA_APP_ID'] = APP_ID;
-$env['AGORA_APP_CERTIFICATE'] = CERT;
-$log = tempnam(sys_get_temp_dir(), 'agoratoken-example-php');
-$server = proc_open(
-    [PHP_BINARY, '-d', 'ffi.enable=1', '-S', "127.0.0.1:$port", __DIR__ . '/index.php'],
-    [0 => ['file', '/dev/null', 'r'], 1 => ['file', $log, 'w'], 2 => ['file', $log, 'w']],
-    $pipes,
-    __DIR__,
-    $env
-);
-check(is_resource($server), 'cannot start php -S');
+    $env = getenv();
+    unset($env['AGORA_TOKEN_LIB']);
+    $env['AGORA_APP_ID'] = APP_ID;
+    $env['AGORA_APP_CERTIFICATE'] = CERT;
+    $log = (string) tempnam(sys_get_temp_dir(), 'agoratoken-example-php');
+    $server = proc_open(
+        array_merge([PHP_BINARY], $ini, ['-S', "127.0.0.1:$port", __DIR__ . '/index.php']),
+        [0 => ['file', '/dev/null', 'r'], 1 => ['file', $log, 'w'], 2 => ['file', $log, 'w']],
+        $pipes,
+        __DIR__,
+        $env
+    );
+    check(is_resource($server), 'cannot start php -S');
 
-$failed = null;
-try {
-    $deadline = microtime(true) + 10;
-    while (($conn = @stream_socket_client("tcp://127.0.0.1:$port", $errno, $errstr, 0.2)) === false) {
-        check(proc_get_status($server)['running'], 'php -S exited: ' . file_get_contents($log));
-        check(microtime(true) < $deadline, 'php -S did not listen within 10 s');
-        usleep(50000);
+    $failed = null;
+    try {
+        $deadline = microtime(true) + 10;
+        while (($conn = @stream_socket_client("tcp://127.0.0.1:$port", $errno, $errstr, 0.2)) === false) {
+            check(proc_get_status($server)['running'], 'php -S exited: ' . file_get_contents($log));
+            check(microtime(true) < $deadline, 'php -S did not listen within 10 s');
+            usleep(50000);
+        }
+        fclose($conn);
+        checkEndpoint($port);
+    } catch (Throwable $e) {
+        $failed = $e->getMessage();
+    } finally {
+        proc_terminate($server);
+        proc_close($server);
+        $serverLog = (string) file_get_contents($log);
+        unlink($log);
     }
-    fclose($conn);
+    if ($failed === null && stripos($serverLog, CERT) !== false) {
+        $failed = 'the certificate is in the server log';
+    }
+    if ($failed !== null) {
+        throw new RuntimeException("$label: $failed\n$serverLog");
+    }
+    echo "example[php]: $label: token endpoint on 127.0.0.1:$port ok\n";
+}
 
+function checkEndpoint(int $port): void
+{
     $before = time();
     [$status, $json] = get($port, '/token?channel=room-1&uid=42');
     check($status === 200, "status $status: " . json_encode($json));
@@ -70,7 +97,8 @@ try {
     check(is_string($token) && str_starts_with($token, '006' . APP_ID), 'a 006 token for the app id');
     check(Token::verify($token, CERT, 'room-1', 42) === 'ok', 'token verifies for room-1 / 42');
     check(Token::verify($token, CERT, 'room-2', 42) === 'channel_mismatch', 'not for another channel');
-    check(Token::parse($token)->privileges === [1 => $json['expires_at'], 2 => $json['expires_at'], 3 => $json['expires_at'], 4 => $json['expires_at']], 'publisher privileges');
+    $e = $json['expires_at'];
+    check(Token::parse($token)->privileges === [1 => $e, 2 => $e, 3 => $e, 4 => $e], 'publisher privileges');
 
     [$status, $json] = get($port, '/token?channel=room-1');
     check($status === 200 && Token::verify($json['token'], CERT, 'room-1', 0) === 'ok', 'uid defaults to 0');
@@ -90,16 +118,26 @@ try {
     }
     [$status] = get($port, '/other');
     check($status === 404, 'unknown path is 404');
+}
+
+// The production set-up of README.md: FFI stays restricted to preloaded code
+// (ffi.enable=preload, the default), the package is preloaded by opcache and
+// the library by ffi.preload.
+$header = (string) tempnam(sys_get_temp_dir(), 'agoratoken-preload-h');
+$rc = 0;
+try {
+    file_put_contents($header, AgoraToken\Library::preloadHeader());
+    $preload = ['-d', 'ffi.enable=preload', '-d', 'opcache.enable=1', '-d', 'opcache.enable_cli=1',
+        '-d', 'opcache.preload=' . dirname(__DIR__, 2) . '/token-php/preload.php', '-d', "ffi.preload=$header"];
+    if (function_exists('posix_geteuid') && posix_geteuid() === 0) {
+        $preload = array_merge($preload, ['-d', 'opcache.preload_user=root']);
+    }
+    serveAndCheck('ffi.enable=1', ['-d', 'ffi.enable=1']);
+    serveAndCheck('preloaded', $preload);
 } catch (Throwable $e) {
-    $failed = $e->getMessage();
+    fwrite(STDERR, 'example[php]: FAILED: ' . $e->getMessage() . "\n");
+    $rc = 1;
 } finally {
-    proc_terminate($server);
-    proc_close($server);
-    $serverLog = (string) file_get_contents($log);
-    unlink($log);
+    unlink($header);
 }
-if ($failed !== null || stripos($serverLog, CERT) !== false) {
-    fwrite(STDERR, 'example[php]: FAILED: ' . ($failed ?? 'the certificate is in the server log') . "\n$serverLog");
-    exit(1);
-}
-echo "example[php]: token endpoint on 127.0.0.1:$port ok\n";
+exit($rc);

@@ -43,7 +43,7 @@ final class LibraryTest extends Fixtures
             }
         }
         $prelude = 'require ' . var_export(dirname(__DIR__) . '/autoload.php', true) . '; use AgoraToken\Library; ';
-        $cmd = array_merge([PHP_BINARY], $phpArgs, ['-r', $prelude . $code]);
+        $cmd = array_merge([PHP_BINARY], $phpArgs, $code === '' ? [] : ['-r', $prelude . $code]);
         $proc = proc_open($cmd, [1 => ['pipe', 'w'], 2 => ['redirect', 1]], $pipes, null, $environment);
         self::assertIsResource($proc);
         $out = stream_get_contents($pipes[1]);
@@ -153,6 +153,35 @@ final class LibraryTest extends Fixtures
         [$rc, $out] = self::php('try { Library::version(); } catch (AgoraToken\LibraryException $e) { echo $e->getMessage(); }', [], ['-d', 'ffi.enable=0']);
         $this->assertSame(0, $rc, $out);
         $this->assertStringContainsString('ffi.enable', $out);
+    }
+
+    public function testAScopePreloadedWithFfiPreloadComesBeforeTheEnvironment(): void
+    {
+        $header = (string) tempnam(sys_get_temp_dir(), 'agoratoken-preload-h');
+        try {
+            $text = Library::preloadHeader(self::defaultLib());
+            $this->assertStringStartsWith("#define FFI_SCOPE \"AGORATOKEN\"\n#define FFI_LIB \"" . realpath(self::defaultLib()) . "\"\n", $text);
+            $this->assertStringEndsWith((string) file_get_contents(Library::headerPath()), $text);
+            file_put_contents($header, $text);
+            $code = 'echo Library::version(), "|", Library::loadedPath(), "|", strlen(AgoraToken\RtcTokenBuilder::buildTokenWithUid('
+                . var_export(self::APP_ID, true) . ', ' . var_export(self::CERT, true) . ', "c", 1, 1, 0));';
+            [$rc, $out] = self::php($code, [Library::ENV => '/nonexistent.so'], ['-d', 'ffi.enable=preload', '-d', "ffi.preload=$header"]);
+            $this->assertSame(0, $rc, $out);
+            $this->assertSame(Library::version() . '|ffi.preload scope AGORATOKEN|139', $out);
+        } finally {
+            unlink($header);
+        }
+        // The command-line generator prints the same text.
+        [$rc, $out] = self::php('', [], ['-d', 'ffi.enable=1', dirname(__DIR__) . '/bin/ffi-preload-header.php', self::defaultLib()]);
+        $this->assertSame(0, $rc, $out);
+        $this->assertSame(Library::preloadHeader(self::defaultLib()), $out);
+    }
+
+    public function testPreloadHeaderOfAMissingLibrary(): void
+    {
+        $this->expectException(\AgoraToken\LibraryException::class);
+        $this->expectExceptionMessage('libagoratoken not found at /nonexistent/lib.so');
+        Library::preloadHeader('/nonexistent/lib.so');
     }
 
     public function testPrivilegeAndRoleConstantsMatchTheHeader(): void
