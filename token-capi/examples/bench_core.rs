@@ -1,0 +1,51 @@
+//! token-core's build_token timed exactly like token-cpp/bench/bench.cpp times
+//! the C++ wrapper (same inputs, median of 5 rounds), so `make bench-cpp` can
+//! show the cost of the FFI layer. Prints `group<TAB>implementation<TAB>ns`.
+
+use std::hint::black_box;
+use std::time::Instant;
+
+use token_core::{Role, SimpleTokenBuilder};
+
+fn ns_per_op(mut f: impl FnMut() -> String) -> f64 {
+    let mut iters: u64 = 1000;
+    loop {
+        let t0 = Instant::now();
+        for _ in 0..iters {
+            black_box(f());
+        }
+        let ns = t0.elapsed().as_nanos() as f64;
+        if ns > 5e7 {
+            iters = (iters as f64 * 1e8 / ns) as u64 + 1;
+            break;
+        }
+        iters *= 4;
+    }
+    let mut rounds: Vec<f64> = (0..5)
+        .map(|_| {
+            let t0 = Instant::now();
+            for _ in 0..iters {
+                black_box(f());
+            }
+            t0.elapsed().as_nanos() as f64 / iters as f64
+        })
+        .collect();
+    rounds.sort_by(f64::total_cmp);
+    rounds[2]
+}
+
+fn main() {
+    let mut drawn =
+        SimpleTokenBuilder::with_uid("970CA35de60c44645bbae8a215061b33", "5CFd2fd1755d40ecb72977518be15d3b", "7d72365eb983485397e3e3f9d460bdda", 2882341273)
+            .expect("valid inputs");
+    for &p in Role::Publisher.privileges() {
+        drawn.set_privilege(p, 1_900_000_000);
+    }
+    let mut fixed = drawn.clone();
+    fixed.set_salt(7);
+    fixed.set_ts(1_900_000_000);
+    let drawn_ns = ns_per_op(|| black_box(&drawn).build_token().expect("builds"));
+    let fixed_ns = ns_per_op(|| black_box(&fixed).build_token().expect("builds"));
+    println!("build_token_salt_drawn\ttoken-core (Rust, direct)\t{drawn_ns:.1}");
+    println!("build_token_fixed_salt\ttoken-core (Rust, direct)\t{fixed_ns:.1}");
+}
