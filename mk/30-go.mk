@@ -1,0 +1,48 @@
+# Go binding (cgo, static link of libagoratoken.a): token-go/ and examples/go/.
+DEPS_TARGETS += deps-go
+TEST_TARGETS += test-go
+CONFORMANCE_TARGETS += conformance-go
+BENCH_TARGETS += bench-go
+
+GO ?= go
+GO_MIN := 1.24
+GO_DIR := $(ROOT)/token-go
+GO_EXAMPLE_DIR := $(ROOT)/examples/go
+GO_BENCHTIME ?= 1s
+# Go's build cache does not hash a library named in #cgo LDFLAGS: the
+# library's checksum in CGO_CFLAGS makes a rebuilt libagoratoken.a relink
+# every test binary.
+GO_ENV = CGO_ENABLED=1 GOFLAGS=-buildvcs=false \
+  CGO_CFLAGS="-O2 -g -DAGORATOKEN_LIB_SUM=$$(cksum < $(ROOT)/target/release/libagoratoken.a | cut -d' ' -f1)"
+
+.PHONY: deps-go test-go conformance-go bench-go
+
+deps-go: ## the C compiler for cgo (Debian gcc), and a check that Go >= 1.24 is on PATH
+	$(APT_INSTALL) gcc libc6-dev
+	@command -v $(GO) >/dev/null || { echo "deps-go: Go $(GO_MIN) or newer must be on PATH" >&2; exit 1; }
+	@v=$$($(GO) env GOVERSION | sed 's/^go//'); \
+	  [ "$$(printf '%s\n%s\n' "$(GO_MIN)" "$$v" | sort -V | head -n1)" = "$(GO_MIN)" ] || \
+	  { echo "deps-go: Go $$v is older than $(GO_MIN)" >&2; exit 1; }
+
+test-go: deps-go lib ## Go: gofmt, go vet, go test -race (token-go incl. runner tests), examples/go endpoint test
+	@unformatted=$$(cd $(ROOT) && gofmt -l token-go examples/go); \
+	  [ -z "$$unformatted" ] || { echo "gofmt needed: $$unformatted" >&2; exit 1; }
+	cd $(GO_DIR) && $(GO_ENV) $(GO) vet ./...
+	cd $(GO_DIR) && $(GO_ENV) $(GO) test -race -count=1 ./...
+	cd $(GO_EXAMPLE_DIR) && $(GO_ENV) $(GO) vet ./...
+	cd $(GO_EXAMPLE_DIR) && $(GO_ENV) $(GO) test -race -count=1 ./...
+
+conformance-go: deps-go lib ## the Go conformance runner over tests/vectors (or AGORA_TOKEN_VECTORS)
+	@mkdir -p $(ROOT)/target/go
+	cd $(GO_DIR) && $(GO_ENV) $(GO) build -o $(ROOT)/target/go/conformance ./cmd/conformance
+	$(ROOT)/target/go/conformance
+
+bench-go: deps-go lib ## go test -bench: ns/op and allocs, ours vs github.com/AgoraIO-Community/go-tokenbuilder v1.0.0
+	@mkdir -p $(BENCH_DIR)
+	cd $(GO_DIR)/bench && $(GO_ENV) $(GO) vet ./...
+	cd $(GO_DIR)/bench && $(GO_ENV) $(GO) test -count=1 -run '^TestSameTokens$$' -bench . -benchmem \
+	  -benchtime $(GO_BENCHTIME) > $(BENCH_DIR)/go-bench.txt || { cat $(BENCH_DIR)/go-bench.txt; exit 1; }
+	@awk -f $(GO_DIR)/bench/tsv.awk $(BENCH_DIR)/go-bench.txt > $(BENCH_DIR)/go.tsv
+	@awk -F'\t' '{ if (!($$1 in ours)) ours[$$1] = $$3; \
+	  printf "  %-40s %-44s %9.1f ns/op %6d allocs/op  %6.2fx\n", $$1, $$2, $$3, $$4, $$3 / ours[$$1] }' \
+	  $(BENCH_DIR)/go.tsv
