@@ -18,7 +18,7 @@
 use std::sync::atomic::{AtomicI64, Ordering};
 
 use jni::errors::ErrorPolicy;
-use jni::objects::{JClass, JObject, JString, JThrowable};
+use jni::objects::{JByteArray, JClass, JObject, JString, JThrowable};
 use jni::refs::Reference as _;
 use jni::sys::{jint, jlong};
 use jni::{jni_sig, jni_str, Env, EnvUnowned, JValue};
@@ -163,6 +163,12 @@ fn into_handle(b: SimpleTokenBuilder) -> jlong {
 
 fn jstring<'l>(env: &mut Env<'l>, s: &str) -> Res<JString<'l>> {
     Ok(JString::from_str(env, s)?)
+}
+
+/// A token as a Java `byte[]` of ASCII: the Java side makes it a Latin-1 String (a plain
+/// copy), which costs far less than `NewStringUTF` and its modified-UTF-8 re-encoding.
+fn token_bytes<'l>(env: &mut Env<'l>, token: &str) -> Res<JByteArray<'l>> {
+    Ok(env.byte_array_from_slice(token.as_bytes())?)
 }
 
 // ---------------------------------------------------------------- library
@@ -440,16 +446,16 @@ pub extern "system" fn Java_io_agora_media_Native_builderGetTs<'l>(
     run(env, |_| Ok(builder(handle)?.ts().map_or(-1, jlong::from)))
 }
 
-/// `String Native.builderBuildToken(long handle)`
+/// `byte[] Native.builderBuildToken(long handle)`: the token's ASCII bytes.
 #[unsafe(no_mangle)]
 pub extern "system" fn Java_io_agora_media_Native_builderBuildToken<'l>(
     env: EnvUnowned<'l>,
     _c: JClass<'l>,
     handle: jlong,
-) -> JString<'l> {
+) -> JByteArray<'l> {
     run(env, |env| {
         let token = builder(handle)?.build_token()?;
-        jstring(env, &token)
+        token_bytes(env, &token)
     })
 }
 
@@ -468,7 +474,7 @@ pub extern "system" fn Java_io_agora_media_Native_builderDescribe<'l>(
 
 // ---------------------------------------------------------------- RTC / RTM helpers
 
-/// `String Native.rtcBuildTokenWithUid(String appId, String appCertificate, String channelName, long uid, int role, long privilegeTs)`
+/// `byte[] Native.rtcBuildTokenWithUid(String appId, String appCertificate, String channelName, long uid, int role, long privilegeTs)`
 #[unsafe(no_mangle)]
 pub extern "system" fn Java_io_agora_media_Native_rtcBuildTokenWithUid<'l>(
     env: EnvUnowned<'l>,
@@ -479,7 +485,7 @@ pub extern "system" fn Java_io_agora_media_Native_rtcBuildTokenWithUid<'l>(
     uid: jlong,
     role: jint,
     privilege_ts: jlong,
-) -> JString<'l> {
+) -> JByteArray<'l> {
     run(env, |env| {
         let app_id = string(env, &app_id, "appId")?;
         let app_certificate = string(env, &app_certificate, "appCertificate")?;
@@ -489,11 +495,11 @@ pub extern "system" fn Java_io_agora_media_Native_rtcBuildTokenWithUid<'l>(
         let privilege_ts = u32_arg(ErrorKind::ExpireTs, privilege_ts)?;
         let token =
             RtcTokenBuilder::build_token_with_uid(&app_id, &app_certificate, &channel_name, uid, role, privilege_ts)?;
-        jstring(env, &token)
+        token_bytes(env, &token)
     })
 }
 
-/// `String Native.rtcBuildTokenWithUserAccount(String appId, String appCertificate, String channelName, String account, int role, long privilegeTs)`
+/// `byte[] Native.rtcBuildTokenWithUserAccount(String appId, String appCertificate, String channelName, String account, int role, long privilegeTs)`
 #[unsafe(no_mangle)]
 pub extern "system" fn Java_io_agora_media_Native_rtcBuildTokenWithUserAccount<'l>(
     env: EnvUnowned<'l>,
@@ -504,7 +510,7 @@ pub extern "system" fn Java_io_agora_media_Native_rtcBuildTokenWithUserAccount<'
     account: JString<'l>,
     role: jint,
     privilege_ts: jlong,
-) -> JString<'l> {
+) -> JByteArray<'l> {
     run(env, |env| {
         let app_id = string(env, &app_id, "appId")?;
         let app_certificate = string(env, &app_certificate, "appCertificate")?;
@@ -520,11 +526,11 @@ pub extern "system" fn Java_io_agora_media_Native_rtcBuildTokenWithUserAccount<'
             role,
             privilege_ts,
         )?;
-        jstring(env, &token)
+        token_bytes(env, &token)
     })
 }
 
-/// `String Native.rtmBuildToken(String appId, String appCertificate, String userAccount, int role, long privilegeTs)`
+/// `byte[] Native.rtmBuildToken(String appId, String appCertificate, String userAccount, int role, long privilegeTs)`
 #[unsafe(no_mangle)]
 pub extern "system" fn Java_io_agora_media_Native_rtmBuildToken<'l>(
     env: EnvUnowned<'l>,
@@ -534,7 +540,7 @@ pub extern "system" fn Java_io_agora_media_Native_rtmBuildToken<'l>(
     user_account: JString<'l>,
     role: jint,
     privilege_ts: jlong,
-) -> JString<'l> {
+) -> JByteArray<'l> {
     run(env, |env| {
         let app_id = string(env, &app_id, "appId")?;
         let app_certificate = string(env, &app_certificate, "appCertificate")?;
@@ -542,7 +548,7 @@ pub extern "system" fn Java_io_agora_media_Native_rtmBuildToken<'l>(
         let role = RtmRole::try_from_value(role.into())?;
         let privilege_ts = u32_arg(ErrorKind::ExpireTs, privilege_ts)?;
         let token = RtmTokenBuilder::build_token(&app_id, &app_certificate, &user_account, role, privilege_ts)?;
-        jstring(env, &token)
+        token_bytes(env, &token)
     })
 }
 

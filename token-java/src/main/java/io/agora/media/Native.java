@@ -1,5 +1,7 @@
 package io.agora.media;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * The native methods, implemented by the Rust library {@code agoratoken_java}
  * (token-java/src/lib.rs). Every failure is thrown from native code as an
@@ -26,6 +28,14 @@ final class Native {
     static void ensureLoaded() {}
 
     static native String version();
+
+    /**
+     * A token from the ASCII bytes the library returns. Tokens cross as {@code byte[]}: a
+     * Latin-1 String is a plain copy, cheaper than {@code NewStringUTF}.
+     */
+    static String token(byte[] ascii) {
+        return new String(ascii, StandardCharsets.ISO_8859_1);
+    }
 
     /** Builders created and not yet freed, for leak tests. */
     static native long liveBuilders();
@@ -70,17 +80,18 @@ final class Native {
     /** The ts, or -1 for now + 24 h at each build. */
     static native long builderGetTs(long handle);
 
-    static native String builderBuildToken(long handle);
+    /** The token's ASCII bytes (see {@link #token(byte[])}). */
+    static native byte[] builderBuildToken(long handle);
 
     static native String builderDescribe(long handle);
 
-    static native String rtcBuildTokenWithUid(
+    static native byte[] rtcBuildTokenWithUid(
             String appId, String appCertificate, String channelName, long uid, int role, long privilegeTs);
 
-    static native String rtcBuildTokenWithUserAccount(
+    static native byte[] rtcBuildTokenWithUserAccount(
             String appId, String appCertificate, String channelName, String account, int role, long privilegeTs);
 
-    static native String rtmBuildToken(String appId, String appCertificate, String userAccount, int role, long privilegeTs);
+    static native byte[] rtmBuildToken(String appId, String appCertificate, String userAccount, int role, long privilegeTs);
 
     static native ParsedToken parse(String token);
 

@@ -41,7 +41,8 @@ public class RtcTokenBuilder {
     /** A token for a numeric uid in 0..2^32-1 ({@code uid} error otherwise), privilegeTs likewise. */
     public String buildTokenWithUid(
             String appId, String appCertificate, String channelName, long uid, Role role, long privilegeTs) {
-        return Native.rtcBuildTokenWithUid(appId, appCertificate, channelName, uid, roleValue(role), privilegeTs);
+        return Native.token(
+                Native.rtcBuildTokenWithUid(appId, appCertificate, channelName, uid, roleValue(role), privilegeTs));
     }
 
     /** A token for a user account (string uid). {@code privilegeTs}'s 32 bits are read as unsigned. */
@@ -54,7 +55,7 @@ public class RtcTokenBuilder {
     /** A token for a user account; {@code privilegeTs} in 0..2^32-1. */
     public String buildTokenWithUserAccount(
             String appId, String appCertificate, String channelName, String account, Role role, long privilegeTs) {
-        return Native.rtcBuildTokenWithUserAccount(
-                appId, appCertificate, channelName, account, roleValue(role), privilegeTs);
+        return Native.token(Native.rtcBuildTokenWithUserAccount(
+                appId, appCertificate, channelName, account, roleValue(role), privilegeTs));
     }
 }

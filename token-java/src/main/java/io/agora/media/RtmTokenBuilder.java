@@ -28,6 +28,6 @@ public class RtmTokenBuilder {
         if (role == null) {
             throw Native.nullArgument("role");
         }
-        return Native.rtmBuildToken(appId, appCertificate, uid, role.value, privilegeTs);
+        return Native.token(Native.rtmBuildToken(appId, appCertificate, uid, role.value, privilegeTs));
     }
 }

@@ -43,7 +43,7 @@ public final class SimpleTokenBuilder implements AutoCloseable {
 
     /** Owns the native handle; the Cleaner's action, so it must not refer to the builder. */
     private static final class Handle implements Runnable {
-        private long value;
+        private volatile long value;
 
         Handle(long value) {
             this.value = value;
@@ -58,7 +58,7 @@ public final class SimpleTokenBuilder implements AutoCloseable {
             }
         }
 
-        synchronized long get() {
+        long get() {
             return value;
         }
     }
@@ -233,7 +233,7 @@ public final class SimpleTokenBuilder implements AutoCloseable {
     /** Builds the token ("006" + app id + base64 content). */
     public synchronized String buildToken() {
         try {
-            return Native.builderBuildToken(live());
+            return Native.token(Native.builderBuildToken(live()));
         } finally {
             Reference.reachabilityFence(this);
         }

@@ -1,0 +1,51 @@
+# Java binding: the JNI crate (token-java/Cargo.toml, libagoratoken_java.so) beside the
+# Maven project (token-java/pom.xml, package io.agora.media). Maven's repository lives in
+# target/m2; after the first successful build resolved everything online, Maven runs offline
+# (-o) for as long as pom.xml is older than the stamp target/m2/.agoratoken-resolved.
+DEPS_TARGETS += deps-java
+TEST_TARGETS += test-java
+CONFORMANCE_TARGETS += conformance-java
+BENCH_TARGETS += bench-java
+
+.PHONY: deps-java test-java conformance-java bench-java java-lib java-classes
+
+JAVA_DIR := $(ROOT)/token-java
+JAVA_M2 := $(ROOT)/target/m2
+JAVA_RESOLVED := $(JAVA_M2)/.agoratoken-resolved
+JAVA_NATIVE_DIR := $(if $(CARGO_TARGET_DIR),$(abspath $(CARGO_TARGET_DIR)),$(ROOT)/target)/release
+JAVA_CP := $(JAVA_DIR)/target/classes:$(JAVA_DIR)/target/test-classes
+# -o once everything was resolved for this pom.xml.
+JAVA_OFFLINE = $$(if test $(JAVA_RESOLVED) -nt $(JAVA_DIR)/pom.xml; then echo -o; fi)
+JAVA_MVN = mvn -B -ntp -Dstyle.color=never -f $(JAVA_DIR)/pom.xml -Dmaven.repo.local=$(JAVA_M2) \
+	-Dcargo.skip=true -Dagoratoken.native.dir=$(JAVA_NATIVE_DIR) -Dagoratoken.root=$(ROOT) $(JAVA_OFFLINE)
+
+deps-java: ## Java: JDK 17 and Maven if missing (apt), then Maven's plugins and JUnit into target/m2
+	@command -v javac >/dev/null && command -v mvn >/dev/null || $(APT_INSTALL) openjdk-17-jdk-headless maven
+	@mkdir -p $(JAVA_M2)
+	@if ! test $(JAVA_RESOLVED) -nt $(JAVA_DIR)/pom.xml; then \
+	  mvn -B -ntp -q -Dstyle.color=never -f $(JAVA_DIR)/pom.xml -Dmaven.repo.local=$(JAVA_M2) \
+	    org.apache.maven.plugins:maven-dependency-plugin:3.8.1:go-offline; fi
+
+java-lib:
+	$(CARGO) build --release -p agoratoken-java
+
+java-classes: java-lib
+	$(JAVA_MVN) -q test-compile
+
+test-java: java-lib ## Java: JUnit 5 suite via mvn package (jar with the native library inside), then the example on the jar
+	$(JAVA_MVN) package
+	@touch $(JAVA_RESOLVED)
+	@jar=$$(ls $(JAVA_DIR)/target/agoratoken-*.jar | head -n 1); \
+	  jar tf "$$jar" | grep -qx 'io/agora/media/native/linux-x86_64/libagoratoken_java.so' || \
+	    { echo "test-java: $$jar lacks the native library" >&2; exit 1; }; \
+	  want=$$(sed -n '/^\[workspace.package\]/,/^\[/s/^version *= *"\(.*\)"/\1/p' $(ROOT)/Cargo.toml); \
+	  case "$$jar" in *agoratoken-$$want.jar) ;; *) echo "test-java: pom.xml version is not $$want" >&2; exit 1;; esac; \
+	  echo "test-java: examples/java/TokenExample.java on $$jar"; \
+	  cd $(JAVA_DIR)/target && java -cp "$$jar" $(ROOT)/examples/java/TokenExample.java room-1 2882341273
+
+conformance-java: java-classes ## Java conformance runner over tests/vectors (or AGORA_TOKEN_VECTORS)
+	java -cp $(JAVA_CP) -Dagoratoken.root=$(ROOT) io.agora.media.ConformanceRunner
+
+bench-java: java-classes ## Java: ns/token of buildToken vs plain Java on javax.crypto.Mac (target/bench/java.tsv)
+	@mkdir -p $(BENCH_DIR)
+	java -cp $(JAVA_CP) io.agora.media.Bench $(BENCH_DIR)/java.tsv
