@@ -1,13 +1,107 @@
 # The C ABI (token-capi: libagoratoken.{so,a} + include/agora_token.h) and the
-# header-only C++ binding (include/agora_token.hpp, tests in token-cpp/).
+# header-only C++ binding (include/agora_token.hpp; tests and bench in token-cpp/).
+DEPS_TARGETS += deps-c
+TEST_TARGETS += test-c test-cpp sanitize
+CONFORMANCE_TARGETS += conformance-c conformance-cpp
+BENCH_TARGETS += bench-cpp
 
-LIB_DIR := $(ROOT)/target/release
-CAPI_LIBS := $(LIB_DIR)/libagoratoken.so $(LIB_DIR)/libagoratoken.a
+AGT_LIBDIR := $(ROOT)/target/release
+AGT_LIB_A := $(AGT_LIBDIR)/libagoratoken.a
+AGT_LIB_SO := $(AGT_LIBDIR)/libagoratoken.so
+AGT_VERSION := $(shell sed -n '/^\[workspace.package\]/,/^\[/s/^version *= *"\([^"]*\)".*/\1/p' $(ROOT)/Cargo.toml)
+AGT_C_OUT := $(ROOT)/target/c
+AGT_CPP_OUT := $(ROOT)/target/cpp
+AGT_SAN_OUT := $(ROOT)/target/sanitize
+AGT_CFLAGS := -std=c99 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror -pedantic -I$(ROOT)/include \
+	-DAGORA_TOKEN_EXPECTED_VERSION='"$(AGT_VERSION)"'
+AGT_RUNNER_CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror -I$(ROOT)/include \
+	-DAGORA_TOKEN_REPO_ROOT='"$(ROOT)"'
+AGT_SYSLIBS := -lpthread -ldl -lm
+AGT_SAN_FLAGS := -g -O1 -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+AGT_SAN_ENV := ASAN_OPTIONS=detect_leaks=1:halt_on_error=1:abort_on_error=0 \
+	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+AGT_CMAKE_ARGS := -DAGORATOKEN_LIBRARY=$(AGT_LIB_A) -DAGORATOKEN_VERSION=$(AGT_VERSION)
 
-.PHONY: lib header
+.PHONY: deps-c lib header test-c conformance-c cpp-build test-cpp conformance-cpp example-cpp \
+	sanitize bench-cpp install
+
+deps-c: ## C/C++ toolchain, CMake, GoogleTest, json-c + nlohmann-json (runners), OpenSSL (bench peer)
+	$(APT_INSTALL) gcc g++ make cmake pkg-config libgtest-dev libjson-c-dev nlohmann-json3-dev libssl-dev
 
 lib: ## build the release C library: target/release/libagoratoken.{so,a}
 	$(CARGO) build --release -p agoratoken-capi
 
 header: ## regenerate include/agora_token.h and token-php/agora_token.ffi.h with cbindgen
 	$(CARGO) run --quiet -p agoratoken-capi --example gen-header
+
+test-c: deps-c lib ## token-capi: cargo tests (incl. header drift check), C unit tests on the .a and the .so
+	$(CARGO) test -p agoratoken-capi --quiet
+	@mkdir -p $(AGT_C_OUT)
+	cc $(AGT_CFLAGS) -O2 $(ROOT)/token-capi/tests/test_capi.c $(AGT_LIB_A) $(AGT_SYSLIBS) -o $(AGT_C_OUT)/test_capi_static
+	cc $(AGT_CFLAGS) -O2 $(ROOT)/token-capi/tests/test_capi.c -L$(AGT_LIBDIR) -Wl,-rpath,$(AGT_LIBDIR) -lagoratoken \
+		-o $(AGT_C_OUT)/test_capi_shared
+	$(AGT_C_OUT)/test_capi_static
+	$(AGT_C_OUT)/test_capi_shared
+	@# The header is plain C and C++: compile it alone as both, warnings as errors.
+	echo '#include "agora_token.h"' | cc -x c -std=c99 -pedantic -Wall -Wextra -Werror -I$(ROOT)/include -fsyntax-only -
+	echo '#include "agora_token.h"' | c++ -x c++ -std=c++17 -pedantic -Wall -Wextra -Werror -I$(ROOT)/include -fsyntax-only -
+
+conformance-c: deps-c lib ## the C conformance runner over tests/vectors (or AGORA_TOKEN_VECTORS)
+	@mkdir -p $(AGT_C_OUT)
+	cc $(AGT_RUNNER_CFLAGS) -O2 $(ROOT)/token-capi/tests/conformance.c $(AGT_LIB_A) -ljson-c $(AGT_SYSLIBS) \
+		-o $(AGT_C_OUT)/conformance
+	$(AGT_C_OUT)/conformance
+
+cpp-build: deps-c lib ## configure and build token-cpp (GoogleTest suite, C++ runner, benchmark) in target/cpp
+	cmake -S $(ROOT)/token-cpp -B $(AGT_CPP_OUT) -DCMAKE_BUILD_TYPE=Release $(AGT_CMAKE_ARGS) >/dev/null
+	cmake --build $(AGT_CPP_OUT) -j2
+
+test-cpp: cpp-build ## the GoogleTest suite of the C++ binding, then the examples/cpp test (install + find_package)
+	$(AGT_CPP_OUT)/agora_token_tests --gtest_brief=1
+	$(MAKE) --no-print-directory example-cpp
+
+conformance-cpp: cpp-build ## the C++ conformance runner over tests/vectors (or AGORA_TOKEN_VECTORS)
+	$(AGT_CPP_OUT)/conformance_cpp
+
+example-cpp: lib ## install into target/cpp-prefix, then build and run examples/cpp against it
+	$(MAKE) --no-print-directory install PREFIX=$(ROOT)/target/cpp-prefix
+	$(ROOT)/examples/cpp/test.sh $(ROOT)/target/cpp-prefix $(ROOT)/target/cpp-example
+
+sanitize: deps-c lib ## ASan + UBSan (leaks included): C unit tests, C runner, GoogleTest suite, C++ runner
+	@mkdir -p $(AGT_SAN_OUT)
+	cc $(AGT_CFLAGS) $(AGT_SAN_FLAGS) $(ROOT)/token-capi/tests/test_capi.c $(AGT_LIB_A) $(AGT_SYSLIBS) \
+		-o $(AGT_SAN_OUT)/test_capi
+	cc $(AGT_RUNNER_CFLAGS) $(AGT_SAN_FLAGS) $(ROOT)/token-capi/tests/conformance.c $(AGT_LIB_A) -ljson-c \
+		$(AGT_SYSLIBS) -o $(AGT_SAN_OUT)/conformance_c
+	cmake -S $(ROOT)/token-cpp -B $(AGT_SAN_OUT)/cpp -DCMAKE_BUILD_TYPE=Debug -DAGORATOKEN_SANITIZE=ON \
+		-DAGORATOKEN_BENCH=OFF $(AGT_CMAKE_ARGS) >/dev/null
+	cmake --build $(AGT_SAN_OUT)/cpp -j2
+	$(AGT_SAN_ENV) $(AGT_SAN_OUT)/test_capi
+	$(AGT_SAN_ENV) $(AGT_SAN_OUT)/conformance_c
+	$(AGT_SAN_ENV) $(AGT_SAN_OUT)/cpp/agora_token_tests --gtest_brief=1
+	$(AGT_SAN_ENV) $(AGT_SAN_OUT)/cpp/conformance_cpp
+	@echo "sanitize: no ASan/UBSan/LSan report"
+
+bench-cpp: cpp-build ## ns/token: C++ wrapper vs token-core direct vs a reference-style C++ builder (OpenSSL)
+	@mkdir -p $(BENCH_DIR)
+	$(AGT_CPP_OUT)/bench_cpp > $(BENCH_DIR)/cpp.raw
+	$(CARGO) run --quiet --release -p agoratoken-capi --example bench-core >> $(BENCH_DIR)/cpp.raw
+	@# Ours (the C++ wrapper) first in each group; sort -s keeps that order.
+	{ grep -P '\tagoratoken C\+\+ wrapper\t' $(BENCH_DIR)/cpp.raw; \
+	  grep -vP '\tagoratoken C\+\+ wrapper\t' $(BENCH_DIR)/cpp.raw; } | sort -s -t"$$(printf '\t')" -k1,1 > $(BENCH_DIR)/cpp.tsv
+	@rm -f $(BENCH_DIR)/cpp.raw
+	@cat $(BENCH_DIR)/cpp.tsv
+
+install: lib ## install lib (.so/.a), headers, agoratoken.pc and the CMake package into PREFIX (default /usr/local)
+	$(eval AGT_PREFIX := $(abspath $(PREFIX)))
+	install -d $(AGT_PREFIX)/lib/pkgconfig $(AGT_PREFIX)/lib/cmake/agoratoken $(AGT_PREFIX)/include
+	install -m 755 $(AGT_LIB_SO) $(AGT_PREFIX)/lib/libagoratoken.so
+	install -m 644 $(AGT_LIB_A) $(AGT_PREFIX)/lib/libagoratoken.a
+	install -m 644 $(ROOT)/include/agora_token.h $(ROOT)/include/agora_token.hpp $(AGT_PREFIX)/include/
+	sed -e 's|@PREFIX@|$(AGT_PREFIX)|g' -e 's|@VERSION@|$(AGT_VERSION)|g' $(ROOT)/token-capi/agoratoken.pc.in \
+		> $(AGT_PREFIX)/lib/pkgconfig/agoratoken.pc
+	sed -e 's|@VERSION@|$(AGT_VERSION)|g' $(ROOT)/token-capi/cmake/agoratokenConfig.cmake.in \
+		> $(AGT_PREFIX)/lib/cmake/agoratoken/agoratokenConfig.cmake
+	sed -e 's|@VERSION@|$(AGT_VERSION)|g' $(ROOT)/token-capi/cmake/agoratokenConfigVersion.cmake.in \
+		> $(AGT_PREFIX)/lib/cmake/agoratoken/agoratokenConfigVersion.cmake
+	@echo "installed libagoratoken $(AGT_VERSION) into $(AGT_PREFIX)"

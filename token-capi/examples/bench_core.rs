@@ -46,6 +46,6 @@ fn main() {
     fixed.set_ts(1_900_000_000);
     let drawn_ns = ns_per_op(|| black_box(&drawn).build_token().expect("builds"));
     let fixed_ns = ns_per_op(|| black_box(&fixed).build_token().expect("builds"));
-    println!("build_token_salt_drawn\ttoken-core (Rust, direct)\t{drawn_ns:.1}");
-    println!("build_token_fixed_salt\ttoken-core (Rust, direct)\t{fixed_ns:.1}");
+    println!("cpp_build_token_salt_drawn\ttoken-core (Rust, direct)\t{drawn_ns:.1}");
+    println!("cpp_build_token_fixed_salt\ttoken-core (Rust, direct)\t{fixed_ns:.1}");
 }

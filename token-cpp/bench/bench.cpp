@@ -81,12 +81,12 @@ int main() {
         return s;
     };
 
-    std::printf("build_token_salt_drawn\tagoratoken C++ wrapper\t%.1f\n", nsPerOp([&] { return drawn.buildToken(); }));
-    std::printf("build_token_salt_drawn\treference-style C++ (random_device, stringstream, OpenSSL HMAC)\t%.1f\n",
+    std::printf("cpp_build_token_salt_drawn\tagoratoken C++ wrapper\t%.1f\n", nsPerOp([&] { return drawn.buildToken(); }));
+    std::printf("cpp_build_token_salt_drawn\treference-style C++ (random_device, stringstream, OpenSSL HMAC)\t%.1f\n",
                 nsPerOp([&] { return ref.build(); }));
-    std::printf("build_token_fixed_salt\tagoratoken C++ wrapper\t%.1f\n", nsPerOp([&] { return fixed.buildToken(); }));
-    std::printf("build_token_fixed_salt\tagoratoken C ABI (build + string_free)\t%.1f\n", nsPerOp(cAbi));
-    std::printf("build_token_fixed_salt\treference-style C++ (stringstream, OpenSSL HMAC)\t%.1f\n",
+    std::printf("cpp_build_token_fixed_salt\tagoratoken C++ wrapper\t%.1f\n", nsPerOp([&] { return fixed.buildToken(); }));
+    std::printf("cpp_build_token_fixed_salt\tagoratoken C ABI (build + string_free)\t%.1f\n", nsPerOp(cAbi));
+    std::printf("cpp_build_token_fixed_salt\treference-style C++ (stringstream, OpenSSL HMAC)\t%.1f\n",
                 nsPerOp([&] { return ref.build(kSalt, kTs); }));
     return 0;
 }
