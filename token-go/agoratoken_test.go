@@ -2,6 +2,7 @@ package agoratoken
 
 import (
 	"encoding/base64"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"hash/crc32"
@@ -713,6 +714,52 @@ func TestVerify(t *testing.T) {
 			wantErr(t, err, category)
 			_, err = VerifyWithUserAccount(bad, "", appCert, channel, "a", 1)
 			wantErr(t, err, category)
+		}
+	}
+}
+
+// rawToken writes a 006 token by hand, with any signature and privileges.
+func rawToken(signature []byte, salt, ts uint32, privileges []PrivilegeEntry) string {
+	le := binary.LittleEndian
+	var message []byte
+	message = le.AppendUint32(message, salt)
+	message = le.AppendUint32(message, ts)
+	message = le.AppendUint16(message, uint16(len(privileges)))
+	for _, p := range privileges {
+		message = le.AppendUint16(message, uint16(p.Privilege))
+		message = le.AppendUint32(message, p.ExpireTs)
+	}
+	var content []byte
+	content = le.AppendUint16(content, uint16(len(signature)))
+	content = append(content, signature...)
+	content = le.AppendUint32(content, 11)
+	content = le.AppendUint32(content, 22)
+	content = le.AppendUint16(content, uint16(len(message)))
+	content = append(content, message...)
+	return "006" + appID + base64.StdEncoding.EncodeToString(content)
+}
+
+// Tokens no reference builder writes (long signature, many privileges) take
+// the copy path for large results; short ones the fast path.
+func TestParseLargeAndSmallTokens(t *testing.T) {
+	var many []PrivilegeEntry
+	for i := 0; i < 40; i++ {
+		many = append(many, PrivilegeEntry{Privileges(i + 1), uint32(1000 + i)})
+	}
+	for _, c := range []struct {
+		signature  []byte
+		privileges []PrivilegeEntry
+	}{
+		{make([]byte, 32), many},
+		{[]byte(strings.Repeat("s", 100)), many[:2]},
+		{nil, nil},
+		{[]byte("x"), many[:32]},
+	} {
+		info := parse(t, rawToken(c.signature, 5, 6, c.privileges))
+		if info.AppID != appID || string(info.Signature) != string(c.signature) || info.CrcChannelName != 11 ||
+			info.CrcUID != 22 || info.Salt != 5 || info.Ts != 6 || fmt.Sprint(info.Privileges) != fmt.Sprint(c.privileges) ||
+			len(info.Privileges) != len(c.privileges) {
+			t.Fatalf("parsed %+v", info)
 		}
 	}
 }

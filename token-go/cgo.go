@@ -19,8 +19,6 @@ package agoratoken
 #cgo nocallback agora_token_builder_get_salt
 #cgo noescape agora_token_builder_get_ts
 #cgo nocallback agora_token_builder_get_ts
-#cgo noescape agora_token_parse
-#cgo nocallback agora_token_parse
 #cgo noescape agora_token_verify
 #cgo nocallback agora_token_verify
 #cgo noescape agora_token_verify_user_account
@@ -33,6 +31,8 @@ package agoratoken
 #cgo nocallback agt_rtc_user_account
 #cgo noescape agt_rtm
 #cgo nocallback agt_rtm
+#cgo noescape agt_parse
+#cgo nocallback agt_parse
 
 #include <stdlib.h>
 #include <string.h>
@@ -84,6 +84,44 @@ static int agt_rtm(const char *app_id, const char *cert, const char *account, in
 	return agt_take(rc, tok, buf, cap, len_out, big_out);
 }
 
+// agt_parsed is a parsed token copied out of the library in the same call,
+// when it fits (a 32-byte signature and up to 32 privileges: every token a
+// reference builder writes). Otherwise the library's struct is handed over
+// in *big_out for the caller to copy and free.
+#define AGT_MAX_SIGNATURE 64
+#define AGT_MAX_PRIVILEGES 32
+typedef struct agt_parsed {
+	char app_id[33];
+	uint8_t signature[AGT_MAX_SIGNATURE];
+	size_t signature_len;
+	uint32_t crc_channel_name, crc_uid, salt, ts;
+	agora_token_privilege privileges[AGT_MAX_PRIVILEGES];
+	size_t privilege_count;
+} agt_parsed;
+
+static int agt_parse(const char *token, agt_parsed *out, agora_token_info **big_out) {
+	agora_token_info *info = NULL;
+	int rc = agora_token_parse(token, &info);
+	if (rc != 0) {
+		return rc;
+	}
+	if (info->signature_len > AGT_MAX_SIGNATURE || info->privilege_count > AGT_MAX_PRIVILEGES) {
+		*big_out = info;
+		return 0;
+	}
+	memcpy(out->app_id, info->app_id, sizeof out->app_id);
+	memcpy(out->signature, info->signature, info->signature_len);
+	out->signature_len = info->signature_len;
+	out->crc_channel_name = info->crc_channel_name;
+	out->crc_uid = info->crc_uid;
+	out->salt = info->salt;
+	out->ts = info->ts;
+	memcpy(out->privileges, info->privileges, info->privilege_count * sizeof info->privileges[0]);
+	out->privilege_count = info->privilege_count;
+	agora_token_info_free(info);
+	return 0;
+}
+
 // The privileges of a parsed token, by index (cgo cannot index a C array).
 static uint16_t agt_privilege_id(const agora_token_info *info, size_t i) { return info->privileges[i].id; }
 static uint32_t agt_privilege_expire(const agora_token_info *info, size_t i) { return info->privileges[i].expire_ts; }
@@ -91,6 +129,7 @@ static uint32_t agt_privilege_expire(const agora_token_info *info, size_t i) { r
 import "C"
 
 import (
+	"bytes"
 	"runtime"
 	"unsafe"
 )
@@ -220,15 +259,42 @@ func cRtm(appID, appCertificate, userAccount string, role int, expire uint32) (s
 
 func cParse(token string) (*TokenInfo, error) {
 	args, o := packArgs(make([]byte, 0, argBufSize), token)
-	var info *C.agora_token_info
+	var p C.agt_parsed
+	var big *C.agora_token_info
 	runtime.LockOSThread()
-	rc := C.agora_token_parse(at(args, o[0]), &info)
+	rc := C.agt_parse(at(args, o[0]), &p, &big)
 	if rc != 0 {
 		err := lastError(rc)
 		runtime.UnlockOSThread()
 		return nil, err
 	}
 	runtime.UnlockOSThread()
+	if big != nil {
+		return takeInfo(big), nil
+	}
+	// Copied with Go code: C.GoString and C.GoBytes would move p to the heap.
+	appID := (*[33]byte)(unsafe.Pointer(&p.app_id))[:]
+	if n := bytes.IndexByte(appID, 0); n >= 0 {
+		appID = appID[:n]
+	}
+	signature := (*[C.AGT_MAX_SIGNATURE]byte)(unsafe.Pointer(&p.signature))[:p.signature_len]
+	out := &TokenInfo{
+		AppID:          string(appID),
+		Signature:      bytes.Clone(signature),
+		CrcChannelName: uint32(p.crc_channel_name),
+		CrcUID:         uint32(p.crc_uid),
+		Salt:           uint32(p.salt),
+		Ts:             uint32(p.ts),
+		Privileges:     make([]PrivilegeEntry, int(p.privilege_count)),
+	}
+	for i := range out.Privileges {
+		out.Privileges[i] = PrivilegeEntry{Privilege: Privileges(p.privileges[i].id), ExpireTs: uint32(p.privileges[i].expire_ts)}
+	}
+	return out, nil
+}
+
+// takeInfo copies a parsed token that did not fit agt_parsed, then frees it.
+func takeInfo(info *C.agora_token_info) *TokenInfo {
 	defer C.agora_token_info_free(info)
 	out := &TokenInfo{
 		AppID:          C.GoString(&info.app_id[0]),
@@ -245,7 +311,7 @@ func cParse(token string) (*TokenInfo, error) {
 			ExpireTs:  uint32(C.agt_privilege_expire(info, C.size_t(i))),
 		}
 	}
-	return out, nil
+	return out
 }
 
 // cVerify checks a token; account == nil means the numeric uid.
