@@ -9,8 +9,6 @@
 //! No message built here quotes an argument's value except integers, so the
 //! app certificate never reaches an error message or a `repr`.
 
-use std::borrow::Cow;
-
 use pyo3::exceptions::{PyOverflowError, PyTypeError};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
@@ -45,11 +43,34 @@ fn type_error(obj: &Bound<'_, PyAny>, field: &str, expected: &str) -> PyErr {
     PyTypeError::new_err(format!("{field}: expected {expected}, got {name}"))
 }
 
-/// A `str` argument. Text that is not valid Unicode (lone surrogates) becomes
+/// The UTF-8 text of a `str` argument.
+enum Text<'py> {
+    /// CPython's UTF-8 encoding, borrowed from the bytes object that holds it.
+    Utf8(Bound<'py, PyBytes>),
+    /// Text that is not valid Unicode (lone surrogates), with U+FFFD in their place.
+    Lossy(String),
+}
+
+impl std::ops::Deref for Text<'_> {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        match self {
+            // CPython's encoder writes valid UTF-8; U+FFFD (refused by every field) if not.
+            Text::Utf8(bytes) => std::str::from_utf8(bytes.as_bytes()).unwrap_or("\u{FFFD}"),
+            Text::Lossy(s) => s,
+        }
+    }
+}
+
+/// A `str` argument. Text that is not valid Unicode (lone surrogates) gets
 /// U+FFFD, which no field accepts, so it fails the check of its own field.
-fn text<'a>(obj: &'a Bound<'_, PyAny>, field: &str) -> PyResult<Cow<'a, str>> {
+fn text<'py>(obj: &Bound<'py, PyAny>, field: &str) -> PyResult<Text<'py>> {
     if let Ok(s) = obj.cast::<PyString>() {
-        return Ok(s.to_string_lossy());
+        return Ok(match s.encode_utf8() {
+            Ok(bytes) => Text::Utf8(bytes),
+            Err(_) => Text::Lossy(s.to_string_lossy().into_owned()),
+        });
     }
     if obj.is_none() {
         return Err(token_error(obj.py(), &null_argument(field)));
@@ -102,9 +123,9 @@ fn privilege_arg(obj: &Bound<'_, PyAny>) -> PyResult<Privilege> {
 }
 
 /// The user as Python gives it: an `int` uid or a `str` account.
-enum User<'a> {
+enum User<'py> {
     Uid(u32),
-    Account(Cow<'a, str>),
+    Account(Text<'py>),
 }
 
 impl User<'_> {
@@ -116,7 +137,7 @@ impl User<'_> {
     }
 }
 
-fn user_arg<'a>(obj: &'a Bound<'_, PyAny>, field: &str) -> PyResult<User<'a>> {
+fn user_arg<'py>(obj: &Bound<'py, PyAny>, field: &str) -> PyResult<User<'py>> {
     if obj.is_instance_of::<PyString>() {
         return Ok(User::Account(text(obj, field)?));
     }
@@ -382,7 +403,14 @@ impl PyRtmTokenBuilder {
         role: &Bound<'_, PyAny>,
         privilegeExpiredTs: &Bound<'_, PyAny>,
     ) -> PyResult<String> {
-        rtm_token(appId, appCertificate, userAccount, role, privilegeExpiredTs, ["appId", "appCertificate", "userAccount"])
+        rtm_token(
+            appId,
+            appCertificate,
+            userAccount,
+            role,
+            privilegeExpiredTs,
+            ["appId", "appCertificate", "userAccount"],
+        )
     }
 
     #[staticmethod]
@@ -393,7 +421,14 @@ impl PyRtmTokenBuilder {
         role: &Bound<'_, PyAny>,
         privilege_expired_ts: &Bound<'_, PyAny>,
     ) -> PyResult<String> {
-        rtm_token(app_id, app_certificate, user_account, role, privilege_expired_ts, ["app_id", "app_certificate", "user_account"])
+        rtm_token(
+            app_id,
+            app_certificate,
+            user_account,
+            role,
+            privilege_expired_ts,
+            ["app_id", "app_certificate", "user_account"],
+        )
     }
 }
 
@@ -467,9 +502,7 @@ impl PyParsedToken {
 #[pyfunction]
 fn parse(token: &Bound<'_, PyAny>) -> PyResult<PyParsedToken> {
     let text = text(token, "token")?;
-    token_core::parse(text.as_bytes())
-        .map(|inner| PyParsedToken { inner })
-        .map_err(|e| token_error(token.py(), &e))
+    token_core::parse(text.as_bytes()).map(|inner| PyParsedToken { inner }).map_err(|e| token_error(token.py(), &e))
 }
 
 /// Verifies a token: `"ok"` or the first failing check's name.
