@@ -24,11 +24,12 @@ deps-go: ## the C compiler for cgo (Debian gcc), and a check that Go >= 1.24 is 
 	  [ "$$(printf '%s\n%s\n' "$(GO_MIN)" "$$v" | sort -V | head -n1)" = "$(GO_MIN)" ] || \
 	  { echo "deps-go: Go $$v is older than $(GO_MIN)" >&2; exit 1; }
 
-test-go: deps-go lib ## Go: gofmt, go vet, go test -race (token-go incl. runner tests), examples/go endpoint test
+test-go: deps-go lib ## Go: gofmt, go vet, go test -race (token-go incl. runner tests), .so link check, examples/go endpoint test
 	@unformatted=$$(cd $(ROOT) && gofmt -l token-go examples/go); \
 	  [ -z "$$unformatted" ] || { echo "gofmt needed: $$unformatted" >&2; exit 1; }
 	cd $(GO_DIR) && $(GO_ENV) $(GO) vet ./...
 	cd $(GO_DIR) && $(GO_ENV) $(GO) test -race -count=1 ./...
+	cd $(GO_DIR) && $(GO_ENV) $(GO) test -tags agoratoken_dynamic -count=1 -run 'ReferenceVectors|Version|Verify' .
 	cd $(GO_EXAMPLE_DIR) && $(GO_ENV) $(GO) vet ./...
 	cd $(GO_EXAMPLE_DIR) && $(GO_ENV) $(GO) test -race -count=1 ./...
 

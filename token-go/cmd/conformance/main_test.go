@@ -10,13 +10,32 @@ import (
 	"testing"
 )
 
-// The runner's contract as a program: its last line and its exit status.
-func TestRunnerProgram(t *testing.T) {
+// buildRunner builds this program with the default (static) link.
+func buildRunner(t *testing.T) string {
+	t.Helper()
 	exe := filepath.Join(t.TempDir(), "conformance")
 	build := exec.Command(filepath.Join(runtime.GOROOT(), "bin", "go"), "build", "-o", exe, ".")
 	if out, err := build.CombinedOutput(); err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
+	return exe
+}
+
+// The default build carries libagoratoken inside: no shared library to ship.
+func TestStaticallyLinked(t *testing.T) {
+	exe := buildRunner(t)
+	out, err := exec.Command("ldd", exe).CombinedOutput()
+	if err != nil {
+		t.Fatalf("ldd: %v\n%s", err, out)
+	}
+	if strings.Contains(string(out), "libagoratoken") || !strings.Contains(string(out), "libc.so") {
+		t.Fatalf("ldd:\n%s", out)
+	}
+}
+
+// The runner's contract as a program: its last line and its exit status.
+func TestRunnerProgram(t *testing.T) {
+	exe := buildRunner(t)
 	bad := t.TempDir()
 	if err := os.WriteFile(filepath.Join(bad, "x.jsonl"), []byte(`{"id": "u", "kind": "nope"}`+"\n"), 0o644); err != nil {
 		t.Fatal(err)
