@@ -84,11 +84,17 @@ sanitize: deps-c lib ## ASan + UBSan (leaks included): C unit tests, C runner, G
 
 bench-cpp: cpp-build ## ns/token: C++ wrapper vs token-core direct vs a reference-style C++ builder (OpenSSL)
 	@mkdir -p $(BENCH_DIR)
-	$(AGT_CPP_OUT)/bench_cpp > $(BENCH_DIR)/cpp.raw
-	$(CARGO) run --quiet --release -p agoratoken-capi --example bench-core >> $(BENCH_DIR)/cpp.raw
-	@# Ours (the C++ wrapper) first in each group; sort -s keeps that order.
-	{ grep -P '\tagoratoken C\+\+ wrapper\t' $(BENCH_DIR)/cpp.raw; \
-	  grep -vP '\tagoratoken C\+\+ wrapper\t' $(BENCH_DIR)/cpp.raw; } | sort -s -t"$$(printf '\t')" -k1,1 > $(BENCH_DIR)/cpp.tsv
+	$(CARGO) build --quiet --release -p agoratoken-capi --example bench-core
+	@# Three alternating runs of both programs, the fastest of each row kept, so
+	@# that load from other processes on a shared machine hits every row alike.
+	@rm -f $(BENCH_DIR)/cpp.raw
+	for i in 1 2 3; do $(AGT_CPP_OUT)/bench_cpp; $(ROOT)/target/release/examples/bench-core; done > $(BENCH_DIR)/cpp.raw
+	@# Ours (the C++ wrapper) first in each group, then the others in first-seen order.
+	awk -F'\t' -v OFS='\t' '{ k = $$1 FS $$2; if (!(k in best)) { order[n++] = k; best[k] = $$3 } \
+	    else if ($$3 + 0 < best[k] + 0) best[k] = $$3 } \
+	  END { for (pass = 0; pass < 2; pass++) for (i = 0; i < n; i++) { split(order[i], f, FS); \
+	    ours = (f[2] == "agoratoken C++ wrapper"); if ((pass == 0) == ours) print f[1], f[2], best[order[i]] } }' \
+	  $(BENCH_DIR)/cpp.raw | sort -s -t"$$(printf '\t')" -k1,1 > $(BENCH_DIR)/cpp.tsv
 	@rm -f $(BENCH_DIR)/cpp.raw
 	@cat $(BENCH_DIR)/cpp.tsv
 
