@@ -763,3 +763,20 @@ func TestParseLargeAndSmallTokens(t *testing.T) {
 		}
 	}
 }
+
+// The Go layer never passes a NULL handle, but if it did the library's own
+// check answers (and the message is read on the same thread).
+func TestNullHandleIsRefusedByTheLibrary(t *testing.T) {
+	_, err := cBuilderBuild(nil)
+	e := wantErr(t, err, ErrNullArgument)
+	if !strings.Contains(e.Message, "builder") {
+		t.Fatalf("message %q", e.Message)
+	}
+	for _, err := range []error{cBuilderInit(nil, tokenUID), cBuilderInitPrivileges(nil, 1), cBuilderSetPrivilege(nil, 1, 1),
+		cBuilderRemovePrivilege(nil, 1), cBuilderSetSalt(nil, 1), cBuilderClearSalt(nil), cBuilderSetTs(nil, 1), cBuilderClearTs(nil)} {
+		wantErr(t, err, ErrNullArgument)
+	}
+	_, err = cBuilderGet(nil, true)
+	wantErr(t, err, ErrNullArgument)
+	cBuilderFree(nil) // a no-op
+}
