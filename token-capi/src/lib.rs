@@ -591,6 +591,7 @@ pub unsafe extern "C" fn agora_token_builder_build_token(
 // ---------------------------------------------------------------------------
 // The static helpers.
 
+#[allow(clippy::too_many_arguments)]
 unsafe fn rtc_helper(
     app_id: *const c_char,
     app_certificate: *const c_char,
@@ -752,6 +753,7 @@ pub unsafe extern "C" fn agora_token_info_free(info: *mut agora_token_info) {
     });
 }
 
+#[allow(clippy::too_many_arguments)]
 unsafe fn verify_common(
     token: *const c_char,
     app_id: *const c_char,
