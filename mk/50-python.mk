@@ -22,22 +22,30 @@ $(PY_DEPS_STAMP): $(PY_DIR)/requirements-dev.txt
 	$(PY) -m pip install -q --disable-pip-version-check -r $(PY_DIR)/requirements-dev.txt
 	@touch $@
 
-# maturin reuses the workspace target/ (cargo is a no-op when nothing changed); the
-# wheel is reinstalled each time so the venv always holds what was just built.
-wheel-python: deps-python ## build the agoratoken wheel (maturin, release) and install it into target/venv
+# Rebuilt only when a source of the wheel changed (maturin reuses the workspace target/);
+# the wheel is then reinstalled so the venv holds what was just built.
+PY_WHEEL_STAMP := $(PY_VENV)/.agoratoken-wheel
+PY_WHEEL_SOURCES := $(wildcard $(PY_DIR)/src/*.rs $(PY_DIR)/python/agoratoken/*) \
+  $(PY_DIR)/Cargo.toml $(PY_DIR)/pyproject.toml $(PY_DIR)/README.md \
+  $(wildcard $(ROOT)/token-core/src/*.rs) $(ROOT)/token-core/Cargo.toml $(ROOT)/Cargo.toml $(ROOT)/Cargo.lock
+
+wheel-python: $(PY_WHEEL_STAMP) ## build the agoratoken wheel (maturin, release) and install it into target/venv
+
+$(PY_WHEEL_STAMP): $(PY_DEPS_STAMP) $(PY_WHEEL_SOURCES)
 	@rm -f $(PY_WHEELS)/agoratoken-*.whl
 	cd $(PY_DIR) && $(PY_VENV)/bin/maturin build --release --quiet --out $(PY_WHEELS)
 	$(PY) -m pip install -q --disable-pip-version-check --no-deps --force-reinstall $(PY_WHEELS)/agoratoken-*.whl
+	@touch $@
 
-test-python: wheel-python ## pytest of token-py (+ compatibility with agora-token-builder), the example's test, stubtest, mypy --strict
+test-python: $(PY_WHEEL_STAMP) ## pytest of token-py (+ compatibility with agora-token-builder), the example's test, stubtest, mypy --strict
 	cd $(PY_DIR) && $(PY) -m pytest -q -p no:cacheprovider tests
 	cd $(ROOT)/examples/python && $(PY) -m pytest -q -p no:cacheprovider test_server.py
 	cd $(ROOT)/target && $(PY) -m mypy.stubtest agoratoken --allowlist $(PY_DIR)/stubtest-allowlist.txt
 	$(PY) -m mypy --strict --cache-dir=/dev/null $(ROOT)/examples/python/server.py $(PY_DIR)/tests/conformance.py
 
-conformance-python: wheel-python ## the Python conformance runner over tests/vectors (or AGORA_TOKEN_VECTORS)
+conformance-python: $(PY_WHEEL_STAMP) ## the Python conformance runner over tests/vectors (or AGORA_TOKEN_VECTORS)
 	$(PY) $(PY_DIR)/tests/conformance.py
 
-bench-python: wheel-python ## ns/token: agoratoken vs agora-token-builder (PyPI), same run
+bench-python: $(PY_WHEEL_STAMP) ## ns/token: agoratoken vs agora-token-builder (PyPI), same run
 	@mkdir -p $(BENCH_DIR)
 	$(PY) $(PY_DIR)/bench/bench.py $(BENCH_DIR)/python.tsv
