@@ -1,0 +1,45 @@
+# Node.js binding: token-node (napi-rs addon, npm package "agoratoken") and examples/node.
+DEPS_TARGETS += deps-node
+TEST_TARGETS += test-node
+CONFORMANCE_TARGETS += conformance-node
+BENCH_TARGETS += bench-node
+
+NODE_DIR := $(ROOT)/token-node
+NODE_EXAMPLE_DIR := $(ROOT)/examples/node
+# npm writes this file on every install: newer than the lock file = up to date.
+NODE_STAMP := $(NODE_DIR)/node_modules/.package-lock.json
+NODE_EXAMPLE_STAMP := $(NODE_EXAMPLE_DIR)/node_modules/.package-lock.json
+NODE_NPM := npm --no-audit --no-fund --loglevel=error
+# The napi-rs CLI runs cargo itself; only the addon's package is built.
+NODE_NAPI_BUILD := npx --no-install napi build --release --no-dts-header --dts ../target/agoratoken-node.d.ts
+
+.PHONY: deps-node node-addon test-node conformance-node bench-node
+
+deps-node: $(NODE_STAMP) $(NODE_EXAMPLE_STAMP) ## Node.js: npm ci (napi-rs CLI 3, TypeScript, the npm peers for compat/bench)
+
+$(NODE_STAMP): $(NODE_DIR)/package.json $(NODE_DIR)/package-lock.json
+	@command -v npm >/dev/null || $(APT_INSTALL) nodejs npm
+	cd $(NODE_DIR) && $(NODE_NPM) ci
+	@touch $@
+
+# The example depends on the package through "file:../../token-node" (a link).
+$(NODE_EXAMPLE_STAMP): $(NODE_EXAMPLE_DIR)/package.json $(NODE_EXAMPLE_DIR)/package-lock.json
+	@command -v npm >/dev/null || $(APT_INSTALL) nodejs npm
+	cd $(NODE_EXAMPLE_DIR) && $(NODE_NPM) ci
+	@touch $@
+
+node-addon: deps-node ## Node.js: build token-node/agoratoken.node (release; cargo makes it incremental)
+	cd $(NODE_DIR) && $(NODE_NAPI_BUILD)
+
+test-node: node-addon ## Node.js: node:test suites, tsc --noEmit typings check, example test
+	cd $(NODE_DIR) && node --test __test__/*.test.mjs
+	cd $(NODE_DIR) && npx --no-install tsc --noEmit -p __test__/tsconfig.json
+	@echo "tsc --noEmit: typings OK"
+	cd $(NODE_EXAMPLE_DIR) && node --test *.test.mjs
+
+conformance-node: node-addon ## Node.js: the conformance runner token-node/__test__/conformance.mjs
+	node $(NODE_DIR)/__test__/conformance.mjs
+
+bench-node: node-addon ## Node.js: buildTokenWithUid vs agora-access-token and agora-token (npm)
+	@mkdir -p $(BENCH_DIR)
+	node $(NODE_DIR)/__test__/bench.mjs $(BENCH_DIR)/node.tsv

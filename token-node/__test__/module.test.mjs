@@ -1,0 +1,101 @@
+// Loading: CommonJS and ESM, the package name, worker threads, and `npm pack` + install.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { test } from 'node:test';
+
+import * as esm from '../index.mjs';
+import esmDefault from '../index.mjs';
+import { APP_CERT, APP_ID, CHANNEL, KNOWN_TOKEN, UID } from './common.mjs';
+
+const require = createRequire(import.meta.url);
+const pkgDir = fileURLToPath(new URL('..', import.meta.url));
+const NAMES = [
+  'SimpleTokenBuilder',
+  'RtcTokenBuilder',
+  'RtmTokenBuilder',
+  'Role',
+  'Privileges',
+  'RtcRole',
+  'RtmRole',
+  'ErrorCode',
+  'errorName',
+  'parse',
+  'verify',
+  'version',
+];
+
+test('CommonJS and ESM give the same objects', async () => {
+  const cjs = require('../index.js');
+  assert.deepEqual(Object.keys(cjs).sort(), [...NAMES].sort());
+  assert.deepEqual(Object.keys(esm).filter((k) => k !== 'default').sort(), [...NAMES].sort());
+  for (const name of NAMES) assert.equal(esm[name], cjs[name], name);
+  assert.equal(esmDefault, cjs);
+  // The package name resolves through "exports" for both conditions.
+  assert.equal(require('agoratoken'), cjs);
+  assert.equal((await import('agoratoken')).SimpleTokenBuilder, cjs.SimpleTokenBuilder);
+});
+
+test('worker threads load the addon and build the same tokens', async () => {
+  const code = `
+    const { parentPort, workerData } = require('node:worker_threads');
+    const { SimpleTokenBuilder, RtcTokenBuilder, parse, Privileges } = require(workerData.index);
+    const b = new SimpleTokenBuilder(workerData.appId, workerData.cert, workerData.channel, workerData.uid);
+    b.salt = 1; b.ts = 1111111; b.setPrivilege(Privileges.kJoinChannel, 1446455471);
+    const salts = [];
+    for (let i = 0; i < 50; i++) {
+      salts.push(parse(RtcTokenBuilder.buildTokenWithUid(workerData.appId, workerData.cert, 'r', i, 1, 0)).salt);
+    }
+    let err;
+    try { new SimpleTokenBuilder(workerData.appId, workerData.cert, '', 1); } catch (e) { err = e.code; }
+    parentPort.postMessage({ token: b.buildToken(), salts, err });
+  `;
+  const workerData = { index: require.resolve('../index.js'), appId: APP_ID, cert: APP_CERT, channel: CHANNEL, uid: UID };
+  const run = () =>
+    new Promise((resolve, reject) => {
+      const w = new Worker(code, { eval: true, workerData });
+      w.once('message', resolve);
+      w.once('error', reject);
+    });
+  const results = await Promise.all(Array.from({ length: 4 }, run));
+  const allSalts = new Set();
+  for (const r of results) {
+    assert.equal(r.token, KNOWN_TOKEN);
+    assert.equal(r.err, 'channel_name');
+    r.salts.forEach((s) => allSalts.add(s));
+  }
+  assert.equal(allSalts.size, 200, 'each worker draws its own salts');
+});
+
+test('npm pack, then npm install of the tarball in a fresh project (CJS and ESM)', { timeout: 120000 }, () => {
+  const dir = mkdtempSync(join(tmpdir(), 'agoratoken-pack-'));
+  try {
+    const npm = (args, cwd) => execFileSync('npm', [...args, '--no-audit', '--no-fund', '--loglevel=error'], { cwd, encoding: 'utf8' });
+    const out = JSON.parse(npm(['pack', '--json', '--pack-destination', dir], pkgDir));
+    const files = out[0].files.map((f) => f.path).sort();
+    assert.deepEqual(files, ['agoratoken.node', 'index.d.ts', 'index.js', 'index.mjs', 'package.json']);
+    const app = join(dir, 'app');
+    execFileSync('mkdir', [app]);
+    writeFileSync(join(app, 'package.json'), '{"name":"app","private":true}');
+    npm(['install', '--offline', join(dir, out[0].filename)], app);
+    const cjs = execFileSync(
+      process.execPath,
+      ['-e', `const a = require('agoratoken'); const b = new a.SimpleTokenBuilder('${APP_ID}', '${APP_CERT}', 'r', 1); console.log(a.verify(b.buildToken(), '${APP_CERT}', 'r', 1))`],
+      { cwd: app, encoding: 'utf8' },
+    );
+    assert.equal(cjs.trim(), 'ok');
+    const mjs = execFileSync(
+      process.execPath,
+      ['--input-type=module', '-e', `import { RtcTokenBuilder, parse } from 'agoratoken'; console.log(parse(RtcTokenBuilder.buildTokenWithUid('${APP_ID}', '${APP_CERT}', 'r', 1, 1, 0)).appId)`],
+      { cwd: app, encoding: 'utf8' },
+    );
+    assert.equal(mjs.trim(), APP_ID);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
