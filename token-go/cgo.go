@@ -131,6 +131,7 @@ import "C"
 import (
 	"bytes"
 	"runtime"
+	"strings"
 	"unsafe"
 )
 
@@ -161,9 +162,11 @@ func packArgs(buf []byte, ss ...string) ([]byte, [maxArgs]int) {
 		offs[i] = len(buf)
 		start := len(buf)
 		buf = append(buf, s...)
-		for j := start; j < len(buf); j++ {
-			if buf[j] == 0 {
-				buf[j] = 0xFF
+		if strings.IndexByte(s, 0) >= 0 {
+			for j := start; j < len(buf); j++ {
+				if buf[j] == 0 {
+					buf[j] = 0xFF
+				}
 			}
 		}
 		buf = append(buf, 0)
