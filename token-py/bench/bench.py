@@ -74,21 +74,19 @@ GROUPS: Dict[str, List[Tuple[str, Callable[[], object]]]] = {
 }
 
 
-def ns_per_call(fn: Callable[[], object], seconds: float) -> float:
-    timer = timeit.Timer(fn)
-    number, _ = timer.autorange()  # at least 0.2 s
-    number = max(1, int(number * seconds / 0.2))
-    return timer.timeit(number) / number * 1e9
-
-
 def main() -> int:
-    rounds, seconds = 5, 0.25
+    rounds, seconds = 15, 0.08
+    timers: Dict[Tuple[str, str], Tuple[timeit.Timer, int]] = {}
+    for group, impls in GROUPS.items():
+        for name, fn in impls:
+            timer = timeit.Timer(fn)
+            number, took = timer.autorange()
+            timers[group, name] = (timer, max(1, int(number * seconds / took)))
     best: Dict[Tuple[str, str], float] = {}
     for _ in range(rounds):
-        for group, impls in GROUPS.items():
-            for name, fn in impls:
-                ns = ns_per_call(fn, seconds)
-                best[group, name] = min(ns, best.get((group, name), float("inf")))
+        for key, (timer, number) in timers.items():
+            ns = timer.timeit(number) / number * 1e9
+            best[key] = min(ns, best.get(key, float("inf")))
     lines = []
     print(f"{'group':<52}  {'implementation':<40}  {'ns/op':>10}  {'vs ours':>8}")
     for group, impls in GROUPS.items():
