@@ -82,6 +82,13 @@ def test_version_is_the_workspace_version():
     assert agoratoken.__version__ == workspace_version
 
 
+def test_installed_package_is_typed():
+    package = pathlib.Path(agoratoken.__file__).parent
+    assert (package / "py.typed").is_file()
+    assert "class SimpleTokenBuilder" in (package / "__init__.pyi").read_text()
+    assert agoratoken.SimpleTokenBuilder.__module__ == "agoratoken"
+
+
 def test_error_table_is_the_core_table():
     assert dict(agoratoken._agoratoken._error_table()) == ERROR_CODES
     for name, status in ERROR_CODES.items():
