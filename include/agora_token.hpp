@@ -45,6 +45,11 @@ enum Privileges : uint16_t {
     kRtmLogin = AGORA_TOKEN_PRIVILEGE_RTM_LOGIN,
 };
 
+/// The reference builder spells privileges `AccessToken::Privileges::kJoinChannel`.
+struct AccessToken {
+    using Privileges = ::agora::tools::Privileges;
+};
+
 /// RTC roles. Attendee, Publisher and Admin get JoinChannel and
 /// Publish{Audio,Video,Data}Stream; Subscriber gets JoinChannel only.
 enum Role : int {
@@ -261,6 +266,14 @@ public:
         return detail::takeString(token);
     }
 
+    /// The reference's static helpers on SimpleTokenBuilder: RtcTokenBuilder's.
+    static std::string buildTokenWithUid(const std::string& appId, const std::string& appCertificate,
+                                         const std::string& channelName, uint32_t uid, UserRole role,
+                                         uint32_t privilegeExpiredTs = 0);
+    static std::string buildTokenWithUserAccount(const std::string& appId, const std::string& appCertificate,
+                                                 const std::string& channelName, const std::string& userAccount,
+                                                 UserRole role, uint32_t privilegeExpiredTs = 0);
+
     /// The native handle, still owned by this object (NULL when invalid).
     agora_token_builder* native() const noexcept { return handle_.get(); }
 
@@ -348,6 +361,21 @@ public:
         return detail::takeString(token);
     }
 };
+
+inline std::string SimpleTokenBuilder::buildTokenWithUid(const std::string& appId, const std::string& appCertificate,
+                                                         const std::string& channelName, uint32_t uid, UserRole role,
+                                                         uint32_t privilegeExpiredTs) {
+    return RtcTokenBuilder::buildTokenWithUid(appId, appCertificate, channelName, uid, role, privilegeExpiredTs);
+}
+
+inline std::string SimpleTokenBuilder::buildTokenWithUserAccount(const std::string& appId,
+                                                                 const std::string& appCertificate,
+                                                                 const std::string& channelName,
+                                                                 const std::string& userAccount, UserRole role,
+                                                                 uint32_t privilegeExpiredTs) {
+    return RtcTokenBuilder::buildTokenWithUserAccount(appId, appCertificate, channelName, userAccount, role,
+                                                      privilegeExpiredTs);
+}
 
 /// RTM login tokens.
 class RtmTokenBuilder {

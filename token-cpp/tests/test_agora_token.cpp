@@ -47,6 +47,30 @@ TEST(SimpleTokenBuilder, BuildsAgorasSampleToken) {
     EXPECT_EQ(b.buildToken(), kSample);
 }
 
+TEST(SimpleTokenBuilder, ReferenceSampleSpellingsCompile) {
+    // As Agora's cpp/sample/sample_builder.cpp writes it.
+    SimpleTokenBuilder builder(kAppId, kCert, kChannel, kUid);
+    EXPECT_TRUE(builder.initPrivileges(Role::Role_Attendee));
+    EXPECT_TRUE(builder.setPrivilege(AccessToken::Privileges::kJoinChannel, 0));
+    builder.setSalt(3);
+    builder.setTs(4);
+    auto info = parse(builder.buildToken());
+    ASSERT_TRUE(info);
+    const std::vector<TokenPrivilege> expected = {{1, 0}, {2, 0}, {3, 0}, {4, 0}};
+    EXPECT_EQ(info->privileges, expected);
+
+    const std::string byUid =
+        SimpleTokenBuilder::buildTokenWithUid(kAppId, kCert, kChannel, kUid, UserRole::Role_Attendee, 100);
+    EXPECT_EQ(verify(byUid, kCert, kChannel, kUid, 100), VerifyResult::Ok);
+    const std::string byAccount = SimpleTokenBuilder::buildTokenWithUserAccount(kAppId, kCert, kChannel, "2882341273",
+                                                                                UserRole::Role_Attendee, 100);
+    EXPECT_EQ(verify(byAccount, kCert, kChannel, kUid, 100), VerifyResult::Ok);
+    EXPECT_EQ(SimpleTokenBuilder::buildTokenWithUid(kAppId, kCert, "", kUid, Role_Admin), "");
+    expectFailure(AGORA_TOKEN_ERR_CHANNEL_NAME);
+    EXPECT_EQ(SimpleTokenBuilder::buildTokenWithUserAccount(kAppId, kCert, kChannel, "", Role_Admin), "");
+    expectFailure(AGORA_TOKEN_ERR_USER_ACCOUNT);
+}
+
 TEST(SimpleTokenBuilder, UserAccountIsTheSameUserAsItsUid) {
     SimpleTokenBuilder b(kAppId, kCert, kChannel, std::string("2882341273"));
     ASSERT_TRUE(b.valid());
