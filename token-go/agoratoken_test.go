@@ -437,6 +437,7 @@ func TestConstructionErrors(t *testing.T) {
 			b, err = NewSimpleTokenBuilderWithUserAccount(c.app, c.cert, c.ch, *c.account)
 		}
 		wantErr(t, err, c.want)
+		wantErr(t, b.Err(), c.want) // the returned builder reports it too
 		// The documented constructors keep the error in the builder.
 		if c.account == nil {
 			b = CreateSimpleTokenBuilder(c.app, c.cert, c.ch, 5)
