@@ -129,7 +129,39 @@ fn string(env: &Env<'_>, s: &JString<'_>, field: &str) -> Res<String> {
     if s.is_null() {
         return Err(null_argument(field).into());
     }
+    if let Some(text) = short_string(env, s) {
+        return Ok(text);
+    }
     Ok(s.try_to_string(env)?)
+}
+
+/// Longest string (in UTF-16 units) read through the stack buffer of [`short_string`].
+const SHORT_STRING: usize = 256;
+
+/// Reads a non-null string of at most [`SHORT_STRING`] UTF-16 units with `GetStringLength` and
+/// `GetStringRegion` into a stack buffer: no malloc/free of a modified-UTF-8 copy as with
+/// `GetStringUTFChars` (about half the cost of each string argument). A lone surrogate becomes
+/// U+FFFD, which every field check refuses. Longer strings return `None` (the general path).
+fn short_string(env: &Env<'_>, s: &JString<'_>) -> Option<String> {
+    let raw = env.get_raw();
+    let jstr = s.as_raw();
+    // SAFETY: `raw` is this thread's valid JNIEnv (we are inside a native method), `jstr` a
+    // non-null local reference to a java.lang.String, no exception is pending (none was thrown
+    // by this method yet), and GetStringRegion is given exactly [0, len) of that string, so it
+    // cannot throw; the buffer holds `len` units.
+    unsafe {
+        let iface = *raw;
+        let len = ((*iface).v1_1.GetStringLength)(raw, jstr);
+        let len = usize::try_from(len).ok().filter(|&n| n <= SHORT_STRING)?;
+        let mut units = [0u16; SHORT_STRING];
+        ((*iface).v1_2.GetStringRegion)(raw, jstr, 0, len as jni::sys::jsize, units.as_mut_ptr());
+        let units = &units[..len];
+        if units.iter().all(|&u| u < 0x80) {
+            // ASCII (every valid input): one byte per unit.
+            return String::from_utf8(units.iter().map(|&u| u as u8).collect()).ok();
+        }
+        Some(char::decode_utf16(units.iter().copied()).map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER)).collect())
+    }
 }
 
 fn optional_string(env: &Env<'_>, s: &JString<'_>) -> Res<Option<String>> {

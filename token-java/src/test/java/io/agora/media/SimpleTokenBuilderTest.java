@@ -144,6 +144,43 @@ class SimpleTokenBuilderTest {
     }
 
     @Test
+    void longStringsTakeTheGeneralPathWithTheSameChecks() {
+        // Strings over 256 UTF-16 units are read through GetStringUTFChars instead of a stack buffer.
+        assertCategory("user_account", () -> new SimpleTokenBuilder(APP_ID, CERT, CHANNEL, "u".repeat(257)));
+        assertCategory("user_account", () -> new SimpleTokenBuilder(APP_ID, CERT, CHANNEL, "u".repeat(280) + "\uD800"));
+        assertCategory("channel_name", () -> new SimpleTokenBuilder(APP_ID, CERT, "c".repeat(300) + "é", 1L));
+        assertCategory("app_certificate", () -> new SimpleTokenBuilder(APP_ID, CERT.repeat(9), CHANNEL, 1L));
+        assertCategory("trailing", () -> AccessToken.parse("006" + APP_ID + "AAAA".repeat(100)));
+        assertCategory("base64", () -> AccessToken.parse("006" + APP_ID + "AAAA".repeat(100) + "é"));
+        String token;
+        try (SimpleTokenBuilder b = new SimpleTokenBuilder(APP_ID, CERT, CHANNEL, "u".repeat(255))) {
+            for (Privileges p : Privileges.values()) {
+                b.setPrivilege(p, 1L);
+            }
+            token = b.buildToken();
+        }
+        String account = "u".repeat(255);
+        assertEquals(VerifyResult.OK, AccessToken.verify(token, CERT, CHANNEL, account, 1L));
+        // A token longer than 256 characters: the content carries 60 extra privilege entries.
+        byte[] content = java.util.Base64.getDecoder().decode(token.substring(35));
+        assertTrue(token.length() < 256);
+        java.nio.ByteBuffer msg = java.nio.ByteBuffer.allocate(10 + 6 * 74).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        msg.putInt(1).putInt(2).putShort((short) 74);
+        for (int id = 2000; id < 2074; id++) {
+            msg.putShort((short) id).putInt(id);
+        }
+        java.nio.ByteBuffer c = java.nio.ByteBuffer.allocate(2 + 32 + 8 + 2 + msg.capacity())
+                .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        c.put(content, 0, 42).putShort((short) msg.capacity()).put(msg.array());
+        String longToken = "006" + APP_ID + java.util.Base64.getEncoder().encodeToString(c.array());
+        assertTrue(longToken.length() > 600);
+        ParsedToken parsed = AccessToken.parse(longToken);
+        assertEquals(74, parsed.getPrivileges().size());
+        assertEquals(2073L, parsed.getPrivileges().get(2073));
+        assertEquals(VerifyResult.SIGNATURE_MISMATCH, AccessToken.verify(longToken, CERT, CHANNEL, account, 1L));
+    }
+
+    @Test
     void userAccountIsUsedAsIs() {
         try (SimpleTokenBuilder b = new SimpleTokenBuilder(APP_ID, CERT, CHANNEL, "007")) {
             String token = b.buildToken();
