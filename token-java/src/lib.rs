@@ -675,3 +675,10 @@ pub extern "system" fn Java_io_agora_media_Native_verifyUserAccount<'l>(
         verify_with(env, &token, &app_id, &app_certificate, &channel_name, UserId::Account(&account), now)
     })
 }
+
+/// `void Native.selfTestPanic()`: panics on purpose, so that the tests see a panic become an
+/// `internal` AgoraTokenException rather than abort the JVM.
+#[unsafe(no_mangle)]
+pub extern "system" fn Java_io_agora_media_Native_selfTestPanic<'l>(env: EnvUnowned<'l>, _c: JClass<'l>) {
+    run(env, |_| -> Res<()> { panic!("agoratoken self-test panic") })
+}

@@ -45,6 +45,9 @@ final class Native {
 
     static native String privilegeName(int id);
 
+    /** Panics in native code on purpose (tests: a panic must become an {@code internal} exception). */
+    static native void selfTestPanic();
+
     static native int[] rolePrivileges(int role);
 
     static native String verifyResultName(int value);

@@ -346,6 +346,18 @@ class SimpleTokenBuilderTest {
     }
 
     @Test
+    void aPanicInNativeCodeIsThrownAsInternal() {
+        for (int i = 0; i < 3; i++) {
+            AgoraTokenException e = assertCategory("internal", Native::selfTestPanic);
+            assertEquals(-19, e.getCode());
+            assertFalse(e.getMessage().contains("self-test"), "the panic payload is not quoted");
+        }
+        try (SimpleTokenBuilder b = fixed(UID)) {
+            assertEquals(TOKEN_UID_2882341273, b.buildToken(), "the library still works after a panic");
+        }
+    }
+
+    @Test
     void nativeHandleZeroIsRefusedNotACrash() {
         assertCategory("null_argument", () -> Native.builderBuildToken(0));
         assertCategory("null_argument", () -> Native.builderSetSalt(0, 1));
