@@ -1,8 +1,10 @@
 // Package bench measures the Go binding against the pure-Go 006 token
 // builder a Go team would take from the Go module proxy:
-// github.com/AgoraIO-Community/go-tokenbuilder v1.0.0 (Agora's own
-// github.com/AgoraIO/Tools module is not served by the proxy). It is a module
-// of its own so that the binding itself has no such dependency.
+// github.com/AgoraIO-Community/go-tokenbuilder v1.0.0, Agora's community
+// port of its Go reference builder and that module's last 006 release (v1.1.0
+// and later write AccessToken2 "007"; Agora's own github.com/AgoraIO/Tools
+// module is not served by the proxy). This is a module of its own so that the
+// binding itself has no such dependency.
 //
 // Each benchmark has two sub-benchmarks, "agoratoken" (ours) then "peer".
 package bench
