@@ -233,6 +233,25 @@ describe('SimpleTokenBuilder: construction', () => {
     }
   });
 
+  test('long strings are read whole (no truncation at a buffer boundary)', () => {
+    // The addon reads short strings in one call into a 256-byte buffer; a
+    // string that only fits once its last character is dropped must not be
+    // taken for its valid prefix.
+    for (let n = 240; n <= 260; n += 1) {
+      for (const ch of ['é', '€', '😀', '/']) {
+        throwsCode(() => new SimpleTokenBuilder(APP_ID, APP_CERT, 'c', 'a'.repeat(n) + ch), 'user_account');
+        assert.notEqual(
+          new SimpleTokenBuilder(APP_ID, APP_CERT, 'c', 'a'.repeat(Math.min(n, 255))).initTokenBuilder(KNOWN_TOKEN + ch),
+          0,
+        );
+      }
+    }
+    const longest = 'u'.repeat(255);
+    const t = new SimpleTokenBuilder(APP_ID, APP_CERT, 'c', longest).buildToken();
+    assert.equal(verify(t, APP_CERT, 'c', longest), 'ok');
+    assert.equal(verify(t, APP_CERT, 'c', 'u'.repeat(254)), 'uid_mismatch');
+  });
+
   test('checks run in order: app id, certificate, channel, account', () => {
     const secret = 'SECRET-cert-value';
     throwsCode(() => new SimpleTokenBuilder('x', secret, '', ''), 'app_id', secret);

@@ -144,6 +144,20 @@ describe('parse', () => {
     throwsCode(() => parse('006' + APP_ID + Buffer.concat([bytes, Buffer.from([1, 2])]).toString('base64')), 'trailing');
     for (const bad of otherTypes('string')) throwsType(() => parse(bad));
   });
+
+  test('the longest tokens parse; appended characters are never dropped', () => {
+    const b = new SimpleTokenBuilder(APP_ID, APP_CERT, 'c', 1);
+    for (const id of Object.values(Privileges)) b.setPrivilege(id, 1);
+    const long = b.buildToken();
+    assert.equal(parse(long).privileges.length, 14);
+    // Padded to either side of the addon's 256-byte read buffer.
+    for (let total = 245; total <= 260; total += 1) {
+      const padded = long + 'A'.repeat(Math.max(0, total - long.length));
+      for (const ch of ['é', '€', '😀']) {
+        assert.throws(() => parse(padded + ch), (e) => ['base64', 'trailing', 'truncated'].includes(e.code));
+      }
+    }
+  });
 });
 
 describe('verify', () => {

@@ -78,7 +78,7 @@ test('npm pack, then npm install of the tarball in a fresh project (CJS and ESM)
     const npm = (args, cwd) => execFileSync('npm', [...args, '--no-audit', '--no-fund', '--loglevel=error'], { cwd, encoding: 'utf8' });
     const out = JSON.parse(npm(['pack', '--json', '--pack-destination', dir], pkgDir));
     const files = out[0].files.map((f) => f.path).sort();
-    assert.deepEqual(files, ['agoratoken.node', 'index.d.ts', 'index.js', 'index.mjs', 'package.json']);
+    assert.deepEqual(files, ['README.md', 'agoratoken.node', 'index.d.ts', 'index.js', 'index.mjs', 'package.json']);
     const app = join(dir, 'app');
     execFileSync('mkdir', [app]);
     writeFileSync(join(app, 'package.json'), '{"name":"app","private":true}');

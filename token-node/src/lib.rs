@@ -8,7 +8,10 @@
 
 #![deny(unsafe_code)]
 
+mod text;
+
 use napi::bindgen_prelude::Error;
+use text::Text;
 use napi_derive::napi;
 use token_core::{
     validate, ErrorKind, Expected, Privilege, Role, RtcTokenBuilder, RtmRole, RtmTokenBuilder, SimpleTokenBuilder,
@@ -67,7 +70,7 @@ pub struct NativeBuilder {
 impl NativeBuilder {
     /// A builder for a numeric uid (an integer in 0..=4294967295).
     #[napi(factory)]
-    pub fn with_uid(app_id: String, app_certificate: String, channel_name: String, uid: f64) -> Result<Self> {
+    pub fn with_uid(app_id: Text, app_certificate: Text, channel_name: Text, uid: f64) -> Result<Self> {
         let uid = u32_arg(ErrorKind::Uid, uid)?;
         SimpleTokenBuilder::with_uid(&app_id, &app_certificate, &channel_name, uid)
             .map(|inner| NativeBuilder { inner })
@@ -77,10 +80,10 @@ impl NativeBuilder {
     /// A builder for a user account.
     #[napi(factory)]
     pub fn with_user_account(
-        app_id: String,
-        app_certificate: String,
-        channel_name: String,
-        user_account: String,
+        app_id: Text,
+        app_certificate: Text,
+        channel_name: Text,
+        user_account: Text,
     ) -> Result<Self> {
         SimpleTokenBuilder::with_user_account(&app_id, &app_certificate, &channel_name, &user_account)
             .map(|inner| NativeBuilder { inner })
@@ -89,8 +92,8 @@ impl NativeBuilder {
 
     /// 0, or the negative code of the failure's category (the builder is then unchanged).
     #[napi]
-    pub fn init_token_builder(&mut self, origin_token: String) -> i32 {
-        match self.inner.init_token_builder(origin_token) {
+    pub fn init_token_builder(&mut self, origin_token: Text) -> i32 {
+        match self.inner.init_token_builder(&*origin_token) {
             Ok(()) => 0,
             Err(e) => e.code(),
         }
@@ -164,9 +167,9 @@ impl NativeBuilder {
 
 #[napi]
 pub fn rtc_build_token_with_uid(
-    app_id: String,
-    app_certificate: String,
-    channel_name: String,
+    app_id: Text,
+    app_certificate: Text,
+    channel_name: Text,
     uid: f64,
     role: f64,
     privilege_expired_ts: f64,
@@ -180,10 +183,10 @@ pub fn rtc_build_token_with_uid(
 
 #[napi]
 pub fn rtc_build_token_with_account(
-    app_id: String,
-    app_certificate: String,
-    channel_name: String,
-    account: String,
+    app_id: Text,
+    app_certificate: Text,
+    channel_name: Text,
+    account: Text,
     role: f64,
     privilege_expired_ts: f64,
 ) -> Result<String> {
@@ -202,9 +205,9 @@ pub fn rtc_build_token_with_account(
 
 #[napi]
 pub fn rtm_build_token(
-    app_id: String,
-    app_certificate: String,
-    account: String,
+    app_id: Text,
+    app_certificate: Text,
+    account: Text,
     role: f64,
     privilege_expired_ts: f64,
 ) -> Result<String> {
@@ -228,8 +231,8 @@ pub struct ParsedToken {
 }
 
 #[napi]
-pub fn parse(token: String) -> Result<ParsedToken> {
-    let t = token_core::parse(token).map_err(js_err)?;
+pub fn parse(token: Text) -> Result<ParsedToken> {
+    let t = token_core::parse(&*token).map_err(js_err)?;
     Ok(ParsedToken {
         signature_hex: t.signature_hex(),
         app_id: t.app_id,
@@ -260,12 +263,12 @@ fn verify_user(
 /// The verification result name (`"ok"`, `"channel_mismatch"`, ...).
 #[napi]
 pub fn verify_uid(
-    token: String,
-    app_certificate: String,
-    channel_name: String,
+    token: Text,
+    app_certificate: Text,
+    channel_name: Text,
     uid: f64,
     now: Option<f64>,
-    app_id: Option<String>,
+    app_id: Option<Text>,
 ) -> Result<&'static str> {
     let uid = u32_arg(ErrorKind::Uid, uid)?;
     verify_user(&token, &app_certificate, &channel_name, UserId::Uid(uid), now, app_id.as_deref())
@@ -273,12 +276,12 @@ pub fn verify_uid(
 
 #[napi]
 pub fn verify_account(
-    token: String,
-    app_certificate: String,
-    channel_name: String,
-    account: String,
+    token: Text,
+    app_certificate: Text,
+    channel_name: Text,
+    account: Text,
     now: Option<f64>,
-    app_id: Option<String>,
+    app_id: Option<Text>,
 ) -> Result<&'static str> {
     verify_user(&token, &app_certificate, &channel_name, UserId::Account(&account), now, app_id.as_deref())
 }

@@ -1,0 +1,80 @@
+//! `Text`: a JS string read into Rust with one napi call when it is short.
+//!
+//! napi-rs converts a `String` argument with two calls (one for the length,
+//! one to copy) and a heap allocation. The token helpers take three short
+//! strings per call, so this reads each into a stack buffer with a single
+//! call and only falls back to napi-rs's conversion for long strings.
+
+#![allow(unsafe_code)]
+
+use std::ops::Deref;
+
+use napi::bindgen_prelude::{FromNapiValue, TypeName, ValidateNapiValue};
+use napi::{sys, ValueType};
+
+/// Buffer size: channel names (64 bytes), ids and certificates (32) and most
+/// tokens fit; user accounts up to 251 bytes do.
+const INLINE: usize = 256;
+/// napi copies at most `INLINE - 1` bytes and stops *before* a character that
+/// does not fit whole, so only a result this short is surely the whole string.
+/// (A UTF-8 character has at most 4 bytes.)
+const SURELY_WHOLE: usize = INLINE - 5;
+
+pub struct Text {
+    inline: [u8; INLINE],
+    len: usize,
+    heap: Option<String>,
+}
+
+/// Shows the length only: a `Text` may hold the app certificate.
+impl std::fmt::Debug for Text {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Text({} bytes)", self.len())
+    }
+}
+
+impl Deref for Text {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        match &self.heap {
+            Some(s) => s,
+            // Checked to be UTF-8 when read.
+            None => std::str::from_utf8(&self.inline[..self.len]).unwrap_or_default(),
+        }
+    }
+}
+
+impl TypeName for Text {
+    fn type_name() -> &'static str {
+        "String"
+    }
+
+    fn value_type() -> ValueType {
+        ValueType::String
+    }
+}
+
+impl ValidateNapiValue for Text {}
+
+impl FromNapiValue for Text {
+    unsafe fn from_napi_value(env: sys::napi_env, value: sys::napi_value) -> napi::Result<Self> {
+        let mut text = Text { inline: [0; INLINE], len: 0, heap: None };
+        let mut written = 0usize;
+        // SAFETY: env and value come from napi-rs for this call; the buffer is
+        // INLINE bytes long and napi writes at most INLINE - 1 bytes plus a NUL
+        // (its contract for a non-null buffer of size INLINE).
+        let status = unsafe {
+            sys::napi_get_value_string_utf8(env, value, text.inline.as_mut_ptr().cast(), INLINE, &mut written)
+        };
+        if status == sys::Status::napi_ok && written <= SURELY_WHOLE && std::str::from_utf8(&text.inline[..written]).is_ok() {
+            text.len = written;
+            return Ok(text);
+        }
+        // Possibly truncated, or not a string: napi-rs's conversion
+        // reads the whole string, or reports the type error.
+        // SAFETY: same env and value as above.
+        text.heap = Some(unsafe { String::from_napi_value(env, value) }?);
+        Ok(text)
+    }
+}
