@@ -64,7 +64,11 @@ fn new_exception<'l>(env: &mut Env<'l>, error: &TokenError) -> jni::errors::Resu
     let obj = env.new_object(
         jni_str!("io/agora/media/AgoraTokenException"),
         jni_sig!("(Ljava/lang/String;ILjava/lang/String;)V"),
-        &[JValue::from(&category), JValue::Int(error.code()), JValue::from(&message)],
+        &[
+            JValue::from(&category),
+            JValue::Int(error.code()),
+            JValue::from(&message),
+        ],
     )?;
     env.cast_local::<JThrowable>(obj)
 }
@@ -83,7 +87,10 @@ fn throw(env: &mut Env<'_>, error: &TokenError) -> jni::errors::Result<()> {
 }
 
 fn internal(what: impl std::fmt::Display) -> TokenError {
-    TokenError::new(ErrorKind::Internal, format!("internal: {what} (a bug in agoratoken; please report it)"))
+    TokenError::new(
+        ErrorKind::Internal,
+        format!("internal: {what} (a bug in agoratoken; please report it)"),
+    )
 }
 
 impl<T: Default> ErrorPolicy<T, Failure> for ThrowAgoraTokenException {
@@ -108,7 +115,9 @@ impl<T: Default> ErrorPolicy<T, Failure> for ThrowAgoraTokenException {
         payload: Box<dyn std::any::Any + Send + 'static>,
     ) -> jni::errors::Result<T> {
         // The payload is not quoted: nothing decides what a panic message holds.
-        drop(std::panic::catch_unwind(std::panic::AssertUnwindSafe(move || drop(payload))));
+        drop(std::panic::catch_unwind(std::panic::AssertUnwindSafe(
+            move || drop(payload),
+        )));
         throw(env, &internal("a panic was caught in native code"))?;
         Ok(T::default())
     }
@@ -121,7 +130,10 @@ fn run<'l, T: Default + 'l>(mut env: EnvUnowned<'l>, f: impl FnOnce(&mut Env<'l>
 }
 
 fn null_argument(field: &str) -> TokenError {
-    TokenError::new(ErrorKind::NullArgument, format!("null_argument: {field} must not be null"))
+    TokenError::new(
+        ErrorKind::NullArgument,
+        format!("null_argument: {field} must not be null"),
+    )
 }
 
 /// A Java string argument as a Rust string; null is a `null_argument` failure.
@@ -160,7 +172,11 @@ fn short_string(env: &Env<'_>, s: &JString<'_>) -> Option<String> {
             // ASCII (every valid input): one byte per unit.
             return String::from_utf8(units.iter().map(|&u| u as u8).collect()).ok();
         }
-        Some(char::decode_utf16(units.iter().copied()).map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER)).collect())
+        Some(
+            char::decode_utf16(units.iter().copied())
+                .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
+                .collect(),
+        )
     }
 }
 
@@ -207,13 +223,19 @@ fn token_bytes<'l>(env: &mut Env<'l>, token: &str) -> Res<JByteArray<'l>> {
 
 /// `String Native.version()`
 #[unsafe(no_mangle)]
-pub extern "system" fn Java_io_agora_media_Native_version<'l>(env: EnvUnowned<'l>, _c: JClass<'l>) -> JString<'l> {
+pub extern "system" fn Java_io_agora_media_Native_version<'l>(
+    env: EnvUnowned<'l>,
+    _c: JClass<'l>,
+) -> JString<'l> {
     run(env, |env| jstring(env, token_core::version()))
 }
 
 /// `long Native.liveBuilders()`: builders created and not yet freed.
 #[unsafe(no_mangle)]
-pub extern "system" fn Java_io_agora_media_Native_liveBuilders<'l>(env: EnvUnowned<'l>, _c: JClass<'l>) -> jlong {
+pub extern "system" fn Java_io_agora_media_Native_liveBuilders<'l>(
+    env: EnvUnowned<'l>,
+    _c: JClass<'l>,
+) -> jlong {
     run(env, |_| Ok(LIVE_BUILDERS.load(Ordering::Relaxed)))
 }
 
@@ -238,9 +260,11 @@ pub extern "system" fn Java_io_agora_media_Native_privilegeName<'l>(
     _c: JClass<'l>,
     id: jint,
 ) -> JString<'l> {
-    run(env, |env| match u16::try_from(id).ok().and_then(Privilege::name_of) {
-        Some(name) => jstring(env, name),
-        None => Ok(JString::default()),
+    run(env, |env| {
+        match u16::try_from(id).ok().and_then(Privilege::name_of) {
+            Some(name) => jstring(env, name),
+            None => Ok(JString::default()),
+        }
     })
 }
 
@@ -253,7 +277,11 @@ pub extern "system" fn Java_io_agora_media_Native_rolePrivileges<'l>(
 ) -> jni::objects::JIntArray<'l> {
     run(env, |env| {
         let role = Role::try_from_value(role.into())?;
-        let ids: Vec<jint> = role.privileges().iter().map(|p| jint::from(p.id())).collect();
+        let ids: Vec<jint> = role
+            .privileges()
+            .iter()
+            .map(|p| jint::from(p.id()))
+            .collect();
         let array = jni::objects::JIntArray::new(env, ids.len())?;
         array.set_region(env, 0, &ids)?;
         Ok(array)
@@ -267,9 +295,11 @@ pub extern "system" fn Java_io_agora_media_Native_verifyResultName<'l>(
     _c: JClass<'l>,
     value: jint,
 ) -> JString<'l> {
-    run(env, |env| match VerifyResult::ALL.iter().find(|r| r.value() == value) {
-        Some(r) => jstring(env, r.as_str()),
-        None => Ok(JString::default()),
+    run(env, |env| {
+        match VerifyResult::ALL.iter().find(|r| r.value() == value) {
+            Some(r) => jstring(env, r.as_str()),
+            None => Ok(JString::default()),
+        }
     })
 }
 
@@ -290,7 +320,12 @@ pub extern "system" fn Java_io_agora_media_Native_builderNewUid<'l>(
         let app_certificate = string(env, &app_certificate, "appCertificate")?;
         let channel_name = string(env, &channel_name, "channelName")?;
         let uid = u32_arg(ErrorKind::Uid, uid)?;
-        Ok(into_handle(SimpleTokenBuilder::with_uid(&app_id, &app_certificate, &channel_name, uid)?))
+        Ok(into_handle(SimpleTokenBuilder::with_uid(
+            &app_id,
+            &app_certificate,
+            &channel_name,
+            uid,
+        )?))
     })
 }
 
@@ -320,7 +355,11 @@ pub extern "system" fn Java_io_agora_media_Native_builderNewUserAccount<'l>(
 
 /// `void Native.builderFree(long handle)`: 0 is a no-op. Called exactly once per handle.
 #[unsafe(no_mangle)]
-pub extern "system" fn Java_io_agora_media_Native_builderFree<'l>(env: EnvUnowned<'l>, _c: JClass<'l>, handle: jlong) {
+pub extern "system" fn Java_io_agora_media_Native_builderFree<'l>(
+    env: EnvUnowned<'l>,
+    _c: JClass<'l>,
+    handle: jlong,
+) {
     run(env, |_| {
         if handle != 0 {
             // SAFETY: a live handle from `into_handle`, freed once (the Java class guarantees it).
@@ -403,7 +442,11 @@ pub extern "system" fn Java_io_agora_media_Native_builderPrivileges<'l>(
 ) -> jni::objects::JLongArray<'l> {
     run(env, |env| {
         let b = builder(handle)?;
-        let flat: Vec<jlong> = b.privileges().iter().flat_map(|&(id, e)| [jlong::from(id), jlong::from(e)]).collect();
+        let flat: Vec<jlong> = b
+            .privileges()
+            .iter()
+            .flat_map(|&(id, e)| [jlong::from(id), jlong::from(e)])
+            .collect();
         let array = jni::objects::JLongArray::new(env, flat.len())?;
         array.set_region(env, 0, &flat)?;
         Ok(array)
@@ -427,7 +470,11 @@ pub extern "system" fn Java_io_agora_media_Native_builderSetSalt<'l>(
 
 /// `void Native.builderClearSalt(long handle)`: back to a fresh CSPRNG salt per token.
 #[unsafe(no_mangle)]
-pub extern "system" fn Java_io_agora_media_Native_builderClearSalt<'l>(env: EnvUnowned<'l>, _c: JClass<'l>, handle: jlong) {
+pub extern "system" fn Java_io_agora_media_Native_builderClearSalt<'l>(
+    env: EnvUnowned<'l>,
+    _c: JClass<'l>,
+    handle: jlong,
+) {
     run(env, |_| {
         builder(handle)?.set_salt(None);
         Ok(())
@@ -461,7 +508,11 @@ pub extern "system" fn Java_io_agora_media_Native_builderSetTs<'l>(
 
 /// `void Native.builderClearTs(long handle)`: back to now + 24 h at each build.
 #[unsafe(no_mangle)]
-pub extern "system" fn Java_io_agora_media_Native_builderClearTs<'l>(env: EnvUnowned<'l>, _c: JClass<'l>, handle: jlong) {
+pub extern "system" fn Java_io_agora_media_Native_builderClearTs<'l>(
+    env: EnvUnowned<'l>,
+    _c: JClass<'l>,
+    handle: jlong,
+) {
     run(env, |_| {
         builder(handle)?.set_ts(None);
         Ok(())
@@ -525,8 +576,14 @@ pub extern "system" fn Java_io_agora_media_Native_rtcBuildTokenWithUid<'l>(
         let uid = u32_arg(ErrorKind::Uid, uid)?;
         let role = Role::try_from_value(role.into())?;
         let privilege_ts = u32_arg(ErrorKind::ExpireTs, privilege_ts)?;
-        let token =
-            RtcTokenBuilder::build_token_with_uid(&app_id, &app_certificate, &channel_name, uid, role, privilege_ts)?;
+        let token = RtcTokenBuilder::build_token_with_uid(
+            &app_id,
+            &app_certificate,
+            &channel_name,
+            uid,
+            role,
+            privilege_ts,
+        )?;
         token_bytes(env, &token)
     })
 }
@@ -579,7 +636,13 @@ pub extern "system" fn Java_io_agora_media_Native_rtmBuildToken<'l>(
         let user_account = string(env, &user_account, "uid")?;
         let role = RtmRole::try_from_value(role.into())?;
         let privilege_ts = u32_arg(ErrorKind::ExpireTs, privilege_ts)?;
-        let token = RtmTokenBuilder::build_token(&app_id, &app_certificate, &user_account, role, privilege_ts)?;
+        let token = RtmTokenBuilder::build_token(
+            &app_id,
+            &app_certificate,
+            &user_account,
+            role,
+            privilege_ts,
+        )?;
         token_bytes(env, &token)
     })
 }
@@ -598,8 +661,16 @@ pub extern "system" fn Java_io_agora_media_Native_parse<'l>(
         let parsed = parse(&token)?;
         let app_id = jstring(env, &parsed.app_id)?;
         let signature = env.byte_array_from_slice(&parsed.signature)?;
-        let ids: Vec<jint> = parsed.privileges.iter().map(|&(id, _)| jint::from(id)).collect();
-        let expires: Vec<jlong> = parsed.privileges.iter().map(|&(_, e)| jlong::from(e)).collect();
+        let ids: Vec<jint> = parsed
+            .privileges
+            .iter()
+            .map(|&(id, _)| jint::from(id))
+            .collect();
+        let expires: Vec<jlong> = parsed
+            .privileges
+            .iter()
+            .map(|&(_, e)| jlong::from(e))
+            .collect();
         let id_array = jni::objects::JIntArray::new(env, ids.len())?;
         id_array.set_region(env, 0, &ids)?;
         let expire_array = jni::objects::JLongArray::new(env, expires.len())?;
@@ -635,7 +706,11 @@ fn verify_with(
     let app_certificate = string(env, app_certificate, "appCertificate")?;
     let channel_name = string(env, channel_name, "channelName")?;
     let now = u32_arg(ErrorKind::Ts, now)?;
-    let expected = Expected { app_id: app_id.as_deref(), channel_name: &channel_name, user };
+    let expected = Expected {
+        app_id: app_id.as_deref(),
+        channel_name: &channel_name,
+        user,
+    };
     Ok(verify(&token, &app_certificate, &expected, now)?.value())
 }
 
@@ -654,7 +729,15 @@ pub extern "system" fn Java_io_agora_media_Native_verifyUid<'l>(
 ) -> jint {
     run(env, |env| {
         let uid = u32_arg(ErrorKind::Uid, uid)?;
-        verify_with(env, &token, &app_id, &app_certificate, &channel_name, UserId::Uid(uid), now)
+        verify_with(
+            env,
+            &token,
+            &app_id,
+            &app_certificate,
+            &channel_name,
+            UserId::Uid(uid),
+            now,
+        )
     })
 }
 
@@ -672,13 +755,24 @@ pub extern "system" fn Java_io_agora_media_Native_verifyUserAccount<'l>(
 ) -> jint {
     run(env, |env| {
         let account = string(env, &user_account, "userAccount")?;
-        verify_with(env, &token, &app_id, &app_certificate, &channel_name, UserId::Account(&account), now)
+        verify_with(
+            env,
+            &token,
+            &app_id,
+            &app_certificate,
+            &channel_name,
+            UserId::Account(&account),
+            now,
+        )
     })
 }
 
 /// `void Native.selfTestPanic()`: panics on purpose, so that the tests see a panic become an
 /// `internal` AgoraTokenException rather than abort the JVM.
 #[unsafe(no_mangle)]
-pub extern "system" fn Java_io_agora_media_Native_selfTestPanic<'l>(env: EnvUnowned<'l>, _c: JClass<'l>) {
+pub extern "system" fn Java_io_agora_media_Native_selfTestPanic<'l>(
+    env: EnvUnowned<'l>,
+    _c: JClass<'l>,
+) {
     run(env, |_| -> Res<()> { panic!("agoratoken self-test panic") })
 }
