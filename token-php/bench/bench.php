@@ -8,8 +8,10 @@ declare(strict_types=1);
 
 require dirname(__DIR__) . '/autoload.php';
 require __DIR__ . '/PlainSimpleTokenBuilder.php';
+require __DIR__ . '/ReferenceStyleTokenBuilder.php';
 
 use AgoraToken\Bench\PlainSimpleTokenBuilder;
+use AgoraToken\Bench\ReferenceStyleTokenBuilder;
 use AgoraToken\Privileges;
 use AgoraToken\RtcTokenBuilder;
 use AgoraToken\SimpleTokenBuilder;
@@ -20,21 +22,24 @@ const CHANNEL = '7d72365eb983485397e3e3f9d460bdda';
 const UID = 2882341273;
 const OURS = 'token-php (FFI)';
 const PEER = 'plain PHP (hash_hmac + random_int)';
+const REF = 'plain PHP, Agora-sample style (byte arrays)';
 
 // The peer must be right before it is timed: every build006 vector.
 $vectors = dirname(__DIR__, 2) . '/tests/vectors/build006.jsonl';
 $checked = 0;
 foreach (file($vectors, FILE_IGNORE_NEW_LINES | FILE_SKIP_EMPTY_LINES) ?: [] as $line) {
     $c = json_decode($line, true, 32, JSON_THROW_ON_ERROR);
-    $p = new PlainSimpleTokenBuilder($c['app_id'], $c['app_certificate'], $c['channel_name'], $c['uid'] ?? $c['user_account']);
-    $p->setSalt($c['salt']);
-    $p->setTs($c['ts']);
-    foreach ($c['privileges'] as [$id, $expire]) {
-        $p->setPrivilege($id, $expire);
-    }
-    if ($p->buildToken() !== $c['token']) {
-        fwrite(STDERR, "the plain-PHP peer is wrong on {$c['id']}\n");
-        exit(1);
+    foreach ([PlainSimpleTokenBuilder::class, ReferenceStyleTokenBuilder::class] as $class) {
+        $p = new $class($c['app_id'], $c['app_certificate'], $c['channel_name'], $c['uid'] ?? $c['user_account']);
+        $p->setSalt($c['salt']);
+        $p->setTs($c['ts']);
+        foreach ($c['privileges'] as [$id, $expire]) {
+            $p->setPrivilege($id, $expire);
+        }
+        if ($p->buildToken() !== $c['token']) {
+            fwrite(STDERR, "the plain-PHP peer $class is wrong on {$c['id']}\n");
+            exit(1);
+        }
     }
     $checked++;
 }
@@ -107,19 +112,25 @@ $groups = [
             $b->setPrivilege(Privileges::kJoinChannel, 1446455471);
             return $b->buildToken();
         },
+        REF => static function (): string {
+            $b = new ReferenceStyleTokenBuilder(APP_ID, CERT, CHANNEL, UID);
+            $b->setPrivilege(Privileges::kJoinChannel, 1446455471);
+            return $b->buildToken();
+        },
     ],
     'php RtcTokenBuilder::buildTokenWithUid' => [
         OURS => static fn (): string => RtcTokenBuilder::buildTokenWithUid(APP_ID, CERT, CHANNEL, UID, RtcTokenBuilder::RolePublisher, $expire),
         PEER => static fn (): string => PlainSimpleTokenBuilder::buildTokenWithUid(APP_ID, CERT, CHANNEL, UID, RtcTokenBuilder::RolePublisher, $expire),
+        REF => static fn (): string => ReferenceStyleTokenBuilder::buildTokenWithUid(APP_ID, CERT, CHANNEL, UID, RtcTokenBuilder::RolePublisher, $expire),
     ],
 ];
 
 $tsv = '';
-printf("%-40s  %-36s  %10s  %8s\n", 'group', 'implementation', 'ns/op', 'vs ours');
+printf("%-40s  %-44s  %10s  %8s\n", 'group', 'implementation', 'ns/op', 'vs ours');
 foreach ($groups as $group => $impls) {
     $ns = measure($impls);
     foreach ($ns as $name => $v) {
-        printf("%-40s  %-36s  %10.1f  %7.2fx\n", $group, $name, $v, $v / $ns[OURS]);
+        printf("%-40s  %-44s  %10.1f  %7.2fx\n", $group, $name, $v, $v / $ns[OURS]);
         $tsv .= "$group\t$name\t" . sprintf('%.1f', $v) . "\n";
     }
 }
