@@ -213,10 +213,29 @@ fn jstring<'l>(env: &mut Env<'l>, s: &str) -> Res<JString<'l>> {
     Ok(JString::from_str(env, s)?)
 }
 
-/// A token as a Java `byte[]` of ASCII: the Java side makes it a Latin-1 String (a plain
-/// copy), which costs far less than `NewStringUTF` and its modified-UTF-8 re-encoding.
-fn token_bytes<'l>(env: &mut Env<'l>, token: &str) -> Res<JByteArray<'l>> {
-    Ok(env.byte_array_from_slice(token.as_bytes())?)
+/// Copies an (ASCII) token into the caller's `byte[] out` and returns its length; when `out`
+/// is too short, writes nothing and returns minus the length needed (the Java side retries with
+/// a larger array). Java then makes a Latin-1 String of it, a plain copy: this costs far less
+/// than `NewStringUTF` (a modified-UTF-8 pass) or `NewByteArray` (a slow-path allocation).
+fn write_token(env: &Env<'_>, out: &JByteArray<'_>, token: &str) -> Res<jint> {
+    if out.is_null() {
+        return Err(null_argument("output buffer").into());
+    }
+    let len = jint::try_from(token.len()).map_err(|_| internal("token longer than 2^31 bytes"))?;
+    let raw = env.get_raw();
+    let array = out.as_raw();
+    // SAFETY: `raw` is this thread's JNIEnv inside a native method, no exception is pending,
+    // `array` is a non-null local reference to a byte[]; the region [0, len) is within it
+    // (checked), so SetByteArrayRegion cannot throw, and `token` holds `len` bytes.
+    unsafe {
+        let iface = *raw;
+        let capacity = ((*iface).v1_1.GetArrayLength)(raw, array);
+        if len > capacity {
+            return Ok(-len);
+        }
+        ((*iface).v1_1.SetByteArrayRegion)(raw, array, 0, len, token.as_ptr().cast());
+    }
+    Ok(len)
 }
 
 // ---------------------------------------------------------------- library
@@ -529,16 +548,18 @@ pub extern "system" fn Java_io_agora_media_Native_builderGetTs<'l>(
     run(env, |_| Ok(builder(handle)?.ts().map_or(-1, jlong::from)))
 }
 
-/// `byte[] Native.builderBuildToken(long handle)`: the token's ASCII bytes.
+/// `int Native.builderBuildToken(long handle, byte[] out)`: the token's ASCII bytes into `out`
+/// (see [`write_token`]).
 #[unsafe(no_mangle)]
 pub extern "system" fn Java_io_agora_media_Native_builderBuildToken<'l>(
     env: EnvUnowned<'l>,
     _c: JClass<'l>,
     handle: jlong,
-) -> JByteArray<'l> {
+    out: JByteArray<'l>,
+) -> jint {
     run(env, |env| {
         let token = builder(handle)?.build_token()?;
-        token_bytes(env, &token)
+        write_token(env, &out, &token)
     })
 }
 
@@ -557,7 +578,7 @@ pub extern "system" fn Java_io_agora_media_Native_builderDescribe<'l>(
 
 // ---------------------------------------------------------------- RTC / RTM helpers
 
-/// `byte[] Native.rtcBuildTokenWithUid(String appId, String appCertificate, String channelName, long uid, int role, long privilegeTs)`
+/// `int Native.rtcBuildTokenWithUid(String appId, String appCertificate, String channelName, long uid, int role, long privilegeTs, byte[] out)`
 #[unsafe(no_mangle)]
 pub extern "system" fn Java_io_agora_media_Native_rtcBuildTokenWithUid<'l>(
     env: EnvUnowned<'l>,
@@ -568,7 +589,8 @@ pub extern "system" fn Java_io_agora_media_Native_rtcBuildTokenWithUid<'l>(
     uid: jlong,
     role: jint,
     privilege_ts: jlong,
-) -> JByteArray<'l> {
+    out: JByteArray<'l>,
+) -> jint {
     run(env, |env| {
         let app_id = string(env, &app_id, "appId")?;
         let app_certificate = string(env, &app_certificate, "appCertificate")?;
@@ -584,11 +606,11 @@ pub extern "system" fn Java_io_agora_media_Native_rtcBuildTokenWithUid<'l>(
             role,
             privilege_ts,
         )?;
-        token_bytes(env, &token)
+        write_token(env, &out, &token)
     })
 }
 
-/// `byte[] Native.rtcBuildTokenWithUserAccount(String appId, String appCertificate, String channelName, String account, int role, long privilegeTs)`
+/// `int Native.rtcBuildTokenWithUserAccount(String appId, String appCertificate, String channelName, String account, int role, long privilegeTs, byte[] out)`
 #[unsafe(no_mangle)]
 pub extern "system" fn Java_io_agora_media_Native_rtcBuildTokenWithUserAccount<'l>(
     env: EnvUnowned<'l>,
@@ -599,7 +621,8 @@ pub extern "system" fn Java_io_agora_media_Native_rtcBuildTokenWithUserAccount<'
     account: JString<'l>,
     role: jint,
     privilege_ts: jlong,
-) -> JByteArray<'l> {
+    out: JByteArray<'l>,
+) -> jint {
     run(env, |env| {
         let app_id = string(env, &app_id, "appId")?;
         let app_certificate = string(env, &app_certificate, "appCertificate")?;
@@ -615,11 +638,11 @@ pub extern "system" fn Java_io_agora_media_Native_rtcBuildTokenWithUserAccount<'
             role,
             privilege_ts,
         )?;
-        token_bytes(env, &token)
+        write_token(env, &out, &token)
     })
 }
 
-/// `byte[] Native.rtmBuildToken(String appId, String appCertificate, String userAccount, int role, long privilegeTs)`
+/// `int Native.rtmBuildToken(String appId, String appCertificate, String userAccount, int role, long privilegeTs, byte[] out)`
 #[unsafe(no_mangle)]
 pub extern "system" fn Java_io_agora_media_Native_rtmBuildToken<'l>(
     env: EnvUnowned<'l>,
@@ -629,7 +652,8 @@ pub extern "system" fn Java_io_agora_media_Native_rtmBuildToken<'l>(
     user_account: JString<'l>,
     role: jint,
     privilege_ts: jlong,
-) -> JByteArray<'l> {
+    out: JByteArray<'l>,
+) -> jint {
     run(env, |env| {
         let app_id = string(env, &app_id, "appId")?;
         let app_certificate = string(env, &app_certificate, "appCertificate")?;
@@ -643,7 +667,7 @@ pub extern "system" fn Java_io_agora_media_Native_rtmBuildToken<'l>(
             role,
             privilege_ts,
         )?;
-        token_bytes(env, &token)
+        write_token(env, &out, &token)
     })
 }
 

@@ -29,12 +29,30 @@ final class Native {
 
     static native String version();
 
+    /** Room for any token of up to 26 privileges; longer ones are retried with the size needed. */
+    static final int TOKEN_BUFFER = 320;
+
+    /** Builds a token into a byte[]: returns its length, or minus the length needed. */
+    @FunctionalInterface
+    interface TokenWriter {
+        int write(byte[] out);
+    }
+
     /**
-     * A token from the ASCII bytes the library returns. Tokens cross as {@code byte[]}: a
-     * Latin-1 String is a plain copy, cheaper than {@code NewStringUTF}.
+     * Runs a native token builder that writes the token's ASCII bytes into {@code buffer} (or a
+     * larger array when told the length it needs) and makes the String: a Latin-1 String is a
+     * plain copy, cheaper than {@code NewStringUTF} or a {@code byte[]} allocated by JNI.
      */
-    static String token(byte[] ascii) {
-        return new String(ascii, StandardCharsets.ISO_8859_1);
+    static String token(byte[] buffer, TokenWriter writer) {
+        int n = writer.write(buffer);
+        if (n < 0) {
+            buffer = new byte[-n];
+            n = writer.write(buffer);
+            if (n < 0) {
+                throw new IllegalStateException("agoratoken: the token grew between two builds");
+            }
+        }
+        return new String(buffer, 0, n, StandardCharsets.ISO_8859_1);
     }
 
     /** Builders created and not yet freed, for leak tests. */
@@ -83,18 +101,19 @@ final class Native {
     /** The ts, or -1 for now + 24 h at each build. */
     static native long builderGetTs(long handle);
 
-    /** The token's ASCII bytes (see {@link #token(byte[])}). */
-    static native byte[] builderBuildToken(long handle);
+    /** Writes the token's ASCII bytes into {@code out}: see {@link #token(byte[], TokenWriter)}. */
+    static native int builderBuildToken(long handle, byte[] out);
 
     static native String builderDescribe(long handle);
 
-    static native byte[] rtcBuildTokenWithUid(
-            String appId, String appCertificate, String channelName, long uid, int role, long privilegeTs);
+    static native int rtcBuildTokenWithUid(
+            String appId, String appCertificate, String channelName, long uid, int role, long privilegeTs, byte[] out);
 
-    static native byte[] rtcBuildTokenWithUserAccount(
-            String appId, String appCertificate, String channelName, String account, int role, long privilegeTs);
+    static native int rtcBuildTokenWithUserAccount(String appId, String appCertificate, String channelName,
+            String account, int role, long privilegeTs, byte[] out);
 
-    static native byte[] rtmBuildToken(String appId, String appCertificate, String userAccount, int role, long privilegeTs);
+    static native int rtmBuildToken(
+            String appId, String appCertificate, String userAccount, int role, long privilegeTs, byte[] out);
 
     static native ParsedToken parse(String token);
 

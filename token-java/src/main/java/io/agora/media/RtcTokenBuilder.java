@@ -41,8 +41,9 @@ public class RtcTokenBuilder {
     /** A token for a numeric uid in 0..2^32-1 ({@code uid} error otherwise), privilegeTs likewise. */
     public String buildTokenWithUid(
             String appId, String appCertificate, String channelName, long uid, Role role, long privilegeTs) {
-        return Native.token(
-                Native.rtcBuildTokenWithUid(appId, appCertificate, channelName, uid, roleValue(role), privilegeTs));
+        int roleValue = roleValue(role);
+        return Native.token(new byte[Native.TOKEN_BUFFER], out ->
+                Native.rtcBuildTokenWithUid(appId, appCertificate, channelName, uid, roleValue, privilegeTs, out));
     }
 
     /** A token for a user account (string uid). {@code privilegeTs}'s 32 bits are read as unsigned. */
@@ -55,7 +56,8 @@ public class RtcTokenBuilder {
     /** A token for a user account; {@code privilegeTs} in 0..2^32-1. */
     public String buildTokenWithUserAccount(
             String appId, String appCertificate, String channelName, String account, Role role, long privilegeTs) {
-        return Native.token(Native.rtcBuildTokenWithUserAccount(
-                appId, appCertificate, channelName, account, roleValue(role), privilegeTs));
+        int roleValue = roleValue(role);
+        return Native.token(new byte[Native.TOKEN_BUFFER], out -> Native.rtcBuildTokenWithUserAccount(
+                appId, appCertificate, channelName, account, roleValue, privilegeTs, out));
     }
 }

@@ -28,6 +28,8 @@ public class RtmTokenBuilder {
         if (role == null) {
             throw Native.nullArgument("role");
         }
-        return Native.token(Native.rtmBuildToken(appId, appCertificate, uid, role.value, privilegeTs));
+        int roleValue = role.value;
+        return Native.token(new byte[Native.TOKEN_BUFFER], out ->
+                Native.rtmBuildToken(appId, appCertificate, uid, roleValue, privilegeTs, out));
     }
 }

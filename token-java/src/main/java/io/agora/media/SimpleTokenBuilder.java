@@ -2,6 +2,7 @@ package io.agora.media;
 
 import java.lang.ref.Cleaner;
 import java.lang.ref.Reference;
+import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.OptionalLong;
 import java.util.SortedMap;
@@ -65,6 +66,8 @@ public final class SimpleTokenBuilder implements AutoCloseable {
 
     private final Handle handle;
     private final Cleaner.Cleanable cleanable;
+    /** Reused by buildToken (calls are serialised); grows for tokens with many privileges. */
+    private byte[] tokenBuffer = new byte[Native.TOKEN_BUFFER];
 
     /** A builder for a user account (string uid), used as it is. */
     public SimpleTokenBuilder(String appId, String appCertificate, String channelName, String userAccount) {
@@ -233,7 +236,18 @@ public final class SimpleTokenBuilder implements AutoCloseable {
     /** Builds the token ("006" + app id + base64 content). */
     public synchronized String buildToken() {
         try {
-            return Native.token(Native.builderBuildToken(live()));
+            long h = live();
+            byte[] buffer = tokenBuffer;
+            int n = Native.builderBuildToken(h, buffer);
+            if (n < 0) { // more privileges than the buffer holds: grow it to the size needed
+                buffer = new byte[-n];
+                n = Native.builderBuildToken(h, buffer);
+                if (n < 0) {
+                    throw new IllegalStateException("agoratoken: the token grew between two builds");
+                }
+                tokenBuffer = buffer;
+            }
+            return new String(buffer, 0, n, StandardCharsets.ISO_8859_1);
         } finally {
             Reference.reachabilityFence(this);
         }

@@ -71,8 +71,25 @@ class HelpersTest {
         assertCategory("channel_name", () -> rtc.buildTokenWithUid(APP_ID, CERT, "", 1, Role.Role_Publisher, 0));
         assertCategory("user_account",
                 () -> rtc.buildTokenWithUserAccount(APP_ID, CERT, CHANNEL, "", Role.Role_Publisher, 0));
-        assertCategory("role", () -> Native.rtcBuildTokenWithUid(APP_ID, CERT, CHANNEL, 1, 3, 0));
-        assertCategory("role", () -> Native.rtcBuildTokenWithUserAccount(APP_ID, CERT, CHANNEL, "a", -1, 0));
+        assertCategory("role", () -> Native.rtcBuildTokenWithUid(APP_ID, CERT, CHANNEL, 1, 3, 0, new byte[400]));
+        assertCategory("role", () -> Native.rtcBuildTokenWithUserAccount(APP_ID, CERT, CHANNEL, "a", -1, 0, new byte[400]));
+    }
+
+    @Test
+    void nativeTokenWritersReportTheSizeNeeded() {
+        byte[] small = new byte[20];
+        int n = Native.rtcBuildTokenWithUid(APP_ID, CERT, CHANNEL, 1, 1, 0, small);
+        assertTrue(n < -100, "minus the length needed: " + n);
+        assertEquals(new byte[20].length, small.length);
+        assertTrue(java.util.Arrays.equals(new byte[20], small), "nothing written");
+        byte[] exact = new byte[-n];
+        assertEquals(-n, Native.rtcBuildTokenWithUid(APP_ID, CERT, CHANNEL, 1, 1, 0, exact));
+        String token = new String(exact, java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertEquals(VerifyResult.OK, AccessToken.verify(token, CERT, CHANNEL, 1L, Fixtures.now()));
+        assertTrue(Native.rtmBuildToken(APP_ID, CERT, "a", 1, 0, new byte[3]) < 0);
+        assertTrue(Native.rtcBuildTokenWithUserAccount(APP_ID, CERT, CHANNEL, "a", 1, 0, new byte[0]) < 0);
+        assertCategory("null_argument", () -> Native.rtmBuildToken(APP_ID, CERT, "a", 1, 0, null));
+        assertCategory("null_argument", () -> Native.rtcBuildTokenWithUid(APP_ID, CERT, CHANNEL, 1, 1, 0, null));
     }
 
     @Test
@@ -94,6 +111,6 @@ class HelpersTest {
         assertCategory("user_account", () -> rtm.buildToken(APP_ID, CERT, "a/b", RtmTokenBuilder.Role.Rtm_User, 0));
         assertCategory("app_certificate", () -> rtm.buildToken(APP_ID, "", "a", RtmTokenBuilder.Role.Rtm_User, 0));
         assertCategory("expire_ts", () -> rtm.buildToken(APP_ID, CERT, "a", RtmTokenBuilder.Role.Rtm_User, -5L));
-        assertCategory("role", () -> Native.rtmBuildToken(APP_ID, CERT, "a", 2, 0));
+        assertCategory("role", () -> Native.rtmBuildToken(APP_ID, CERT, "a", 2, 0, new byte[400]));
     }
 }

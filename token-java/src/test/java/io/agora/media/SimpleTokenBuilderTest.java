@@ -178,6 +178,19 @@ class SimpleTokenBuilderTest {
         assertEquals(74, parsed.getPrivileges().size());
         assertEquals(2073L, parsed.getPrivileges().get(2073));
         assertEquals(VerifyResult.SIGNATURE_MISMATCH, AccessToken.verify(longToken, CERT, CHANNEL, account, 1L));
+        // A builder taking those 74 privileges builds a token longer than its first buffer.
+        try (SimpleTokenBuilder b = new SimpleTokenBuilder(APP_ID, CERT, CHANNEL, account)) {
+            assertTrue(b.initTokenBuilder(longToken));
+            assertEquals(74, b.getPrivileges().size());
+            for (int round = 0; round < 3; round++) {
+                String rebuilt = b.buildToken();
+                assertTrue(rebuilt.length() > Native.TOKEN_BUFFER, "length " + rebuilt.length());
+                assertEquals(VerifyResult.OK, AccessToken.verify(rebuilt, CERT, CHANNEL, account, 1L));
+                assertEquals(parsed.getPrivileges(), AccessToken.parse(rebuilt).getPrivileges());
+            }
+            b.initPrivileges(Role.Role_Subscriber);
+            assertEquals(VerifyResult.OK, AccessToken.verify(b.buildToken(), CERT, CHANNEL, account, 1L));
+        }
     }
 
     @Test
@@ -359,7 +372,7 @@ class SimpleTokenBuilderTest {
 
     @Test
     void nativeHandleZeroIsRefusedNotACrash() {
-        assertCategory("null_argument", () -> Native.builderBuildToken(0));
+        assertCategory("null_argument", () -> Native.builderBuildToken(0, new byte[400]));
         assertCategory("null_argument", () -> Native.builderSetSalt(0, 1));
         assertCategory("null_argument", () -> Native.builderGetTs(0));
         assertCategory("null_argument", () -> Native.builderInitTokenBuilder(0, TOKEN_UID_0));
@@ -380,6 +393,12 @@ class SimpleTokenBuilderTest {
                 assertEquals(-14, r.getCode());
             }
             assertEquals(0, Native.builderPrivileges(h).length);
+            assertCategory("null_argument", () -> Native.builderBuildToken(h, null));
+            byte[] tiny = new byte[8];
+            int n = Native.builderBuildToken(h, tiny);
+            assertTrue(n < 0, "minus the length needed: " + n);
+            byte[] exact = new byte[-n];
+            assertEquals(-n, Native.builderBuildToken(h, exact));
         } finally {
             Native.builderFree(h);
         }
