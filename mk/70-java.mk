@@ -26,10 +26,10 @@ deps-java: ## Java: JDK 17 and Maven if missing (apt), then Maven's plugins and 
 	  mvn -B -ntp -q -Dstyle.color=never -f $(JAVA_DIR)/pom.xml -Dmaven.repo.local=$(JAVA_M2) \
 	    org.apache.maven.plugins:maven-dependency-plugin:3.8.1:go-offline; fi
 
-java-lib:
+java-lib: ## Java: build the JNI library libagoratoken_java.so (cargo, release)
 	$(CARGO) build --release -p agoratoken-java
 
-java-classes: java-lib
+java-classes: java-lib ## Java: compile main and test classes (library packed into target/classes)
 	$(JAVA_MVN) -q test-compile
 
 test-java: java-lib ## Java: JUnit 5 suite via mvn package (jar with the native library inside), then the example on the jar
