@@ -3,8 +3,6 @@
 use std::fmt;
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use hmac::KeyInit;
-
 use crate::error::{ErrorKind, TokenError};
 use crate::privilege::{Privilege, Role};
 use crate::token::{self, HmacSha256, UserId};
@@ -117,7 +115,7 @@ impl SimpleTokenBuilder {
     fn unchecked(app_id: &str, app_certificate: &str, channel_name: &str, uid: String) -> Self {
         SimpleTokenBuilder {
             app_id: app_id.to_owned(),
-            mac: HmacSha256::new_from_slice(app_certificate.as_bytes()).expect("HMAC takes keys of any length"),
+            mac: token::keyed_mac(app_certificate),
             channel_name: channel_name.to_owned(),
             uid,
             salt: None,

@@ -1,11 +1,9 @@
 //! The static helpers of today's reference builders.
 
-use hmac::KeyInit;
-
 use crate::builder::{check_inputs, default_ts, random_salt, SimpleTokenBuilder};
 use crate::error::TokenError;
 use crate::privilege::{Privilege, Role, RtmRole};
-use crate::token::{self, uid_str, HmacSha256, UserId};
+use crate::token::{self, uid_str, UserId};
 
 /// `RtcTokenBuilder`: RTC tokens for a role.
 #[derive(Debug, Clone, Copy)]
@@ -59,7 +57,7 @@ impl RtcTokenBuilder {
             UserId::Uid(n) => uid_str(n, &mut digits),
             UserId::Account(account) => account,
         };
-        let mac = HmacSha256::new_from_slice(app_certificate.as_bytes()).expect("HMAC takes keys of any length");
+        let mac = token::keyed_mac(app_certificate);
         Ok(token::encode(mac, app_id, channel_name, uid, random_salt(), default_ts(), &privileges[..granted.len()]))
     }
 }

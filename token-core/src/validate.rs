@@ -50,6 +50,17 @@ pub const fn is_allowed_char(b: u8) -> bool {
         | b'}' | b'|' | b'~' | b',')
 }
 
+/// [`is_allowed_char`] as a table, for the hot path.
+const ALLOWED: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        table[i] = is_allowed_char(i as u8);
+        i += 1;
+    }
+    table
+};
+
 fn check_name(kind: ErrorKind, value: &str, max: usize) -> Result<(), TokenError> {
     let field = kind.as_str();
     if value.is_empty() {
@@ -57,6 +68,10 @@ fn check_name(kind: ErrorKind, value: &str, max: usize) -> Result<(), TokenError
     }
     if value.len() > max {
         return Err(TokenError::new(kind, format!("{field}: is {} bytes long, the limit is {max}", value.len())));
+    }
+    // Fast path: every allowed character is one ASCII byte.
+    if value.bytes().all(|b| ALLOWED[b as usize]) {
+        return Ok(());
     }
     if let Some((i, c)) = value.char_indices().find(|&(_, c)| !(c.is_ascii() && is_allowed_char(c as u8))) {
         return Err(TokenError::new(
