@@ -115,9 +115,12 @@ impl<T: Default> ErrorPolicy<T, Failure> for ThrowAgoraTokenException {
         payload: Box<dyn std::any::Any + Send + 'static>,
     ) -> jni::errors::Result<T> {
         // The payload is not quoted: nothing decides what a panic message holds.
-        drop(std::panic::catch_unwind(std::panic::AssertUnwindSafe(
-            move || drop(payload),
-        )));
+        // Dropping it may panic in turn: then that payload is leaked rather than dropped.
+        if let Err(again) =
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(move || drop(payload)))
+        {
+            std::mem::forget(again);
+        }
         throw(env, &internal("a panic was caught in native code"))?;
         Ok(T::default())
     }
