@@ -94,7 +94,7 @@ public final class Bench {
         for (String line : lines) {
             String[] f = line.split("\t");
             System.out.printf("%-36s %-46s %10.1f ns/op%n", f[0], f[1], Double.parseDouble(f[2]));
-            tsv.append(f[0]).append('\t').append(f[1]).append('\t').append(String.format("%.1f", Double.parseDouble(f[2])))
+            tsv.append(f[0]).append('\t').append(f[1]).append('\t').append(String.format(java.util.Locale.ROOT, "%.1f", Double.parseDouble(f[2])))
                     .append('\n');
         }
         for (int i = 0; i < lines.size(); i += 2) {
