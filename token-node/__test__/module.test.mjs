@@ -41,6 +41,19 @@ test('CommonJS and ESM give the same objects', async () => {
   assert.equal((await import('agoratoken')).SimpleTokenBuilder, cjs.SimpleTokenBuilder);
 });
 
+test('the raw addon callbacks survive wrong arguments (internal error, no crash)', () => {
+  // index.js checks types before calling these; called directly they must
+  // still fail cleanly rather than read garbage.
+  const addon = require('../agoratoken.node');
+  for (const name of ['rtcBuildTokenWithUid', 'rtcBuildTokenWithAccount', 'rtmBuildToken']) {
+    for (const args of [[], [1, 2, 3, 4, 5, 6], [APP_ID, APP_CERT, 'c', {}, 1, 1], [APP_ID, APP_CERT, 'c', 'a', 'x', 1]]) {
+      assert.throws(() => addon[name](...args), (e) => e instanceof Error && e.code === 'internal', name);
+    }
+  }
+  assert.equal(addon.rtcBuildTokenWithUid(APP_ID, APP_CERT, CHANNEL, UID, 1, 0).slice(0, 35), `006${APP_ID}`);
+  assert.throws(() => addon.rtcBuildTokenWithUid(APP_ID, APP_CERT, '', UID, 1, 0), (e) => e.code === 'channel_name');
+});
+
 test('worker threads load the addon and build the same tokens', async () => {
   const code = `
     const { parentPort, workerData } = require('node:worker_threads');

@@ -1,25 +1,31 @@
 //! The native half of the `agoratoken` npm package (napi-rs).
 //!
 //! Everything here is a thin call into `token_core`. The public JavaScript API
-//! lives in `index.js`: it checks argument types (throwing `TypeError`) and
-//! integer ranges, then calls these functions with values napi can convert
-//! without loss. Failures are thrown as `Error`s whose `code` is the token-core
-//! category name (`"channel_name"`); no message contains the app certificate.
+//! lives in `index.js`: it checks argument types (throwing `TypeError`), then
+//! calls these functions. Numbers arrive as `f64`, so that a fraction or an
+//! out-of-range value is reported with the core's category instead of being
+//! wrapped or truncated by napi's integer conversions. Failures are thrown as
+//! `Error`s whose `code` is the token-core category name (`"channel_name"`);
+//! no message contains the app certificate.
+//!
+//! Unsafe code is confined to `text` (one-call string reads) and `fast` (the
+//! static helpers as plain napi callbacks), both for speed on the hot path.
 
 #![deny(unsafe_code)]
 
+mod fast;
 mod text;
 
 use napi::bindgen_prelude::Error;
-use text::Text;
 use napi_derive::napi;
+use text::Text;
 use token_core::{
-    validate, ErrorKind, Expected, Privilege, Role, RtcTokenBuilder, RtmRole, RtmTokenBuilder, SimpleTokenBuilder,
-    TokenError, UserId,
+    validate, ErrorKind, Expected, Privilege, Role, RtcTokenBuilder, RtmRole, RtmTokenBuilder,
+    SimpleTokenBuilder, TokenError, UserId,
 };
 
 /// A napi error whose JS `code` is the category name.
-type Result<T> = std::result::Result<T, Error<&'static str>>;
+pub(crate) type Result<T> = std::result::Result<T, Error<&'static str>>;
 
 fn js_err(e: TokenError) -> Error<&'static str> {
     Error::new(e.kind().as_str(), e.message())
@@ -32,7 +38,10 @@ fn integral(kind: ErrorKind, value: f64) -> Result<i128> {
         Ok(value as i128)
     } else {
         let name = kind.as_str();
-        Err(Error::new(name, format!("{name}: {value} is not an integer")))
+        Err(Error::new(
+            name,
+            format!("{name}: {value} is not an integer"),
+        ))
     }
 }
 
@@ -70,7 +79,12 @@ pub struct NativeBuilder {
 impl NativeBuilder {
     /// A builder for a numeric uid (an integer in 0..=4294967295).
     #[napi(factory)]
-    pub fn with_uid(app_id: Text, app_certificate: Text, channel_name: Text, uid: f64) -> Result<Self> {
+    pub fn with_uid(
+        app_id: Text,
+        app_certificate: Text,
+        channel_name: Text,
+        uid: f64,
+    ) -> Result<Self> {
         let uid = u32_arg(ErrorKind::Uid, uid)?;
         SimpleTokenBuilder::with_uid(&app_id, &app_certificate, &channel_name, uid)
             .map(|inner| NativeBuilder { inner })
@@ -85,9 +99,14 @@ impl NativeBuilder {
         channel_name: Text,
         user_account: Text,
     ) -> Result<Self> {
-        SimpleTokenBuilder::with_user_account(&app_id, &app_certificate, &channel_name, &user_account)
-            .map(|inner| NativeBuilder { inner })
-            .map_err(js_err)
+        SimpleTokenBuilder::with_user_account(
+            &app_id,
+            &app_certificate,
+            &channel_name,
+            &user_account,
+        )
+        .map(|inner| NativeBuilder { inner })
+        .map_err(js_err)
     }
 
     /// 0, or the negative code of the failure's category (the builder is then unchanged).
@@ -150,7 +169,11 @@ impl NativeBuilder {
     /// `[id, expireTs]` pairs, sorted by id.
     #[napi]
     pub fn privileges(&self) -> Vec<Vec<u32>> {
-        self.inner.privileges().iter().map(|&(id, expire)| vec![u32::from(id), expire]).collect()
+        self.inner
+            .privileges()
+            .iter()
+            .map(|&(id, expire)| vec![u32::from(id), expire])
+            .collect()
     }
 
     #[napi]
@@ -165,11 +188,13 @@ impl NativeBuilder {
     }
 }
 
-#[napi]
-pub fn rtc_build_token_with_uid(
-    app_id: Text,
-    app_certificate: Text,
-    channel_name: Text,
+// The three static helpers; `fast.rs` exposes them as plain napi callbacks.
+
+/// `RtcTokenBuilder.buildTokenWithUid`.
+pub(crate) fn rtc_build_token_with_uid(
+    app_id: &str,
+    app_certificate: &str,
+    channel_name: &str,
     uid: f64,
     role: f64,
     privilege_expired_ts: f64,
@@ -177,43 +202,59 @@ pub fn rtc_build_token_with_uid(
     let uid = u32_arg(ErrorKind::Uid, uid)?;
     let role = role_arg(role)?;
     let privilege_expired_ts = u32_arg(ErrorKind::ExpireTs, privilege_expired_ts)?;
-    RtcTokenBuilder::build_token_with_uid(&app_id, &app_certificate, &channel_name, uid, role, privilege_expired_ts)
-        .map_err(js_err)
-}
-
-#[napi]
-pub fn rtc_build_token_with_account(
-    app_id: Text,
-    app_certificate: Text,
-    channel_name: Text,
-    account: Text,
-    role: f64,
-    privilege_expired_ts: f64,
-) -> Result<String> {
-    let role = role_arg(role)?;
-    let privilege_expired_ts = u32_arg(ErrorKind::ExpireTs, privilege_expired_ts)?;
-    RtcTokenBuilder::build_token_with_user_account(
-        &app_id,
-        &app_certificate,
-        &channel_name,
-        &account,
+    RtcTokenBuilder::build_token_with_uid(
+        app_id,
+        app_certificate,
+        channel_name,
+        uid,
         role,
         privilege_expired_ts,
     )
     .map_err(js_err)
 }
 
-#[napi]
-pub fn rtm_build_token(
-    app_id: Text,
-    app_certificate: Text,
-    account: Text,
+/// `RtcTokenBuilder.buildTokenWithAccount`.
+pub(crate) fn rtc_build_token_with_account(
+    app_id: &str,
+    app_certificate: &str,
+    channel_name: &str,
+    account: &str,
+    role: f64,
+    privilege_expired_ts: f64,
+) -> Result<String> {
+    let role = role_arg(role)?;
+    let privilege_expired_ts = u32_arg(ErrorKind::ExpireTs, privilege_expired_ts)?;
+    RtcTokenBuilder::build_token_with_user_account(
+        app_id,
+        app_certificate,
+        channel_name,
+        account,
+        role,
+        privilege_expired_ts,
+    )
+    .map_err(js_err)
+}
+
+/// `RtmTokenBuilder.buildToken`.
+pub(crate) fn rtm_build_token(
+    app_id: &str,
+    app_certificate: &str,
+    account: &str,
     role: f64,
     privilege_expired_ts: f64,
 ) -> Result<String> {
     let role = RtmRole::try_from_value(table_arg(ErrorKind::Role, role)?).map_err(js_err)?;
     let privilege_expired_ts = u32_arg(ErrorKind::ExpireTs, privilege_expired_ts)?;
-    RtmTokenBuilder::build_token(&app_id, &app_certificate, &account, role, privilege_expired_ts).map_err(js_err)
+    RtmTokenBuilder::build_token(app_id, app_certificate, account, role, privilege_expired_ts)
+        .map_err(js_err)
+}
+
+#[napi(module_exports)]
+pub fn register_fast_helpers(
+    mut exports: napi::bindgen_prelude::Object,
+    env: napi::Env,
+) -> napi::Result<()> {
+    fast::register(&mut exports, &env)
 }
 
 /// Every field of a 006 token.
@@ -240,7 +281,11 @@ pub fn parse(token: Text) -> Result<ParsedToken> {
         crc_uid: t.crc_uid,
         salt: t.salt,
         ts: t.ts,
-        privileges: t.privileges.iter().map(|&(id, expire)| vec![u32::from(id), expire]).collect(),
+        privileges: t
+            .privileges
+            .iter()
+            .map(|&(id, expire)| vec![u32::from(id), expire])
+            .collect(),
     })
 }
 
@@ -256,8 +301,14 @@ fn verify_user(
         Some(v) => u32_arg(ErrorKind::Ts, v)?,
         None => token_core::now_secs(),
     };
-    let expected = Expected { app_id, channel_name, user };
-    token_core::verify(token, app_certificate, &expected, now).map(|r| r.as_str()).map_err(js_err)
+    let expected = Expected {
+        app_id,
+        channel_name,
+        user,
+    };
+    token_core::verify(token, app_certificate, &expected, now)
+        .map(|r| r.as_str())
+        .map_err(js_err)
 }
 
 /// The verification result name (`"ok"`, `"channel_mismatch"`, ...).
@@ -271,7 +322,14 @@ pub fn verify_uid(
     app_id: Option<Text>,
 ) -> Result<&'static str> {
     let uid = u32_arg(ErrorKind::Uid, uid)?;
-    verify_user(&token, &app_certificate, &channel_name, UserId::Uid(uid), now, app_id.as_deref())
+    verify_user(
+        &token,
+        &app_certificate,
+        &channel_name,
+        UserId::Uid(uid),
+        now,
+        app_id.as_deref(),
+    )
 }
 
 #[napi]
@@ -283,7 +341,14 @@ pub fn verify_account(
     now: Option<f64>,
     app_id: Option<Text>,
 ) -> Result<&'static str> {
-    verify_user(&token, &app_certificate, &channel_name, UserId::Account(&account), now, app_id.as_deref())
+    verify_user(
+        &token,
+        &app_certificate,
+        &channel_name,
+        UserId::Account(&account),
+        now,
+        app_id.as_deref(),
+    )
 }
 
 /// A `{ name, value }` pair of one of the core's tables.
@@ -297,25 +362,46 @@ pub struct NamedValue {
 /// The privileges, `kJoinChannel` = 1, ..., from token-core.
 #[napi]
 pub fn privilege_table() -> Vec<NamedValue> {
-    Privilege::ALL.iter().map(|p| NamedValue { name: p.name().to_owned(), value: i32::from(p.id()) }).collect()
+    Privilege::ALL
+        .iter()
+        .map(|p| NamedValue {
+            name: p.name().to_owned(),
+            value: i32::from(p.id()),
+        })
+        .collect()
 }
 
 /// The roles, `kRoleAttendee` = 0, ..., from token-core.
 #[napi]
 pub fn role_table() -> Vec<NamedValue> {
-    Role::ALL.iter().map(|r| NamedValue { name: r.name().to_owned(), value: i32::from(r.value()) }).collect()
+    Role::ALL
+        .iter()
+        .map(|r| NamedValue {
+            name: r.name().to_owned(),
+            value: i32::from(r.value()),
+        })
+        .collect()
 }
 
 /// The error categories and their codes (`app_id` = -1, ...), from token-core.
 #[napi]
 pub fn error_table() -> Vec<NamedValue> {
-    ErrorKind::ALL.iter().map(|k| NamedValue { name: k.as_str().to_owned(), value: k.code() }).collect()
+    ErrorKind::ALL
+        .iter()
+        .map(|k| NamedValue {
+            name: k.as_str().to_owned(),
+            value: k.code(),
+        })
+        .collect()
 }
 
 /// The RTM roles of the npm builders (`Rtm_User` = 1).
 #[napi]
 pub fn rtm_role_table() -> Vec<NamedValue> {
-    vec![NamedValue { name: "Rtm_User".to_owned(), value: RtmRole::RtmUser as i32 }]
+    vec![NamedValue {
+        name: "Rtm_User".to_owned(),
+        value: RtmRole::RtmUser as i32,
+    }]
 }
 
 #[napi]

@@ -59,15 +59,28 @@ impl ValidateNapiValue for Text {}
 
 impl FromNapiValue for Text {
     unsafe fn from_napi_value(env: sys::napi_env, value: sys::napi_value) -> napi::Result<Self> {
-        let mut text = Text { inline: [0; INLINE], len: 0, heap: None };
+        let mut text = Text {
+            inline: [0; INLINE],
+            len: 0,
+            heap: None,
+        };
         let mut written = 0usize;
         // SAFETY: env and value come from napi-rs for this call; the buffer is
         // INLINE bytes long and napi writes at most INLINE - 1 bytes plus a NUL
         // (its contract for a non-null buffer of size INLINE).
         let status = unsafe {
-            sys::napi_get_value_string_utf8(env, value, text.inline.as_mut_ptr().cast(), INLINE, &mut written)
+            sys::napi_get_value_string_utf8(
+                env,
+                value,
+                text.inline.as_mut_ptr().cast(),
+                INLINE,
+                &mut written,
+            )
         };
-        if status == sys::Status::napi_ok && written <= SURELY_WHOLE && std::str::from_utf8(&text.inline[..written]).is_ok() {
+        if status == sys::Status::napi_ok
+            && written <= SURELY_WHOLE
+            && std::str::from_utf8(&text.inline[..written]).is_ok()
+        {
             text.len = written;
             return Ok(text);
         }
