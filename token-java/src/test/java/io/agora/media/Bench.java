@@ -7,13 +7,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /**
  * ns/token of this binding against a plain Java 006 implementation (PlainAccessToken006), both
  * drawing a fresh salt per token, measured side by side in one JVM. A plain program:
  * {@code Bench [out.tsv]} writes lines {@code group<TAB>implementation<TAB>ns_per_op}, ours
- * first in each group; figures are the best of 15 interleaved rounds. Runs about 15 s.
+ * first in each group; figures are the best of 15 interleaved rounds. Runs about 20 s.
  */
 public final class Bench {
     private Bench() {}
@@ -40,23 +41,31 @@ public final class Bench {
     }
 
     /**
-     * Warms both up, then alternates short rounds; returns the best (lowest) ns/op of each, the
-     * figure least disturbed by other processes on a shared machine, and prints the medians too.
+     * Warms every implementation up, then alternates short rounds; returns the best (lowest)
+     * ns/op of each, the figure least disturbed by other processes on a shared machine, and
+     * prints the medians too. {@code impls[0]} is ours.
      */
-    static double[] compare(Callable<String> ours, Callable<String> peer) throws Exception {
-        measure(ours, WARMUP_NS);
-        measure(peer, WARMUP_NS);
-        double[] a = new double[ROUNDS];
-        double[] b = new double[ROUNDS];
-        for (int r = 0; r < ROUNDS; r++) {
-            a[r] = measure(ours, ROUND_NS);
-            b[r] = measure(peer, ROUND_NS);
+    @SafeVarargs
+    static double[] compare(Callable<String>... impls) throws Exception {
+        for (Callable<String> impl : impls) {
+            measure(impl, WARMUP_NS);
         }
-        Arrays.sort(a);
-        Arrays.sort(b);
-        System.out.printf("  (medians: ours %.1f ns, plain Java %.1f ns, ratio %.2f)%n",
-                a[ROUNDS / 2], b[ROUNDS / 2], b[ROUNDS / 2] / a[ROUNDS / 2]);
-        return new double[] {a[0], b[0]};
+        double[][] rounds = new double[impls.length][ROUNDS];
+        for (int r = 0; r < ROUNDS; r++) {
+            for (int i = 0; i < impls.length; i++) {
+                rounds[i][r] = measure(impls[i], ROUND_NS);
+            }
+        }
+        double[] best = new double[impls.length];
+        StringBuilder medians = new StringBuilder("  (medians:");
+        for (int i = 0; i < impls.length; i++) {
+            Arrays.sort(rounds[i]);
+            best[i] = rounds[i][0];
+            medians.append(String.format(Locale.ROOT, " %.1f ns (%.2fx)", rounds[i][ROUNDS / 2],
+                    rounds[i][ROUNDS / 2] / rounds[0][ROUNDS / 2]));
+        }
+        System.out.println(medians.append(')'));
+        return best;
     }
 
     public static void main(String[] args) throws Exception {
@@ -65,17 +74,26 @@ public final class Bench {
         String channel = Fixtures.CHANNEL;
         List<String> lines = new ArrayList<>();
 
+        String plain = "plain Java (javax.crypto.Mac, new SecureRandom())";
+        String sha1prng = "plain Java (javax.crypto.Mac, SHA1PRNG per token)";
+
         // 1. One builder, many tokens (fresh salt and ts = now + 24 h at each build).
+        String group = "java buildToken (fresh salt)";
         try (SimpleTokenBuilder ours = new SimpleTokenBuilder(appId, cert, channel, 2882341273L)) {
             ours.setPrivilege(AccessToken.Privileges.kJoinChannel, 1446455471L);
             PlainAccessToken006 peer = new PlainAccessToken006(appId, cert, channel, "2882341273");
             peer.addPrivilege(AccessToken.Privileges.kJoinChannel, 1446455471);
-            double[] r = compare(ours::buildToken, peer::build);
-            lines.add("java buildToken (fresh salt)\tagoratoken (JNI)\t" + r[0]);
-            lines.add("java buildToken (fresh salt)\tplain Java (javax.crypto.Mac, SecureRandom)\t" + r[1]);
+            PlainAccessToken006 peerSha1 = new PlainAccessToken006(appId, cert, channel, "2882341273");
+            peerSha1.addPrivilege(AccessToken.Privileges.kJoinChannel, 1446455471);
+            peerSha1.saltAlgorithm = "SHA1PRNG";
+            double[] r = compare(ours::buildToken, peer::build, peerSha1::build);
+            lines.add(group + "\tagoratoken (JNI)\t" + r[0]);
+            lines.add(group + "\t" + plain + "\t" + r[1]);
+            lines.add(group + "\t" + sha1prng + "\t" + r[2]);
         }
 
         // 2. One token per call, as a token server does: RtcTokenBuilder.buildTokenWithUid.
+        group = "java buildTokenWithUid (one-shot)";
         RtcTokenBuilder rtc = new RtcTokenBuilder();
         double[] r = compare(
                 () -> rtc.buildTokenWithUid(appId, cert, channel, 2882341273L, RtcTokenBuilder.Role.Role_Publisher, 0L),
@@ -87,20 +105,27 @@ public final class Bench {
                     t.addPrivilege(AccessToken.Privileges.kPublishDataStream, 0);
                     return t.build();
                 });
-        lines.add("java buildTokenWithUid (one-shot)\tagoratoken (JNI)\t" + r[0]);
-        lines.add("java buildTokenWithUid (one-shot)\tplain Java (javax.crypto.Mac, SecureRandom)\t" + r[1]);
+        lines.add(group + "\tagoratoken (JNI)\t" + r[0]);
+        lines.add(group + "\t" + plain + "\t" + r[1]);
 
         StringBuilder tsv = new StringBuilder();
         for (String line : lines) {
             String[] f = line.split("\t");
-            System.out.printf("%-36s %-46s %10.1f ns/op%n", f[0], f[1], Double.parseDouble(f[2]));
-            tsv.append(f[0]).append('\t').append(f[1]).append('\t').append(String.format(java.util.Locale.ROOT, "%.1f", Double.parseDouble(f[2])))
+            System.out.printf(Locale.ROOT, "%-36s %-52s %10.1f ns/op%n", f[0], f[1], Double.parseDouble(f[2]));
+            tsv.append(f[0]).append('\t').append(f[1]).append('\t').append(String.format(Locale.ROOT, "%.1f", Double.parseDouble(f[2])))
                     .append('\n');
         }
-        for (int i = 0; i < lines.size(); i += 2) {
-            double ours = Double.parseDouble(lines.get(i).split("\t")[2]);
-            double peer = Double.parseDouble(lines.get(i + 1).split("\t")[2]);
-            System.out.printf("%s: agoratoken is %.1fx faster than plain Java%n", lines.get(i).split("\t")[0], peer / ours);
+        String ours = null;
+        double oursNs = 0;
+        for (String line : lines) {
+            String[] f = line.split("\t");
+            if (!f[0].equals(ours)) {
+                ours = f[0];
+                oursNs = Double.parseDouble(f[2]);
+                continue;
+            }
+            System.out.printf(Locale.ROOT, "%s: agoratoken is %.1fx faster than %s%n", f[0],
+                    Double.parseDouble(f[2]) / oursNs, f[1]);
         }
         if (args.length > 0) {
             Path out = Path.of(args[0]);

@@ -15,6 +15,7 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * The benchmark's peer: AccessToken 006 written in plain Java the way a Java team writes it
  * without this library (javax.crypto.Mac, a fresh SecureRandom salt per token, ts = now + 24 h).
+ * {@link #saltAlgorithm} picks the SecureRandom (e.g. SHA1PRNG, the default on some platforms).
  * Only for the benchmark; PlainAccessToken006Test checks it builds our exact tokens.
  */
 final class PlainAccessToken006 {
@@ -25,6 +26,8 @@ final class PlainAccessToken006 {
     private final TreeMap<Short, Integer> privileges = new TreeMap<>();
     Integer salt;
     Integer ts;
+    /** null: {@code new SecureRandom()} per token (NativePRNG on Linux); else that algorithm's instance per token. */
+    String saltAlgorithm;
 
     PlainAccessToken006(String appId, String appCertificate, String channelName, String uid) {
         this.appId = appId;
@@ -38,7 +41,8 @@ final class PlainAccessToken006 {
     }
 
     String build() throws GeneralSecurityException {
-        int s = salt != null ? salt : new SecureRandom().nextInt();
+        int s = salt != null ? salt
+                : (saltAlgorithm == null ? new SecureRandom() : SecureRandom.getInstance(saltAlgorithm)).nextInt();
         int t = ts != null ? ts : (int) (System.currentTimeMillis() / 1000 + 24 * 3600);
 
         ByteBuffer message = ByteBuffer.allocate(10 + 6 * privileges.size()).order(ByteOrder.LITTLE_ENDIAN);
