@@ -92,6 +92,57 @@ class ConcurrencyAndLeakTest {
     }
 
     @Test
+    void closingWhileOtherThreadsBuildIsSafe() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        try {
+            for (int round = 0; round < 20; round++) {
+                SimpleTokenBuilder shared = fixed(UID);
+                java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(THREADS);
+                List<Future<int[]>> results = new ArrayList<>();
+                for (int t = 0; t < THREADS; t++) {
+                    results.add(pool.submit(() -> {
+                        started.countDown();
+                        int built = 0;
+                        int closed = 0;
+                        for (int i = 0; i < 2000 && closed == 0; i++) {
+                            try {
+                                if (!TOKEN_UID_2882341273.equals(shared.buildToken())) {
+                                    return new int[] {-1, 0};
+                                }
+                                built++;
+                            } catch (IllegalStateException e) {
+                                closed++;
+                            }
+                        }
+                        return new int[] {built, closed};
+                    }));
+                }
+                started.await();
+                shared.close();
+                int closedSeen = 0;
+                for (Future<int[]> f : results) {
+                    int[] r = f.get(60, TimeUnit.SECONDS);
+                    assertTrue(r[0] >= 0, "every token built before close is right");
+                    closedSeen += r[1];
+                }
+                assertTrue(closedSeen <= THREADS);
+                assertThrowsClosed(shared);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    static void assertThrowsClosed(SimpleTokenBuilder b) {
+        try {
+            b.buildToken();
+        } catch (IllegalStateException expected) {
+            return;
+        }
+        throw new AssertionError("buildToken after close must throw");
+    }
+
+    @Test
     void closedBuildersReleaseTheirHandles() {
         long before = Native.liveBuilders();
         for (int i = 0; i < 20000; i++) {
