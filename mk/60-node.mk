@@ -11,7 +11,7 @@ NODE_STAMP := $(NODE_DIR)/node_modules/.package-lock.json
 NODE_EXAMPLE_STAMP := $(NODE_EXAMPLE_DIR)/node_modules/.package-lock.json
 NODE_NPM := npm --no-audit --no-fund --loglevel=error
 # The napi-rs CLI runs cargo itself; only the addon's package is built.
-NODE_NAPI_BUILD := npx --no-install napi build --release --no-dts-header --dts ../target/agoratoken-node.d.ts
+NODE_NAPI_BUILD := npx --no-install napi build --release --package agoratoken-node --no-dts-header --dts ../target/agoratoken-node.d.ts
 
 .PHONY: deps-node node-addon test-node conformance-node bench-node
 
