@@ -135,18 +135,23 @@ pub(crate) fn keyed_mac(app_certificate: &str) -> HmacSha256 {
     .unwrap_or_else(|_| fresh())
 }
 
-/// Writes the message (salt, ts, privileges) to `out`. `privileges` must be sorted by id.
-pub(crate) fn write_message(out: &mut Vec<u8>, salt: u32, ts: u32, privileges: &[(u16, u32)]) {
-    out.extend_from_slice(&salt.to_le_bytes());
-    out.extend_from_slice(&ts.to_le_bytes());
-    // The count is a u16; the privilege set holds at most 65536 distinct u16 ids,
-    // and only a parsed token (whose count was itself a u16) can bring unknown ids.
-    out.extend_from_slice(&(privileges.len() as u16).to_le_bytes());
-    for &(id, expire) in privileges {
-        out.extend_from_slice(&id.to_le_bytes());
-        out.extend_from_slice(&expire.to_le_bytes());
+/// The message (salt, ts, privileges) written into `out`, which must hold
+/// exactly `10 + 6 * privileges.len()` bytes. `privileges` must be sorted by id.
+pub(crate) fn write_message(out: &mut [u8], salt: u32, ts: u32, privileges: &[(u16, u32)]) {
+    out[0..4].copy_from_slice(&salt.to_le_bytes());
+    out[4..8].copy_from_slice(&ts.to_le_bytes());
+    // The count is a u16; only a parsed token (whose count was itself a u16)
+    // can bring more than the 14 documented ids.
+    out[8..10].copy_from_slice(&(privileges.len() as u16).to_le_bytes());
+    for (chunk, &(id, expire)) in out[10..].chunks_exact_mut(6).zip(privileges) {
+        chunk[0..2].copy_from_slice(&id.to_le_bytes());
+        chunk[2..6].copy_from_slice(&expire.to_le_bytes());
     }
 }
+
+/// Room for the content of a token with every documented privilege, so the
+/// usual token is assembled on the stack.
+const STACK_CONTENT: usize = 44 + 10 + 6 * 16;
 
 /// Assembles a token from a keyed HMAC (key = app certificate) and the fields.
 pub(crate) fn encode(
@@ -161,9 +166,15 @@ pub(crate) fn encode(
     // content = 2 + 32 (signature) + 4 + 4 + 2 (message length) + message
     const HEAD: usize = 2 + 32 + 4 + 4 + 2;
     let msg_len = 10 + 6 * privileges.len();
-    let mut content = Vec::with_capacity(HEAD + msg_len);
-    content.resize(HEAD, 0);
-    write_message(&mut content, salt, ts, privileges);
+    let mut stack = [0u8; STACK_CONTENT];
+    let mut heap = Vec::new();
+    let content: &mut [u8] = if HEAD + msg_len <= STACK_CONTENT {
+        &mut stack[..HEAD + msg_len]
+    } else {
+        heap.resize(HEAD + msg_len, 0);
+        &mut heap
+    };
+    write_message(&mut content[HEAD..], salt, ts, privileges);
 
     let mut mac = mac;
     mac.update(app_id.as_bytes());
@@ -181,7 +192,7 @@ pub(crate) fn encode(
     let mut token = String::with_capacity(VERSION.len() + APP_ID_LEN + content.len().div_ceil(3) * 4);
     token.push_str(VERSION);
     token.push_str(app_id);
-    STANDARD.encode_string(&content, &mut token);
+    STANDARD.encode_string(&*content, &mut token);
     token
 }
 

@@ -272,3 +272,38 @@ fn crc32fast_hash(bytes: &[u8]) -> u32 {
     }
     !crc
 }
+
+#[test]
+fn a_token_with_many_privileges_round_trips() {
+    // 20 entries (documented and unknown ids) do not fit the stack buffer of
+    // the usual token: the builder inherits them all and signs them.
+    use base64::Engine as _;
+    let ids: Vec<u16> = (1..=12).chain([101, 1000, 2000, 2001, 2002, 2003, 2004, 65535]).collect();
+    let mut message = Vec::new();
+    message.extend_from_slice(&9u32.to_le_bytes());
+    message.extend_from_slice(&u32::MAX.to_le_bytes());
+    message.extend_from_slice(&(ids.len() as u16).to_le_bytes());
+    for &id in &ids {
+        message.extend_from_slice(&id.to_le_bytes());
+        message.extend_from_slice(&u32::from(id).to_le_bytes());
+    }
+    let mut content = vec![32, 0];
+    content.extend_from_slice(&[0u8; 32]);
+    content.extend_from_slice(&crc32fast_hash(CHANNEL.as_bytes()).to_le_bytes());
+    content.extend_from_slice(&crc32fast_hash(b"7").to_le_bytes());
+    content.extend_from_slice(&(message.len() as u16).to_le_bytes());
+    content.extend_from_slice(&message);
+    let forged = format!("006{APP_ID}{}", base64::engine::general_purpose::STANDARD.encode(&content));
+    let e = Expected { app_id: None, channel_name: CHANNEL, user: UserId::Uid(7) };
+    assert_eq!(verify(&forged, CERT, &e, 0).unwrap(), VerifyResult::SignatureMismatch);
+
+    let mut b = SimpleTokenBuilder::with_uid(APP_ID, CERT, CHANNEL, 7).unwrap();
+    b.init_token_builder(&forged).unwrap();
+    assert_eq!(b.privileges().len(), 20);
+    let token = b.build_token().unwrap();
+    let t = parse(&token).unwrap();
+    assert_eq!(t.privileges.iter().map(|p| p.0).collect::<Vec<_>>(), ids);
+    assert_eq!(t.privileges.iter().map(|p| p.1).collect::<Vec<_>>(), ids.iter().map(|&i| u32::from(i)).collect::<Vec<_>>());
+    assert_eq!((t.salt, t.ts), (9, u32::MAX));
+    assert_eq!(verify(&token, CERT, &e, 1).unwrap(), VerifyResult::Ok);
+}
