@@ -71,16 +71,17 @@ function errorName(code) {
  * `uid` is a number (0..2**32-1; 0 = any user) or a string (a user account).
  */
 class SimpleTokenBuilder {
-  #native;
+  // The native builder (a napi External, freed by the garbage collector).
+  #b;
 
   constructor(appID, appCertificate, channelName, uid) {
     str(appID, 'appID');
     str(appCertificate, 'appCertificate');
     str(channelName, 'channelName');
     if (typeof uid === 'string') {
-      this.#native = native.NativeBuilder.withUserAccount(appID, appCertificate, channelName, uid);
+      this.#b = native.builderWithUserAccount(appID, appCertificate, channelName, uid);
     } else if (typeof uid === 'number' || typeof uid === 'bigint') {
-      this.#native = native.NativeBuilder.withUid(appID, appCertificate, channelName, Number(uid));
+      this.#b = native.builderWithUid(appID, appCertificate, channelName, Number(uid));
     } else {
       throw wrongType('uid', 'a number (uid) or a string (user account)', uid);
     }
@@ -88,59 +89,59 @@ class SimpleTokenBuilder {
 
   /** Takes salt, ts and privileges from a token of the same app, channel and user: 0, or a negative code. */
   initTokenBuilder(originToken) {
-    return this.#native.initTokenBuilder(str(originToken, 'originToken'));
+    return native.builderInitTokenBuilder(this.#b, str(originToken, 'originToken'));
   }
 
   /** Replaces the privileges with the role's, each never expiring. */
   initPrivileges(role) {
-    this.#native.initPrivileges(num(role, 'role'));
+    native.builderInitPrivileges(this.#b, num(role, 'role'));
   }
 
   /** Grants a privilege until `expireTimestamp` (Unix seconds; 0 = never). */
   setPrivilege(privilege, expireTimestamp) {
-    this.#native.setPrivilege(num(privilege, 'privilege'), num(expireTimestamp, 'expireTimestamp'));
+    native.builderSetPrivilege(this.#b, num(privilege, 'privilege'), num(expireTimestamp, 'expireTimestamp'));
   }
 
   /** Removes a privilege (no-op when absent). */
   removePrivilege(privilege) {
-    this.#native.removePrivilege(num(privilege, 'privilege'));
+    native.builderRemovePrivilege(this.#b, num(privilege, 'privilege'));
   }
 
   /** The fixed salt, or null: a fresh CSPRNG salt for every token. */
   get salt() {
-    return this.#native.getSalt();
+    return native.builderGetSalt(this.#b);
   }
 
   set salt(value) {
-    this.#native.setSalt(value === null || value === undefined ? null : num(value, 'salt'));
+    native.builderSetSalt(this.#b, value === null || value === undefined ? null : num(value, 'salt'));
   }
 
   /** The fixed expiry (Unix seconds), or null: 24 hours after each build. */
   get ts() {
-    return this.#native.getTs();
+    return native.builderGetTs(this.#b);
   }
 
   set ts(value) {
-    this.#native.setTs(value === null || value === undefined ? null : num(value, 'ts'));
+    native.builderSetTs(this.#b, value === null || value === undefined ? null : num(value, 'ts'));
   }
 
   /** `[privilegeId, expireTimestamp]` pairs, sorted by id. */
   get privileges() {
-    return this.#native.privileges();
+    return native.builderPrivileges(this.#b);
   }
 
   /** Builds the token. */
   buildToken() {
-    return this.#native.buildToken();
+    return native.builderBuildToken(this.#b);
   }
 
   /** The builder's fields, the certificate shown as `***`. */
   toString() {
-    return this.#native.describe();
+    return native.builderDescribe(this.#b);
   }
 
   [Symbol.for('nodejs.util.inspect.custom')]() {
-    return this.#native.describe();
+    return native.builderDescribe(this.#b);
   }
 }
 
