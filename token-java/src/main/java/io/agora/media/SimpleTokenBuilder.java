@@ -101,17 +101,35 @@ public final class SimpleTokenBuilder implements AutoCloseable {
     }
 
     /**
-     * Takes salt, ts and privileges from an existing token of the same app, channel and user.
+     * Takes salt, ts and privileges from an existing token of the same app, channel and user
+     * (the documented signature).
      *
-     * @return true (the documented signature); a token that is malformed or belongs to another
-     *     app, channel or user throws, with categories {@code version}, {@code app_id},
-     *     {@code base64}, {@code truncated}, {@code trailing}, {@code app_id_mismatch},
-     *     {@code channel_mismatch} or {@code uid_mismatch}; the builder is then unchanged.
+     * @return {@code true}, or {@code false} when the token is malformed or belongs to another
+     *     app, channel or user; the builder is then unchanged. {@link #initFromToken} does the
+     *     same and throws the reason instead.
+     * @throws AgoraTokenException {@code null_argument} when {@code originToken} is null
      */
     public synchronized boolean initTokenBuilder(String originToken) {
+        if (originToken == null) {
+            throw Native.nullArgument("originToken");
+        }
+        try {
+            initFromToken(originToken);
+            return true;
+        } catch (AgoraTokenException e) {
+            return false;
+        }
+    }
+
+    /**
+     * {@link #initTokenBuilder} that says why: throws with category {@code version},
+     * {@code app_id}, {@code base64}, {@code truncated}, {@code trailing},
+     * {@code app_id_mismatch}, {@code channel_mismatch} or {@code uid_mismatch} when the token
+     * cannot be used; the builder is then unchanged.
+     */
+    public synchronized void initFromToken(String originToken) {
         try {
             Native.builderInitTokenBuilder(live(), originToken);
-            return true;
         } finally {
             Reference.reachabilityFence(this);
         }

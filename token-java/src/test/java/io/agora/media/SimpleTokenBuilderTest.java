@@ -233,14 +233,22 @@ class SimpleTokenBuilderTest {
             b.setSalt(9);
             b.setTs(10);
             String before = b.buildToken();
-            assertCategory("uid_mismatch", () -> b.initTokenBuilder(origin));
-            assertCategory("channel_mismatch", () -> c.initTokenBuilder(origin));
-            assertCategory("app_id_mismatch", () -> b.initTokenBuilder(otherApp));
-            assertCategory("version", () -> b.initTokenBuilder("007" + origin.substring(3)));
-            assertCategory("app_id", () -> b.initTokenBuilder("006xyz"));
-            assertCategory("base64", () -> b.initTokenBuilder(origin + "*"));
-            assertCategory("truncated", () -> b.initTokenBuilder(origin.substring(0, 35)));
-            assertCategory("version", () -> b.initTokenBuilder(""));
+            assertCategory("uid_mismatch", () -> b.initFromToken(origin));
+            assertCategory("channel_mismatch", () -> c.initFromToken(origin));
+            assertCategory("app_id_mismatch", () -> b.initFromToken(otherApp));
+            assertCategory("version", () -> b.initFromToken("007" + origin.substring(3)));
+            assertCategory("app_id", () -> b.initFromToken("006xyz"));
+            assertCategory("base64", () -> b.initFromToken(origin + "*"));
+            assertCategory("truncated", () -> b.initFromToken(origin.substring(0, 35)));
+            assertCategory("trailing", () -> b.initFromToken(origin.substring(0, origin.length() - 4) + "AAAAAAAA"));
+            assertCategory("version", () -> b.initFromToken(""));
+            // The documented form answers false for each of them.
+            for (String bad : new String[] {origin, otherApp, "007" + origin.substring(3), "006xyz",
+                    origin + "*", origin.substring(0, 35), ""}) {
+                assertFalse(b.initTokenBuilder(bad), bad);
+            }
+            assertFalse(c.initTokenBuilder(origin));
+            assertCategory("null_argument", () -> b.initFromToken(null));
             assertEquals(before, b.buildToken());
             assertEquals(OptionalLong.of(9), b.getSalt());
         }
