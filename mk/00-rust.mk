@@ -1,9 +1,9 @@
 # token-core and the CLI.
-TEST_TARGETS += test-rust
+TEST_TARGETS += check-readme test-rust
 CONFORMANCE_TARGETS += conformance-rust
 BENCH_TARGETS += bench-rust
 
-.PHONY: test-rust conformance-rust bench-rust cli
+.PHONY: test-rust conformance-rust bench-rust cli readme check-readme
 
 test-rust: ## token-core and CLI: unit, property, doc and CLI tests
 	$(CARGO) test -p agoratoken-core -p agoratoken-cli --quiet
@@ -20,3 +20,9 @@ bench-rust: ## criterion: build_token, parse, and the bare HMAC floor
 
 cli: ## build the agora-token CLI (release)
 	$(CARGO) build --release -p agoratoken-cli
+
+readme: ## rewrite README.md's language sections from token-*/README.md
+	python3 $(ROOT)/scripts/readme.py --write
+
+check-readme: ## fail when README.md's language sections differ from token-*/README.md
+	python3 $(ROOT)/scripts/readme.py --check
