@@ -33,7 +33,7 @@ final class RtcTokenBuilder
      * @param int    $privilegeExpireTs Unix seconds, 0..4294967295
      * @throws AgoraTokenException with the category of an invalid argument (type-level problems first)
      */
-    public static function buildTokenWithUid($appID, $appCertificate, $channelName, $uid, $role, $privilegeExpireTs): string
+    public static function buildTokenWithUid($appID, #[\SensitiveParameter] $appCertificate, $channelName, $uid, $role, $privilegeExpireTs): string
     {
         $ffi = Native::$ffi ?? Library::ffi();
         if (!\is_string($appID) || \str_contains($appID, "\0")) {
@@ -65,7 +65,7 @@ final class RtcTokenBuilder
      * @param string $userAccount 1 to 255 bytes of the documented characters
      * @throws AgoraTokenException with the category of an invalid argument (type-level problems first)
      */
-    public static function buildTokenWithUserAccount($appID, $appCertificate, $channelName, $userAccount, $role, $privilegeExpireTs): string
+    public static function buildTokenWithUserAccount($appID, #[\SensitiveParameter] $appCertificate, $channelName, $userAccount, $role, $privilegeExpireTs): string
     {
         $ffi = Native::$ffi ?? Library::ffi();
         if (!\is_string($appID) || \str_contains($appID, "\0")) {

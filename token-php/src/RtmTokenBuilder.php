@@ -26,7 +26,7 @@ final class RtmTokenBuilder
      * @param int    $privilegeExpireTs Unix seconds, 0..4294967295 (0: never)
      * @throws AgoraTokenException with the category of an invalid argument (type-level problems first)
      */
-    public static function buildToken($appID, $appCertificate, $userAccount, $role, $privilegeExpireTs): string
+    public static function buildToken($appID, #[\SensitiveParameter] $appCertificate, $userAccount, $role, $privilegeExpireTs): string
     {
         $ffi = Native::$ffi ?? Library::ffi();
         if (!\is_string($appID) || \str_contains($appID, "\0")) {

@@ -37,7 +37,7 @@ final class SimpleTokenBuilder
      *         problems first (null, another type, a NUL byte, an int out of range), then the
      *         library's checks in order: app id, certificate, channel name, user account
      */
-    public function __construct($appID, $appCertificate, $channelName, $uid)
+    public function __construct($appID, #[\SensitiveParameter] $appCertificate, $channelName, $uid)
     {
         $ffi = Native::$ffi ?? Library::ffi();
         if (!\is_string($appID) || \str_contains($appID, "\0")) {

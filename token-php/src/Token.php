@@ -60,7 +60,7 @@ final class Token
      *                "uid_mismatch", "signature_mismatch", "expired", "privilege_expired"
      * @throws AgoraTokenException for a malformed token or certificate (parse categories, "app_certificate")
      */
-    public static function verify($token, $appCertificate, $channelName, $uid, $now = null, $appID = null): string
+    public static function verify($token, #[\SensitiveParameter] $appCertificate, $channelName, $uid, $now = null, $appID = null): string
     {
         $ffi = Library::ffi();
         $token = Native::token($token);

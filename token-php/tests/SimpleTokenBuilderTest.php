@@ -7,6 +7,8 @@ namespace AgoraToken\Tests;
 use AgoraToken\AgoraTokenException;
 use AgoraToken\Privileges;
 use AgoraToken\Role;
+use AgoraToken\RtcTokenBuilder;
+use AgoraToken\RtmTokenBuilder;
 use AgoraToken\SimpleTokenBuilder;
 use AgoraToken\Token;
 
@@ -132,6 +134,37 @@ final class SimpleTokenBuilderTest extends Fixtures
         $this->assertSame('app_certificate: must not be null', $e->getMessage());
         $e = $this->assertCategory('channel_name', static fn () => new SimpleTokenBuilder(self::APP_ID, self::CERT, "a\0b", 1));
         $this->assertSame('channel_name: must not contain a NUL byte', $e->getMessage());
+    }
+
+    /**
+     * With traces that carry their arguments (zend.exception_ignore_args=0, the
+     * php.ini-development and built-in default; phpunit.xml sets it), the
+     * certificate shows as a SensitiveParameterValue, never as text.
+     */
+    public function testTracesHideTheCertificateArgument(): void
+    {
+        $this->assertSame('0', ini_get('zend.exception_ignore_args'));
+        $calls = [
+            ['channel_name', static fn () => new SimpleTokenBuilder(self::APP_ID, self::CERT, '', 1)],
+            ['app_certificate', static fn () => new SimpleTokenBuilder(self::APP_ID, self::CERT . "\0", 'c', 1)],
+            ['role', static fn () => RtcTokenBuilder::buildTokenWithUid(self::APP_ID, self::CERT, 'c', 1, 7, 0)],
+            ['role', static fn () => RtcTokenBuilder::buildTokenWithUserAccount(self::APP_ID, self::CERT, 'c', 'u', 7, 0)],
+            ['role', static fn () => RtmTokenBuilder::buildToken(self::APP_ID, self::CERT, 'u', 7, 0)],
+            ['version', static fn () => Token::verify('007', self::CERT, 'c', 1)],
+            ['app_certificate', static fn () => Token::verify(self::CLASSIC_TOKEN, self::CERT . "\0", 'c', 1)],
+        ];
+        foreach ($calls as [$category, $call]) {
+            $e = $this->assertCategory($category, $call);
+            $this->assertStringContainsString('Object(SensitiveParameterValue)', (string) $e);
+            foreach ($e->getTrace() as $frame) {
+                if (str_starts_with($frame['class'] ?? '', 'AgoraToken\\Tests\\')) {
+                    break; // the test's own frames: the package's are all below
+                }
+                foreach ($frame['args'] ?? [] as $arg) {
+                    $this->assertFalse(\is_string($arg) && stripos($arg, self::CERT) !== false, 'an argument of ' . $frame['function']);
+                }
+            }
+        }
     }
 
     public function testInitTokenBuilderTakesSaltTsAndPrivileges(): void

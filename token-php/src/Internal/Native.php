@@ -93,7 +93,7 @@ final class Native
      * Why $value is not a string argument: null is `null_argument`, another
      * type or a NUL byte the field's own category. The value is never quoted.
      */
-    public static function badString(mixed $value, string $constant, string $field): AgoraTokenException
+    public static function badString(#[\SensitiveParameter] mixed $value, string $constant, string $field): AgoraTokenException
     {
         if ($value === null) {
             return self::invalid('AGORA_TOKEN_ERR_NULL_ARGUMENT', $field, 'must not be null');
@@ -129,7 +129,7 @@ final class Native
     }
 
     /** A string argument, checked (see {@see badString()}). */
-    public static function str(mixed $value, string $constant, string $field): string
+    public static function str(#[\SensitiveParameter] mixed $value, string $constant, string $field): string
     {
         if (\is_string($value) && !\str_contains($value, "\0")) {
             return $value;
