@@ -14,6 +14,10 @@ GO_BENCHTIME ?= 1s
 # every test binary.
 GO_ENV = CGO_ENABLED=1 GOFLAGS=-buildvcs=false \
   CGO_CFLAGS="-O2 -g -DAGORATOKEN_LIB_SUM=$$(cksum < $(ROOT)/target/release/libagoratoken.a | cut -d' ' -f1)"
+# The C shims of cgo.go under ASan (go test -asan) and UBSan, as make sanitize
+# does for C and C++.
+GO_SAN_ENV = CGO_ENABLED=1 GOFLAGS=-buildvcs=false CGO_LDFLAGS="-fsanitize=undefined" \
+  CGO_CFLAGS="-O1 -g -fsanitize=undefined -fno-sanitize-recover=all -DAGORATOKEN_LIB_SUM=$$(cksum < $(ROOT)/target/release/libagoratoken.a | cut -d' ' -f1)"
 
 .PHONY: deps-go test-go conformance-go bench-go
 
@@ -24,11 +28,12 @@ deps-go: ## the C compiler for cgo (Debian gcc), and a check that Go >= 1.24 is 
 	  [ "$$(printf '%s\n%s\n' "$(GO_MIN)" "$$v" | sort -V | head -n1)" = "$(GO_MIN)" ] || \
 	  { echo "deps-go: Go $$v is older than $(GO_MIN)" >&2; exit 1; }
 
-test-go: deps-go lib ## Go: gofmt, go vet, go test -race (token-go incl. runner tests), .so link check, examples/go endpoint test
+test-go: deps-go lib ## Go: gofmt, go vet, go test -race (token-go incl. runner tests), ASan+UBSan, .so link check, examples/go endpoint test
 	@unformatted=$$(cd $(ROOT) && gofmt -l token-go examples/go); \
 	  [ -z "$$unformatted" ] || { echo "gofmt needed: $$unformatted" >&2; exit 1; }
 	cd $(GO_DIR) && $(GO_ENV) $(GO) vet ./...
 	cd $(GO_DIR) && $(GO_ENV) $(GO) test -race -count=1 ./...
+	cd $(GO_DIR) && $(GO_SAN_ENV) $(GO) test -asan -count=1 .
 	cd $(GO_DIR) && $(GO_ENV) $(GO) test -tags agoratoken_dynamic -count=1 -run 'ReferenceVectors|Version|Verify' .
 	cd $(GO_EXAMPLE_DIR) && $(GO_ENV) $(GO) vet ./...
 	cd $(GO_EXAMPLE_DIR) && $(GO_ENV) $(GO) test -race -count=1 ./...

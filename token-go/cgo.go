@@ -110,13 +110,18 @@ static int agt_parse(const char *token, agt_parsed *out, agora_token_info **big_
 		return 0;
 	}
 	memcpy(out->app_id, info->app_id, sizeof out->app_id);
-	memcpy(out->signature, info->signature, info->signature_len);
+	// Empty arrays are NULL, and memcpy from NULL is undefined even for 0 bytes.
+	if (info->signature_len > 0) {
+		memcpy(out->signature, info->signature, info->signature_len);
+	}
 	out->signature_len = info->signature_len;
 	out->crc_channel_name = info->crc_channel_name;
 	out->crc_uid = info->crc_uid;
 	out->salt = info->salt;
 	out->ts = info->ts;
-	memcpy(out->privileges, info->privileges, info->privilege_count * sizeof info->privileges[0]);
+	if (info->privilege_count > 0) {
+		memcpy(out->privileges, info->privileges, info->privilege_count * sizeof info->privileges[0]);
+	}
 	out->privilege_count = info->privilege_count;
 	agora_token_info_free(info);
 	return 0;
