@@ -12,6 +12,7 @@ Replies with JSON: {"token": ..., "expires": ...}, or {"error": <category>,
 import argparse
 import json
 import os
+import re
 import sys
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -23,6 +24,8 @@ import agoratoken
 ROLES = {"publisher": agoratoken.Role_Publisher, "subscriber": agoratoken.Role_Subscriber}
 DEFAULT_LIFETIME = 3600
 MAX_LIFETIME = 24 * 3600
+# A numeric uid in canonical ASCII decimal; anything else ("007", "alice", "١٢") is a user account.
+NUMERIC_UID = re.compile(r"0|[1-9][0-9]*")
 
 
 class BadRequest(Exception):
@@ -46,7 +49,10 @@ def mint(path: str, query: Dict[str, str], app_id: str, app_certificate: str) ->
         if role is None:
             raise BadRequest("role", "role: must be publisher or subscriber")
         uid = query.get("uid", "0")
-        if uid.isdigit():  # a numeric uid; anything else is a user account
+        # (str.isdigit() would also take "²", which int() refuses, and "007", an account.)
+        if NUMERIC_UID.fullmatch(uid):
+            if len(uid) > 10:  # out of range anyway; int() refuses very long digit strings
+                raise BadRequest("uid", "uid: must be 0..4294967295")
             token = agoratoken.RtcTokenBuilder.buildTokenWithUid(
                 app_id, app_certificate, channel, int(uid), role, expires
             )

@@ -49,6 +49,13 @@ def test_rtc_token_for_uid_and_account(base):
     assert len(agoratoken.parse(body["token"]).privileges) == 4  # publisher by default
 
 
+def test_uid_with_leading_zero_is_an_account(base):
+    status, body = get(base, "/rtc-token?channel=room-1&uid=007")
+    assert status == 200
+    assert agoratoken.verify(body["token"], APP_CERTIFICATE, "room-1", "007") == "ok"
+    assert agoratoken.verify(body["token"], APP_CERTIFICATE, "room-1", 7) == "uid_mismatch"
+
+
 def test_rtm_token(base):
     status, body = get(base, "/rtm-token?account=bob")
     assert status == 200
@@ -61,6 +68,10 @@ def test_rtm_token(base):
         ("/rtc-token?channel=a/b&uid=1", 400, "channel_name"),
         ("/rtc-token?uid=1", 400, "channel_name"),
         ("/rtc-token?channel=r&uid=99999999999", 400, "uid"),
+        ("/rtc-token?channel=r&uid=" + "9" * 5000, 400, "uid"),
+        # Digits that str.isdigit() takes but are no uid: an account, refused by its own check.
+        ("/rtc-token?channel=r&uid=%C2%B2", 400, "user_account"),
+        ("/rtc-token?channel=r&uid=%D9%A1%D9%A2", 400, "user_account"),
         ("/rtc-token?channel=r&role=admin", 400, "role"),
         ("/rtc-token?channel=r&expire=0", 400, "expire"),
         ("/rtc-token?channel=r&expire=x", 400, "expire"),
