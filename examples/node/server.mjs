@@ -36,8 +36,15 @@ function parseUid(text) {
 /** A request handler minting tokens for one app. */
 export function tokenHandler(appId, appCertificate) {
   return (req, res) => {
-    const url = new URL(req.url, 'http://localhost');
     if (req.method !== 'GET') return send(res, 405, { error: 'method', message: 'use GET' });
+    // An absolute-form target such as "http://[" is not a URL: an uncaught throw here
+    // would take the whole process down.
+    let url;
+    try {
+      url = new URL(req.url, 'http://localhost');
+    } catch {
+      return send(res, 400, { error: 'url', message: 'the request target is not a valid URL' });
+    }
     const q = url.searchParams;
     const expire = Math.floor(Date.now() / 1000) + TOKEN_LIFETIME_SECS;
     try {

@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { connect } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 
@@ -65,6 +66,17 @@ describe('in-process server', () => {
       assert.ok(!JSON.stringify(body).includes(APP_CERT), path);
     }
     assert.equal((await get(base, '/nope')).status, 404);
+  });
+
+  test('a malformed request target is a 400, and the server keeps serving', async () => {
+    // fetch() cannot send such a target: write the request by hand.
+    const socket = connect(server.address().port, '127.0.0.1');
+    socket.end('GET http://[ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
+    let reply = '';
+    for await (const chunk of socket) reply += chunk;
+    assert.match(reply, /^HTTP\/1\.1 400 /);
+    assert.match(reply, /"error":"url"/);
+    assert.equal((await get(base, '/rtc?channel=room-1&uid=42')).status, 200);
   });
 
   test('a bad certificate is reported by category only', async () => {
