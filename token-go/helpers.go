@@ -69,7 +69,9 @@ func Parse(token string) (*TokenInfo, error) {
 // and numeric uid, signed with appCertificate, not expired at now (Unix
 // seconds). appID "" skips the app id check. The result is the first failed
 // check (or VerifyOK); err is only for unusable input: a malformed token
-// (the Parse categories) or an invalid certificate (ErrAppCertificate).
+// (the Parse categories), an invalid certificate (ErrAppCertificate), or a
+// string with a NUL byte (its field's category: ErrAppID, ErrChannelName,
+// ErrUserAccount).
 func VerifyWithUID(token, appID, appCertificate, channelName string, uid uint32, now uint32) (VerifyResult, error) {
 	return cVerify(token, appID, appCertificate, channelName, uid, nil, now)
 }
