@@ -96,9 +96,21 @@ fn int_or_huge(obj: &Bound<'_, PyAny>, field: &str) -> PyResult<Option<i64>> {
 /// An `int` argument as an i64, or an error of `kind` when it does not fit one.
 fn int(obj: &Bound<'_, PyAny>, field: &str, kind: ErrorKind) -> PyResult<i64> {
     int_or_huge(obj, field)?.ok_or_else(|| {
-        let msg = format!("{}: {} is out of range", kind.as_str(), obj);
+        let msg = format!("{}: {} is out of range", kind.as_str(), int_text(obj));
         token_error(obj.py(), &TokenError::new(kind, msg))
     })
+}
+
+/// The decimal text of an `int` by `int.__repr__` (a subclass's own `__str__` is not asked).
+/// Past Python's digit limit (4300 by default) that raises: then a description, and the
+/// failure is dropped here rather than reported to stderr as an unraisable exception.
+fn int_text(obj: &Bound<'_, PyAny>) -> String {
+    obj.py()
+        .get_type::<PyInt>()
+        .getattr("__repr__")
+        .and_then(|repr| repr.call1((obj,)))
+        .and_then(|text| text.extract::<String>())
+        .unwrap_or_else(|_| "an integer too long to print".to_owned())
 }
 
 /// An unsigned 32-bit field: uid, salt, ts or an expiry.

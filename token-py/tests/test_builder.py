@@ -161,6 +161,32 @@ def test_uid_out_of_range_is_an_error(uid):
     assert str(uid) in str(err)
 
 
+def test_huge_int_is_reported_without_printing_it(builder, capfd):
+    # 10**5000 has more digits than Python converts to text (4300 by default): the error
+    # must still be an AgoraTokenError, and nothing may reach stderr as an unraisable exception.
+    huge = 10**5000
+    for code, action in [
+        ("uid", lambda: SimpleTokenBuilder(APP_ID, APP_CERTIFICATE, CHANNEL, huge)),
+        ("expire_ts", lambda: builder.setPrivilege(1, -huge)),
+        ("salt", lambda: setattr(builder, "salt", huge)),
+        ("role", lambda: builder.initPrivileges(huge)),
+    ]:
+        err = raises_code(code, action)
+        assert "too long to print" in str(err) and "unprintable" not in str(err)
+    assert capfd.readouterr().err == ""
+
+
+def test_int_subclass_text_is_not_asked(builder):
+    class Shouting(int):
+        def __str__(self):
+            return APP_CERTIFICATE
+
+        __repr__ = __str__
+
+    err = raises_code("uid", lambda: SimpleTokenBuilder(APP_ID, APP_CERTIFICATE, CHANNEL, Shouting(2**70)))
+    assert str(2**70) in str(err)
+
+
 @pytest.mark.parametrize("uid", [True, False, 1.0, b"1", [1], object()])
 def test_uid_wrong_type(uid):
     with pytest.raises(TypeError, match="uid"):
