@@ -16,8 +16,8 @@ import re
 import sys
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Dict, Union
-from urllib.parse import parse_qs, urlsplit
+from typing import Dict, Optional, Union
+from urllib.parse import SplitResult, parse_qs, urlsplit
 
 import agoratoken
 
@@ -69,17 +69,27 @@ def mint(path: str, query: Dict[str, str], app_id: str, app_certificate: str) ->
     return {"token": token, "expires": expires}
 
 
+def split_target(target: str) -> Optional[SplitResult]:
+    """The request target as a URL, or None when it is none (urlsplit raises on "http://[")."""
+    try:
+        return urlsplit(target)
+    except ValueError:
+        return None
+
+
 def make_server(host: str, port: int, app_id: str, app_certificate: str) -> ThreadingHTTPServer:
     # Checked once at start: a bad id or certificate fails here, not per request.
     agoratoken.SimpleTokenBuilder(app_id, app_certificate, "check", 0)
 
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:
-            url = urlsplit(self.path)
-            query = {k: v[-1] for k, v in parse_qs(url.query).items()}
             status: int = 200
             body: Dict[str, Union[str, int]]
+            url = split_target(self.path)
             try:
+                if url is None:
+                    raise BadRequest("url", "the request target is not a valid URL")
+                query = {k: v[-1] for k, v in parse_qs(url.query).items()}
                 body = mint(url.path, query, app_id, app_certificate)
             except agoratoken.AgoraTokenError as e:  # names the field, never the certificate
                 status, body = 400, {"error": e.code, "message": str(e)}
@@ -95,7 +105,10 @@ def make_server(host: str, port: int, app_id: str, app_certificate: str) -> Thre
 
         def log_message(self, format: str, *args: object) -> None:
             # Paths only (no query: it may carry user names).
-            sys.stderr.write(f"{self.command} {urlsplit(self.path).path} -> {args[1] if len(args) > 1 else ''}\n")
+            # (Also called for requests refused before a path was read, or whose target is no URL.)
+            url = split_target(getattr(self, "path", ""))
+            path = "?" if url is None else url.path
+            sys.stderr.write(f"{self.command} {path} -> {args[1] if len(args) > 1 else ''}\n")
 
     return ThreadingHTTPServer((host, port), Handler)
 

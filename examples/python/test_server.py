@@ -3,6 +3,7 @@
 import json
 import os
 import pathlib
+import socket
 import subprocess
 import sys
 import threading
@@ -83,6 +84,19 @@ def test_bad_requests(base, path, status, code):
     got_status, body = get(base, path)
     assert (got_status, body["error"]) == (status, code)
     assert APP_CERTIFICATE.lower() not in json.dumps(body).lower()
+
+
+def test_malformed_request_target_is_a_400(base):
+    # urllib cannot send such a target: write the request by hand.
+    host, port = base.removeprefix("http://").split(":")
+    with socket.create_connection((host, int(port)), timeout=10) as s:
+        s.sendall(b"GET http://[ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        reply = b""
+        while chunk := s.recv(4096):
+            reply += chunk
+    assert reply.startswith(b"HTTP/1.0 400 ") or reply.startswith(b"HTTP/1.1 400 "), reply[:80]
+    assert b'"error": "url"' in reply
+    assert get(base, "/rtm-token?account=bob")[0] == 200
 
 
 def test_bad_credentials_refused_at_start():
