@@ -29,10 +29,10 @@ deps-java: ## Java: JDK 17 and Maven if missing (apt), then Maven's plugins and 
 java-lib: ## Java: build the JNI library libagoratoken_java.so (cargo, release)
 	$(CARGO) build --release -p agoratoken-java
 
-java-classes: java-lib ## Java: compile main and test classes (library packed into target/classes)
+java-classes: deps-java java-lib ## Java: compile main and test classes (library packed into target/classes)
 	$(JAVA_MVN) -q test-compile
 
-test-java: java-lib ## Java: JUnit 5 suite via mvn package (jar with the native library inside), then the example on the jar
+test-java: deps-java java-lib ## Java: JUnit 5 suite via mvn package (jar with the native library inside), then the example on the jar
 	$(JAVA_MVN) package
 	@touch $(JAVA_RESOLVED)
 	@jar=$$(ls $(JAVA_DIR)/target/agoratoken-*.jar | head -n 1); \
