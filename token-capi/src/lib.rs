@@ -17,6 +17,7 @@
 
 #![allow(non_camel_case_types)]
 
+use std::borrow::Cow;
 use std::cell::RefCell;
 use std::ffi::{c_char, c_int, CStr, CString};
 use std::panic::{self, AssertUnwindSafe};
@@ -261,19 +262,56 @@ fn non_null<T>(p: *const T, field: &str) -> Result<(), TokenError> {
     }
 }
 
-/// A borrowed UTF-8 string argument; NULL is `null_argument`, bad UTF-8 fails `kind`.
+/// A string argument on its way to token-core; NULL is `null_argument`.
 ///
+/// Text that is not UTF-8 goes on as a lossy copy: U+FFFD fails every field's
+/// check, so token-core still reports the first bad field in its own order
+/// ("Checks, in order: app id, app certificate, ..."), and [`utf8_checked`]
+/// then names the real reason. No `Debug`: it may hold the certificate.
+struct StrArg<'a> {
+    text: Cow<'a, str>,
+    kind: ErrorKind,
+}
+
+impl StrArg<'_> {
+    fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    fn is_utf8(&self) -> bool {
+        matches!(self.text, Cow::Borrowed(_))
+    }
+
+    fn utf8_error(&self) -> TokenError {
+        TokenError::new(self.kind, format!("{}: is not valid UTF-8", self.kind.as_str()))
+    }
+}
+
 /// # Safety
 /// `p` is NULL or a NUL-terminated string valid for `'a`.
-unsafe fn str_arg<'a>(p: *const c_char, kind: ErrorKind) -> Result<&'a str, TokenError> {
-    let field = kind.as_str();
+unsafe fn str_arg<'a>(p: *const c_char, kind: ErrorKind) -> Result<StrArg<'a>, TokenError> {
     if p.is_null() {
-        return Err(null_error(field));
+        return Err(null_error(kind.as_str()));
     }
     // SAFETY: non-NULL and NUL-terminated per the caller's contract.
     let bytes = unsafe { CStr::from_ptr(p) }.to_bytes();
-    std::str::from_utf8(bytes)
-        .map_err(|_| TokenError::new(kind, format!("{field}: is not valid UTF-8")))
+    Ok(StrArg { text: String::from_utf8_lossy(bytes), kind })
+}
+
+/// token-core's `result` over `args`: an argument that was not UTF-8 fails
+/// its field's check where token-core failed that field, or, for a field
+/// token-core does not check (verify's channel and user), once token-core's
+/// own checks have passed. A result computed from a lossy copy is never kept.
+fn utf8_checked<T>(result: Result<T, TokenError>, args: &[Option<&StrArg<'_>>]) -> Result<T, TokenError> {
+    let mut lossy = args.iter().flatten().filter(|a| !a.is_utf8());
+    let Some(first) = lossy.next() else { return result };
+    match result {
+        Ok(_) => Err(first.utf8_error()),
+        Err(e) => match std::iter::once(first).chain(lossy).find(|a| a.kind == e.kind()) {
+            Some(arg) => Err(arg.utf8_error()),
+            None => Err(e),
+        },
+    }
 }
 
 /// A borrowed byte-string argument (tokens: the parser reports the category).
@@ -349,12 +387,16 @@ unsafe fn new_builder(
         let app_id = unsafe { str_arg(app_id, ErrorKind::AppId) }?;
         let app_certificate = unsafe { str_arg(app_certificate, ErrorKind::AppCertificate) }?;
         let channel_name = unsafe { str_arg(channel_name, ErrorKind::ChannelName) }?;
-        let user = match user {
-            Some(account) => UserId::Account(unsafe { str_arg(account, ErrorKind::UserAccount) }?),
-            None => UserId::Uid(uid),
+        let account = match user {
+            Some(account) => Some(unsafe { str_arg(account, ErrorKind::UserAccount) }?),
+            None => None,
         };
         non_null(builder_out, "builder_out")?;
-        let inner = SimpleTokenBuilder::new(app_id, app_certificate, channel_name, user)?;
+        let user = account.as_ref().map_or(UserId::Uid(uid), |a| UserId::Account(a.as_str()));
+        let inner = utf8_checked(
+            SimpleTokenBuilder::new(app_id.as_str(), app_certificate.as_str(), channel_name.as_str(), user),
+            &[Some(&app_id), Some(&app_certificate), Some(&channel_name), account.as_ref()],
+        )?;
         let handle = Box::into_raw(Box::new(agora_token_builder { inner }));
         // SAFETY: checked non-NULL above.
         unsafe { write_out(builder_out, handle) };
@@ -607,13 +649,24 @@ unsafe fn rtc_helper(
         let app_id = unsafe { str_arg(app_id, ErrorKind::AppId) }?;
         let app_certificate = unsafe { str_arg(app_certificate, ErrorKind::AppCertificate) }?;
         let channel_name = unsafe { str_arg(channel_name, ErrorKind::ChannelName) }?;
-        let user = match user {
-            Some(account) => UserId::Account(unsafe { str_arg(account, ErrorKind::UserAccount) }?),
-            None => UserId::Uid(uid),
+        let account = match user {
+            Some(account) => Some(unsafe { str_arg(account, ErrorKind::UserAccount) }?),
+            None => None,
         };
         non_null(token_out, "token_out")?;
         let role = role_arg(role)?;
-        let token = RtcTokenBuilder::build_token(app_id, app_certificate, channel_name, user, role, privilege_expired_ts)?;
+        let user = account.as_ref().map_or(UserId::Uid(uid), |a| UserId::Account(a.as_str()));
+        let token = utf8_checked(
+            RtcTokenBuilder::build_token(
+                app_id.as_str(),
+                app_certificate.as_str(),
+                channel_name.as_str(),
+                user,
+                role,
+                privilege_expired_ts,
+            ),
+            &[Some(&app_id), Some(&app_certificate), Some(&channel_name), account.as_ref()],
+        )?;
         let token = into_c_string(token)?;
         // SAFETY: checked non-NULL.
         unsafe { write_out(token_out, token) };
@@ -684,7 +737,16 @@ pub unsafe extern "C" fn agora_rtm_token_builder_build_token(
         let user_account = unsafe { str_arg(user_account, ErrorKind::UserAccount) }?;
         non_null(token_out, "token_out")?;
         let role = RtmRole::try_from_value(i64::from(role))?;
-        let token = RtmTokenBuilder::build_token(app_id, app_certificate, user_account, role, privilege_expired_ts)?;
+        let token = utf8_checked(
+            RtmTokenBuilder::build_token(
+                app_id.as_str(),
+                app_certificate.as_str(),
+                user_account.as_str(),
+                role,
+                privilege_expired_ts,
+            ),
+            &[Some(&app_id), Some(&app_certificate), Some(&user_account)],
+        )?;
         let token = into_c_string(token)?;
         // SAFETY: checked non-NULL.
         unsafe { write_out(token_out, token) };
@@ -770,13 +832,17 @@ unsafe fn verify_common(
         let app_id = if app_id.is_null() { None } else { Some(unsafe { str_arg(app_id, ErrorKind::AppId) }?) };
         let app_certificate = unsafe { str_arg(app_certificate, ErrorKind::AppCertificate) }?;
         let channel_name = unsafe { str_arg(channel_name, ErrorKind::ChannelName) }?;
-        let user = match user {
-            Some(account) => UserId::Account(unsafe { str_arg(account, ErrorKind::UserAccount) }?),
-            None => UserId::Uid(uid),
+        let account = match user {
+            Some(account) => Some(unsafe { str_arg(account, ErrorKind::UserAccount) }?),
+            None => None,
         };
         non_null(result_out, "result_out")?;
-        let expected = Expected { app_id, channel_name, user };
-        let result: VerifyResult = verify(token, app_certificate, &expected, now)?;
+        let user = account.as_ref().map_or(UserId::Uid(uid), |a| UserId::Account(a.as_str()));
+        let expected = Expected { app_id: app_id.as_ref().map(StrArg::as_str), channel_name: channel_name.as_str(), user };
+        let result: VerifyResult = utf8_checked(
+            verify(token, app_certificate.as_str(), &expected, now),
+            &[app_id.as_ref(), Some(&app_certificate), Some(&channel_name), account.as_ref()],
+        )?;
         // SAFETY: checked non-NULL.
         unsafe { write_out(result_out, result.value()) };
         Ok(())

@@ -528,3 +528,42 @@ fn builders_on_many_threads() {
     let tokens: std::collections::HashSet<_> = handles.into_iter().map(|h| h.join().unwrap()).collect();
     assert_eq!(tokens.len(), 4);
 }
+
+#[test]
+fn a_field_that_is_not_utf8_fails_where_token_core_checks_that_field() {
+    let bad = c"ab\xffcd";
+    let tok = std::ffi::CString::new(SAMPLE).unwrap();
+    let (mut b, mut t, mut res) = (ptr::null_mut(), ptr::null_mut(), 99);
+    unsafe {
+        // The documented order (app id, certificate, channel, user) holds even
+        // when a later field is not UTF-8.
+        assert_eq!(agora_token_builder_new_uid(c"xyz".as_ptr(), CERT.as_ptr(), bad.as_ptr(), 1, &mut b), -1);
+        assert!(last_error().starts_with("app_id: must be"), "{}", last_error());
+        assert_eq!(agora_token_builder_new_uid(APP_ID.as_ptr(), c"short".as_ptr(), bad.as_ptr(), 1, &mut b), -2);
+        assert_eq!(agora_token_builder_new_user_account(APP_ID.as_ptr(), CERT.as_ptr(), c"".as_ptr(), bad.as_ptr(), &mut b), -3);
+        assert_eq!(agora_rtc_token_builder_build_token_with_uid(c"xyz".as_ptr(), CERT.as_ptr(), bad.as_ptr(), 1, 1, 0, &mut t), -1);
+        assert_eq!(agora_rtc_token_builder_build_token_with_user_account(APP_ID.as_ptr(), c"short".as_ptr(), CHANNEL.as_ptr(), bad.as_ptr(), 1, 0, &mut t), -2);
+        assert_eq!(agora_rtm_token_builder_build_token(c"xyz".as_ptr(), CERT.as_ptr(), bad.as_ptr(), 1, 0, &mut t), -1);
+        // Alone, it is its field's failure, said as such.
+        assert_eq!(agora_token_builder_new_uid(APP_ID.as_ptr(), CERT.as_ptr(), bad.as_ptr(), 1, &mut b), -3);
+        assert_eq!(last_error(), "channel_name: is not valid UTF-8");
+        assert_eq!(agora_token_builder_new_uid(APP_ID.as_ptr(), bad.as_ptr(), CHANNEL.as_ptr(), 1, &mut b), -2);
+        assert_eq!(last_error(), "app_certificate: is not valid UTF-8");
+        // verify: the certificate and the token are checked first; a channel or
+        // user that is not UTF-8 is an error, never a verify result.
+        assert_eq!(agora_token_verify(c"garbage".as_ptr(), ptr::null(), CERT.as_ptr(), bad.as_ptr(), UID, 0, &mut res), -6);
+        assert_eq!(agora_token_verify(tok.as_ptr(), ptr::null(), c"short".as_ptr(), bad.as_ptr(), UID, 0, &mut res), -2);
+        assert_eq!(agora_token_verify(tok.as_ptr(), ptr::null(), CERT.as_ptr(), bad.as_ptr(), UID, 0, &mut res), -3);
+        assert_eq!(last_error(), "channel_name: is not valid UTF-8");
+        assert_eq!(agora_token_verify(tok.as_ptr(), bad.as_ptr(), CERT.as_ptr(), CHANNEL.as_ptr(), UID, 0, &mut res), -1);
+        assert_eq!(last_error(), "app_id: is not valid UTF-8");
+        assert_eq!(
+            agora_token_verify_user_account(tok.as_ptr(), ptr::null(), CERT.as_ptr(), CHANNEL.as_ptr(), bad.as_ptr(), 0, &mut res),
+            -4
+        );
+        assert_eq!(last_error(), "user_account: is not valid UTF-8");
+    }
+    assert!(b.is_null());
+    assert!(t.is_null());
+    assert_eq!(res, 99);
+}

@@ -137,6 +137,10 @@ static void test_input_errors(void) {
     /* Not UTF-8: the field's own category. */
     CHECK_STATUS(agora_token_builder_new_uid("\xff", CERT, CHANNEL, 1, &b), AGORA_TOKEN_ERR_APP_ID);
     CHECK_STATUS(agora_token_builder_new_uid(APP_ID, CERT, "ab\xfe", 1, &b), AGORA_TOKEN_ERR_CHANNEL_NAME);
+    /* ... where token-core checks that field: the documented order still holds. */
+    CHECK_STATUS(agora_token_builder_new_uid("xyz", CERT, "ab\xfe", 1, &b), AGORA_TOKEN_ERR_APP_ID);
+    CHECK_STATUS(agora_token_builder_new_user_account(APP_ID, "short", CHANNEL, "\xff", &b),
+                 AGORA_TOKEN_ERR_APP_CERTIFICATE);
     CHECK(b == NULL);
 
     CHECK_STATUS(agora_token_builder_new_uid(APP_ID, CERT, CHANNEL, 1, &b), AGORA_TOKEN_OK);
