@@ -15,7 +15,9 @@
 #ifndef AGORA_TOKEN_HPP
 #define AGORA_TOKEN_HPP
 
+#include <algorithm>
 #include <cstdint>
+#include <initializer_list>
 #include <memory>
 #include <optional>
 #include <string>
@@ -101,19 +103,53 @@ inline bool check(int status) {
     return fail(status, agora_token_last_error());
 }
 
-/// std::string may hold a NUL that the C API would silently cut the string
-/// at: refuse it as a failure of the field (never quoting the value).
-inline bool noNul(const std::string& value, int code, const char* field) {
-    if (value.find('\0') == std::string::npos) return true;
-    return fail(code, std::string(field) + ": contains a NUL character");
+/// A std::string argument as a C string. A NUL, which a C string cannot
+/// carry, is passed as 0xFF: a byte that is not UTF-8 and is valid in no field
+/// and nowhere in a token. The library then refuses the value in its field's
+/// own check, in its usual order of checks, instead of silently using what
+/// precedes the NUL. Not copyable: get() may point into the object.
+class CArg {
+public:
+    explicit CArg(const std::string& value) : ptr_(value.c_str()) {
+        if (value.find('\0') == std::string::npos) return;
+        copy_ = value;
+        std::replace(copy_.begin(), copy_.end(), '\0', static_cast<char>(0xFF));
+        ptr_ = copy_.c_str();
+    }
+    CArg(const CArg&) = delete;
+    CArg& operator=(const CArg&) = delete;
+
+    const char* get() const noexcept { return ptr_; }
+    bool hadNul() const noexcept { return ptr_ == copy_.c_str(); }
+
+private:
+    const char* ptr_;
+    std::string copy_;
+};
+
+/// An argument whose NUL, if any, explains a failure with status `code`
+/// (`arg` may be NULL: an absent optional argument).
+struct NulCause {
+    const CArg* arg;
+    int code;
+    const char* what;  // the message after "<category>: "
+};
+
+/// A string field: a NUL fails it with its own category.
+inline NulCause nulIn(const CArg* arg, int code) { return NulCause{arg, code, "contains a NUL character"}; }
+
+/// A token: its NUL is a base64 failure once the version and app id passed.
+inline NulCause nulInToken(const CArg& arg) {
+    return NulCause{&arg, AGORA_TOKEN_ERR_BASE64, "the token contains a NUL character"};
 }
 
-/// A NUL inside a token: the category the parser gives a bad byte there.
-inline bool tokenNoNul(const std::string& token, const char* field) {
-    const size_t at = token.find('\0');
-    if (at == std::string::npos) return true;
-    const int code = at < 3 ? AGORA_TOKEN_ERR_VERSION : at < 35 ? AGORA_TOKEN_ERR_APP_ID : AGORA_TOKEN_ERR_BASE64;
-    return fail(code, std::string(agora_token_error_name(code)) + ": the " + field + " contains a NUL character");
+/// As check(status), saying so when the failure is a NUL passed as 0xFF.
+inline bool check(int status, std::initializer_list<NulCause> causes) {
+    if (status == AGORA_TOKEN_OK) return true;
+    for (const NulCause& c : causes)
+        if (c.arg && c.arg->hadNul() && c.code == status)
+            return fail(status, std::string(agora_token_error_name(status)) + ": " + c.what);
+    return check(status);
 }
 
 /// Takes ownership of a library string.
@@ -167,28 +203,27 @@ public:
     /// A builder for a numeric uid (0 = any user, signed as the empty string).
     SimpleTokenBuilder(const std::string& appId, const std::string& appCertificate,
                        const std::string& channelName, uint32_t uid = 0) {
-        if (!checkStrings(appId, appCertificate, channelName)) {
-            keepFailure();
-            return;
-        }
+        const detail::CArg id(appId), cert(appCertificate), channel(channelName);
         agora_token_builder* raw = nullptr;
-        const int status = agora_token_builder_new_uid(appId.c_str(), appCertificate.c_str(),
-                                                       channelName.c_str(), uid, &raw);
-        create(status, raw);
+        const int status = agora_token_builder_new_uid(id.get(), cert.get(), channel.get(), uid, &raw);
+        create(detail::check(status, {detail::nulIn(&id, AGORA_TOKEN_ERR_APP_ID),
+                                      detail::nulIn(&cert, AGORA_TOKEN_ERR_APP_CERTIFICATE),
+                                      detail::nulIn(&channel, AGORA_TOKEN_ERR_CHANNEL_NAME)}),
+               raw);
     }
 
     /// A builder for a user account (a string uid, used as it is).
     SimpleTokenBuilder(const std::string& appId, const std::string& appCertificate,
                        const std::string& channelName, const std::string& userAccount) {
-        if (!checkStrings(appId, appCertificate, channelName) ||
-            !detail::noNul(userAccount, AGORA_TOKEN_ERR_USER_ACCOUNT, "user_account")) {
-            keepFailure();
-            return;
-        }
+        const detail::CArg id(appId), cert(appCertificate), channel(channelName), account(userAccount);
         agora_token_builder* raw = nullptr;
-        const int status = agora_token_builder_new_user_account(appId.c_str(), appCertificate.c_str(),
-                                                                channelName.c_str(), userAccount.c_str(), &raw);
-        create(status, raw);
+        const int status =
+            agora_token_builder_new_user_account(id.get(), cert.get(), channel.get(), account.get(), &raw);
+        create(detail::check(status, {detail::nulIn(&id, AGORA_TOKEN_ERR_APP_ID),
+                                      detail::nulIn(&cert, AGORA_TOKEN_ERR_APP_CERTIFICATE),
+                                      detail::nulIn(&channel, AGORA_TOKEN_ERR_CHANNEL_NAME),
+                                      detail::nulIn(&account, AGORA_TOKEN_ERR_USER_ACCOUNT)}),
+               raw);
     }
 
     SimpleTokenBuilder(const SimpleTokenBuilder&) = delete;
@@ -220,8 +255,9 @@ public:
     /// of another app, channel or user.
     bool initTokenBuilder(const std::string& originToken) {
         if (!ready()) return false;
-        if (!detail::tokenNoNul(originToken, "origin_token")) return false;
-        return detail::check(agora_token_builder_init_token_builder(handle_.get(), originToken.c_str()));
+        const detail::CArg token(originToken);
+        return detail::check(agora_token_builder_init_token_builder(handle_.get(), token.get()),
+                             {detail::nulInToken(token)});
     }
 
     /// Replaces the privileges with the role's, each never expiring.
@@ -282,20 +318,14 @@ private:
     int status_ = AGORA_TOKEN_OK;
     std::string error_;
 
-    static bool checkStrings(const std::string& appId, const std::string& appCertificate,
-                             const std::string& channelName) {
-        return detail::noNul(appId, AGORA_TOKEN_ERR_APP_ID, "app_id") &&
-               detail::noNul(appCertificate, AGORA_TOKEN_ERR_APP_CERTIFICATE, "app_certificate") &&
-               detail::noNul(channelName, AGORA_TOKEN_ERR_CHANNEL_NAME, "channel_name");
-    }
-
     void keepFailure() {
         status_ = lastErrorCode();
         error_ = lastError();
     }
 
-    void create(int status, agora_token_builder* raw) {
-        if (detail::check(status)) {
+    /// `ok`: the C call's status passed detail::check (which recorded any failure).
+    void create(bool ok, agora_token_builder* raw) {
+        if (ok) {
             handle_.reset(raw);
             status_ = AGORA_TOKEN_OK;
             error_.clear();
@@ -332,14 +362,13 @@ public:
     static std::string buildTokenWithUid(const std::string& appId, const std::string& appCertificate,
                                          const std::string& channelName, uint32_t uid, UserRole role,
                                          uint32_t privilegeExpiredTs = 0) {
-        if (!detail::noNul(appId, AGORA_TOKEN_ERR_APP_ID, "app_id") ||
-            !detail::noNul(appCertificate, AGORA_TOKEN_ERR_APP_CERTIFICATE, "app_certificate") ||
-            !detail::noNul(channelName, AGORA_TOKEN_ERR_CHANNEL_NAME, "channel_name"))
-            return std::string();
+        const detail::CArg id(appId), cert(appCertificate), channel(channelName);
         char* token = nullptr;
-        if (!detail::check(agora_rtc_token_builder_build_token_with_uid(
-                appId.c_str(), appCertificate.c_str(), channelName.c_str(), uid, role, privilegeExpiredTs,
-                &token)))
+        if (!detail::check(agora_rtc_token_builder_build_token_with_uid(id.get(), cert.get(), channel.get(), uid,
+                                                                        role, privilegeExpiredTs, &token),
+                           {detail::nulIn(&id, AGORA_TOKEN_ERR_APP_ID),
+                            detail::nulIn(&cert, AGORA_TOKEN_ERR_APP_CERTIFICATE),
+                            detail::nulIn(&channel, AGORA_TOKEN_ERR_CHANNEL_NAME)}))
             return std::string();
         return detail::takeString(token);
     }
@@ -348,15 +377,14 @@ public:
     static std::string buildTokenWithUserAccount(const std::string& appId, const std::string& appCertificate,
                                                  const std::string& channelName, const std::string& userAccount,
                                                  UserRole role, uint32_t privilegeExpiredTs = 0) {
-        if (!detail::noNul(appId, AGORA_TOKEN_ERR_APP_ID, "app_id") ||
-            !detail::noNul(appCertificate, AGORA_TOKEN_ERR_APP_CERTIFICATE, "app_certificate") ||
-            !detail::noNul(channelName, AGORA_TOKEN_ERR_CHANNEL_NAME, "channel_name") ||
-            !detail::noNul(userAccount, AGORA_TOKEN_ERR_USER_ACCOUNT, "user_account"))
-            return std::string();
+        const detail::CArg id(appId), cert(appCertificate), channel(channelName), account(userAccount);
         char* token = nullptr;
         if (!detail::check(agora_rtc_token_builder_build_token_with_user_account(
-                appId.c_str(), appCertificate.c_str(), channelName.c_str(), userAccount.c_str(), role,
-                privilegeExpiredTs, &token)))
+                               id.get(), cert.get(), channel.get(), account.get(), role, privilegeExpiredTs, &token),
+                           {detail::nulIn(&id, AGORA_TOKEN_ERR_APP_ID),
+                            detail::nulIn(&cert, AGORA_TOKEN_ERR_APP_CERTIFICATE),
+                            detail::nulIn(&channel, AGORA_TOKEN_ERR_CHANNEL_NAME),
+                            detail::nulIn(&account, AGORA_TOKEN_ERR_USER_ACCOUNT)}))
             return std::string();
         return detail::takeString(token);
     }
@@ -384,14 +412,13 @@ public:
     static std::string buildToken(const std::string& appId, const std::string& appCertificate,
                                   const std::string& userAccount, RtmUserRole userRole,
                                   uint32_t privilegeExpiredTs = 0) {
-        if (!detail::noNul(appId, AGORA_TOKEN_ERR_APP_ID, "app_id") ||
-            !detail::noNul(appCertificate, AGORA_TOKEN_ERR_APP_CERTIFICATE, "app_certificate") ||
-            !detail::noNul(userAccount, AGORA_TOKEN_ERR_USER_ACCOUNT, "user_account"))
-            return std::string();
+        const detail::CArg id(appId), cert(appCertificate), account(userAccount);
         char* token = nullptr;
-        if (!detail::check(agora_rtm_token_builder_build_token(appId.c_str(), appCertificate.c_str(),
-                                                               userAccount.c_str(), userRole,
-                                                               privilegeExpiredTs, &token)))
+        if (!detail::check(agora_rtm_token_builder_build_token(id.get(), cert.get(), account.get(), userRole,
+                                                               privilegeExpiredTs, &token),
+                           {detail::nulIn(&id, AGORA_TOKEN_ERR_APP_ID),
+                            detail::nulIn(&cert, AGORA_TOKEN_ERR_APP_CERTIFICATE),
+                            detail::nulIn(&account, AGORA_TOKEN_ERR_USER_ACCOUNT)}))
             return std::string();
         return detail::takeString(token);
     }
@@ -437,9 +464,9 @@ struct TokenInfo {
 /// Parses a 006 token strictly; nullopt on failure (version, app_id, base64,
 /// truncated, trailing), the reason in lastError().
 inline std::optional<TokenInfo> parse(const std::string& token) {
-    if (!detail::tokenNoNul(token, "token")) return std::nullopt;
+    const detail::CArg arg(token);
     agora_token_info* raw = nullptr;
-    if (!detail::check(agora_token_parse(token.c_str(), &raw))) return std::nullopt;
+    if (!detail::check(agora_token_parse(arg.get(), &raw), {detail::nulInToken(arg)})) return std::nullopt;
     std::unique_ptr<agora_token_info, detail::InfoDeleter> info(raw);
     TokenInfo out;
     out.appId = info->app_id;
@@ -455,31 +482,35 @@ inline std::optional<TokenInfo> parse(const std::string& token) {
 }
 
 namespace detail {
+/// `call(token, appId or NULL, certificate, channel, result_out)` runs the C verify function.
 template <typename Call>
 std::optional<VerifyResult> verifyWith(const std::string& token, const std::optional<std::string>& appId,
                                        const std::string& appCertificate, const std::string& channelName,
-                                       Call call) {
-    if (!tokenNoNul(token, "token") ||
-        (appId && !noNul(*appId, AGORA_TOKEN_ERR_APP_ID, "app_id")) ||
-        !noNul(appCertificate, AGORA_TOKEN_ERR_APP_CERTIFICATE, "app_certificate") ||
-        !noNul(channelName, AGORA_TOKEN_ERR_CHANNEL_NAME, "channel_name"))
-        return std::nullopt;
+                                       std::optional<NulCause> userCause, Call call) {
+    const CArg t(token), cert(appCertificate), channel(channelName);
+    std::optional<CArg> id;
+    if (appId) id.emplace(*appId);
     int result = -1;
-    if (!check(call(appId ? appId->c_str() : nullptr, &result))) return std::nullopt;
+    const int status = call(t.get(), id ? id->get() : nullptr, cert.get(), channel.get(), &result);
+    if (!check(status, {nulInToken(t), nulIn(id ? &*id : nullptr, AGORA_TOKEN_ERR_APP_ID),
+                        nulIn(&cert, AGORA_TOKEN_ERR_APP_CERTIFICATE), nulIn(&channel, AGORA_TOKEN_ERR_CHANNEL_NAME),
+                        userCause.value_or(NulCause{nullptr, 0, ""})}))
+        return std::nullopt;
     return static_cast<VerifyResult>(result);
 }
 }  // namespace detail
 
 /// Verifies a token for a channel and numeric uid at `now` (Unix seconds):
 /// VerifyResult::Ok or the first failing check. nullopt when the token or
-/// the certificate is malformed (the reason in lastError()). Without appId
-/// the app id is not checked.
+/// the certificate is malformed, or a string is not UTF-8 or holds a NUL (the
+/// reason in lastError()). Without appId the app id is not checked.
 inline std::optional<VerifyResult> verify(const std::string& token, const std::string& appCertificate,
                                           const std::string& channelName, uint32_t uid, uint32_t now,
                                           const std::optional<std::string>& appId = std::nullopt) {
-    return detail::verifyWith(token, appId, appCertificate, channelName, [&](const char* id, int* out) {
-        return agora_token_verify(token.c_str(), id, appCertificate.c_str(), channelName.c_str(), uid, now, out);
-    });
+    return detail::verifyWith(token, appId, appCertificate, channelName, std::nullopt,
+                              [&](const char* t, const char* id, const char* cert, const char* channel, int* out) {
+                                  return agora_token_verify(t, id, cert, channel, uid, now, out);
+                              });
 }
 
 /// As verify(), for a user account.
@@ -487,11 +518,12 @@ inline std::optional<VerifyResult> verifyUserAccount(const std::string& token, c
                                                      const std::string& channelName,
                                                      const std::string& userAccount, uint32_t now,
                                                      const std::optional<std::string>& appId = std::nullopt) {
-    if (!detail::noNul(userAccount, AGORA_TOKEN_ERR_USER_ACCOUNT, "user_account")) return std::nullopt;
-    return detail::verifyWith(token, appId, appCertificate, channelName, [&](const char* id, int* out) {
-        return agora_token_verify_user_account(token.c_str(), id, appCertificate.c_str(), channelName.c_str(),
-                                               userAccount.c_str(), now, out);
-    });
+    const detail::CArg account(userAccount);
+    return detail::verifyWith(
+        token, appId, appCertificate, channelName, detail::nulIn(&account, AGORA_TOKEN_ERR_USER_ACCOUNT),
+        [&](const char* t, const char* id, const char* cert, const char* channel, int* out) {
+            return agora_token_verify_user_account(t, id, cert, channel, account.get(), now, out);
+        });
 }
 
 }  // namespace tools

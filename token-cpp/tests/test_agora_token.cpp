@@ -173,6 +173,44 @@ TEST(SimpleTokenBuilder, EmbeddedNulIsRefusedNotTruncated) {
     expectFailure(AGORA_TOKEN_ERR_USER_ACCOUNT);
 }
 
+TEST(SimpleTokenBuilder, EmbeddedNulKeepsTheLibrarysOrderOfChecks) {
+    // A NUL is one more fault, found where the library checks that field: an
+    // earlier bad field, or a bad version / app id before it in a token, wins,
+    // as it does in every binding that hands the whole string to token-core.
+    using namespace std::string_literals;
+    SimpleTokenBuilder a("xyz", kCert, "room\0x"s, 1u);
+    expectFailure(AGORA_TOKEN_ERR_APP_ID);
+    EXPECT_TRUE(startsWith(lastError(), "app_id: must be")) << lastError();
+    SimpleTokenBuilder c(kAppId, "short", kChannel, "bob\0"s);
+    expectFailure(AGORA_TOKEN_ERR_APP_CERTIFICATE);
+    EXPECT_EQ(RtcTokenBuilder::buildTokenWithUserAccount("x", kCert, kChannel, "a\0"s, Role_Publisher), "");
+    expectFailure(AGORA_TOKEN_ERR_APP_ID);
+    EXPECT_EQ(RtmTokenBuilder::buildToken(kAppId, "short", "u\0"s, Rtm_User), "");
+    expectFailure(AGORA_TOKEN_ERR_APP_CERTIFICATE);
+
+    EXPECT_FALSE(parse("005" + kSample.substr(3) + "\0"s));
+    expectFailure(AGORA_TOKEN_ERR_VERSION);
+    EXPECT_FALSE(parse("007ab\0"s));
+    expectFailure(AGORA_TOKEN_ERR_VERSION);
+    EXPECT_FALSE(parse("006zz" + kSample.substr(5) + "\0"s));
+    expectFailure(AGORA_TOKEN_ERR_APP_ID);
+    EXPECT_FALSE(verify(kSample + "\0"s, "short", kChannel, kUid, 0));
+    expectFailure(AGORA_TOKEN_ERR_APP_CERTIFICATE);
+    EXPECT_FALSE(verify("garbage\0"s, kCert, "x\0"s, kUid, 0));
+    expectFailure(AGORA_TOKEN_ERR_VERSION);
+
+    // Alone, the NUL is its field's failure, and the message says so.
+    SimpleTokenBuilder ch(kAppId, kCert, "room\0x"s, 1u);
+    expectFailure(AGORA_TOKEN_ERR_CHANNEL_NAME);
+    EXPECT_EQ(lastError(), "channel_name: contains a NUL character");
+    EXPECT_FALSE(parse(kSample.substr(0, 40) + "\0"s + kSample.substr(41)));
+    expectFailure(AGORA_TOKEN_ERR_BASE64);
+    EXPECT_EQ(lastError(), "base64: the token contains a NUL character");
+    EXPECT_FALSE(verify(kSample, kCert, "x\0"s, kUid, 0, std::string("\0"s)));
+    expectFailure(AGORA_TOKEN_ERR_APP_ID);
+    EXPECT_EQ(lastError(), "app_id: contains a NUL character");
+}
+
 TEST(SimpleTokenBuilder, MoveTransfersTheHandle) {
     SimpleTokenBuilder a(kAppId, kCert, kChannel, kUid);
     a.setSalt(1);
