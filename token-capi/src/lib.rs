@@ -295,7 +295,12 @@ unsafe fn str_arg<'a>(p: *const c_char, kind: ErrorKind) -> Result<StrArg<'a>, T
     }
     // SAFETY: non-NULL and NUL-terminated per the caller's contract.
     let bytes = unsafe { CStr::from_ptr(p) }.to_bytes();
-    Ok(StrArg { text: String::from_utf8_lossy(bytes), kind })
+    // from_utf8 first: the usual, valid case stays on its fast path.
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => Cow::Borrowed(text),
+        Err(_) => Cow::Owned(String::from_utf8_lossy(bytes).into_owned()),
+    };
+    Ok(StrArg { text, kind })
 }
 
 /// token-core's `result` over `args`: an argument that was not UTF-8 fails
