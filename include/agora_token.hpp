@@ -47,9 +47,25 @@ enum Privileges : uint16_t {
     kRtmLogin = AGORA_TOKEN_PRIVILEGE_RTM_LOGIN,
 };
 
-/// The reference builder spells privileges `AccessToken::Privileges::kJoinChannel`.
+/// The reference's privileges are an enum inside its class AccessToken, so code
+/// written for it spells them `AccessToken::Privileges::kJoinChannel` or
+/// `AccessToken::kJoinChannel`: both work here.
 struct AccessToken {
     using Privileges = ::agora::tools::Privileges;
+    static constexpr Privileges kJoinChannel = ::agora::tools::kJoinChannel;
+    static constexpr Privileges kPublishAudioStream = ::agora::tools::kPublishAudioStream;
+    static constexpr Privileges kPublishVideoStream = ::agora::tools::kPublishVideoStream;
+    static constexpr Privileges kPublishDataStream = ::agora::tools::kPublishDataStream;
+    static constexpr Privileges kPublishAudioCdn = ::agora::tools::kPublishAudioCdn;
+    static constexpr Privileges kPublishVideoCdn = ::agora::tools::kPublishVideoCdn;
+    static constexpr Privileges kRequestPublishAudioStream = ::agora::tools::kRequestPublishAudioStream;
+    static constexpr Privileges kRequestPublishVideoStream = ::agora::tools::kRequestPublishVideoStream;
+    static constexpr Privileges kRequestPublishDataStream = ::agora::tools::kRequestPublishDataStream;
+    static constexpr Privileges kInvitePublishAudioStream = ::agora::tools::kInvitePublishAudioStream;
+    static constexpr Privileges kInvitePublishVideoStream = ::agora::tools::kInvitePublishVideoStream;
+    static constexpr Privileges kInvitePublishDataStream = ::agora::tools::kInvitePublishDataStream;
+    static constexpr Privileges kAdministrateChannel = ::agora::tools::kAdministrateChannel;
+    static constexpr Privileges kRtmLogin = ::agora::tools::kRtmLogin;
 };
 
 /// RTC roles. Attendee, Publisher and Admin get JoinChannel and

@@ -52,6 +52,12 @@ TEST(SimpleTokenBuilder, ReferenceSampleSpellingsCompile) {
     SimpleTokenBuilder builder(kAppId, kCert, kChannel, kUid);
     EXPECT_TRUE(builder.initPrivileges(Role::Role_Attendee));
     EXPECT_TRUE(builder.setPrivilege(AccessToken::Privileges::kJoinChannel, 0));
+    // Agora's AccessToken docs write the enum's members at class scope.
+    EXPECT_TRUE(builder.setPrivilege(AccessToken::kJoinChannel, 0));
+    EXPECT_TRUE(builder.setPrivilege(AccessToken::kRtmLogin, 0));
+    EXPECT_TRUE(builder.removePrivilege(AccessToken::kRtmLogin));
+    static_assert(AccessToken::kAdministrateChannel == kAdministrateChannel, "class-scope spelling");
+    static_assert(AccessToken::kInvitePublishDataStream == AccessToken::Privileges::kInvitePublishDataStream, "");
     builder.setSalt(3);
     builder.setTs(4);
     auto info = parse(builder.buildToken());
