@@ -131,16 +131,18 @@ public:
         copy_ = value;
         std::replace(copy_.begin(), copy_.end(), '\0', static_cast<char>(0xFF));
         ptr_ = copy_.c_str();
+        hadNul_ = true;
     }
     CArg(const CArg&) = delete;
     CArg& operator=(const CArg&) = delete;
 
     const char* get() const noexcept { return ptr_; }
-    bool hadNul() const noexcept { return ptr_ == copy_.c_str(); }
+    bool hadNul() const noexcept { return hadNul_; }
 
 private:
     const char* ptr_;
     std::string copy_;
+    bool hadNul_ = false;
 };
 
 /// An argument whose NUL, if any, explains a failure with status `code`

@@ -215,6 +215,11 @@ TEST(SimpleTokenBuilder, EmbeddedNulKeepsTheLibrarysOrderOfChecks) {
     EXPECT_FALSE(verify(kSample, kCert, "x\0"s, kUid, 0, std::string("\0"s)));
     expectFailure(AGORA_TOKEN_ERR_APP_ID);
     EXPECT_EQ(lastError(), "app_id: contains a NUL character");
+    // Without a NUL, the library's own message (an empty value included: with
+    // the old COW std::string ABI all empty strings share one buffer).
+    SimpleTokenBuilder empty(kAppId, kCert, "", 1u);
+    expectFailure(AGORA_TOKEN_ERR_CHANNEL_NAME);
+    EXPECT_EQ(lastError(), "channel_name: must not be empty");
 }
 
 TEST(SimpleTokenBuilder, MoveTransfersTheHandle) {
