@@ -19,8 +19,9 @@
  *  - char * results: the caller frees them with agora_token_string_free,
  *    never free().
  *  - agora_token_info * from agora_token_parse: agora_token_info_free.
- *  - agora_token_last_error, agora_token_error_name, agora_token_version:
- *    owned by the library, never freed.
+ *  - agora_token_last_error, agora_token_error_name,
+ *    agora_token_verify_result_name, agora_token_version: owned by the
+ *    library, never freed.
  * Freeing NULL is a no-op everywhere.
  */
 

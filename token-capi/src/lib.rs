@@ -236,7 +236,8 @@ fn run(body: impl FnOnce() -> Result<(), TokenError>) -> c_int {
             set_last_error(e.message());
             e.code()
         }
-        Err(_) => {
+        Err(payload) => {
+            drop_payload(payload);
             set_last_error(PANIC_MESSAGE);
             ErrorKind::Internal.code()
         }
@@ -245,8 +246,17 @@ fn run(body: impl FnOnce() -> Result<(), TokenError>) -> c_int {
 
 /// Runs a body that returns nothing (the free functions): a panic is swallowed.
 fn run_void(body: impl FnOnce()) {
-    if panic::catch_unwind(AssertUnwindSafe(body)).is_err() {
+    if let Err(payload) = panic::catch_unwind(AssertUnwindSafe(body)) {
+        drop_payload(payload);
         set_last_error(PANIC_MESSAGE);
+    }
+}
+
+/// Drops a caught panic's payload without letting a panic in its `Drop`
+/// escape the boundary: such a payload is leaked instead.
+fn drop_payload(payload: Box<dyn std::any::Any + Send>) {
+    if let Err(again) = panic::catch_unwind(AssertUnwindSafe(move || drop(payload))) {
+        std::mem::forget(again);
     }
 }
 

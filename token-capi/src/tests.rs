@@ -509,6 +509,22 @@ fn a_panic_becomes_internal() {
 }
 
 #[test]
+fn a_panic_whose_payload_panics_on_drop_stays_inside() {
+    struct Bomb;
+    impl Drop for Bomb {
+        fn drop(&mut self) {
+            panic!("dropping the payload");
+        }
+    }
+    // Without drop_payload, the second panic would leave the extern "C" frame and abort.
+    let rc = run(|| std::panic::panic_any(Bomb));
+    assert_eq!(rc, agora_token_status::AGORA_TOKEN_ERR_INTERNAL as c_int);
+    assert!(last_error().starts_with("internal:"));
+    run_void(|| std::panic::panic_any(Bomb));
+    assert!(last_error().starts_with("internal:"));
+}
+
+#[test]
 fn builders_on_many_threads() {
     let handles: Vec<_> = (0..4u32)
         .map(|n| {
