@@ -214,6 +214,9 @@ func TestErrorCode(t *testing.T) {
 	if ErrorCode(errors.New("other")) != -19 {
 		t.Error("a foreign error is not internal")
 	}
+	if ErrorCode(ErrClosed) != -18 || ErrorCode(fmt.Errorf("x: %w", ErrClosed)) != -18 {
+		t.Error("the closed-builder sentinel is not null_argument, as a closed builder reports")
+	}
 	_, err := NewSimpleTokenBuilder(appID, appCert, "", 1)
 	if ErrorCode(fmt.Errorf("wrapped: %w", err)) != -3 {
 		t.Error("a wrapped error lost its code")

@@ -241,7 +241,8 @@ func (builder SimpleTokenBuilder) BuildToken() (string, error) {
 
 // Close releases the native builder. It is safe to call more than once and
 // from several goroutines; afterwards every method fails with an error that
-// matches ErrClosed. Close always returns nil.
+// matches ErrClosed (InitTokenBuilder, which returns an int, returns the
+// null_argument code). Close always returns nil.
 func (builder SimpleTokenBuilder) Close() error {
 	s := builder.s
 	if s == nil {

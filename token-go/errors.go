@@ -126,5 +126,9 @@ func ErrorCode(err error) int {
 	if errors.As(err, &c) {
 		return c.code
 	}
+	if errors.Is(err, ErrClosed) {
+		// The bare sentinel: a closed builder reports null_argument.
+		return ErrNullArgument.code
+	}
 	return statusInternal
 }
