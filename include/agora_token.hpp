@@ -248,7 +248,10 @@ public:
     SimpleTokenBuilder& operator=(const SimpleTokenBuilder&) = delete;
 
     SimpleTokenBuilder(SimpleTokenBuilder&& other) noexcept
-        : handle_(std::move(other.handle_)), status_(other.status_), error_(std::move(other.error_)) {
+        : handle_(std::move(other.handle_)),
+          status_(other.status_),
+          error_(std::move(other.error_)),
+          movedFrom_(other.movedFrom_) {
         other.markMovedFrom();
     }
 
@@ -257,6 +260,7 @@ public:
             handle_ = std::move(other.handle_);
             status_ = other.status_;
             error_ = std::move(other.error_);
+            movedFrom_ = other.movedFrom_;
             other.markMovedFrom();
         }
         return *this;
@@ -335,6 +339,7 @@ private:
     std::unique_ptr<agora_token_builder, detail::BuilderDeleter> handle_;
     int status_ = AGORA_TOKEN_OK;
     std::string error_;
+    bool movedFrom_ = false;  // the message is built when asked for: a move never allocates
 
     void keepFailure() {
         status_ = lastErrorCode();
@@ -354,12 +359,16 @@ private:
 
     void markMovedFrom() noexcept {
         status_ = AGORA_TOKEN_ERR_NULL_ARGUMENT;
-        error_ = "null_argument: this SimpleTokenBuilder was moved from";
+        error_.clear();
+        movedFrom_ = true;
     }
 
     /// A valid builder, or a failure that repeats why it is not.
     bool ready() const {
         if (handle_) return true;
+        if (movedFrom_) {
+            return detail::fail(AGORA_TOKEN_ERR_NULL_ARGUMENT, "null_argument: this SimpleTokenBuilder was moved from");
+        }
         return detail::fail(status_ == AGORA_TOKEN_OK ? AGORA_TOKEN_ERR_NULL_ARGUMENT : status_, error_);
     }
 

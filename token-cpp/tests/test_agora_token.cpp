@@ -240,6 +240,13 @@ TEST(SimpleTokenBuilder, MoveTransfersTheHandle) {
     c = std::move(b);
     EXPECT_EQ(c.buildToken(), kSample);
     EXPECT_FALSE(b.valid());  // NOLINT(bugprone-use-after-move)
+    EXPECT_EQ(b.buildToken(), "");  // NOLINT(bugprone-use-after-move)
+    expectFailure(AGORA_TOKEN_ERR_NULL_ARGUMENT);
+    EXPECT_NE(lastError().find("moved from"), std::string::npos);
+    // Moving a moved-from builder passes its state on.
+    SimpleTokenBuilder e(std::move(a));  // NOLINT(bugprone-use-after-move)
+    EXPECT_EQ(e.buildToken(), "");
+    EXPECT_NE(lastError().find("moved from"), std::string::npos);
     // Move-assigning over a live builder frees the old handle (checked by ASan's leak check).
     SimpleTokenBuilder d(kAppId, kCert, kChannel, 5u);
     d = std::move(c);
