@@ -36,6 +36,14 @@ fn bench(c: &mut Criterion) {
     }
 
     g.bench_function("build_token", |b| b.iter(|| black_box(&builder).build_token().unwrap()));
+    g.bench_function("build_token_into_reused_buffer", |b| {
+        let mut buf = Vec::with_capacity(256);
+        b.iter(|| {
+            buf.clear();
+            black_box(&builder).build_token_into(&mut buf).unwrap();
+            black_box(&buf);
+        })
+    });
     g.bench_function("hmac_sha256_floor", |b| {
         b.iter(|| {
             let mut mac = Hmac::<Sha256>::new_from_slice(black_box(CERT).as_bytes()).unwrap();

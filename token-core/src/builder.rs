@@ -216,8 +216,18 @@ impl SimpleTokenBuilder {
     /// Builds the token. Every input was checked at construction, so this
     /// cannot fail today; the `Result` keeps room for checks to come.
     pub fn build_token(&self) -> Result<String, TokenError> {
+        let mut out = Vec::new();
+        self.build_token_into(&mut out)?;
+        Ok(String::from_utf8(out).expect("a token is ASCII"))
+    }
+
+    /// As [`build_token`](Self::build_token), appending the token's ASCII
+    /// bytes to `out`: a binding that copies the token into its own string
+    /// type can reuse one buffer and build without allocating.
+    pub fn build_token_into(&self, out: &mut Vec<u8>) -> Result<(), TokenError> {
         let salt = self.salt.unwrap_or_else(random_salt);
         let ts = self.ts.unwrap_or_else(default_ts);
-        Ok(token::encode(self.mac.clone(), &self.app_id, &self.channel_name, &self.uid, salt, ts, &self.privileges))
+        token::encode_into(out, self.mac.clone(), &self.app_id, &self.channel_name, &self.uid, salt, ts, &self.privileges);
+        Ok(())
     }
 }

@@ -83,6 +83,8 @@ error_kinds! {
     NullArgument = -18, "null_argument";
     /// A bug: an internal failure (a caught panic). Never expected.
     Internal = -19, "internal";
+    /// A caller-provided output buffer cannot hold the result (C ABI `_into` functions).
+    BufferTooSmall = -20, "buffer_too_small";
 }
 
 impl fmt::Display for ErrorKind {

@@ -44,6 +44,23 @@ impl RtcTokenBuilder {
         role: Role,
         privilege_expired_ts: u32,
     ) -> Result<String, TokenError> {
+        let mut out = Vec::new();
+        Self::build_token_into(&mut out, app_id, app_certificate, channel_name, user, role, privilege_expired_ts)?;
+        Ok(String::from_utf8(out).expect("a token is ASCII"))
+    }
+
+    /// As [`build_token`](Self::build_token), appending the token's ASCII
+    /// bytes to `out` (nothing on failure): a binding that copies the token
+    /// into its own string type can reuse one buffer and build without allocating.
+    pub fn build_token_into(
+        out: &mut Vec<u8>,
+        app_id: &str,
+        app_certificate: &str,
+        channel_name: &str,
+        user: UserId<'_>,
+        role: Role,
+        privilege_expired_ts: u32,
+    ) -> Result<(), TokenError> {
         // The one-shot path of hot request handlers: check, then sign and
         // encode straight from the borrowed inputs, with no builder to allocate.
         check_inputs(app_id, app_certificate, channel_name, user)?;
@@ -58,7 +75,9 @@ impl RtcTokenBuilder {
             UserId::Account(account) => account,
         };
         let mac = token::keyed_mac(app_certificate);
-        Ok(token::encode(mac, app_id, channel_name, uid, random_salt(), default_ts(), &privileges[..granted.len()]))
+        let privileges = &privileges[..granted.len()];
+        token::encode_into(out, mac, app_id, channel_name, uid, random_salt(), default_ts(), privileges);
+        Ok(())
     }
 }
 

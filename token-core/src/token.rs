@@ -153,8 +153,11 @@ pub(crate) fn write_message(out: &mut [u8], salt: u32, ts: u32, privileges: &[(u
 /// usual token is assembled on the stack.
 const STACK_CONTENT: usize = 44 + 10 + 6 * 16;
 
-/// Assembles a token from a keyed HMAC (key = app certificate) and the fields.
-pub(crate) fn encode(
+/// Assembles a token from a keyed HMAC (key = app certificate) and the
+/// fields, appending its ASCII bytes to `out`.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn encode_into(
+    out: &mut Vec<u8>,
     mac: HmacSha256,
     app_id: &str,
     channel_name: &str,
@@ -162,7 +165,7 @@ pub(crate) fn encode(
     salt: u32,
     ts: u32,
     privileges: &[(u16, u32)],
-) -> String {
+) {
     // content = 2 + 32 (signature) + 4 + 4 + 2 (message length) + message
     const HEAD: usize = 2 + 32 + 4 + 4 + 2;
     let msg_len = 10 + 6 * privileges.len();
@@ -189,11 +192,14 @@ pub(crate) fn encode(
     content[38..42].copy_from_slice(&crc32fast::hash(uid.as_bytes()).to_le_bytes());
     content[42..44].copy_from_slice(&(msg_len as u16).to_le_bytes());
 
-    let mut token = String::with_capacity(VERSION.len() + APP_ID_LEN + content.len().div_ceil(3) * 4);
-    token.push_str(VERSION);
-    token.push_str(app_id);
-    STANDARD.encode_string(&*content, &mut token);
-    token
+    let encoded_len = content.len().div_ceil(3) * 4;
+    out.reserve(VERSION.len() + app_id.len() + encoded_len);
+    out.extend_from_slice(VERSION.as_bytes());
+    out.extend_from_slice(app_id.as_bytes());
+    let start = out.len();
+    out.resize(start + encoded_len, 0);
+    let written = STANDARD.encode_slice(&*content, &mut out[start..]).expect("room for the base64 was reserved");
+    debug_assert_eq!(written, encoded_len);
 }
 
 /// A little-endian reader that reports what is missing.

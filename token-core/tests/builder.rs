@@ -307,3 +307,27 @@ fn a_token_with_many_privileges_round_trips() {
     assert_eq!((t.salt, t.ts), (9, u32::MAX));
     assert_eq!(verify(&token, CERT, &e, 1).unwrap(), VerifyResult::Ok);
 }
+
+#[test]
+fn build_token_into_appends_the_same_token() {
+    let b = sample_builder();
+    let mut out = b"prefix:".to_vec();
+    b.build_token_into(&mut out).unwrap();
+    assert_eq!(out, format!("prefix:{SAMPLE}").into_bytes());
+    out.clear();
+    b.build_token_into(&mut out).unwrap();
+    assert_eq!(out, SAMPLE.as_bytes());
+}
+
+#[test]
+fn rtc_build_token_into_appends_a_verifiable_token_and_nothing_on_failure() {
+    let mut out = b"x".to_vec();
+    RtcTokenBuilder::build_token_into(&mut out, APP_ID, CERT, CHANNEL, UserId::Uid(42), Role::Subscriber, 0).unwrap();
+    let token = std::str::from_utf8(&out[1..]).unwrap();
+    assert_eq!(parse(token).unwrap().privileges, [(1, 0)]);
+    assert_eq!(verify(token, CERT, &expected(UserId::Uid(42)), now_secs()).unwrap(), VerifyResult::Ok);
+    let before = out.clone();
+    let e = RtcTokenBuilder::build_token_into(&mut out, APP_ID, CERT, "", UserId::Uid(1), Role::Admin, 0).unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::ChannelName);
+    assert_eq!(out, before);
+}
