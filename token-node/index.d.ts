@@ -64,6 +64,7 @@ export declare const ErrorCode: Readonly<{
   expire_ts: -17;
   null_argument: -18;
   internal: -19;
+  buffer_too_small: -20;
 }>;
 /** An error category name: the `code` of a thrown `Error`. */
 export type ErrorCategory = keyof typeof ErrorCode;
