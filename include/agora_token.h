@@ -18,6 +18,8 @@
  *    with agora_token_builder_free, exactly once.
  *  - char * results: the caller frees them with agora_token_string_free,
  *    never free().
+ *  - char *buf of the _into functions: the caller's buffer, written (the
+ *    token and a NUL) only on success.
  *  - agora_token_info * from agora_token_parse: agora_token_info_free.
  *  - agora_token_last_error, agora_token_error_name,
  *    agora_token_verify_result_name, agora_token_version: owned by the
@@ -77,6 +79,9 @@ typedef enum agora_token_status {
     AGORA_TOKEN_ERR_NULL_ARGUMENT = -18,
     // `internal`: a bug (a caught panic). Never expected.
     AGORA_TOKEN_ERR_INTERNAL = -19,
+    // `buffer_too_small`: the caller's buffer of an `_into` function cannot
+    // hold the token and its NUL (the message names the bytes needed).
+    AGORA_TOKEN_ERR_BUFFER_TOO_SMALL = -20,
 } agora_token_status;
 
 // Privilege ids (the `privilege` argument of set/remove_privilege).
@@ -299,6 +304,23 @@ int agora_token_builder_get_ts(const struct agora_token_builder *builder, int64_
 // `builder` is NULL or live; `token_out` is NULL or writable.
 int agora_token_builder_build_token(const struct agora_token_builder *builder, char **token_out);
 
+// Builds a token into the caller's buffer `buf` of `buf_len` bytes: on
+// success the token and a terminating NUL, and its length (without the NUL)
+// in `*token_len_out`. A buffer shorter than the token + 1 is
+// AGORA_TOKEN_ERR_BUFFER_TOO_SMALL (the message says how many bytes are
+// needed). On failure neither `buf` nor `*token_len_out` is written. A
+// 256-byte buffer holds every token of a builder whose privileges are the
+// documented ones; one initialized from a token with more privileges can
+// need more.
+//
+// # Safety
+// `builder` is NULL or live; `buf` is NULL or writable for `buf_len` bytes;
+// `token_len_out` is NULL or writable.
+int agora_token_builder_build_token_into(const struct agora_token_builder *builder,
+                                         char *buf,
+                                         size_t buf_len,
+                                         size_t *token_len_out);
+
 // RtcTokenBuilder::buildTokenWithUid: a token with the role's privileges,
 // each expiring at `privilege_expired_ts` (0 = never); random salt, ts =
 // now + 24 h. `*token_out` is freed with `agora_token_string_free`.
@@ -325,6 +347,45 @@ int agora_rtc_token_builder_build_token_with_user_account(const char *app_id,
                                                           int role,
                                                           uint32_t privilege_expired_ts,
                                                           char **token_out);
+
+// As `agora_rtc_token_builder_build_token_with_uid`, into the caller's
+// buffer `buf` of `buf_len` bytes: on success the token and a terminating
+// NUL, and its length (without the NUL) in `*token_len_out`. A buffer
+// shorter than the token + 1 is AGORA_TOKEN_ERR_BUFFER_TOO_SMALL (the
+// message says how many bytes are needed). Every token of this function
+// (and of the user-account form) fits in 256 bytes: a token holds the CRCs
+// of the channel and user, not the strings. On failure neither `buf` nor
+// `*token_len_out` is written.
+//
+// # Safety
+// The strings are NULL or NUL-terminated; `buf` is NULL or writable for
+// `buf_len` bytes; `token_len_out` is NULL or writable.
+int agora_rtc_token_builder_build_token_with_uid_into(const char *app_id,
+                                                      const char *app_certificate,
+                                                      const char *channel_name,
+                                                      uint32_t uid,
+                                                      int role,
+                                                      uint32_t privilege_expired_ts,
+                                                      char *buf,
+                                                      size_t buf_len,
+                                                      size_t *token_len_out);
+
+// As `agora_rtc_token_builder_build_token_with_user_account`, into the
+// caller's buffer, as `agora_rtc_token_builder_build_token_with_uid_into`
+// (every token fits in 256 bytes).
+//
+// # Safety
+// The strings are NULL or NUL-terminated; `buf` is NULL or writable for
+// `buf_len` bytes; `token_len_out` is NULL or writable.
+int agora_rtc_token_builder_build_token_with_user_account_into(const char *app_id,
+                                                               const char *app_certificate,
+                                                               const char *channel_name,
+                                                               const char *user_account,
+                                                               int role,
+                                                               uint32_t privilege_expired_ts,
+                                                               char *buf,
+                                                               size_t buf_len,
+                                                               size_t *token_len_out);
 
 // RtmTokenBuilder::buildToken: an RTM login token for a user account
 // (`role` must be AGORA_TOKEN_RTM_ROLE_USER). `*token_out` is freed with

@@ -23,6 +23,7 @@ typedef enum agora_token_status {
     AGORA_TOKEN_ERR_EXPIRE_TS = -17,
     AGORA_TOKEN_ERR_NULL_ARGUMENT = -18,
     AGORA_TOKEN_ERR_INTERNAL = -19,
+    AGORA_TOKEN_ERR_BUFFER_TOO_SMALL = -20,
 } agora_token_status;
 
 typedef enum agora_token_privilege_id {
@@ -121,6 +122,11 @@ int agora_token_builder_get_ts(const struct agora_token_builder *builder, int64_
 
 int agora_token_builder_build_token(const struct agora_token_builder *builder, char **token_out);
 
+int agora_token_builder_build_token_into(const struct agora_token_builder *builder,
+                                         char *buf,
+                                         size_t buf_len,
+                                         size_t *token_len_out);
+
 int agora_rtc_token_builder_build_token_with_uid(const char *app_id,
                                                  const char *app_certificate,
                                                  const char *channel_name,
@@ -136,6 +142,26 @@ int agora_rtc_token_builder_build_token_with_user_account(const char *app_id,
                                                           int role,
                                                           uint32_t privilege_expired_ts,
                                                           char **token_out);
+
+int agora_rtc_token_builder_build_token_with_uid_into(const char *app_id,
+                                                      const char *app_certificate,
+                                                      const char *channel_name,
+                                                      uint32_t uid,
+                                                      int role,
+                                                      uint32_t privilege_expired_ts,
+                                                      char *buf,
+                                                      size_t buf_len,
+                                                      size_t *token_len_out);
+
+int agora_rtc_token_builder_build_token_with_user_account_into(const char *app_id,
+                                                               const char *app_certificate,
+                                                               const char *channel_name,
+                                                               const char *user_account,
+                                                               int role,
+                                                               uint32_t privilege_expired_ts,
+                                                               char *buf,
+                                                               size_t buf_len,
+                                                               size_t *token_len_out);
 
 int agora_rtm_token_builder_build_token(const char *app_id,
                                         const char *app_certificate,

@@ -75,6 +75,9 @@ pub enum agora_token_status {
     AGORA_TOKEN_ERR_NULL_ARGUMENT = -18,
     /// `internal`: a bug (a caught panic). Never expected.
     AGORA_TOKEN_ERR_INTERNAL = -19,
+    /// `buffer_too_small`: the caller's buffer of an `_into` function cannot
+    /// hold the token and its NUL (the message names the bytes needed).
+    AGORA_TOKEN_ERR_BUFFER_TOO_SMALL = -20,
 }
 
 /// Privilege ids (the `privilege` argument of set/remove_privilege).
@@ -341,11 +344,108 @@ unsafe fn bytes_arg<'a>(p: *const c_char, field: &str) -> Result<&'a [u8], Token
     Ok(unsafe { CStr::from_ptr(p) }.to_bytes())
 }
 
+fn nul_in_result() -> TokenError {
+    TokenError::new(ErrorKind::Internal, "internal: a result held a NUL byte")
+}
+
 /// Hands a string to the caller (freed with `agora_token_string_free`).
 fn into_c_string(s: String) -> Result<*mut c_char, TokenError> {
-    CString::new(s)
-        .map(CString::into_raw)
-        .map_err(|_| TokenError::new(ErrorKind::Internal, "internal: a result held a NUL byte"))
+    CString::new(s).map(CString::into_raw).map_err(|_| nul_in_result())
+}
+
+thread_local! {
+    /// Every token of this thread is built here first, so that building
+    /// allocates nothing once the buffer has grown to a token's size.
+    static TOKEN_BUF: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+}
+
+/// What this thread's token buffer keeps between calls: any usual token fits
+/// (under 256 bytes), and a huge one (a parsed token may carry 65536
+/// privileges) does not pin its memory to the thread.
+const TOKEN_BUF_KEEP: usize = 1024;
+
+/// Runs `f` on this thread's token buffer, emptied; on a fresh buffer when
+/// that one is unavailable (the thread is exiting).
+fn with_token_buf<R>(f: impl FnOnce(&mut Vec<u8>) -> R) -> R {
+    let mut f = Some(f);
+    let kept = TOKEN_BUF.try_with(|cell| {
+        let mut buf = cell.try_borrow_mut().ok()?;
+        buf.clear();
+        let result = f.take().map(|f| f(&mut buf));
+        if buf.capacity() > TOKEN_BUF_KEEP {
+            *buf = Vec::new();
+        }
+        result
+    });
+    match (kept, f) {
+        (Ok(Some(result)), _) => result,
+        (_, Some(f)) => f(&mut Vec::new()),
+        (_, None) => unreachable!("f ran and returned a result"),
+    }
+}
+
+/// Where a built token goes.
+#[derive(Clone, Copy)]
+enum TokenOut {
+    /// A new library string in `*token_out`, freed with `agora_token_string_free`.
+    Owned(*mut *mut c_char),
+    /// The caller's `buf` of `buf_len` bytes: the token and a NUL, its length in `*token_len_out`.
+    Buffer { buf: *mut c_char, buf_len: usize, token_len_out: *mut usize },
+}
+
+impl TokenOut {
+    /// The NULL checks of the out-parameters (where each function checks them).
+    fn check(self) -> Result<Self, TokenError> {
+        match self {
+            TokenOut::Owned(token_out) => non_null(token_out, "token_out")?,
+            TokenOut::Buffer { buf, token_len_out, .. } => {
+                non_null(buf, "buf")?;
+                non_null(token_len_out, "token_len_out")?;
+            }
+        }
+        Ok(self)
+    }
+
+    /// Builds a token with `build` (which appends it to the buffer it is
+    /// given) and hands it over. Nothing is written on failure.
+    ///
+    /// # Safety
+    /// Checked with [`check`](Self::check); the pointers are writable, `buf`
+    /// for `buf_len` bytes.
+    unsafe fn write(self, build: impl FnOnce(&mut Vec<u8>) -> Result<(), TokenError>) -> Result<(), TokenError> {
+        with_token_buf(|token| {
+            build(token)?;
+            match self {
+                TokenOut::Owned(token_out) => {
+                    // Exactly the token and its NUL: one allocation, which
+                    // into_raw keeps as it is.
+                    let mut owned = Vec::with_capacity(token.len() + 1);
+                    owned.extend_from_slice(token);
+                    owned.push(0);
+                    let owned = CString::from_vec_with_nul(owned).map_err(|_| nul_in_result())?;
+                    // SAFETY: checked non-NULL.
+                    unsafe { write_out(token_out, owned.into_raw()) };
+                }
+                TokenOut::Buffer { buf, buf_len, token_len_out } => {
+                    let needed = token.len() + 1;
+                    if buf_len < needed {
+                        return Err(TokenError::new(
+                            ErrorKind::BufferTooSmall,
+                            format!("buffer_too_small: buf needs {needed} bytes (the token and its NUL), buf_len is {buf_len}"),
+                        ));
+                    }
+                    // SAFETY: buf is writable for buf_len >= needed bytes, and
+                    // cannot overlap this thread's buffer.
+                    unsafe {
+                        ptr::copy_nonoverlapping(token.as_ptr(), buf.cast::<u8>(), token.len());
+                        buf.add(token.len()).write(0);
+                        write_out(token_len_out, token.len());
+                    }
+                }
+            }
+            Ok(())
+        })
+    }
 }
 
 /// # Safety
@@ -634,14 +734,42 @@ pub unsafe extern "C" fn agora_token_builder_build_token(
     builder: *const agora_token_builder,
     token_out: *mut *mut c_char,
 ) -> c_int {
+    // SAFETY: forwarded caller contract.
+    unsafe { build_with(builder, TokenOut::Owned(token_out)) }
+}
+
+/// Builds a token into the caller's buffer `buf` of `buf_len` bytes: on
+/// success the token and a terminating NUL, and its length (without the NUL)
+/// in `*token_len_out`. A buffer shorter than the token + 1 is
+/// AGORA_TOKEN_ERR_BUFFER_TOO_SMALL (the message says how many bytes are
+/// needed). On failure neither `buf` nor `*token_len_out` is written. A
+/// 256-byte buffer holds every token of a builder whose privileges are the
+/// documented ones; one initialized from a token with more privileges can
+/// need more.
+///
+/// # Safety
+/// `builder` is NULL or live; `buf` is NULL or writable for `buf_len` bytes;
+/// `token_len_out` is NULL or writable.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn agora_token_builder_build_token_into(
+    builder: *const agora_token_builder,
+    buf: *mut c_char,
+    buf_len: usize,
+    token_len_out: *mut usize,
+) -> c_int {
+    // SAFETY: forwarded caller contract.
+    unsafe { build_with(builder, TokenOut::Buffer { buf, buf_len, token_len_out }) }
+}
+
+/// # Safety
+/// `builder` is NULL or live; `out` holds NULL or writable pointers.
+unsafe fn build_with(builder: *const agora_token_builder, out: TokenOut) -> c_int {
     run(|| {
         // SAFETY: caller contract.
         let b = unsafe { builder_ref(builder) }?;
-        non_null(token_out, "token_out")?;
-        let token = into_c_string(b.build_token()?)?;
-        // SAFETY: checked non-NULL.
-        unsafe { write_out(token_out, token) };
-        Ok(())
+        let out = out.check()?;
+        // SAFETY: checked.
+        unsafe { out.write(|token| b.build_token_into(token)) }
     })
 }
 
@@ -657,7 +785,7 @@ unsafe fn rtc_helper(
     uid: u32,
     role: c_int,
     privilege_expired_ts: u32,
-    token_out: *mut *mut c_char,
+    out: TokenOut,
 ) -> c_int {
     run(|| {
         // SAFETY (all str_arg calls): the caller lends NUL-terminated strings or NULL.
@@ -668,24 +796,26 @@ unsafe fn rtc_helper(
             Some(account) => Some(unsafe { str_arg(account, ErrorKind::UserAccount) }?),
             None => None,
         };
-        non_null(token_out, "token_out")?;
+        let out = out.check()?;
         let role = role_arg(role)?;
         let user = account.as_ref().map_or(UserId::Uid(uid), |a| UserId::Account(a.as_str()));
-        let token = utf8_checked(
-            RtcTokenBuilder::build_token(
-                app_id.as_str(),
-                app_certificate.as_str(),
-                channel_name.as_str(),
-                user,
-                role,
-                privilege_expired_ts,
-            ),
-            &[Some(&app_id), Some(&app_certificate), Some(&channel_name), account.as_ref()],
-        )?;
-        let token = into_c_string(token)?;
-        // SAFETY: checked non-NULL.
-        unsafe { write_out(token_out, token) };
-        Ok(())
+        // SAFETY: checked. utf8_checked decides before the token is handed over.
+        unsafe {
+            out.write(|token| {
+                utf8_checked(
+                    RtcTokenBuilder::build_token_into(
+                        token,
+                        app_id.as_str(),
+                        app_certificate.as_str(),
+                        channel_name.as_str(),
+                        user,
+                        role,
+                        privilege_expired_ts,
+                    ),
+                    &[Some(&app_id), Some(&app_certificate), Some(&channel_name), account.as_ref()],
+                )
+            })
+        }
     })
 }
 
@@ -706,7 +836,9 @@ pub unsafe extern "C" fn agora_rtc_token_builder_build_token_with_uid(
     token_out: *mut *mut c_char,
 ) -> c_int {
     // SAFETY: forwarded caller contract.
-    unsafe { rtc_helper(app_id, app_certificate, channel_name, None, uid, role, privilege_expired_ts, token_out) }
+    unsafe {
+        rtc_helper(app_id, app_certificate, channel_name, None, uid, role, privilege_expired_ts, TokenOut::Owned(token_out))
+    }
 }
 
 /// RtcTokenBuilder::buildTokenWithUserAccount: as the uid form, for a user
@@ -726,8 +858,70 @@ pub unsafe extern "C" fn agora_rtc_token_builder_build_token_with_user_account(
 ) -> c_int {
     // SAFETY: forwarded caller contract.
     unsafe {
-        rtc_helper(app_id, app_certificate, channel_name, Some(user_account), 0, role, privilege_expired_ts, token_out)
+        rtc_helper(
+            app_id,
+            app_certificate,
+            channel_name,
+            Some(user_account),
+            0,
+            role,
+            privilege_expired_ts,
+            TokenOut::Owned(token_out),
+        )
     }
+}
+
+/// As `agora_rtc_token_builder_build_token_with_uid`, into the caller's
+/// buffer `buf` of `buf_len` bytes: on success the token and a terminating
+/// NUL, and its length (without the NUL) in `*token_len_out`. A buffer
+/// shorter than the token + 1 is AGORA_TOKEN_ERR_BUFFER_TOO_SMALL (the
+/// message says how many bytes are needed). Every token of this function
+/// (and of the user-account form) fits in 256 bytes: a token holds the CRCs
+/// of the channel and user, not the strings. On failure neither `buf` nor
+/// `*token_len_out` is written.
+///
+/// # Safety
+/// The strings are NULL or NUL-terminated; `buf` is NULL or writable for
+/// `buf_len` bytes; `token_len_out` is NULL or writable.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn agora_rtc_token_builder_build_token_with_uid_into(
+    app_id: *const c_char,
+    app_certificate: *const c_char,
+    channel_name: *const c_char,
+    uid: u32,
+    role: c_int,
+    privilege_expired_ts: u32,
+    buf: *mut c_char,
+    buf_len: usize,
+    token_len_out: *mut usize,
+) -> c_int {
+    let out = TokenOut::Buffer { buf, buf_len, token_len_out };
+    // SAFETY: forwarded caller contract.
+    unsafe { rtc_helper(app_id, app_certificate, channel_name, None, uid, role, privilege_expired_ts, out) }
+}
+
+/// As `agora_rtc_token_builder_build_token_with_user_account`, into the
+/// caller's buffer, as `agora_rtc_token_builder_build_token_with_uid_into`
+/// (every token fits in 256 bytes).
+///
+/// # Safety
+/// The strings are NULL or NUL-terminated; `buf` is NULL or writable for
+/// `buf_len` bytes; `token_len_out` is NULL or writable.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn agora_rtc_token_builder_build_token_with_user_account_into(
+    app_id: *const c_char,
+    app_certificate: *const c_char,
+    channel_name: *const c_char,
+    user_account: *const c_char,
+    role: c_int,
+    privilege_expired_ts: u32,
+    buf: *mut c_char,
+    buf_len: usize,
+    token_len_out: *mut usize,
+) -> c_int {
+    let out = TokenOut::Buffer { buf, buf_len, token_len_out };
+    // SAFETY: forwarded caller contract.
+    unsafe { rtc_helper(app_id, app_certificate, channel_name, Some(user_account), 0, role, privilege_expired_ts, out) }
 }
 
 /// RtmTokenBuilder::buildToken: an RTM login token for a user account

@@ -81,6 +81,7 @@ fn status_enum_is_token_cores_table() {
         AGORA_TOKEN_ERR_EXPIRE_TS,
         AGORA_TOKEN_ERR_NULL_ARGUMENT,
         AGORA_TOKEN_ERR_INTERNAL,
+        AGORA_TOKEN_ERR_BUFFER_TOO_SMALL,
     ];
     assert_eq!(ours.len(), ErrorKind::ALL.len(), "a category without a header constant");
     for (status, kind) in ours.iter().zip(ErrorKind::ALL) {
@@ -89,7 +90,8 @@ fn status_enum_is_token_cores_table() {
     }
     assert_eq!(AGORA_TOKEN_OK as i32, 0);
     assert_eq!(name(0), "ok");
-    assert_eq!(name(-20), "unknown");
+    assert_eq!(name(-20), "buffer_too_small");
+    assert_eq!(name(-21), "unknown");
     assert_eq!(name(1), "unknown");
     assert_eq!(name(c_int::MIN), "unknown");
 }
@@ -582,4 +584,305 @@ fn a_field_that_is_not_utf8_fails_where_token_core_checks_that_field() {
     assert!(b.is_null());
     assert!(t.is_null());
     assert_eq!(res, 99);
+}
+
+// ---------------------------------------------------------------------------
+// The `_into` functions: the caller's buffer.
+
+const TOO_SMALL: c_int = agora_token_status::AGORA_TOKEN_ERR_BUFFER_TOO_SMALL as c_int;
+const NULL_ARG: c_int = agora_token_status::AGORA_TOKEN_ERR_NULL_ARGUMENT as c_int;
+/// What an untouched buffer holds.
+const FILL: u8 = 0xA5;
+
+/// Calls `f(buf, buf_len, token_len_out)` with a buffer of `len` bytes
+/// (filled with FILL) and a length sentinel; returns the status, the buffer
+/// and the length.
+fn into_call(len: usize, f: impl FnOnce(*mut c_char, usize, *mut usize) -> c_int) -> (c_int, Vec<u8>, usize) {
+    let mut buf = vec![FILL; len];
+    let mut n = usize::MAX;
+    let rc = f(buf.as_mut_ptr().cast(), len, &mut n);
+    (rc, buf, n)
+}
+
+/// The token in a buffer that `_into` filled: the bytes before the NUL at `n`.
+fn token_in(buf: &[u8], n: usize) -> String {
+    assert_eq!(buf[n], 0, "no NUL after the token");
+    assert!(!buf[..n].contains(&0));
+    assert!(buf[n + 1..].iter().all(|&b| b == FILL), "bytes past the NUL were written");
+    String::from_utf8(buf[..n].to_vec()).unwrap()
+}
+
+fn assert_untouched(rc: c_int, want: c_int, buf: &[u8], n: usize) {
+    assert_eq!(rc, want, "{}", last_error());
+    assert!(buf.iter().all(|&b| b == FILL), "the buffer was written on failure");
+    assert_eq!(n, usize::MAX, "token_len_out was written on failure");
+}
+
+fn sample_builder() -> *mut agora_token_builder {
+    let b = new_uid(UID);
+    unsafe {
+        assert_eq!(agora_token_builder_set_salt(b, 1), 0);
+        assert_eq!(agora_token_builder_set_ts(b, 1111111), 0);
+        assert_eq!(agora_token_builder_set_privilege(b, 1, 1446455471), 0);
+    }
+    b
+}
+
+#[test]
+fn build_token_into_writes_the_token_and_a_nul() {
+    let b = sample_builder();
+    let (rc, buf, n) = into_call(256, |p, l, o| unsafe { agora_token_builder_build_token_into(b, p, l, o) });
+    assert_eq!(rc, 0, "{}", last_error());
+    assert_eq!(n, SAMPLE.len());
+    assert_eq!(token_in(&buf, n), SAMPLE);
+    // The same token as the allocating function, again and again (the
+    // thread's buffer is reused).
+    for _ in 0..3 {
+        assert_eq!(build(b), SAMPLE);
+        let (rc, buf, n) = into_call(256, |p, l, o| unsafe { agora_token_builder_build_token_into(b, p, l, o) });
+        assert_eq!(rc, 0);
+        assert_eq!(token_in(&buf, n), SAMPLE);
+    }
+    unsafe { agora_token_builder_free(b) };
+}
+
+#[test]
+fn build_token_into_exact_fit_and_one_byte_short() {
+    let b = sample_builder();
+    let exact = SAMPLE.len() + 1;
+    let (rc, buf, n) = into_call(exact, |p, l, o| unsafe { agora_token_builder_build_token_into(b, p, l, o) });
+    assert_eq!(rc, 0, "{}", last_error());
+    assert_eq!(token_in(&buf, n), SAMPLE);
+
+    for len in [exact - 1, SAMPLE.len() / 2, 1, 0] {
+        let (rc, buf, n) = into_call(len, |p, l, o| unsafe { agora_token_builder_build_token_into(b, p, l, o) });
+        assert_untouched(rc, TOO_SMALL, &buf, n);
+        let msg = last_error();
+        assert!(msg.starts_with("buffer_too_small:"), "{msg}");
+        assert!(msg.contains(&format!("{exact} bytes")), "the message does not name the bytes needed: {msg}");
+        assert_eq!(name(rc), "buffer_too_small");
+    }
+    // A buffer of length 0 at a dangling (non-NULL) pointer is never touched.
+    let mut n = usize::MAX;
+    let rc = unsafe { agora_token_builder_build_token_into(b, ptr::NonNull::dangling().as_ptr(), 0, &mut n) };
+    assert_eq!((rc, n), (TOO_SMALL, usize::MAX));
+    unsafe { agora_token_builder_free(b) };
+}
+
+#[test]
+fn build_token_into_nulls() {
+    let b = sample_builder();
+    let (rc, buf, n) = into_call(256, |p, l, o| unsafe { agora_token_builder_build_token_into(ptr::null(), p, l, o) });
+    assert_untouched(rc, NULL_ARG, &buf, n);
+    assert_eq!(last_error(), "null_argument: builder is NULL");
+    let (rc, buf, n) = into_call(256, |_, l, o| unsafe { agora_token_builder_build_token_into(b, ptr::null_mut(), l, o) });
+    assert_untouched(rc, NULL_ARG, &buf, n);
+    assert_eq!(last_error(), "null_argument: buf is NULL");
+    // NULL with length 0 is NULL, not too small.
+    let (rc, _, n) = into_call(0, |_, _, o| unsafe { agora_token_builder_build_token_into(b, ptr::null_mut(), 0, o) });
+    assert_eq!((rc, n), (NULL_ARG, usize::MAX));
+    let (rc, buf, _) = into_call(256, |p, l, _| unsafe { agora_token_builder_build_token_into(b, p, l, ptr::null_mut()) });
+    assert_untouched(rc, NULL_ARG, &buf, usize::MAX);
+    assert_eq!(last_error(), "null_argument: token_len_out is NULL");
+    unsafe { agora_token_builder_free(b) };
+}
+
+/// Calls one of the RTC `_into` helpers: with `account`, the user-account form.
+fn rtc_into(
+    cert: &CStr,
+    channel: &CStr,
+    account: Option<&CStr>,
+    role: c_int,
+    len: usize,
+) -> (c_int, Vec<u8>, usize) {
+    into_call(len, |p, l, o| unsafe {
+        match account {
+            None => agora_rtc_token_builder_build_token_with_uid_into(
+                APP_ID.as_ptr(),
+                cert.as_ptr(),
+                channel.as_ptr(),
+                UID,
+                role,
+                0,
+                p,
+                l,
+                o,
+            ),
+            Some(a) => agora_rtc_token_builder_build_token_with_user_account_into(
+                APP_ID.as_ptr(),
+                cert.as_ptr(),
+                channel.as_ptr(),
+                a.as_ptr(),
+                role,
+                0,
+                p,
+                l,
+                o,
+            ),
+        }
+    })
+}
+
+#[test]
+fn rtc_into_builds_verifiable_tokens_exact_fit_and_one_short() {
+    let now = token_core::now_secs();
+    for account in [None, Some(c"alice")] {
+        let (rc, buf, n) = rtc_into(CERT, CHANNEL, account, 1, 256);
+        assert_eq!(rc, 0, "{}", last_error());
+        let token = std::ffi::CString::new(token_in(&buf, n)).unwrap();
+        let mut res = -1;
+        unsafe {
+            let rc = match account {
+                None => agora_token_verify(token.as_ptr(), APP_ID.as_ptr(), CERT.as_ptr(), CHANNEL.as_ptr(), UID, now, &mut res),
+                Some(a) => agora_token_verify_user_account(token.as_ptr(), APP_ID.as_ptr(), CERT.as_ptr(), CHANNEL.as_ptr(), a.as_ptr(), now, &mut res),
+            };
+            assert_eq!((rc, res), (0, 0));
+        }
+        let mut info = ptr::null_mut();
+        unsafe {
+            assert_eq!(agora_token_parse(token.as_ptr(), &mut info), 0);
+            assert_eq!((*info).privilege_count, 4, "the publisher role's privileges");
+            agora_token_info_free(info);
+        }
+        // The length of an RTC token does not depend on the salt: exact fit, then one byte short.
+        let (rc, buf, m) = rtc_into(CERT, CHANNEL, account, 1, n + 1);
+        assert_eq!(rc, 0, "{}", last_error());
+        assert_eq!(m, n);
+        assert_eq!(token_in(&buf, m).len(), n);
+        let (rc, buf, m) = rtc_into(CERT, CHANNEL, account, 1, n);
+        assert_untouched(rc, TOO_SMALL, &buf, m);
+        assert!(last_error().contains(&format!("{} bytes", n + 1)), "{}", last_error());
+    }
+}
+
+#[test]
+fn rtc_into_bad_input_nulls_and_utf8_leave_the_buffer_alone() {
+    for account in [None, Some(c"alice")] {
+        let (rc, buf, n) = rtc_into(CERT, c"", account, 1, 256);
+        assert_untouched(rc, -3, &buf, n);
+        assert!(last_error().starts_with("channel_name:"));
+        let (rc, buf, n) = rtc_into(CERT, CHANNEL, account, 7, 256);
+        assert_untouched(rc, -14, &buf, n);
+        let (rc, buf, n) = rtc_into(c"short", CHANNEL, account, 1, 256);
+        assert_untouched(rc, -2, &buf, n);
+        assert!(!last_error().contains("short"));
+        let (rc, buf, n) = rtc_into(CERT, c"ab\xffcd", account, 1, 256);
+        assert_untouched(rc, -3, &buf, n);
+        assert_eq!(last_error(), "channel_name: is not valid UTF-8");
+        // A bad input is reported before a buffer that is too small.
+        let (rc, buf, n) = rtc_into(CERT, c"", account, 1, 0);
+        assert_untouched(rc, -3, &buf, n);
+    }
+    let (rc, buf, n) = rtc_into(CERT, CHANNEL, Some(c"ab\xffcd"), 1, 256);
+    assert_untouched(rc, -4, &buf, n);
+    assert_eq!(last_error(), "user_account: is not valid UTF-8");
+    let (rc, buf, n) = rtc_into(CERT, CHANNEL, Some(c""), 1, 256);
+    assert_untouched(rc, -4, &buf, n);
+
+    let null = ptr::null::<c_char>();
+    let mut buf = [FILL; 256];
+    let mut n = usize::MAX;
+    let p = buf.as_mut_ptr().cast::<c_char>();
+    unsafe {
+        for rc in [
+            agora_rtc_token_builder_build_token_with_uid_into(null, CERT.as_ptr(), CHANNEL.as_ptr(), 1, 1, 0, p, 256, &mut n),
+            agora_rtc_token_builder_build_token_with_uid_into(APP_ID.as_ptr(), null, CHANNEL.as_ptr(), 1, 1, 0, p, 256, &mut n),
+            agora_rtc_token_builder_build_token_with_uid_into(APP_ID.as_ptr(), CERT.as_ptr(), null, 1, 1, 0, p, 256, &mut n),
+            agora_rtc_token_builder_build_token_with_uid_into(APP_ID.as_ptr(), CERT.as_ptr(), CHANNEL.as_ptr(), 1, 1, 0, ptr::null_mut(), 256, &mut n),
+            agora_rtc_token_builder_build_token_with_uid_into(APP_ID.as_ptr(), CERT.as_ptr(), CHANNEL.as_ptr(), 1, 1, 0, p, 256, ptr::null_mut()),
+            agora_rtc_token_builder_build_token_with_user_account_into(APP_ID.as_ptr(), CERT.as_ptr(), CHANNEL.as_ptr(), null, 1, 0, p, 256, &mut n),
+            agora_rtc_token_builder_build_token_with_user_account_into(APP_ID.as_ptr(), CERT.as_ptr(), CHANNEL.as_ptr(), c"u".as_ptr(), 1, 0, ptr::null_mut(), 0, &mut n),
+            agora_rtc_token_builder_build_token_with_user_account_into(APP_ID.as_ptr(), CERT.as_ptr(), CHANNEL.as_ptr(), c"u".as_ptr(), 1, 0, p, 256, ptr::null_mut()),
+        ] {
+            assert_eq!(rc, NULL_ARG);
+            assert!(last_error().starts_with("null_argument:"), "{}", last_error());
+        }
+    }
+    assert!(buf.iter().all(|&b| b == FILL));
+    assert_eq!(n, usize::MAX);
+}
+
+/// A token of this builder's app, channel and user carrying `count` privileges
+/// (ids 1..=count, most of them ids no builder defines), signed with nothing:
+/// init_token_builder takes salt, ts and privileges without checking the signature.
+fn token_with_privileges(count: u16) -> String {
+    let mut msg = Vec::new();
+    msg.extend_from_slice(&3u32.to_le_bytes());
+    msg.extend_from_slice(&4u32.to_le_bytes());
+    msg.extend_from_slice(&count.to_le_bytes());
+    for id in 1..=count {
+        msg.extend_from_slice(&id.to_le_bytes());
+        msg.extend_from_slice(&0u32.to_le_bytes());
+    }
+    let mut content = Vec::new();
+    content.extend_from_slice(&32u16.to_le_bytes());
+    content.extend_from_slice(&[0u8; 32]);
+    content.extend_from_slice(&crc32_of(CHANNEL.to_bytes()).to_le_bytes());
+    content.extend_from_slice(&crc32_of(UID.to_string().as_bytes()).to_le_bytes());
+    content.extend_from_slice(&(msg.len() as u16).to_le_bytes());
+    content.extend_from_slice(&msg);
+    format!("006{}{}", APP_ID.to_str().unwrap(), base64(&content))
+}
+
+/// Standard, padded base64 (an independent encoder for the test's token).
+fn base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::new();
+    for chunk in bytes.chunks(3) {
+        let n = chunk.iter().enumerate().fold(0u32, |n, (i, &b)| n | u32::from(b) << (16 - 8 * i));
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn a_token_larger_than_the_kept_buffer() {
+    let b = new_uid(UID);
+    let origin = std::ffi::CString::new(token_with_privileges(300)).unwrap();
+    unsafe { assert_eq!(agora_token_builder_init_token_builder(b, origin.as_ptr()), 0, "{}", last_error()) };
+    let big = build(b);
+    assert!(big.len() > 2000, "{}", big.len());
+    assert_eq!(token_core::parse(&big).unwrap().privileges.len(), 300);
+    let (rc, buf, n) = into_call(256, |p, l, o| unsafe { agora_token_builder_build_token_into(b, p, l, o) });
+    assert_untouched(rc, TOO_SMALL, &buf, n);
+    assert!(last_error().contains(&format!("{} bytes", big.len() + 1)), "{}", last_error());
+    let (rc, buf, n) = into_call(big.len() + 1, |p, l, o| unsafe { agora_token_builder_build_token_into(b, p, l, o) });
+    assert_eq!(rc, 0, "{}", last_error());
+    assert_eq!(token_in(&buf, n), big);
+    // The thread's buffer let go of the big token's memory and still works.
+    assert!(TOKEN_BUF.with(|cell| cell.borrow().capacity()) <= TOKEN_BUF_KEEP);
+    let s = sample_builder();
+    assert_eq!(build(s), SAMPLE);
+    unsafe {
+        agora_token_builder_free(s);
+        agora_token_builder_free(b);
+    }
+}
+
+#[test]
+fn the_thread_buffer_is_reused() {
+    let b = sample_builder();
+    assert_eq!(build(b), SAMPLE);
+    let before = TOKEN_BUF.with(|cell| cell.borrow().as_ptr());
+    let (rc, ..) = into_call(256, |p, l, o| unsafe { agora_token_builder_build_token_into(b, p, l, o) });
+    assert_eq!(rc, 0);
+    assert_eq!(build(b), SAMPLE);
+    assert_eq!(TOKEN_BUF.with(|cell| cell.borrow().as_ptr()), before, "the buffer was reallocated");
+    // A nested use (never done by the library) gets a buffer of its own.
+    let nested = with_token_buf(|outer| {
+        outer.extend_from_slice(b"outer");
+        let inner = with_token_buf(|inner| {
+            inner.extend_from_slice(b"inner");
+            inner.clone()
+        });
+        (outer.clone(), inner)
+    });
+    assert_eq!(nested, (b"outer".to_vec(), b"inner".to_vec()));
+    unsafe { agora_token_builder_free(b) };
 }

@@ -269,7 +269,9 @@ static void test_names_and_version(void) {
     CHECK(strcmp(agora_token_error_name(0), "ok") == 0);
     CHECK(strcmp(agora_token_error_name(AGORA_TOKEN_ERR_CHANNEL_NAME), "channel_name") == 0);
     CHECK(strcmp(agora_token_error_name(AGORA_TOKEN_ERR_INTERNAL), "internal") == 0);
-    CHECK(strcmp(agora_token_error_name(-20), "unknown") == 0);
+    CHECK(strcmp(agora_token_error_name(AGORA_TOKEN_ERR_BUFFER_TOO_SMALL), "buffer_too_small") == 0);
+    CHECK(AGORA_TOKEN_ERR_BUFFER_TOO_SMALL == -20);
+    CHECK(strcmp(agora_token_error_name(-21), "unknown") == 0);
     CHECK(strcmp(agora_token_error_name(5), "unknown") == 0);
     CHECK(strcmp(agora_token_verify_result_name(AGORA_TOKEN_VERIFY_OK), "ok") == 0);
     CHECK(strcmp(agora_token_verify_result_name(AGORA_TOKEN_VERIFY_PRIVILEGE_EXPIRED), "privilege_expired") == 0);
@@ -279,6 +281,132 @@ static void test_names_and_version(void) {
 #else
     CHECK(agora_token_version()[0] != '\0');
 #endif
+}
+
+#define FILL 0xA5
+#define LEN_SENTINEL ((size_t)-1)
+
+static int all_fill(const char *buf, size_t len) {
+    for (size_t i = 0; i < len; i++)
+        if ((unsigned char)buf[i] != FILL) return 0;
+    return 1;
+}
+
+/* The token and its NUL at [0, n], nothing written past them. */
+static int holds_token(const char *buf, size_t cap, size_t n) {
+    return n + 1 <= cap && buf[n] == '\0' && strlen(buf) == n && all_fill(buf + n + 1, cap - n - 1);
+}
+
+static void test_build_token_into(void) {
+    agora_token_builder *b = NULL;
+    char buf[256];
+    size_t n = LEN_SENTINEL;
+    CHECK_STATUS(agora_token_builder_new_uid(APP_ID, CERT, CHANNEL, UID, &b), AGORA_TOKEN_OK);
+    CHECK_STATUS(agora_token_builder_set_salt(b, 1), AGORA_TOKEN_OK);
+    CHECK_STATUS(agora_token_builder_set_ts(b, 1111111), AGORA_TOKEN_OK);
+    CHECK_STATUS(agora_token_builder_set_privilege(b, AGORA_TOKEN_PRIVILEGE_JOIN_CHANNEL, 1446455471u),
+                 AGORA_TOKEN_OK);
+
+    memset(buf, FILL, sizeof buf);
+    CHECK_STATUS(agora_token_builder_build_token_into(b, buf, sizeof buf, &n), AGORA_TOKEN_OK);
+    CHECK(n == strlen(SAMPLE) && holds_token(buf, sizeof buf, n) && strcmp(buf, SAMPLE) == 0);
+
+    /* Exact fit: the token and its NUL. */
+    const size_t need = strlen(SAMPLE) + 1;
+    memset(buf, FILL, sizeof buf);
+    n = LEN_SENTINEL;
+    CHECK_STATUS(agora_token_builder_build_token_into(b, buf, need, &n), AGORA_TOKEN_OK);
+    CHECK(n == need - 1 && holds_token(buf, sizeof buf, n) && strcmp(buf, SAMPLE) == 0);
+
+    /* One byte short, and 0: too small; neither buf nor the length is written. */
+    const size_t short_lens[] = {need - 1, 0};
+    for (size_t i = 0; i < 2; i++) {
+        memset(buf, FILL, sizeof buf);
+        n = LEN_SENTINEL;
+        CHECK_STATUS(agora_token_builder_build_token_into(b, buf, short_lens[i], &n),
+                     AGORA_TOKEN_ERR_BUFFER_TOO_SMALL);
+        CHECK(all_fill(buf, sizeof buf) && n == LEN_SENTINEL);
+        CHECK(starts_with(agora_token_last_error(), "buffer_too_small:"));
+        char needed[32];
+        snprintf(needed, sizeof needed, "%zu bytes", need);
+        CHECK(strstr(agora_token_last_error(), needed) != NULL);
+    }
+
+    /* NULLs: null_argument, nothing written. */
+    memset(buf, FILL, sizeof buf);
+    n = LEN_SENTINEL;
+    CHECK_STATUS(agora_token_builder_build_token_into(NULL, buf, sizeof buf, &n), AGORA_TOKEN_ERR_NULL_ARGUMENT);
+    CHECK_STATUS(agora_token_builder_build_token_into(b, NULL, sizeof buf, &n), AGORA_TOKEN_ERR_NULL_ARGUMENT);
+    CHECK_STATUS(agora_token_builder_build_token_into(b, NULL, 0, &n), AGORA_TOKEN_ERR_NULL_ARGUMENT);
+    CHECK_STATUS(agora_token_builder_build_token_into(b, buf, sizeof buf, NULL), AGORA_TOKEN_ERR_NULL_ARGUMENT);
+    CHECK(starts_with(agora_token_last_error(), "null_argument: token_len_out"));
+    CHECK(all_fill(buf, sizeof buf) && n == LEN_SENTINEL);
+    agora_token_builder_free(b);
+}
+
+static void test_rtc_into(void) {
+    char buf[256];
+    size_t n = LEN_SENTINEL;
+    int r = -1;
+    memset(buf, FILL, sizeof buf);
+    CHECK_STATUS(agora_rtc_token_builder_build_token_with_uid_into(APP_ID, CERT, CHANNEL, 7, AGORA_TOKEN_ROLE_PUBLISHER,
+                                                                   0, buf, sizeof buf, &n),
+                 AGORA_TOKEN_OK);
+    CHECK(n != LEN_SENTINEL && holds_token(buf, sizeof buf, n));
+    CHECK_STATUS(agora_token_verify(buf, APP_ID, CERT, CHANNEL, 7, 1000, &r), AGORA_TOKEN_OK);
+    CHECK(r == AGORA_TOKEN_VERIFY_OK);
+
+    /* An RTC token's length does not depend on its salt: exact fit, then one byte short. */
+    const size_t len = n;
+    memset(buf, FILL, sizeof buf);
+    n = LEN_SENTINEL;
+    CHECK_STATUS(agora_rtc_token_builder_build_token_with_user_account_into(
+                     APP_ID, CERT, CHANNEL, "alice", AGORA_TOKEN_ROLE_PUBLISHER, 0, buf, len + 1, &n),
+                 AGORA_TOKEN_OK);
+    CHECK(n == len && holds_token(buf, sizeof buf, n));
+    CHECK_STATUS(agora_token_verify_user_account(buf, NULL, CERT, CHANNEL, "alice", 1000, &r), AGORA_TOKEN_OK);
+    CHECK(r == AGORA_TOKEN_VERIFY_OK);
+    memset(buf, FILL, sizeof buf);
+    n = LEN_SENTINEL;
+    CHECK_STATUS(agora_rtc_token_builder_build_token_with_uid_into(APP_ID, CERT, CHANNEL, 7, AGORA_TOKEN_ROLE_PUBLISHER,
+                                                                   0, buf, len, &n),
+                 AGORA_TOKEN_ERR_BUFFER_TOO_SMALL);
+    CHECK(all_fill(buf, sizeof buf) && n == LEN_SENTINEL);
+    CHECK_STATUS(agora_rtc_token_builder_build_token_with_user_account_into(
+                     APP_ID, CERT, CHANNEL, "alice", AGORA_TOKEN_ROLE_PUBLISHER, 0, buf, len, &n),
+                 AGORA_TOKEN_ERR_BUFFER_TOO_SMALL);
+    CHECK(all_fill(buf, sizeof buf) && n == LEN_SENTINEL);
+
+    /* A bad field (checked before the buffer's size), NULLs: nothing written. */
+    CHECK_STATUS(agora_rtc_token_builder_build_token_with_uid_into(APP_ID, CERT, "", 7, 1, 0, buf, sizeof buf, &n),
+                 AGORA_TOKEN_ERR_CHANNEL_NAME);
+    CHECK(starts_with(agora_token_last_error(), "channel_name:"));
+    CHECK_STATUS(agora_rtc_token_builder_build_token_with_uid_into(APP_ID, CERT, "", 7, 1, 0, buf, 0, &n),
+                 AGORA_TOKEN_ERR_CHANNEL_NAME);
+    CHECK_STATUS(agora_rtc_token_builder_build_token_with_user_account_into(APP_ID, CERT, CHANNEL, "", 1, 0, buf,
+                                                                            sizeof buf, &n),
+                 AGORA_TOKEN_ERR_USER_ACCOUNT);
+    CHECK_STATUS(agora_rtc_token_builder_build_token_with_user_account_into(APP_ID, CERT, CHANNEL, "\xff", 1, 0, buf,
+                                                                            sizeof buf, &n),
+                 AGORA_TOKEN_ERR_USER_ACCOUNT);
+    CHECK_STATUS(agora_rtc_token_builder_build_token_with_uid_into(APP_ID, "short", CHANNEL, 7, 1, 0, buf, sizeof buf,
+                                                                   &n),
+                 AGORA_TOKEN_ERR_APP_CERTIFICATE);
+    CHECK_STATUS(agora_rtc_token_builder_build_token_with_uid_into(APP_ID, CERT, CHANNEL, 7, 3, 0, buf, sizeof buf, &n),
+                 AGORA_TOKEN_ERR_ROLE);
+    CHECK_STATUS(agora_rtc_token_builder_build_token_with_uid_into(NULL, CERT, CHANNEL, 7, 1, 0, buf, sizeof buf, &n),
+                 AGORA_TOKEN_ERR_NULL_ARGUMENT);
+    CHECK_STATUS(agora_rtc_token_builder_build_token_with_uid_into(APP_ID, CERT, CHANNEL, 7, 1, 0, NULL, sizeof buf, &n),
+                 AGORA_TOKEN_ERR_NULL_ARGUMENT);
+    CHECK_STATUS(agora_rtc_token_builder_build_token_with_uid_into(APP_ID, CERT, CHANNEL, 7, 1, 0, buf, sizeof buf, NULL),
+                 AGORA_TOKEN_ERR_NULL_ARGUMENT);
+    CHECK_STATUS(agora_rtc_token_builder_build_token_with_user_account_into(APP_ID, CERT, CHANNEL, NULL, 1, 0, buf,
+                                                                            sizeof buf, &n),
+                 AGORA_TOKEN_ERR_NULL_ARGUMENT);
+    CHECK_STATUS(agora_rtc_token_builder_build_token_with_user_account_into(APP_ID, CERT, CHANNEL, "alice", 1, 0, NULL,
+                                                                            0, &n),
+                 AGORA_TOKEN_ERR_NULL_ARGUMENT);
+    CHECK(all_fill(buf, sizeof buf) && n == LEN_SENTINEL);
 }
 
 static void *other_thread(void *arg) {
@@ -316,6 +444,8 @@ int main(void) {
     test_helpers_and_verify();
     test_parse_errors();
     test_names_and_version();
+    test_build_token_into();
+    test_rtc_into();
     test_last_error_is_per_thread();
     printf("test_capi: %d checks, %d failed\n", checks, failures);
     return failures == 0 && checks > 0 ? 0 : 1;
