@@ -16,6 +16,7 @@
 #define AGORA_TOKEN_HPP
 
 #include <algorithm>
+#include <cstddef>
 #include <cstdint>
 #include <initializer_list>
 #include <memory>
@@ -176,6 +177,30 @@ inline std::string takeString(char* s) {
     return owned ? std::string(owned.get()) : std::string();
 }
 
+/// The stack buffer of a build: every RTC helper token, and every token of a
+/// builder whose privileges are the documented ones, fits (at most 220 bytes
+/// with the NUL).
+constexpr size_t kTokenBufferSize = 256;
+
+/// Builds a token with `into(buf, buf_len, &len)` (an `_into` C function)
+/// into a stack buffer; a token too long for it (a builder initialized from a
+/// token with more privileges) is built again with `alloc(&token)`, the
+/// allocating C function. "" on failure, recorded as check(status, causes).
+template <typename Into, typename Alloc>
+std::string buildToken(Into into, Alloc alloc, std::initializer_list<NulCause> causes = {}) {
+    char buf[kTokenBufferSize];
+    size_t len = 0;
+    const int status = into(buf, sizeof buf, &len);
+    if (status == AGORA_TOKEN_OK) return std::string(buf, len);
+    if (status == AGORA_TOKEN_ERR_BUFFER_TOO_SMALL) {
+        char* token = nullptr;
+        if (check(alloc(&token), causes)) return takeString(token);
+        return std::string();
+    }
+    check(status, causes);
+    return std::string();
+}
+
 struct BuilderDeleter {
     void operator()(agora_token_builder* b) const noexcept { agora_token_builder_free(b); }
 };
@@ -319,9 +344,10 @@ public:
     /// Builds a token; "" on failure, the reason in lastError().
     std::string buildToken() const {
         if (!ready()) return std::string();
-        char* token = nullptr;
-        if (!detail::check(agora_token_builder_build_token(handle_.get(), &token))) return std::string();
-        return detail::takeString(token);
+        agora_token_builder* const h = handle_.get();
+        return detail::buildToken(
+            [h](char* buf, size_t len, size_t* out) { return agora_token_builder_build_token_into(h, buf, len, out); },
+            [h](char** token) { return agora_token_builder_build_token(h, token); });
     }
 
     /// The reference's static helpers on SimpleTokenBuilder: RtcTokenBuilder's.
@@ -390,14 +416,17 @@ public:
                                          const std::string& channelName, uint32_t uid, UserRole role,
                                          uint32_t privilegeExpiredTs = 0) {
         const detail::CArg id(appId), cert(appCertificate), channel(channelName);
-        char* token = nullptr;
-        if (!detail::check(agora_rtc_token_builder_build_token_with_uid(id.get(), cert.get(), channel.get(), uid,
-                                                                        role, privilegeExpiredTs, &token),
-                           {detail::nulIn(&id, AGORA_TOKEN_ERR_APP_ID),
-                            detail::nulIn(&cert, AGORA_TOKEN_ERR_APP_CERTIFICATE),
-                            detail::nulIn(&channel, AGORA_TOKEN_ERR_CHANNEL_NAME)}))
-            return std::string();
-        return detail::takeString(token);
+        return detail::buildToken(
+            [&](char* buf, size_t len, size_t* out) {
+                return agora_rtc_token_builder_build_token_with_uid_into(id.get(), cert.get(), channel.get(), uid, role,
+                                                                         privilegeExpiredTs, buf, len, out);
+            },
+            [&](char** token) {
+                return agora_rtc_token_builder_build_token_with_uid(id.get(), cert.get(), channel.get(), uid, role,
+                                                                    privilegeExpiredTs, token);
+            },
+            {detail::nulIn(&id, AGORA_TOKEN_ERR_APP_ID), detail::nulIn(&cert, AGORA_TOKEN_ERR_APP_CERTIFICATE),
+             detail::nulIn(&channel, AGORA_TOKEN_ERR_CHANNEL_NAME)});
     }
 
     /// As buildTokenWithUid, for a user account.
@@ -405,15 +434,18 @@ public:
                                                  const std::string& channelName, const std::string& userAccount,
                                                  UserRole role, uint32_t privilegeExpiredTs = 0) {
         const detail::CArg id(appId), cert(appCertificate), channel(channelName), account(userAccount);
-        char* token = nullptr;
-        if (!detail::check(agora_rtc_token_builder_build_token_with_user_account(
-                               id.get(), cert.get(), channel.get(), account.get(), role, privilegeExpiredTs, &token),
-                           {detail::nulIn(&id, AGORA_TOKEN_ERR_APP_ID),
-                            detail::nulIn(&cert, AGORA_TOKEN_ERR_APP_CERTIFICATE),
-                            detail::nulIn(&channel, AGORA_TOKEN_ERR_CHANNEL_NAME),
-                            detail::nulIn(&account, AGORA_TOKEN_ERR_USER_ACCOUNT)}))
-            return std::string();
-        return detail::takeString(token);
+        return detail::buildToken(
+            [&](char* buf, size_t len, size_t* out) {
+                return agora_rtc_token_builder_build_token_with_user_account_into(
+                    id.get(), cert.get(), channel.get(), account.get(), role, privilegeExpiredTs, buf, len, out);
+            },
+            [&](char** token) {
+                return agora_rtc_token_builder_build_token_with_user_account(
+                    id.get(), cert.get(), channel.get(), account.get(), role, privilegeExpiredTs, token);
+            },
+            {detail::nulIn(&id, AGORA_TOKEN_ERR_APP_ID), detail::nulIn(&cert, AGORA_TOKEN_ERR_APP_CERTIFICATE),
+             detail::nulIn(&channel, AGORA_TOKEN_ERR_CHANNEL_NAME),
+             detail::nulIn(&account, AGORA_TOKEN_ERR_USER_ACCOUNT)});
     }
 };
 

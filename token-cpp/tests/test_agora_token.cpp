@@ -289,6 +289,72 @@ TEST(SimpleTokenBuilder, InitTokenBuilderFailuresLeaveTheBuilderUnchanged) {
     expectFailure(AGORA_TOKEN_ERR_APP_ID_MISMATCH);
 }
 
+namespace {
+
+void putLe(std::string& out, uint64_t v, int bytes) {
+    for (int i = 0; i < bytes; ++i) out.push_back(static_cast<char>((v >> (8 * i)) & 0xFF));
+}
+
+std::string base64(const std::string& data) {
+    static const char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    std::string out;
+    for (size_t i = 0; i < data.size(); i += 3) {
+        uint32_t n = 0;
+        for (size_t k = 0; k < 3; ++k)
+            n |= (i + k < data.size() ? static_cast<uint32_t>(static_cast<unsigned char>(data[i + k])) : 0u)
+                 << (16 - 8 * k);
+        for (size_t k = 0; k < 4; ++k) out += (k <= data.size() - i) ? alphabet[(n >> (18 - 6 * k)) & 63] : '=';
+    }
+    return out;
+}
+
+// A token of kSample's app, channel and user with `count` privileges (ids
+// 1..count, most of them ids no builder defines, none expiring), salt 3 and
+// ts 4000000000. Its signature is zeros: initTokenBuilder does not check it.
+std::string tokenWithPrivileges(uint16_t count) {
+    const auto sample = parse(kSample);
+    std::string msg;
+    putLe(msg, 3, 4);
+    putLe(msg, 4000000000u, 4);
+    putLe(msg, count, 2);
+    for (uint16_t id = 1; id <= count; ++id) {
+        putLe(msg, id, 2);
+        putLe(msg, 0, 4);
+    }
+    std::string content;
+    putLe(content, 32, 2);
+    content.append(32, '\0');
+    putLe(content, sample->crcChannelName, 4);
+    putLe(content, sample->crcUid, 4);
+    putLe(content, msg.size(), 2);
+    content += msg;
+    return "006" + kAppId + base64(content);
+}
+
+}  // namespace
+
+TEST(SimpleTokenBuilder, TokensLongerThanTheStackBufferAreBuiltByTheAllocatingCall) {
+    // 18 privileges make a 251-character token (it and its NUL fit the
+    // 256-byte stack buffer); 19 make 259 characters, which do not.
+    for (uint16_t count : {uint16_t{18}, uint16_t{19}, uint16_t{40}, uint16_t{300}}) {
+        SCOPED_TRACE(count);
+        SimpleTokenBuilder b(kAppId, kCert, kChannel, kUid);
+        ASSERT_TRUE(b.initTokenBuilder(tokenWithPrivileges(count))) << lastError();
+        const std::string token = b.buildToken();
+        char* direct = nullptr;
+        ASSERT_EQ(agora_token_builder_build_token(b.native(), &direct), AGORA_TOKEN_OK);
+        EXPECT_EQ(token, direct) << "the wrapper and the allocating C call disagree";
+        agora_token_string_free(direct);
+        EXPECT_EQ(token.size() < detail::kTokenBufferSize, count == 18) << token.size();
+        const auto info = parse(token);
+        ASSERT_TRUE(info) << lastError();
+        EXPECT_EQ(info->privileges.size(), count);
+        EXPECT_EQ(info->salt, 3u);
+        EXPECT_EQ(info->ts, 4000000000u);
+        EXPECT_EQ(verify(token, kCert, kChannel, kUid, 1000, kAppId), VerifyResult::Ok);
+    }
+}
+
 TEST(SimpleTokenBuilder, PrivilegesAndRoles) {
     SimpleTokenBuilder b(kAppId, kCert, kChannel, std::string("alice"));
     b.setSalt(9);
