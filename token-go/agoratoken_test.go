@@ -175,7 +175,7 @@ func TestConstantsAreTheDocumentedValues(t *testing.T) {
 func TestCategories(t *testing.T) {
 	names := []string{"app_id", "app_certificate", "channel_name", "user_account", "uid", "version", "base64",
 		"truncated", "trailing", "app_id_mismatch", "channel_mismatch", "uid_mismatch", "privilege", "role",
-		"salt", "ts", "expire_ts", "null_argument", "internal"}
+		"salt", "ts", "expire_ts", "null_argument", "internal", "buffer_too_small"}
 	all := Categories()
 	if len(all) != len(names) {
 		t.Fatalf("%d categories, want %d", len(all), len(names))
@@ -724,6 +724,11 @@ func TestVerify(t *testing.T) {
 
 // rawToken writes a 006 token by hand, with any signature and privileges.
 func rawToken(signature []byte, salt, ts uint32, privileges []PrivilegeEntry) string {
+	return rawTokenFor(11, 22, signature, salt, ts, privileges)
+}
+
+// rawTokenFor is rawToken with the CRCs of a channel and a uid string.
+func rawTokenFor(crcChannel, crcUID uint32, signature []byte, salt, ts uint32, privileges []PrivilegeEntry) string {
 	le := binary.LittleEndian
 	var message []byte
 	message = le.AppendUint32(message, salt)
@@ -736,8 +741,8 @@ func rawToken(signature []byte, salt, ts uint32, privileges []PrivilegeEntry) st
 	var content []byte
 	content = le.AppendUint16(content, uint16(len(signature)))
 	content = append(content, signature...)
-	content = le.AppendUint32(content, 11)
-	content = le.AppendUint32(content, 22)
+	content = le.AppendUint32(content, crcChannel)
+	content = le.AppendUint32(content, crcUID)
 	content = le.AppendUint16(content, uint16(len(message)))
 	content = append(content, message...)
 	return "006" + appID + base64.StdEncoding.EncodeToString(content)
@@ -764,6 +769,37 @@ func TestParseLargeAndSmallTokens(t *testing.T) {
 			info.CrcUID != 22 || info.Salt != 5 || info.Ts != 6 || fmt.Sprint(info.Privileges) != fmt.Sprint(c.privileges) ||
 			len(info.Privileges) != len(c.privileges) {
 			t.Fatalf("parsed %+v", info)
+		}
+	}
+}
+
+// A builder initialized from a token with many privileges builds a token
+// longer than the package's buffer: the allocating call builds it instead.
+func TestBuilderTokenLongerThanTheBuffer(t *testing.T) {
+	var many []PrivilegeEntry
+	for i := 0; i < 300; i++ {
+		many = append(many, PrivilegeEntry{Privileges(i + 1), 0})
+	}
+	uidString := fmt.Sprint(uid)
+	for _, count := range []int{14, 40, 300} {
+		origin := rawTokenFor(crc32.ChecksumIEEE([]byte(channel)), crc32.ChecksumIEEE([]byte(uidString)), make([]byte, 32),
+			3, 4000000000, many[:count])
+		b, err := NewSimpleTokenBuilder(appID, appCert, channel, uid)
+		must(t, err)
+		if rc := b.InitTokenBuilder(origin); rc != 0 {
+			t.Fatalf("InitTokenBuilder: %d", rc)
+		}
+		token := build(t, b)
+		b.Close()
+		if (len(token)+1 > tokenBufSize) != (count > 14) {
+			t.Fatalf("%d privileges: a token of %d bytes", count, len(token))
+		}
+		info := parse(t, token)
+		if len(info.Privileges) != count || info.Salt != 3 || info.Ts != 4000000000 {
+			t.Fatalf("%d privileges: parsed %d, salt %d, ts %d", count, len(info.Privileges), info.Salt, info.Ts)
+		}
+		if r, err := VerifyWithUID(token, appID, appCert, channel, uid, 1000); err != nil || r != VerifyOK {
+			t.Fatalf("%d privileges: verify %v %v", count, r, err)
 		}
 	}
 }

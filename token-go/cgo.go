@@ -23,12 +23,18 @@ package agoratoken
 #cgo nocallback agora_token_verify
 #cgo noescape agora_token_verify_user_account
 #cgo nocallback agora_token_verify_user_account
-#cgo noescape agt_build_token
-#cgo nocallback agt_build_token
-#cgo noescape agt_rtc_uid
-#cgo nocallback agt_rtc_uid
-#cgo noescape agt_rtc_user_account
-#cgo nocallback agt_rtc_user_account
+#cgo noescape agora_token_builder_build_token
+#cgo nocallback agora_token_builder_build_token
+#cgo noescape agora_rtc_token_builder_build_token_with_uid
+#cgo nocallback agora_rtc_token_builder_build_token_with_uid
+#cgo noescape agora_rtc_token_builder_build_token_with_user_account
+#cgo nocallback agora_rtc_token_builder_build_token_with_user_account
+#cgo noescape agora_token_builder_build_token_into
+#cgo nocallback agora_token_builder_build_token_into
+#cgo noescape agora_rtc_token_builder_build_token_with_uid_into
+#cgo nocallback agora_rtc_token_builder_build_token_with_uid_into
+#cgo noescape agora_rtc_token_builder_build_token_with_user_account_into
+#cgo nocallback agora_rtc_token_builder_build_token_with_user_account_into
 #cgo noescape agt_rtm
 #cgo nocallback agt_rtm
 #cgo noescape agt_parse
@@ -41,7 +47,9 @@ package agoratoken
 // agt_take moves a library string into the caller's buffer and frees it, so
 // one cgo call both builds a token and releases the C copy. A string that
 // does not fit (never for a 006 token, which is under 256 bytes) is handed
-// over in *big_out instead; the caller copies and frees it.
+// over in *big_out instead; the caller copies and frees it. Only the RTM
+// helper, which has no _into form, needs it: the builder and the RTC helpers
+// write straight into the caller's buffer.
 static int agt_take(int rc, char *tok, char *buf, size_t cap, size_t *len_out, char **big_out) {
 	if (rc != 0) {
 		return rc;
@@ -55,26 +63,6 @@ static int agt_take(int rc, char *tok, char *buf, size_t cap, size_t *len_out, c
 	memcpy(buf, tok, n);
 	agora_token_string_free(tok);
 	return 0;
-}
-
-static int agt_build_token(const agora_token_builder *b, char *buf, size_t cap, size_t *len_out, char **big_out) {
-	char *tok = NULL;
-	int rc = agora_token_builder_build_token(b, &tok);
-	return agt_take(rc, tok, buf, cap, len_out, big_out);
-}
-
-static int agt_rtc_uid(const char *app_id, const char *cert, const char *channel, uint32_t uid, int role,
-		uint32_t expire, char *buf, size_t cap, size_t *len_out, char **big_out) {
-	char *tok = NULL;
-	int rc = agora_rtc_token_builder_build_token_with_uid(app_id, cert, channel, uid, role, expire, &tok);
-	return agt_take(rc, tok, buf, cap, len_out, big_out);
-}
-
-static int agt_rtc_user_account(const char *app_id, const char *cert, const char *channel, const char *account,
-		int role, uint32_t expire, char *buf, size_t cap, size_t *len_out, char **big_out) {
-	char *tok = NULL;
-	int rc = agora_rtc_token_builder_build_token_with_user_account(app_id, cert, channel, account, role, expire, &tok);
-	return agt_take(rc, tok, buf, cap, len_out, big_out);
 }
 
 static int agt_rtm(const char *app_id, const char *cert, const char *account, int role, uint32_t expire,
@@ -143,17 +131,45 @@ import (
 // The status codes, privilege ids and roles are the header's constants: this
 // package keeps no table of its own.
 const (
-	statusOK           = int(C.AGORA_TOKEN_OK)
-	statusNullArgument = int(C.AGORA_TOKEN_ERR_NULL_ARGUMENT)
-	statusInternal     = int(C.AGORA_TOKEN_ERR_INTERNAL)
+	statusOK             = int(C.AGORA_TOKEN_OK)
+	statusNullArgument   = int(C.AGORA_TOKEN_ERR_NULL_ARGUMENT)
+	statusInternal       = int(C.AGORA_TOKEN_ERR_INTERNAL)
+	statusBufferTooSmall = C.AGORA_TOKEN_ERR_BUFFER_TOO_SMALL
 )
 
-// tokenBufSize holds any 006 token (at most about 230 bytes) with room to spare.
+// tokenBufSize holds, with its NUL, every RTC token and every token of a
+// builder with the documented privileges (at most 220 bytes), with room to
+// spare. A builder initialized from a token with more privileges can need
+// more: the allocating call builds that token.
 const tokenBufSize = 320
 
-// tokenCap is how much of the buffer the shims may use; tests lower it to
+// tokenCap is how much of the buffer the C calls may use; tests lower it to
 // take the path of a result too long for the buffer.
 var tokenCap = tokenBufSize
+
+// cBuf is the C view of a token buffer.
+func cBuf(buf *[tokenBufSize]byte) *C.char {
+	return (*C.char)(unsafe.Pointer(&buf[0]))
+}
+
+// intoToken turns the status of an _into call that wrote n bytes to buf into
+// the token. When buf was too small, alloc builds the token with the
+// allocating C function instead, which is copied and freed. The caller holds
+// runtime.LockOSThread() since before the _into call.
+func intoToken(rc C.int, buf *[tokenBufSize]byte, n C.size_t, alloc func(**C.char) C.int) (string, error) {
+	if rc == statusBufferTooSmall {
+		var tok *C.char
+		if rc = alloc(&tok); rc == 0 {
+			s := C.GoString(tok)
+			C.agora_token_string_free(tok)
+			return s, nil
+		}
+	}
+	if rc != 0 {
+		return "", lastError(rc)
+	}
+	return string(buf[:n]), nil
+}
 
 // packArgs appends each string and a NUL to buf (one Go buffer for all the
 // string arguments of a call: no malloc, no free call); offs[i] is where the
@@ -195,7 +211,7 @@ func lastError(status C.int) error {
 	return newError(int(status), C.GoString(C.agora_token_last_error()))
 }
 
-// takeToken turns the result of an agt_* shim into a Go string.
+// takeToken turns the result of agt_rtm into a Go string.
 func takeToken(buf *[tokenBufSize]byte, n C.size_t, big *C.char) string {
 	if big != nil {
 		s := C.GoStringN(big, C.int(n))
@@ -224,30 +240,28 @@ func cRtcWithUID(appID, appCertificate, channelName string, uid uint32, role int
 	args, o := packArgs(make([]byte, 0, argBufSize), appID, appCertificate, channelName)
 	var buf [tokenBufSize]byte
 	var n C.size_t
-	var big *C.char
 	runtime.LockOSThread()
 	defer runtime.UnlockOSThread()
-	rc := C.agt_rtc_uid(at(args, o[0]), at(args, o[1]), at(args, o[2]), C.uint32_t(uid), C.int(role), C.uint32_t(expire),
-		(*C.char)(unsafe.Pointer(&buf[0])), C.size_t(tokenCap), &n, &big)
-	if rc != 0 {
-		return "", lastError(rc)
-	}
-	return takeToken(&buf, n, big), nil
+	rc := C.agora_rtc_token_builder_build_token_with_uid_into(at(args, o[0]), at(args, o[1]), at(args, o[2]),
+		C.uint32_t(uid), C.int(role), C.uint32_t(expire), cBuf(&buf), C.size_t(tokenCap), &n)
+	return intoToken(rc, &buf, n, func(tok **C.char) C.int {
+		return C.agora_rtc_token_builder_build_token_with_uid(at(args, o[0]), at(args, o[1]), at(args, o[2]),
+			C.uint32_t(uid), C.int(role), C.uint32_t(expire), tok)
+	})
 }
 
 func cRtcWithUserAccount(appID, appCertificate, channelName, userAccount string, role int, expire uint32) (string, error) {
 	args, o := packArgs(make([]byte, 0, argBufSize), appID, appCertificate, channelName, userAccount)
 	var buf [tokenBufSize]byte
 	var n C.size_t
-	var big *C.char
 	runtime.LockOSThread()
 	defer runtime.UnlockOSThread()
-	rc := C.agt_rtc_user_account(at(args, o[0]), at(args, o[1]), at(args, o[2]), at(args, o[3]), C.int(role), C.uint32_t(expire),
-		(*C.char)(unsafe.Pointer(&buf[0])), C.size_t(tokenCap), &n, &big)
-	if rc != 0 {
-		return "", lastError(rc)
-	}
-	return takeToken(&buf, n, big), nil
+	rc := C.agora_rtc_token_builder_build_token_with_user_account_into(at(args, o[0]), at(args, o[1]), at(args, o[2]),
+		at(args, o[3]), C.int(role), C.uint32_t(expire), cBuf(&buf), C.size_t(tokenCap), &n)
+	return intoToken(rc, &buf, n, func(tok **C.char) C.int {
+		return C.agora_rtc_token_builder_build_token_with_user_account(at(args, o[0]), at(args, o[1]), at(args, o[2]),
+			at(args, o[3]), C.int(role), C.uint32_t(expire), tok)
+	})
 }
 
 func cRtm(appID, appCertificate, userAccount string, role int, expire uint32) (string, error) {
@@ -258,7 +272,7 @@ func cRtm(appID, appCertificate, userAccount string, role int, expire uint32) (s
 	runtime.LockOSThread()
 	defer runtime.UnlockOSThread()
 	rc := C.agt_rtm(at(args, o[0]), at(args, o[1]), at(args, o[2]), C.int(role), C.uint32_t(expire),
-		(*C.char)(unsafe.Pointer(&buf[0])), C.size_t(tokenCap), &n, &big)
+		cBuf(&buf), C.size_t(tokenCap), &n, &big)
 	if rc != 0 {
 		return "", lastError(rc)
 	}
@@ -438,14 +452,13 @@ func cBuilderGet(h *cBuilder, ts bool) (int64, error) {
 func cBuilderBuild(h *cBuilder) (string, error) {
 	var buf [tokenBufSize]byte
 	var n C.size_t
-	var big *C.char
 	runtime.LockOSThread()
-	rc := C.agt_build_token(h, (*C.char)(unsafe.Pointer(&buf[0])), C.size_t(tokenCap), &n, &big)
-	if rc != 0 {
-		err := lastError(rc)
+	rc := C.agora_token_builder_build_token_into(h, cBuf(&buf), C.size_t(tokenCap), &n)
+	if rc == 0 {
 		runtime.UnlockOSThread()
-		return "", err
+		return string(buf[:n]), nil
 	}
+	token, err := intoToken(rc, &buf, n, func(tok **C.char) C.int { return C.agora_token_builder_build_token(h, tok) })
 	runtime.UnlockOSThread()
-	return takeToken(&buf, n, big), nil
+	return token, err
 }

@@ -56,6 +56,9 @@ var (
 	ErrExpireTs        = newCategory(C.AGORA_TOKEN_ERR_EXPIRE_TS)        // expiry out of range (not raised by Go: it is a uint32)
 	ErrNullArgument    = newCategory(C.AGORA_TOKEN_ERR_NULL_ARGUMENT)    // a required argument was missing (a closed builder)
 	ErrInternal        = newCategory(C.AGORA_TOKEN_ERR_INTERNAL)         // a bug in libagoratoken; never expected
+	// A C caller's buffer too small for the token. Not returned by Go: a token
+	// too long for this package's buffer is built by the allocating call.
+	ErrBufferTooSmall = newCategory(C.AGORA_TOKEN_ERR_BUFFER_TOO_SMALL)
 )
 
 // ErrClosed is matched (besides ErrNullArgument) by the error of any call on
@@ -70,7 +73,7 @@ func Categories() []*Category {
 var categories = []*Category{
 	ErrAppID, ErrAppCertificate, ErrChannelName, ErrUserAccount, ErrUID, ErrVersion, ErrBase64,
 	ErrTruncated, ErrTrailing, ErrAppIDMismatch, ErrChannelMismatch, ErrUIDMismatch, ErrPrivilege,
-	ErrRole, ErrSalt, ErrTs, ErrExpireTs, ErrNullArgument, ErrInternal,
+	ErrRole, ErrSalt, ErrTs, ErrExpireTs, ErrNullArgument, ErrInternal, ErrBufferTooSmall,
 }
 
 // categoryOf is the sentinel of a status code. A code this package does not
