@@ -1,7 +1,8 @@
 //! JNI binding of `agoratoken-core` for the Java package `io.agora.media`.
 //!
 //! Every native method of the package-private class `io.agora.media.Native`
-//! is implemented here, and each one runs in [`run`]: a panic is caught, a
+//! is implemented here, and each one runs in [`run`] (the hot token builder in
+//! [`run_raw`], which hands its failures to [`run`]): a panic is caught, a
 //! [`TokenError`] (or a null argument) becomes a thrown
 //! `io.agora.media.AgoraTokenException` carrying the core's category name and
 //! code, and the method returns a default value (0 / null) to Java, which
@@ -15,12 +16,13 @@
 //!
 //! Messages come from token-core and never contain the app certificate.
 
+use std::cell::RefCell;
 use std::sync::atomic::{AtomicI64, Ordering};
 
 use jni::errors::ErrorPolicy;
 use jni::objects::{JByteArray, JClass, JObject, JString, JThrowable};
 use jni::refs::Reference as _;
-use jni::sys::{jint, jlong};
+use jni::sys::{jbyteArray, jint, jlong, JNIEnv};
 use jni::{jni_sig, jni_str, Env, EnvUnowned, JValue};
 use token_core::validate::check_u32;
 use token_core::{
@@ -220,25 +222,96 @@ fn jstring<'l>(env: &mut Env<'l>, s: &str) -> Res<JString<'l>> {
 /// is too short, writes nothing and returns minus the length needed (the Java side retries with
 /// a larger array). Java then makes a Latin-1 String of it, a plain copy: this costs far less
 /// than `NewStringUTF` (a modified-UTF-8 pass) or `NewByteArray` (a slow-path allocation).
-fn write_token(env: &Env<'_>, out: &JByteArray<'_>, token: &str) -> Res<jint> {
+fn write_token(env: &Env<'_>, out: &JByteArray<'_>, token: &[u8]) -> Res<jint> {
+    if out.is_null() {
+        return Err(null_argument("output buffer").into());
+    }
+    let raw = env.get_raw();
+    // SAFETY: `raw` is this thread's JNIEnv inside a native method, no exception is pending and
+    // `out` is a non-null local reference to a byte[] of that native method's frame; the capacity
+    // is the array's own length.
+    unsafe {
+        let capacity = ((**raw).v1_1.GetArrayLength)(raw, out.as_raw());
+        write_token_raw(raw, out.as_raw(), capacity, token)
+    }
+}
+
+/// [`write_token`] on the raw JNIEnv of a native method, for the [`run_raw`] exports, with the
+/// array's length passed in by the Java caller (`out.length`) rather than asked of the JVM:
+/// every JNI function call enters the VM (a thread-state transition of about 5 ns).
+///
+/// # Safety
+///
+/// `raw` is the calling thread's JNIEnv inside a native method with no exception pending, and
+/// `out` is null or a local reference to a `byte[]` valid in that native method's frame. Memory
+/// safety does not depend on `capacity`: SetByteArrayRegion checks the region against the array
+/// and throws `ArrayIndexOutOfBoundsException` rather than write past it, so a wrong capacity
+/// (a bug in this package's Java code) can only cost an exception.
+unsafe fn write_token_raw(
+    raw: *mut JNIEnv,
+    out: jbyteArray,
+    capacity: jint,
+    token: &[u8],
+) -> Res<jint> {
     if out.is_null() {
         return Err(null_argument("output buffer").into());
     }
     let len = jint::try_from(token.len()).map_err(|_| internal("token longer than 2^31 bytes"))?;
-    let raw = env.get_raw();
-    let array = out.as_raw();
-    // SAFETY: `raw` is this thread's JNIEnv inside a native method, no exception is pending,
-    // `array` is a non-null local reference to a byte[]; the region [0, len) is within it
-    // (checked), so SetByteArrayRegion cannot throw, and `token` holds `len` bytes.
+    if len > capacity {
+        return Ok(-len);
+    }
+    // SAFETY: see above; `token` holds `len` bytes.
     unsafe {
-        let iface = *raw;
-        let capacity = ((*iface).v1_1.GetArrayLength)(raw, array);
-        if len > capacity {
-            return Ok(-len);
-        }
-        ((*iface).v1_1.SetByteArrayRegion)(raw, array, 0, len, token.as_ptr().cast());
+        ((**raw).v1_1.SetByteArrayRegion)(raw, out, 0, len, token.as_ptr().cast());
     }
     Ok(len)
+}
+
+/// Largest token buffer a thread keeps between builds; a larger one (a token with thousands of
+/// privileges) is freed after its build.
+const KEPT_TOKEN_BUFFER: usize = 4096;
+
+thread_local! {
+    /// The buffer each thread builds its tokens into (`build_token_into`), reused across
+    /// calls: no String is allocated and freed per token.
+    static TOKEN_BUFFER: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Runs `f` with this thread's empty token buffer, or with a fresh Vec when that buffer is
+/// unavailable (in use further up the stack, or already destroyed at thread exit).
+fn with_token_buffer<R>(f: impl FnOnce(&mut Vec<u8>) -> R) -> R {
+    let mut f = Some(f);
+    let kept = TOKEN_BUFFER.try_with(|cell| {
+        let mut buffer = cell.try_borrow_mut().ok()?;
+        buffer.clear();
+        let f = f.take()?;
+        let result = f(&mut buffer);
+        if buffer.capacity() > KEPT_TOKEN_BUFFER {
+            *buffer = Vec::new();
+        }
+        Some(result)
+    });
+    match (kept, f) {
+        (Ok(Some(result)), _) => result,
+        (_, Some(f)) => f(&mut Vec::new()),
+        (_, None) => unreachable!("f ran and returned a result"),
+    }
+}
+
+/// The hot exports' helper: like [`run`], without the jni crate's per-call attach guard (its
+/// thread-local bookkeeping: a trivial export costs about 26 ns through [`run`], 11-13 ns
+/// without it). `f` runs under `catch_unwind` on the raw JNIEnv; a failure or a caught panic is
+/// then handed to [`run`], which throws `AgoraTokenException` exactly as every other export does
+/// and returns `T::default()`.
+fn run_raw<'l, T: Default + 'l>(env: EnvUnowned<'l>, f: impl FnOnce(*mut JNIEnv) -> Res<T>) -> T {
+    let raw = env.as_raw();
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(move || f(raw))) {
+        Ok(Ok(value)) => value,
+        Ok(Err(failure)) => run(env, move |_| Err(failure)),
+        // Re-raised inside `run`'s catch_unwind, so that its policy reports it (`internal`)
+        // and disposes of the payload; resume_unwind does not run the panic hook again.
+        Err(payload) => run(env, move |_| std::panic::resume_unwind(payload)),
+    }
 }
 
 // ---------------------------------------------------------------- library
@@ -551,18 +624,26 @@ pub extern "system" fn Java_io_agora_media_Native_builderGetTs<'l>(
     run(env, |_| Ok(builder(handle)?.ts().map_or(-1, jlong::from)))
 }
 
-/// `int Native.builderBuildToken(long handle, byte[] out)`: the token's ASCII bytes into `out`
-/// (see [`write_token`]).
+/// `int Native.builderBuildToken(long handle, byte[] out, int capacity)`: the token's ASCII
+/// bytes into `out`, whose length the caller passes as `capacity` (see [`write_token_raw`]).
+/// The hot path: built into this thread's reused buffer ([`with_token_buffer`]) and run by
+/// [`run_raw`].
 #[unsafe(no_mangle)]
 pub extern "system" fn Java_io_agora_media_Native_builderBuildToken<'l>(
     env: EnvUnowned<'l>,
     _c: JClass<'l>,
     handle: jlong,
     out: JByteArray<'l>,
+    capacity: jint,
 ) -> jint {
-    run(env, |env| {
-        let token = builder(handle)?.build_token()?;
-        write_token(env, &out, &token)
+    let out = out.as_raw();
+    run_raw(env, |raw| {
+        let b = builder(handle)?;
+        with_token_buffer(|buffer| {
+            b.build_token_into(buffer)?;
+            // SAFETY: `raw` is this native method's JNIEnv, nothing is pending, `out` its argument.
+            unsafe { write_token_raw(raw, out, capacity, buffer) }
+        })
     })
 }
 
@@ -609,7 +690,7 @@ pub extern "system" fn Java_io_agora_media_Native_rtcBuildTokenWithUid<'l>(
             role,
             privilege_ts,
         )?;
-        write_token(env, &out, &token)
+        write_token(env, &out, token.as_bytes())
     })
 }
 
@@ -641,7 +722,7 @@ pub extern "system" fn Java_io_agora_media_Native_rtcBuildTokenWithUserAccount<'
             role,
             privilege_ts,
         )?;
-        write_token(env, &out, &token)
+        write_token(env, &out, token.as_bytes())
     })
 }
 
@@ -670,7 +751,7 @@ pub extern "system" fn Java_io_agora_media_Native_rtmBuildToken<'l>(
             role,
             privilege_ts,
         )?;
-        write_token(env, &out, &token)
+        write_token(env, &out, token.as_bytes())
     })
 }
 
@@ -802,4 +883,20 @@ pub extern "system" fn Java_io_agora_media_Native_selfTestPanic<'l>(
     _c: JClass<'l>,
 ) {
     run(env, |_| -> Res<()> { panic!("agoratoken self-test panic") })
+}
+
+/// `int Native.selfTestPanicRaw()`: as [`Java_io_agora_media_Native_selfTestPanic`], through
+/// [`run_raw`] (the hot exports' helper) and inside this thread's token buffer, so that the tests
+/// see that path turn a panic into an `internal` AgoraTokenException too, and builds go on after.
+#[unsafe(no_mangle)]
+pub extern "system" fn Java_io_agora_media_Native_selfTestPanicRaw<'l>(
+    env: EnvUnowned<'l>,
+    _c: JClass<'l>,
+) -> jint {
+    run_raw(env, |_| -> Res<jint> {
+        with_token_buffer(|buffer| {
+            buffer.extend_from_slice(b"half a token");
+            panic!("agoratoken self-test panic")
+        })
+    })
 }

@@ -66,6 +66,9 @@ final class Native {
     /** Panics in native code on purpose (tests: a panic must become an {@code internal} exception). */
     static native void selfTestPanic();
 
+    /** {@link #selfTestPanic} on the path of {@link #builderBuildToken} (a panic while building). */
+    static native int selfTestPanicRaw();
+
     static native int[] rolePrivileges(int role);
 
     static native String verifyResultName(int value);
@@ -101,8 +104,13 @@ final class Native {
     /** The ts, or -1 for now + 24 h at each build. */
     static native long builderGetTs(long handle);
 
-    /** Writes the token's ASCII bytes into {@code out}: see {@link #token(byte[], TokenWriter)}. */
-    static native int builderBuildToken(long handle, byte[] out);
+    /**
+     * Writes the token's ASCII bytes into {@code out}, whose length the caller passes as
+     * {@code capacity} (it saves the JNI call that would ask): see {@link #token(byte[], TokenWriter)}.
+     * A capacity above {@code out.length} makes the JVM throw ArrayIndexOutOfBoundsException, never
+     * write past the array.
+     */
+    static native int builderBuildToken(long handle, byte[] out, int capacity);
 
     static native String builderDescribe(long handle);
 

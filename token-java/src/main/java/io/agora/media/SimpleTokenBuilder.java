@@ -256,10 +256,10 @@ public final class SimpleTokenBuilder implements AutoCloseable {
         try {
             long h = live();
             byte[] buffer = tokenBuffer;
-            int n = Native.builderBuildToken(h, buffer);
+            int n = Native.builderBuildToken(h, buffer, buffer.length);
             if (n < 0) { // more privileges than the buffer holds: grow it to the size needed
                 buffer = new byte[-n];
-                n = Native.builderBuildToken(h, buffer);
+                n = Native.builderBuildToken(h, buffer, buffer.length);
                 if (n < 0) {
                     throw new IllegalStateException("agoratoken: the token grew between two builds");
                 }

@@ -379,8 +379,23 @@ class SimpleTokenBuilderTest {
     }
 
     @Test
+    void aPanicOnTheBuildPathIsThrownAsInternal() {
+        // buildToken's native method skips the jni crate's helper (run_raw in lib.rs): a panic
+        // there, while the thread's token buffer is in use, must be thrown the same way.
+        for (int i = 0; i < 3; i++) {
+            AgoraTokenException e = assertCategory("internal", Native::selfTestPanicRaw);
+            assertEquals(-19, e.getCode());
+            assertFalse(e.getMessage().contains("self-test"), "the panic payload is not quoted");
+        }
+        try (SimpleTokenBuilder b = fixed(UID)) {
+            assertEquals(TOKEN_UID_2882341273, b.buildToken(), "the token buffer is usable after a panic");
+            assertEquals(TOKEN_UID_2882341273, b.buildToken());
+        }
+    }
+
+    @Test
     void nativeHandleZeroIsRefusedNotACrash() {
-        assertCategory("null_argument", () -> Native.builderBuildToken(0, new byte[400]));
+        assertCategory("null_argument", () -> Native.builderBuildToken(0, new byte[400], 400));
         assertCategory("null_argument", () -> Native.builderSetSalt(0, 1));
         assertCategory("null_argument", () -> Native.builderGetTs(0));
         assertCategory("null_argument", () -> Native.builderInitTokenBuilder(0, TOKEN_UID_0));
@@ -401,12 +416,18 @@ class SimpleTokenBuilderTest {
                 assertEquals(-14, r.getCode());
             }
             assertEquals(0, Native.builderPrivileges(h).length);
-            assertCategory("null_argument", () -> Native.builderBuildToken(h, null));
+            assertCategory("null_argument", () -> Native.builderBuildToken(h, null, 400));
             byte[] tiny = new byte[8];
-            int n = Native.builderBuildToken(h, tiny);
+            int n = Native.builderBuildToken(h, tiny, tiny.length);
             assertTrue(n < 0, "minus the length needed: " + n);
             byte[] exact = new byte[-n];
-            assertEquals(-n, Native.builderBuildToken(h, exact));
+            assertEquals(-n, Native.builderBuildToken(h, exact, exact.length));
+            // A capacity larger than the array (a bug of the caller) is refused by the JVM's own
+            // bounds check: an exception, never a write past the array.
+            byte[] shortArray = new byte[-n - 1];
+            assertThrows(ArrayIndexOutOfBoundsException.class,
+                    () -> Native.builderBuildToken(h, shortArray, shortArray.length + 1));
+            assertEquals(-n, Native.builderBuildToken(h, exact, exact.length), "still builds after it");
         } finally {
             Native.builderFree(h);
         }
