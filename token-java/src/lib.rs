@@ -22,7 +22,7 @@ use std::sync::atomic::{AtomicI64, Ordering};
 use jni::errors::ErrorPolicy;
 use jni::objects::{JByteArray, JClass, JObject, JString, JThrowable};
 use jni::refs::Reference as _;
-use jni::sys::{jbyteArray, jint, jlong, JNIEnv};
+use jni::sys::{jbyteArray, jint, jlong, jstring, JNIEnv};
 use jni::{jni_sig, jni_str, Env, EnvUnowned, JValue};
 use token_core::validate::check_u32;
 use token_core::{
@@ -185,6 +185,34 @@ fn short_string(env: &Env<'_>, s: &JString<'_>) -> Option<String> {
     }
 }
 
+/// A string argument read on the raw JNIEnv into `buffer`, for the [`run_raw_or`] fast paths:
+/// `None` (take the general path, which reports or handles it) when the string is null, longer
+/// than [`SHORT_STRING`] or not ASCII. Every valid input is ASCII, so the general path only ever
+/// sees arguments that fail their check, and builds the same message for them.
+///
+/// # Safety
+///
+/// `raw` is the calling thread's JNIEnv inside a native method with no exception pending, and
+/// `s` is null or a local reference to a `java.lang.String` valid in that native method's frame.
+unsafe fn ascii_arg(raw: *mut JNIEnv, s: jstring, buffer: &mut [u8; SHORT_STRING]) -> Option<&str> {
+    if s.is_null() {
+        return None;
+    }
+    let mut units = [0u16; SHORT_STRING];
+    // SAFETY: see above; GetStringRegion is given exactly [0, len) of the string, so it cannot
+    // throw, and `units` holds `len` units.
+    let len = unsafe {
+        let len = ((**raw).v1_1.GetStringLength)(raw, s);
+        let len = usize::try_from(len).ok().filter(|&n| n <= SHORT_STRING)?;
+        ((**raw).v1_2.GetStringRegion)(raw, s, 0, len as jni::sys::jsize, units.as_mut_ptr());
+        len
+    };
+    for (byte, &unit) in buffer.iter_mut().zip(&units[..len]) {
+        *byte = u8::try_from(unit).ok().filter(u8::is_ascii)?;
+    }
+    std::str::from_utf8(&buffer[..len]).ok()
+}
+
 fn optional_string(env: &Env<'_>, s: &JString<'_>) -> Res<Option<String>> {
     if s.is_null() {
         Ok(None)
@@ -304,9 +332,24 @@ fn with_token_buffer<R>(f: impl FnOnce(&mut Vec<u8>) -> R) -> R {
 /// then handed to [`run`], which throws `AgoraTokenException` exactly as every other export does
 /// and returns `T::default()`.
 fn run_raw<'l, T: Default + 'l>(env: EnvUnowned<'l>, f: impl FnOnce(*mut JNIEnv) -> Res<T>) -> T {
+    run_raw_or(
+        env,
+        |raw| f(raw).map(Some),
+        |_| Err(internal("run_raw has no general path").into()),
+    )
+}
+
+/// [`run_raw`] with a general path: when `fast` returns `Ok(None)` (an argument it does not
+/// handle, such as a null or long string), `general` runs in [`run`] instead, from the start.
+fn run_raw_or<'l, T: Default + 'l>(
+    env: EnvUnowned<'l>,
+    fast: impl FnOnce(*mut JNIEnv) -> Res<Option<T>>,
+    general: impl FnOnce(&mut Env<'l>) -> Res<T>,
+) -> T {
     let raw = env.as_raw();
-    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(move || f(raw))) {
-        Ok(Ok(value)) => value,
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(move || fast(raw))) {
+        Ok(Ok(Some(value))) => value,
+        Ok(Ok(None)) => run(env, general),
         Ok(Err(failure)) => run(env, move |_| Err(failure)),
         // Re-raised inside `run`'s catch_unwind, so that its policy reports it (`internal`)
         // and disposes of the payload; resume_unwind does not run the panic hook again.
@@ -662,7 +705,102 @@ pub extern "system" fn Java_io_agora_media_Native_builderDescribe<'l>(
 
 // ---------------------------------------------------------------- RTC / RTM helpers
 
-/// `int Native.rtcBuildTokenWithUid(String appId, String appCertificate, String channelName, long uid, int role, long privilegeTs, byte[] out)`
+/// The checks and the build of the two `rtcBuildToken*` exports, on Rust strings: appends the
+/// token to `buffer`. The checks run in the general path's order (uid, role, expiry, then the
+/// core's field checks).
+#[allow(clippy::too_many_arguments)]
+fn rtc_build(
+    buffer: &mut Vec<u8>,
+    app_id: &str,
+    app_certificate: &str,
+    channel_name: &str,
+    user: UserId<'_>,
+    role: jint,
+    privilege_ts: jlong,
+) -> Res<()> {
+    let role = Role::try_from_value(role.into())?;
+    let privilege_ts = u32_arg(ErrorKind::ExpireTs, privilege_ts)?;
+    Ok(RtcTokenBuilder::build_token_into(
+        buffer,
+        app_id,
+        app_certificate,
+        channel_name,
+        user,
+        role,
+        privilege_ts,
+    )?)
+}
+
+/// The user argument of a raw RTC build, as Java passed it.
+#[derive(Debug, Clone, Copy)]
+enum RawUser {
+    Uid(jlong),
+    Account(jstring),
+}
+
+/// The raw fast path of the `rtcBuildToken*` exports: the string arguments read into stack
+/// buffers ([`ascii_arg`]), the token built into this thread's buffer and copied into `out`.
+/// `Ok(None)` sends the call down its general path.
+///
+/// # Safety
+///
+/// As [`ascii_arg`] for `raw` and the strings, as [`write_token_raw`] for `out`.
+#[allow(clippy::too_many_arguments)]
+unsafe fn rtc_build_raw(
+    raw: *mut JNIEnv,
+    app_id: jstring,
+    app_certificate: jstring,
+    channel_name: jstring,
+    user: RawUser,
+    role: jint,
+    privilege_ts: jlong,
+    out: jbyteArray,
+    capacity: jint,
+) -> Res<Option<jint>> {
+    let (mut a, mut c, mut n, mut u) = (
+        [0u8; SHORT_STRING],
+        [0u8; SHORT_STRING],
+        [0u8; SHORT_STRING],
+        [0u8; SHORT_STRING],
+    );
+    // SAFETY: as this function's contract.
+    let args = unsafe {
+        (
+            ascii_arg(raw, app_id, &mut a),
+            ascii_arg(raw, app_certificate, &mut c),
+            ascii_arg(raw, channel_name, &mut n),
+        )
+    };
+    let (Some(app_id), Some(app_certificate), Some(channel_name)) = args else {
+        return Ok(None);
+    };
+    // The general path reads (and null-checks) every string before it checks the uid.
+    let user = match user {
+        RawUser::Uid(uid) => UserId::Uid(u32_arg(ErrorKind::Uid, uid)?),
+        // SAFETY: as this function's contract.
+        RawUser::Account(account) => match unsafe { ascii_arg(raw, account, &mut u) } {
+            Some(account) => UserId::Account(account),
+            None => return Ok(None),
+        },
+    };
+    with_token_buffer(|buffer| {
+        rtc_build(
+            buffer,
+            app_id,
+            app_certificate,
+            channel_name,
+            user,
+            role,
+            privilege_ts,
+        )?;
+        // SAFETY: as this function's contract.
+        unsafe { write_token_raw(raw, out, capacity, buffer) }.map(Some)
+    })
+}
+
+/// `int Native.rtcBuildTokenWithUid(String appId, String appCertificate, String channelName, long uid, int role, long privilegeTs, byte[] out, int capacity)`:
+/// like `builderBuildToken` (the token into `out` of length `capacity`), on the raw fast path
+/// unless an argument needs the general one.
 #[unsafe(no_mangle)]
 pub extern "system" fn Java_io_agora_media_Native_rtcBuildTokenWithUid<'l>(
     env: EnvUnowned<'l>,
@@ -674,27 +812,45 @@ pub extern "system" fn Java_io_agora_media_Native_rtcBuildTokenWithUid<'l>(
     role: jint,
     privilege_ts: jlong,
     out: JByteArray<'l>,
+    capacity: jint,
 ) -> jint {
-    run(env, |env| {
-        let app_id = string(env, &app_id, "appId")?;
-        let app_certificate = string(env, &app_certificate, "appCertificate")?;
-        let channel_name = string(env, &channel_name, "channelName")?;
-        let uid = u32_arg(ErrorKind::Uid, uid)?;
-        let role = Role::try_from_value(role.into())?;
-        let privilege_ts = u32_arg(ErrorKind::ExpireTs, privilege_ts)?;
-        let token = RtcTokenBuilder::build_token_with_uid(
-            &app_id,
-            &app_certificate,
-            &channel_name,
-            uid,
-            role,
-            privilege_ts,
-        )?;
-        write_token(env, &out, token.as_bytes())
-    })
+    let (a, c, n, o) = (
+        app_id.as_raw(),
+        app_certificate.as_raw(),
+        channel_name.as_raw(),
+        out.as_raw(),
+    );
+    run_raw_or(
+        env,
+        |raw| {
+            let user = RawUser::Uid(uid);
+            // SAFETY: `raw` is this native method's JNIEnv with nothing pending; the references
+            // are its arguments.
+            unsafe { rtc_build_raw(raw, a, c, n, user, role, privilege_ts, o, capacity) }
+        },
+        |env| {
+            let app_id = string(env, &app_id, "appId")?;
+            let app_certificate = string(env, &app_certificate, "appCertificate")?;
+            let channel_name = string(env, &channel_name, "channelName")?;
+            let uid = u32_arg(ErrorKind::Uid, uid)?;
+            with_token_buffer(|buffer| {
+                let user = UserId::Uid(uid);
+                rtc_build(
+                    buffer,
+                    &app_id,
+                    &app_certificate,
+                    &channel_name,
+                    user,
+                    role,
+                    privilege_ts,
+                )?;
+                write_token(env, &out, buffer)
+            })
+        },
+    )
 }
 
-/// `int Native.rtcBuildTokenWithUserAccount(String appId, String appCertificate, String channelName, String account, int role, long privilegeTs, byte[] out)`
+/// `int Native.rtcBuildTokenWithUserAccount(String appId, String appCertificate, String channelName, String account, int role, long privilegeTs, byte[] out, int capacity)`
 #[unsafe(no_mangle)]
 pub extern "system" fn Java_io_agora_media_Native_rtcBuildTokenWithUserAccount<'l>(
     env: EnvUnowned<'l>,
@@ -706,24 +862,43 @@ pub extern "system" fn Java_io_agora_media_Native_rtcBuildTokenWithUserAccount<'
     role: jint,
     privilege_ts: jlong,
     out: JByteArray<'l>,
+    capacity: jint,
 ) -> jint {
-    run(env, |env| {
-        let app_id = string(env, &app_id, "appId")?;
-        let app_certificate = string(env, &app_certificate, "appCertificate")?;
-        let channel_name = string(env, &channel_name, "channelName")?;
-        let account = string(env, &account, "account")?;
-        let role = Role::try_from_value(role.into())?;
-        let privilege_ts = u32_arg(ErrorKind::ExpireTs, privilege_ts)?;
-        let token = RtcTokenBuilder::build_token_with_user_account(
-            &app_id,
-            &app_certificate,
-            &channel_name,
-            &account,
-            role,
-            privilege_ts,
-        )?;
-        write_token(env, &out, token.as_bytes())
-    })
+    let (a, c, n, u, o) = (
+        app_id.as_raw(),
+        app_certificate.as_raw(),
+        channel_name.as_raw(),
+        account.as_raw(),
+        out.as_raw(),
+    );
+    run_raw_or(
+        env,
+        |raw| {
+            let user = RawUser::Account(u);
+            // SAFETY: `raw` is this native method's JNIEnv with nothing pending; the references
+            // are its arguments.
+            unsafe { rtc_build_raw(raw, a, c, n, user, role, privilege_ts, o, capacity) }
+        },
+        |env| {
+            let app_id = string(env, &app_id, "appId")?;
+            let app_certificate = string(env, &app_certificate, "appCertificate")?;
+            let channel_name = string(env, &channel_name, "channelName")?;
+            let account = string(env, &account, "account")?;
+            with_token_buffer(|buffer| {
+                let user = UserId::Account(&account);
+                rtc_build(
+                    buffer,
+                    &app_id,
+                    &app_certificate,
+                    &channel_name,
+                    user,
+                    role,
+                    privilege_ts,
+                )?;
+                write_token(env, &out, buffer)
+            })
+        },
+    )
 }
 
 /// `int Native.rtmBuildToken(String appId, String appCertificate, String userAccount, int role, long privilegeTs, byte[] out)`

@@ -114,11 +114,13 @@ final class Native {
 
     static native String builderDescribe(long handle);
 
-    static native int rtcBuildTokenWithUid(
-            String appId, String appCertificate, String channelName, long uid, int role, long privilegeTs, byte[] out);
+    /** As {@link #builderBuildToken}: the token into {@code out}, whose length is {@code capacity}. */
+    static native int rtcBuildTokenWithUid(String appId, String appCertificate, String channelName, long uid,
+            int role, long privilegeTs, byte[] out, int capacity);
 
+    /** As {@link #builderBuildToken}: the token into {@code out}, whose length is {@code capacity}. */
     static native int rtcBuildTokenWithUserAccount(String appId, String appCertificate, String channelName,
-            String account, int role, long privilegeTs, byte[] out);
+            String account, int role, long privilegeTs, byte[] out, int capacity);
 
     static native int rtmBuildToken(
             String appId, String appCertificate, String userAccount, int role, long privilegeTs, byte[] out);

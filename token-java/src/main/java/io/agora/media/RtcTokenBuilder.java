@@ -43,7 +43,8 @@ public class RtcTokenBuilder {
             String appId, String appCertificate, String channelName, long uid, Role role, long privilegeTs) {
         int roleValue = roleValue(role);
         return Native.token(new byte[Native.TOKEN_BUFFER], out ->
-                Native.rtcBuildTokenWithUid(appId, appCertificate, channelName, uid, roleValue, privilegeTs, out));
+                Native.rtcBuildTokenWithUid(appId, appCertificate, channelName, uid, roleValue, privilegeTs, out,
+                        out.length));
     }
 
     /** A token for a user account (string uid). {@code privilegeTs}'s 32 bits are read as unsigned. */
@@ -58,6 +59,6 @@ public class RtcTokenBuilder {
             String appId, String appCertificate, String channelName, String account, Role role, long privilegeTs) {
         int roleValue = roleValue(role);
         return Native.token(new byte[Native.TOKEN_BUFFER], out -> Native.rtcBuildTokenWithUserAccount(
-                appId, appCertificate, channelName, account, roleValue, privilegeTs, out));
+                appId, appCertificate, channelName, account, roleValue, privilegeTs, out, out.length));
     }
 }

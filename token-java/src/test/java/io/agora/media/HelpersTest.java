@@ -71,25 +71,61 @@ class HelpersTest {
         assertCategory("channel_name", () -> rtc.buildTokenWithUid(APP_ID, CERT, "", 1, Role.Role_Publisher, 0));
         assertCategory("user_account",
                 () -> rtc.buildTokenWithUserAccount(APP_ID, CERT, CHANNEL, "", Role.Role_Publisher, 0));
-        assertCategory("role", () -> Native.rtcBuildTokenWithUid(APP_ID, CERT, CHANNEL, 1, 3, 0, new byte[400]));
-        assertCategory("role", () -> Native.rtcBuildTokenWithUserAccount(APP_ID, CERT, CHANNEL, "a", -1, 0, new byte[400]));
+        assertCategory("role", () -> Native.rtcBuildTokenWithUid(APP_ID, CERT, CHANNEL, 1, 3, 0, new byte[400], 400));
+        assertCategory("role", () -> Native.rtcBuildTokenWithUserAccount(APP_ID, CERT, CHANNEL, "a", -1, 0, new byte[400], 400));
+    }
+
+    @Test
+    void rtcArgumentsOffTheFastPath() {
+        // The RTC natives read short ASCII strings on a fast path and hand anything else (null,
+        // longer than 256 UTF-16 units, not ASCII) to the general path: same checks, same order.
+        long now = Fixtures.now();
+        String longest = "a".repeat(255);
+        String token = rtc.buildTokenWithUserAccount(APP_ID, CERT, CHANNEL, longest, Role.Role_Publisher, 0);
+        assertEquals(VerifyResult.OK, AccessToken.verify(token, CERT, CHANNEL, longest, now));
+        for (int n : new int[] {256, 257, 1000}) {
+            assertCategory("user_account",
+                    () -> rtc.buildTokenWithUserAccount(APP_ID, CERT, CHANNEL, "a".repeat(n), Role.Role_Publisher, 0));
+            assertCategory("channel_name",
+                    () -> rtc.buildTokenWithUid(APP_ID, CERT, "c".repeat(n), 1, Role.Role_Publisher, 0));
+            assertCategory("app_id", () -> rtc.buildTokenWithUid("A".repeat(n), CERT, CHANNEL, 1, Role.Role_Publisher, 0));
+            assertCategory("app_certificate",
+                    () -> rtc.buildTokenWithUid(APP_ID, "C".repeat(n), CHANNEL, 1, Role.Role_Publisher, 0));
+        }
+        for (String bad : new String[] {"caf\u00e9", "\ud83d\ude00", "\ud83d", "\u0000"}) {
+            AgoraTokenException e = assertCategory("channel_name",
+                    () -> rtc.buildTokenWithUid(APP_ID, CERT, bad, 1, Role.Role_Publisher, 0));
+            assertEquals(-3, e.getCode());
+            assertCategory("user_account",
+                    () -> rtc.buildTokenWithUserAccount(APP_ID, CERT, CHANNEL, bad, Role.Role_Publisher, 0));
+            assertCategory("app_id", () -> rtc.buildTokenWithUid(bad, CERT, CHANNEL, 1, Role.Role_Publisher, 0));
+        }
+        // Every string is read (and null-checked) before the uid, role and expiry are.
+        assertCategory("null_argument", () -> rtc.buildTokenWithUid(null, CERT, CHANNEL, -1L, Role.Role_Publisher, -1L));
+        assertCategory("null_argument", () -> Native.rtcBuildTokenWithUserAccount(APP_ID, CERT, CHANNEL, null, 3, -1,
+                new byte[400], 400));
+        assertCategory("uid", () -> Native.rtcBuildTokenWithUid("x", CERT, CHANNEL, -1, 3, -1, new byte[400], 400));
+        assertCategory("role", () -> Native.rtcBuildTokenWithUid("x", CERT, CHANNEL, 1, 3, -1, new byte[400], 400));
+        assertCategory("expire_ts", () -> Native.rtcBuildTokenWithUid("x", CERT, CHANNEL, 1, 1, -1, new byte[400], 400));
+        assertCategory("role",
+                () -> Native.rtcBuildTokenWithUserAccount("x", CERT, "caf\u00e9", "a", 3, -1, new byte[400], 400));
     }
 
     @Test
     void nativeTokenWritersReportTheSizeNeeded() {
         byte[] small = new byte[20];
-        int n = Native.rtcBuildTokenWithUid(APP_ID, CERT, CHANNEL, 1, 1, 0, small);
+        int n = Native.rtcBuildTokenWithUid(APP_ID, CERT, CHANNEL, 1, 1, 0, small, small.length);
         assertTrue(n < -100, "minus the length needed: " + n);
         assertEquals(new byte[20].length, small.length);
         assertTrue(java.util.Arrays.equals(new byte[20], small), "nothing written");
         byte[] exact = new byte[-n];
-        assertEquals(-n, Native.rtcBuildTokenWithUid(APP_ID, CERT, CHANNEL, 1, 1, 0, exact));
+        assertEquals(-n, Native.rtcBuildTokenWithUid(APP_ID, CERT, CHANNEL, 1, 1, 0, exact, exact.length));
         String token = new String(exact, java.nio.charset.StandardCharsets.ISO_8859_1);
         assertEquals(VerifyResult.OK, AccessToken.verify(token, CERT, CHANNEL, 1L, Fixtures.now()));
         assertTrue(Native.rtmBuildToken(APP_ID, CERT, "a", 1, 0, new byte[3]) < 0);
-        assertTrue(Native.rtcBuildTokenWithUserAccount(APP_ID, CERT, CHANNEL, "a", 1, 0, new byte[0]) < 0);
+        assertTrue(Native.rtcBuildTokenWithUserAccount(APP_ID, CERT, CHANNEL, "a", 1, 0, new byte[0], 0) < 0);
         assertCategory("null_argument", () -> Native.rtmBuildToken(APP_ID, CERT, "a", 1, 0, null));
-        assertCategory("null_argument", () -> Native.rtcBuildTokenWithUid(APP_ID, CERT, CHANNEL, 1, 1, 0, null));
+        assertCategory("null_argument", () -> Native.rtcBuildTokenWithUid(APP_ID, CERT, CHANNEL, 1, 1, 0, null, 400));
     }
 
     @Test
