@@ -50,6 +50,55 @@ class ConcurrencyAndLeakTest {
     }
 
     @Test
+    void callsOnASharedBuilderExcludeEachOther() throws Exception {
+        // Writers that reallocate the native privileges (initPrivileges, set, remove) race with
+        // builds and reads on one builder: every token must still be signed over what it holds.
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        try (SimpleTokenBuilder shared = new SimpleTokenBuilder(APP_ID, CERT, CHANNEL, UID)) {
+            long now = Fixtures.now();
+            AccessToken.Privileges[] all = AccessToken.Privileges.values();
+            java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(THREADS);
+            List<Future<Integer>> results = new ArrayList<>();
+            for (int t = 0; t < THREADS; t++) {
+                final int id = t;
+                results.add(pool.submit(() -> {
+                    start.await();
+                    int ok = 0;
+                    for (int i = 0; i < 2000; i++) {
+                        switch ((i + id) % 5) {
+                            case 0:
+                                shared.initPrivileges(SimpleTokenBuilder.Role.Role_Publisher);
+                                break;
+                            case 1:
+                                shared.setPrivilege(all[(i * 7 + id) % all.length], 0L);
+                                break;
+                            case 2:
+                                shared.removePrivilege(all[(i * 3 + id) % all.length]);
+                                break;
+                            case 3:
+                                if (shared.getPrivileges().size() > all.length || !shared.toString().contains("***")) {
+                                    return -1;
+                                }
+                                break;
+                            default:
+                                break;
+                        }
+                        if (AccessToken.verify(shared.buildToken(), CERT, CHANNEL, UID, now).isOk()) {
+                            ok++;
+                        }
+                    }
+                    return ok;
+                }));
+            }
+            for (Future<Integer> f : results) {
+                assertEquals(2000, f.get(60, TimeUnit.SECONDS));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void oneBuilderPerThreadAndHelpersFromManyThreads() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         try {
