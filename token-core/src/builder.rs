@@ -58,7 +58,8 @@ pub(crate) fn check_inputs(
 #[derive(Clone)]
 pub struct SimpleTokenBuilder {
     app_id: String,
-    mac: HmacSha256,
+    /// Keyed with the certificate and fed `app id | channel | uid` (token::signer).
+    signer: HmacSha256,
     channel_name: String,
     uid: String,
     salt: Option<u32>,
@@ -115,7 +116,7 @@ impl SimpleTokenBuilder {
     fn unchecked(app_id: &str, app_certificate: &str, channel_name: &str, uid: String) -> Self {
         SimpleTokenBuilder {
             app_id: app_id.to_owned(),
-            mac: token::keyed_mac(app_certificate),
+            signer: token::signer(app_certificate, app_id, channel_name, &uid),
             channel_name: channel_name.to_owned(),
             uid,
             salt: None,
@@ -227,7 +228,8 @@ impl SimpleTokenBuilder {
     pub fn build_token_into(&self, out: &mut Vec<u8>) -> Result<(), TokenError> {
         let salt = self.salt.unwrap_or_else(random_salt);
         let ts = self.ts.unwrap_or_else(default_ts);
-        token::encode_into(out, self.mac.clone(), &self.app_id, &self.channel_name, &self.uid, salt, ts, &self.privileges);
+        let signer = self.signer.clone();
+        token::encode_into(out, signer, &self.app_id, &self.channel_name, &self.uid, salt, ts, &self.privileges);
         Ok(())
     }
 }

@@ -74,9 +74,9 @@ impl RtcTokenBuilder {
             UserId::Uid(n) => uid_str(n, &mut digits),
             UserId::Account(account) => account,
         };
-        let mac = token::keyed_mac(app_certificate);
+        let signer = token::signer(app_certificate, app_id, channel_name, uid);
         let privileges = &privileges[..granted.len()];
-        token::encode_into(out, mac, app_id, channel_name, uid, random_salt(), default_ts(), privileges);
+        token::encode_into(out, signer, app_id, channel_name, uid, random_salt(), default_ts(), privileges);
         Ok(())
     }
 }
