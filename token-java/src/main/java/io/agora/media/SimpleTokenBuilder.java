@@ -1,7 +1,5 @@
 package io.agora.media;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.lang.ref.Cleaner;
 import java.lang.ref.Reference;
 import java.nio.charset.StandardCharsets;
@@ -9,7 +7,6 @@ import java.util.Collections;
 import java.util.OptionalLong;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * Builds AccessToken 006 tokens for one app, channel and user, byte for byte like Agora's
@@ -69,31 +66,6 @@ public final class SimpleTokenBuilder implements AutoCloseable {
 
     private final Handle handle;
     private final Cleaner.Cleanable cleanable;
-
-    /**
-     * Serialises every call on this builder (through {@link #BUSY}): 0 free, 1 taken. Taken with
-     * one compare-and-set and given back with a release store, where a monitor's exit is a second
-     * atomic instruction (about 10 ns of a 250 ns {@link #buildToken}). A thread that finds it
-     * taken spins, then yields, then parks for growing intervals of at most 50 µs (no wake-up to
-     * miss: holders keep it for one native call of a few microseconds at most). Not reentrant: no
-     * method calls another while holding it.
-     *
-     * <p>Shared builders (2 cores, buildToken in a loop): 2 threads make 3.8 M tokens/s (3.0 M
-     * with a monitor), 8 threads 3.05 M (3.7 M with a monitor); one builder per thread has no
-     * contention at all.
-     */
-    private volatile int busy;
-
-    private static final VarHandle BUSY;
-
-    static {
-        try {
-            BUSY = MethodHandles.lookup().findVarHandle(SimpleTokenBuilder.class, "busy", int.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
-
     /** Reused by buildToken (calls are serialised); grows for tokens with many privileges. */
     private byte[] tokenBuffer = new byte[Native.TOKEN_BUFFER];
 
@@ -120,31 +92,6 @@ public final class SimpleTokenBuilder implements AutoCloseable {
         this.cleanable = CLEANER.register(this, handle);
     }
 
-    private void lock() {
-        if (!BUSY.compareAndSet(this, 0, 1)) {
-            lockContended();
-        }
-    }
-
-    private void lockContended() {
-        for (int i = 0; ; i++) {
-            if ((int) BUSY.getOpaque(this) == 0 && BUSY.compareAndSet(this, 0, 1)) {
-                return;
-            }
-            if (i < 64) {
-                Thread.onSpinWait();
-            } else if (i < 128) {
-                Thread.yield();
-            } else {
-                LockSupport.parkNanos(Math.min(1_000L << Math.min(i - 128, 6), 50_000L));
-            }
-        }
-    }
-
-    private void unlock() {
-        BUSY.setRelease(this, 0);
-    }
-
     private long live() {
         long h = handle.get();
         if (h == 0) {
@@ -162,7 +109,7 @@ public final class SimpleTokenBuilder implements AutoCloseable {
      *     same and throws the reason instead.
      * @throws AgoraTokenException {@code null_argument} when {@code originToken} is null
      */
-    public boolean initTokenBuilder(String originToken) {
+    public synchronized boolean initTokenBuilder(String originToken) {
         if (originToken == null) {
             throw Native.nullArgument("originToken");
         }
@@ -180,27 +127,23 @@ public final class SimpleTokenBuilder implements AutoCloseable {
      * {@code app_id_mismatch}, {@code channel_mismatch} or {@code uid_mismatch} when the token
      * cannot be used; the builder is then unchanged.
      */
-    public void initFromToken(String originToken) {
-        lock();
+    public synchronized void initFromToken(String originToken) {
         try {
             Native.builderInitTokenBuilder(live(), originToken);
         } finally {
-            unlock();
             Reference.reachabilityFence(this);
         }
     }
 
     /** Replaces the privileges with the role's, each never expiring (0). Returns true. */
-    public boolean initPrivileges(Role role) {
+    public synchronized boolean initPrivileges(Role role) {
         if (role == null) {
             throw Native.nullArgument("role");
         }
-        lock();
         try {
             Native.builderInitPrivileges(live(), role.initValue);
             return true;
         } finally {
-            unlock();
             Reference.reachabilityFence(this);
         }
     }
@@ -214,41 +157,35 @@ public final class SimpleTokenBuilder implements AutoCloseable {
     }
 
     /** Grants a privilege until {@code expireTimestamp} in 0..2^32-1, else category {@code expire_ts}. */
-    public void setPrivilege(AccessToken.Privileges privilege, long expireTimestamp) {
+    public synchronized void setPrivilege(AccessToken.Privileges privilege, long expireTimestamp) {
         if (privilege == null) {
             throw Native.nullArgument("privilege");
         }
-        lock();
         try {
             Native.builderSetPrivilege(live(), privilege.id(), expireTimestamp);
         } finally {
-            unlock();
             Reference.reachabilityFence(this);
         }
     }
 
     /** Removes a privilege (nothing happens if it is absent). */
-    public void removePrivilege(AccessToken.Privileges privilege) {
+    public synchronized void removePrivilege(AccessToken.Privileges privilege) {
         if (privilege == null) {
             throw Native.nullArgument("privilege");
         }
-        lock();
         try {
             Native.builderRemovePrivilege(live(), privilege.id());
         } finally {
-            unlock();
             Reference.reachabilityFence(this);
         }
     }
 
     /** The privileges (id to expiry), sorted by id; a snapshot. */
-    public SortedMap<Integer, Long> getPrivileges() {
+    public synchronized SortedMap<Integer, Long> getPrivileges() {
         long[] flat;
-        lock();
         try {
             flat = Native.builderPrivileges(live());
         } finally {
-            unlock();
             Reference.reachabilityFence(this);
         }
         TreeMap<Integer, Long> map = new TreeMap<>();
@@ -259,76 +196,63 @@ public final class SimpleTokenBuilder implements AutoCloseable {
     }
 
     /** Fixes the salt (0..2^32-1, else category {@code salt}), for reproducible tokens. */
-    public void setSalt(long salt) {
-        lock();
+    public synchronized void setSalt(long salt) {
         try {
             Native.builderSetSalt(live(), salt);
         } finally {
-            unlock();
             Reference.reachabilityFence(this);
         }
     }
 
     /** Back to a fresh CSPRNG salt for every token (the default). */
-    public void clearSalt() {
-        lock();
+    public synchronized void clearSalt() {
         try {
             Native.builderClearSalt(live());
         } finally {
-            unlock();
             Reference.reachabilityFence(this);
         }
     }
 
     /** The fixed salt, or empty when every token draws its own. */
-    public OptionalLong getSalt() {
-        lock();
+    public synchronized OptionalLong getSalt() {
         try {
             long salt = Native.builderGetSalt(live());
             return salt < 0 ? OptionalLong.empty() : OptionalLong.of(salt);
         } finally {
-            unlock();
             Reference.reachabilityFence(this);
         }
     }
 
     /** Fixes the token expiry (Unix seconds, 0..2^32-1, else category {@code ts}). */
-    public void setTs(long ts) {
-        lock();
+    public synchronized void setTs(long ts) {
         try {
             Native.builderSetTs(live(), ts);
         } finally {
-            unlock();
             Reference.reachabilityFence(this);
         }
     }
 
     /** Back to "24 hours after each build" (the default). */
-    public void clearTs() {
-        lock();
+    public synchronized void clearTs() {
         try {
             Native.builderClearTs(live());
         } finally {
-            unlock();
             Reference.reachabilityFence(this);
         }
     }
 
     /** The fixed token expiry, or empty for "24 hours after each build". */
-    public OptionalLong getTs() {
-        lock();
+    public synchronized OptionalLong getTs() {
         try {
             long ts = Native.builderGetTs(live());
             return ts < 0 ? OptionalLong.empty() : OptionalLong.of(ts);
         } finally {
-            unlock();
             Reference.reachabilityFence(this);
         }
     }
 
     /** Builds the token ("006" + app id + base64 content). */
-    public String buildToken() {
-        lock();
+    public synchronized String buildToken() {
         try {
             long h = live();
             byte[] buffer = tokenBuffer;
@@ -343,31 +267,26 @@ public final class SimpleTokenBuilder implements AutoCloseable {
             }
             return new String(buffer, 0, n, StandardCharsets.ISO_8859_1);
         } finally {
-            unlock();
             Reference.reachabilityFence(this);
         }
     }
 
     /** Releases the native handle; a second call does nothing. */
     @Override
-    public void close() {
-        lock();
-        try {
-            cleanable.clean();
-        } finally {
-            unlock();
-        }
+    public synchronized void close() {
+        cleanable.clean();
     }
 
     /** App id, channel, uid, salt, ts and privileges; the certificate shows as {@code ***}. */
     @Override
-    public String toString() {
-        lock();
+    public synchronized String toString() {
+        long h = handle.get();
+        if (h == 0) {
+            return "SimpleTokenBuilder { closed }";
+        }
         try {
-            long h = handle.get();
-            return h == 0 ? "SimpleTokenBuilder { closed }" : Native.builderDescribe(h);
+            return Native.builderDescribe(h);
         } finally {
-            unlock();
             Reference.reachabilityFence(this);
         }
     }
