@@ -85,6 +85,34 @@ error_kinds! {
     Internal = -19, "internal";
     /// A caller-provided output buffer cannot hold the result (C ABI `_into` functions).
     BufferTooSmall = -20, "buffer_too_small";
+    /// 007: the token's bytes are not exactly one valid zlib stream, or inflate past the content limit.
+    Zlib = -21, "zlib";
+    /// 007: the token's signature string is not 32 bytes.
+    Signature = -22, "signature";
+    /// 007: no service (in the input or the token).
+    NoService = -23, "no_service";
+    /// 007: a service type outside 1..=10.
+    Service = -24, "service";
+    /// 007: a bad or repeated RTM2 resource or permission type, or a resource over 65535 bytes.
+    Permission = -25, "permission";
+    /// 007: a string field of the token is not valid UTF-8.
+    Utf8 = -26, "utf8";
+    /// 007: a bad RTM, RTM2 or Chat user id.
+    UserId = -27, "user_id";
+    /// 007: an APaaS room uuid over 65535 bytes.
+    RoomUuid = -28, "room_uuid";
+    /// 007: an APaaS user uuid over 65535 bytes.
+    UserUuid = -29, "user_uuid";
+    /// 007: issue_ts outside 0..=4294967295.
+    IssueTs = -30, "issue_ts";
+    /// 007: the token expire (seconds after issue_ts) outside 0..=4294967295.
+    Expire = -31, "expire";
+    /// The operating system's random source failed, so no salt could be drawn.
+    Random = -32, "random";
+    /// The token text is longer than [`MAX_TOKEN_LEN`](crate::MAX_TOKEN_LEN); refused before decoding.
+    TooLong = -33, "too_long";
+    /// A verification time (`now`) outside 0..=4294967295.
+    Now = -34, "now";
 }
 
 impl fmt::Display for ErrorKind {

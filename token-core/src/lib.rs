@@ -1,8 +1,10 @@
 //! # agoratoken-core
 //!
-//! Mint, parse and verify Agora AccessToken "006" tokens (the format of
-//! Agora's `SimpleTokenBuilder`, SDK 2.1.0+), byte-for-byte like Agora's
-//! reference builders, with strict input checks and errors that name the field.
+//! Mint, parse and verify Agora access tokens, byte-for-byte like Agora's
+//! reference builders, with strict input checks and errors that name the
+//! field: **AccessToken2 ("007")**, the format Agora issues today for every
+//! service, and **AccessToken ("006")**, the format of the legacy
+//! `SimpleTokenBuilder`.
 //!
 //! ```
 //! use token_core::{Privilege, SimpleTokenBuilder};
@@ -20,18 +22,23 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
-mod builder;
+mod clock;
 mod error;
-mod helpers;
-mod privilege;
-mod token;
+mod pack;
+mod random;
+mod secret;
+mod v006;
 pub mod validate;
 
-pub use builder::{default_ts, now_secs, random_salt, SimpleTokenBuilder, DEFAULT_TOKEN_LIFETIME_SECS};
+pub use clock::{default_ts, now_secs, DEFAULT_TOKEN_LIFETIME_SECS};
 pub use error::{ErrorKind, TokenError};
-pub use helpers::{RtcTokenBuilder, RtmTokenBuilder};
-pub use privilege::{Privilege, Role, RtmRole};
-pub use token::{hex_lower, parse, verify, Expected, ParsedToken, UserId, VerifyResult, APP_ID_LEN, VERSION};
+pub use pack::hex_lower;
+pub use random::{random_salt, random_salt_007, SALT_007_MAX};
+pub use secret::Secret;
+pub use v006::builder::SimpleTokenBuilder;
+pub use v006::helpers::{RtcTokenBuilder, RtmTokenBuilder};
+pub use v006::privilege::{Privilege, Role, RtmRole};
+pub use v006::token::{parse, verify, Expected, ParsedToken, UserId, VerifyResult, APP_ID_LEN, VERSION};
 
 /// The version of this library (the workspace version).
 pub const LIBRARY_VERSION: &str = env!("CARGO_PKG_VERSION");

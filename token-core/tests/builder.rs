@@ -93,12 +93,18 @@ fn defaults_fresh_salt_and_ts_about_a_day_ahead() {
 }
 
 #[test]
-fn init_token_builder_inherits_salt_ts_and_privileges() {
+fn init_token_builder_inherits_privileges_and_draws_salt_and_ts_afresh() {
     let mut b = SimpleTokenBuilder::with_uid(APP_ID, CERT, CHANNEL, 2882341273).unwrap();
     b.init_token_builder(SAMPLE).unwrap();
-    assert_eq!(b.salt(), Some(1));
-    assert_eq!(b.ts(), Some(1111111));
+    assert_eq!(b.salt(), None);
+    assert_eq!(b.ts(), None);
     assert_eq!(b.privileges(), [(1, 1446455471)]);
+    let renewed = parse(b.build_token().unwrap()).unwrap();
+    let now = now_secs();
+    assert!(renewed.ts >= now + 86_400 - 5 && renewed.ts <= now + 86_400 + 5, "fresh 24 h lifetime");
+    assert_eq!(renewed.privileges, [(1, 1446455471)]);
+    b.set_salt(1);
+    b.set_ts(1111111);
     assert_eq!(b.build_token().unwrap(), SAMPLE);
     // The same user as an account is accepted too.
     let mut a = SimpleTokenBuilder::with_user_account(APP_ID, CERT, CHANNEL, "2882341273").unwrap();
@@ -300,12 +306,31 @@ fn a_token_with_many_privileges_round_trips() {
     let mut b = SimpleTokenBuilder::with_uid(APP_ID, CERT, CHANNEL, 7).unwrap();
     b.init_token_builder(&forged).unwrap();
     assert_eq!(b.privileges().len(), 20);
+    b.set_salt(9);
+    b.set_ts(u32::MAX);
     let token = b.build_token().unwrap();
     let t = parse(&token).unwrap();
     assert_eq!(t.privileges.iter().map(|p| p.0).collect::<Vec<_>>(), ids);
     assert_eq!(t.privileges.iter().map(|p| p.1).collect::<Vec<_>>(), ids.iter().map(|&i| u32::from(i)).collect::<Vec<_>>());
     assert_eq!((t.salt, t.ts), (9, u32::MAX));
     assert_eq!(verify(&token, CERT, &e, 1).unwrap(), VerifyResult::Ok);
+}
+
+/// The field report of issue 12: a token renewed just before it expires
+/// lives again (it used to keep the old, nearly spent `ts`).
+#[test]
+fn a_renewed_token_gets_a_fresh_lifetime() {
+    let now = now_secs();
+    let mut b = SimpleTokenBuilder::with_uid(APP_ID, CERT, "c", 42).unwrap();
+    b.set_ts(now + 30);
+    for p in [Privilege::JoinChannel, Privilege::PublishAudioStream, Privilege::PublishVideoStream, Privilege::PublishDataStream] {
+        b.set_privilege(p, now + 30);
+    }
+    let mut r = SimpleTokenBuilder::with_uid(APP_ID, CERT, "c", 42).unwrap();
+    r.init_token_builder(b.build_token().unwrap()).unwrap();
+    r.set_privilege(Privilege::JoinChannel, now + 3600);
+    let e = Expected { app_id: None, channel_name: "c", user: UserId::Uid(42) };
+    assert_eq!(verify(r.build_token().unwrap(), CERT, &e, now + 600).unwrap(), VerifyResult::Ok);
 }
 
 #[test]

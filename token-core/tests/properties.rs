@@ -46,9 +46,15 @@ proptest! {
         let exp = Expected { app_id: Some(&app_id), channel_name: &channel, user: uid };
         let now = ts.min(privs.get(&Privilege::JoinChannel).copied().filter(|&e| e != 0).unwrap_or(u32::MAX));
         prop_assert_eq!(verify(&token, &cert, &exp, now).unwrap(), VerifyResult::Ok);
-        // The builder renews from its own token, reproducing it exactly.
+        // A renewing builder inherits the privileges only; with the same salt
+        // and ts set again it reproduces the token exactly.
         let mut renewed = SimpleTokenBuilder::new(&app_id, &cert, &channel, uid).unwrap();
         renewed.init_token_builder(&token).unwrap();
+        prop_assert_eq!(renewed.salt(), None);
+        prop_assert_eq!(renewed.ts(), None);
+        prop_assert_eq!(renewed.privileges(), &want[..]);
+        renewed.set_salt(salt);
+        renewed.set_ts(ts);
         prop_assert_eq!(renewed.build_token().unwrap(), token);
     }
 

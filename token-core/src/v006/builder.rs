@@ -1,34 +1,13 @@
 //! `SimpleTokenBuilder`: the documented builder of AccessToken 006.
 
 use std::fmt;
-use std::time::{SystemTime, UNIX_EPOCH};
 
+use crate::clock::default_ts;
 use crate::error::{ErrorKind, TokenError};
-use crate::privilege::{Privilege, Role};
-use crate::token::{self, HmacSha256, UserId};
+use crate::random::random_salt;
+use crate::v006::privilege::{Privilege, Role};
+use crate::v006::token::{self, HmacSha256, UserId};
 use crate::validate::{check_app_certificate, check_app_id, check_channel_name, check_user_account};
-
-/// How long a token lives when no `ts` is set: 24 hours.
-pub const DEFAULT_TOKEN_LIFETIME_SECS: u32 = 24 * 60 * 60;
-
-/// A fresh salt from the thread-local CSPRNG (ChaCha, seeded and reseeded by
-/// the operating system). One system call per salt would cost more than the
-/// whole HMAC, so the OS seeds a generator instead of serving every salt.
-pub fn random_salt() -> u32 {
-    use rand::RngExt as _;
-    rand::rng().random()
-}
-
-/// Now, in Unix seconds (saturating to the u32 range of the format).
-pub fn now_secs() -> u32 {
-    let secs = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
-    u32::try_from(secs).unwrap_or(u32::MAX)
-}
-
-/// The default token expiry: now + 24 h.
-pub fn default_ts() -> u32 {
-    now_secs().saturating_add(DEFAULT_TOKEN_LIFETIME_SECS)
-}
 
 /// The constructor's checks, in order: app id, app certificate, channel name, user account.
 pub(crate) fn check_inputs(
@@ -51,8 +30,9 @@ pub(crate) fn check_inputs(
 /// The salt and `ts` are drawn at each [`build_token`](Self::build_token)
 /// unless set: without [`set_salt`](Self::set_salt), every token gets a fresh
 /// CSPRNG salt; without [`set_ts`](Self::set_ts), it expires 24 hours after it
-/// was built. [`init_token_builder`](Self::init_token_builder) sets both from
-/// an existing token.
+/// was built. [`init_token_builder`](Self::init_token_builder) takes the
+/// privileges of an existing token (to renew it); salt and ts stay drawn
+/// afresh unless set.
 ///
 /// The certificate is kept only as a keyed HMAC state; `Debug` shows `***`.
 #[derive(Clone)]
@@ -125,8 +105,12 @@ impl SimpleTokenBuilder {
         }
     }
 
-    /// Takes salt, ts and privileges from an existing token of the same app,
-    /// channel and user (to renew it, or add privileges).
+    /// Takes the privileges of an existing token of the same app, channel and
+    /// user, to renew it or add privileges. As Agora's `SimpleTokenBuilder`
+    /// documents, the builder inherits "the App ID, App Certificate, Channel
+    /// Name, uid, and Privilege" of the original token: salt and ts are not
+    /// inherited, so a renewed token gets a fresh salt and, unless
+    /// [`set_ts`](Self::set_ts) was called, a fresh 24-hour lifetime.
     ///
     /// Fails, leaving the builder unchanged, when the token is malformed (the
     /// `parse` categories), or its app id (`app_id_mismatch`), channel CRC
@@ -148,8 +132,6 @@ impl SimpleTokenBuilder {
         if parsed.crc_uid != crc32fast::hash(self.uid.as_bytes()) {
             return Err(TokenError::new(ErrorKind::UidMismatch, "uid_mismatch: the token was minted for another user"));
         }
-        self.salt = Some(parsed.salt);
-        self.ts = Some(parsed.ts);
         self.privileges = parsed.privileges;
         Ok(())
     }
@@ -214,8 +196,8 @@ impl SimpleTokenBuilder {
         &self.uid
     }
 
-    /// Builds the token. Every input was checked at construction, so this
-    /// cannot fail today; the `Result` keeps room for checks to come.
+    /// Builds the token. Every input was checked at construction; it fails
+    /// only when the operating system's random source fails (`random`).
     pub fn build_token(&self) -> Result<String, TokenError> {
         let mut out = Vec::new();
         self.build_token_into(&mut out)?;
@@ -226,7 +208,10 @@ impl SimpleTokenBuilder {
     /// bytes to `out`: a binding that copies the token into its own string
     /// type can reuse one buffer and build without allocating.
     pub fn build_token_into(&self, out: &mut Vec<u8>) -> Result<(), TokenError> {
-        let salt = self.salt.unwrap_or_else(random_salt);
+        let salt = match self.salt {
+            Some(salt) => salt,
+            None => random_salt()?,
+        };
         let ts = self.ts.unwrap_or_else(default_ts);
         let signer = self.signer.clone();
         token::encode_into(out, signer, &self.app_id, &self.channel_name, &self.uid, salt, ts, &self.privileges);

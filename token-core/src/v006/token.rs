@@ -14,7 +14,9 @@ use hmac::{Hmac, KeyInit, Mac};
 use sha2::Sha256;
 
 use crate::error::{ErrorKind, TokenError};
-use crate::privilege::Privilege;
+use crate::pack::{hex_lower, Reader};
+use crate::secret::Secret;
+use crate::v006::privilege::Privilege;
 use crate::validate::check_app_certificate;
 
 pub(crate) type HmacSha256 = Hmac<Sha256>;
@@ -96,17 +98,6 @@ impl ParsedToken {
     }
 }
 
-/// Lowercase hex of some bytes.
-pub fn hex_lower(bytes: &[u8]) -> String {
-    const DIGITS: &[u8; 16] = b"0123456789abcdef";
-    let mut s = String::with_capacity(bytes.len() * 2);
-    for b in bytes {
-        s.push(DIGITS[(b >> 4) as usize] as char);
-        s.push(DIGITS[(b & 15) as usize] as char);
-    }
-    s
-}
-
 /// An HMAC-SHA256 state keyed with the app certificate.
 ///
 /// Keying costs two SHA-256 blocks, about a third of a token, and a server
@@ -115,19 +106,22 @@ pub fn hex_lower(bytes: &[u8]) -> String {
 pub(crate) fn keyed_mac(app_certificate: &str) -> HmacSha256 {
     use std::cell::RefCell;
     thread_local! {
-        static LAST: RefCell<Option<([u8; 32], HmacSha256)>> = const { RefCell::new(None) };
+        // The certificate is kept as a zeroed-on-drop Secret (compared in
+        // constant time) beside its keyed state; both are wiped when the
+        // thread exits or another certificate replaces them.
+        static LAST: RefCell<Option<(Secret, HmacSha256)>> = const { RefCell::new(None) };
     }
     let fresh = || HmacSha256::new_from_slice(app_certificate.as_bytes()).expect("HMAC takes keys of any length");
-    let Ok(key) = <[u8; 32]>::try_from(app_certificate.as_bytes()) else {
+    if app_certificate.len() != 32 {
         return fresh();
-    };
+    }
     LAST.try_with(|last| {
         let mut last = last.borrow_mut();
         match &*last {
-            Some((cached, mac)) if *cached == key => mac.clone(),
+            Some((cached, mac)) if cached.ct_eq_bytes(app_certificate.as_bytes()) => mac.clone(),
             _ => {
                 let mac = fresh();
-                *last = Some((key, mac.clone()));
+                *last = Secret::new(app_certificate).ok().map(|s| (s, mac.clone()));
                 mac
             }
         }
@@ -211,56 +205,6 @@ pub(crate) fn encode_into(
     debug_assert_eq!(written, encoded_len);
 }
 
-/// A little-endian reader that reports what is missing.
-struct Reader<'a> {
-    bytes: &'a [u8],
-    what: &'static str,
-}
-
-impl<'a> Reader<'a> {
-    fn take(&mut self, n: usize, field: &str) -> Result<&'a [u8], TokenError> {
-        if self.bytes.len() < n {
-            return Err(TokenError::new(
-                ErrorKind::Truncated,
-                format!(
-                    "truncated: the {} ends before its {field} ({n} bytes needed, {} left)",
-                    self.what,
-                    self.bytes.len()
-                ),
-            ));
-        }
-        let (head, rest) = self.bytes.split_at(n);
-        self.bytes = rest;
-        Ok(head)
-    }
-
-    fn u16(&mut self, field: &str) -> Result<u16, TokenError> {
-        let b = self.take(2, field)?;
-        Ok(u16::from_le_bytes([b[0], b[1]]))
-    }
-
-    fn u32(&mut self, field: &str) -> Result<u32, TokenError> {
-        let b = self.take(4, field)?;
-        Ok(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
-    }
-
-    fn string(&mut self, field: &str) -> Result<&'a [u8], TokenError> {
-        let len = self.u16(field)? as usize;
-        self.take(len, field)
-    }
-
-    fn finish(&self) -> Result<(), TokenError> {
-        if self.bytes.is_empty() {
-            Ok(())
-        } else {
-            Err(TokenError::new(
-                ErrorKind::Trailing,
-                format!("trailing: {} bytes are left over after the {}", self.bytes.len(), self.what),
-            ))
-        }
-    }
-}
-
 /// A parsed token and its raw signed message.
 pub(crate) struct Decoded {
     pub token: ParsedToken,
@@ -287,14 +231,14 @@ pub(crate) fn decode(token: &[u8]) -> Result<Decoded, TokenError> {
         .decode(b64)
         .map_err(|e| TokenError::new(ErrorKind::Base64, format!("base64: the token content is not standard padded base64 ({e})")))?;
 
-    let mut outer = Reader { bytes: &content, what: "token content" };
+    let mut outer = Reader::new(&content, "token content");
     let signature = outer.string("signature")?.to_vec();
     let crc_channel_name = outer.u32("channel name CRC")?;
     let crc_uid = outer.u32("uid CRC")?;
     let message = outer.string("message")?;
     outer.finish()?;
 
-    let mut inner = Reader { bytes: message, what: "message" };
+    let mut inner = Reader::new(message, "message");
     let salt = inner.u32("salt")?;
     let ts = inner.u32("ts")?;
     let count = inner.u16("privilege count")? as usize;
@@ -410,6 +354,11 @@ pub struct Expected<'a> {
 /// this order: app id, channel, uid, signature, expiry, join-channel privilege
 /// expiry. A malformed token or certificate is an `Err`.
 ///
+/// uid 0 is a wildcard (the vectors' README): a token built for uid 0 signs
+/// the empty uid string (crc 0) and admits any uid or account, its signature
+/// then checked over the empty string. A token for uid 42 or account `"0"`
+/// verified as uid 0 is `uid_mismatch`.
+///
 /// The signature is compared in constant time. `now` is Unix seconds.
 pub fn verify(
     token: impl AsRef<[u8]>,
@@ -427,9 +376,14 @@ pub fn verify(
     if crc32fast::hash(expected.channel_name.as_bytes()) != token.crc_channel_name {
         return Ok(VerifyResult::ChannelMismatch);
     }
-    let uid = expected.user.uid_string();
+    let mut uid = expected.user.uid_string();
     if crc32fast::hash(uid.as_bytes()) != token.crc_uid {
-        return Ok(VerifyResult::UidMismatch);
+        // uid 0 is a wildcard: a token signed for the empty uid string (crc 0)
+        // admits any uid, and its signature is checked over "".
+        if token.crc_uid != 0 {
+            return Ok(VerifyResult::UidMismatch);
+        }
+        uid.clear();
     }
     let mut mac = keyed_mac(app_certificate);
     mac.update(token.app_id.as_bytes());
@@ -469,7 +423,7 @@ mod tests {
             mac.update(b"data");
             mac.finalize().into_bytes()
         };
-        let certs = ["5CFd2fd1755d40ecb72977518be15d3b", "5cfd2fd1755d40ecb72977518be15d3b", "short", ""];
+        let certs = ["5CFd2fd1755d40ecb72977518be15d3b", "5cfd2fd1755d40ecb72977518be15d3b", "short", "", "5CFd2fd1755d40ecb72977518be15d3z"];
         for round in 0..3 {
             for cert in certs.iter().cycle().skip(round).take(8) {
                 let fresh = HmacSha256::new_from_slice(cert.as_bytes()).unwrap();
@@ -485,8 +439,4 @@ mod tests {
         .unwrap();
     }
 
-    #[test]
-    fn hex() {
-        assert_eq!(hex_lower(&[0x00, 0x0f, 0xa5, 0xff]), "000fa5ff");
-    }
 }

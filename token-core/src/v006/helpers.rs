@@ -1,9 +1,11 @@
 //! The static helpers of today's reference builders.
 
-use crate::builder::{check_inputs, default_ts, random_salt, SimpleTokenBuilder};
+use crate::clock::default_ts;
 use crate::error::TokenError;
-use crate::privilege::{Privilege, Role, RtmRole};
-use crate::token::{self, uid_str, UserId};
+use crate::random::random_salt;
+use crate::v006::builder::{check_inputs, SimpleTokenBuilder};
+use crate::v006::privilege::{Privilege, Role, RtmRole};
+use crate::v006::token::{self, uid_str, UserId};
 
 /// `RtcTokenBuilder`: RTC tokens for a role.
 #[derive(Debug, Clone, Copy)]
@@ -64,7 +66,9 @@ impl RtcTokenBuilder {
         // The one-shot path of hot request handlers: check, then sign and
         // encode straight from the borrowed inputs, with no builder to allocate.
         check_inputs(app_id, app_certificate, channel_name, user)?;
-        let mut privileges = [(0u16, 0u32); 4];
+        // One slot per privilege of the widest role, so a longer role row can
+        // never be cut short.
+        let mut privileges = [(0u16, 0u32); Role::MAX_PRIVILEGES];
         let granted = role.privileges();
         for (slot, privilege) in privileges.iter_mut().zip(granted) {
             *slot = (privilege.id(), privilege_expired_ts);
@@ -76,7 +80,8 @@ impl RtcTokenBuilder {
         };
         let signer = token::signer(app_certificate, app_id, channel_name, uid);
         let privileges = &privileges[..granted.len()];
-        token::encode_into(out, signer, app_id, channel_name, uid, random_salt(), default_ts(), privileges);
+        let salt = random_salt()?;
+        token::encode_into(out, signer, app_id, channel_name, uid, salt, default_ts(), privileges);
         Ok(())
     }
 }

@@ -104,8 +104,24 @@ const PUBLISHER_PRIVILEGES: &[Privilege] = &[
     Privilege::PublishVideoStream,
     Privilege::PublishDataStream,
 ];
+const SUBSCRIBER_PRIVILEGES: &[Privilege] = &[Privilege::JoinChannel];
 
 impl Role {
+    /// The most privileges any role is granted (the length of the longest
+    /// row of the role table, computed from it).
+    pub const MAX_PRIVILEGES: usize = {
+        let mut max = 0;
+        let mut i = 0;
+        while i < Role::ALL.len() {
+            let n = Role::ALL[i].privileges().len();
+            if n > max {
+                max = n;
+            }
+            i += 1;
+        }
+        max
+    };
+
     /// Every role.
     pub const ALL: &'static [Role] = &[Role::Attendee, Role::Publisher, Role::Subscriber, Role::Admin];
 
@@ -143,10 +159,10 @@ impl Role {
     }
 
     /// The privileges this role is granted, sorted by id.
-    pub fn privileges(self) -> &'static [Privilege] {
+    pub const fn privileges(self) -> &'static [Privilege] {
         match self {
             Role::Attendee | Role::Publisher | Role::Admin => PUBLISHER_PRIVILEGES,
-            Role::Subscriber => &PUBLISHER_PRIVILEGES[..1],
+            Role::Subscriber => SUBSCRIBER_PRIVILEGES,
         }
     }
 }
@@ -198,6 +214,8 @@ mod tests {
         assert_eq!(Role::Publisher.privileges(), publisher);
         assert_eq!(Role::Admin.privileges(), publisher);
         assert_eq!(Role::Subscriber.privileges(), [JoinChannel]);
+        let longest = Role::ALL.iter().map(|r| r.privileges().len()).max().unwrap();
+        assert_eq!(Role::MAX_PRIVILEGES, longest);
         for r in Role::ALL {
             assert_eq!(Role::from_value(r.value()), Some(*r));
         }

@@ -1,0 +1,70 @@
+//! Where the app certificate lives.
+//!
+//! A certificate is held in exactly one kind of place, a [`Secret`]: 32 bytes
+//! zeroed when dropped (the `zeroize` crate), compared in constant time
+//! (`subtle`), shown as `***` by `Debug`. The HMAC states derived from it are
+//! zeroed on drop too (the `zeroize` features of `hmac` and `sha2`).
+
+use std::fmt;
+
+use subtle::ConstantTimeEq as _;
+use zeroize::Zeroizing;
+
+use crate::error::TokenError;
+use crate::validate::check_app_certificate;
+
+/// An app certificate: its 32 ASCII hex characters, zeroed on drop.
+#[derive(Clone)]
+pub struct Secret(Zeroizing<[u8; 32]>);
+
+impl Secret {
+    /// Checks the certificate (32 hex digits, `app_certificate` otherwise)
+    /// and keeps a copy that is zeroed when dropped.
+    pub fn new(app_certificate: &str) -> Result<Secret, TokenError> {
+        check_app_certificate(app_certificate)?;
+        let mut bytes = Zeroizing::new([0u8; 32]);
+        bytes.copy_from_slice(app_certificate.as_bytes());
+        Ok(Secret(bytes))
+    }
+
+    /// The certificate's text bytes (case kept: both formats sign the text).
+    pub fn expose(&self) -> &[u8; 32] {
+        &self.0
+    }
+
+    /// Constant-time comparison with a candidate certificate's bytes.
+    pub fn ct_eq_bytes(&self, other: &[u8]) -> bool {
+        other.len() == 32 && bool::from(self.0.as_slice().ct_eq(other))
+    }
+}
+
+impl PartialEq for Secret {
+    fn eq(&self, other: &Self) -> bool {
+        self.ct_eq_bytes(other.0.as_slice())
+    }
+}
+
+impl Eq for Secret {}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("***")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn secret_is_checked_redacted_and_compared() {
+        let s = Secret::new("5CFd2fd1755d40ecb72977518be15d3b").unwrap();
+        assert_eq!(format!("{s:?}"), "***");
+        assert!(s.ct_eq_bytes(b"5CFd2fd1755d40ecb72977518be15d3b"));
+        assert!(!s.ct_eq_bytes(b"5cfd2fd1755d40ecb72977518be15d3b"));
+        assert!(!s.ct_eq_bytes(b"short"));
+        assert_eq!(s.clone(), s);
+        let e = Secret::new("5CFd2fd1755d40ecb72977518be15d3z").unwrap_err();
+        assert!(!e.message().contains("5CFd2fd1"));
+    }
+}
