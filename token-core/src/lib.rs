@@ -7,6 +7,18 @@
 //! `SimpleTokenBuilder`.
 //!
 //! ```
+//! use token_core::v007::{builders::rtc_token_builder, RtcRole};
+//! // An RTC publisher token: the token lives 600 s, its privileges 600 s (seconds from now).
+//! let token = rtc_token_builder::build_token_with_uid(
+//!     "970CA35de60c44645bbae8a215061b33", "5CFd2fd1755d40ecb72977518be15d3b",
+//!     "room-1", 2882341273, RtcRole::Publisher, 600, 600)?;
+//! assert!(token.starts_with("007"));
+//! let parsed = token_core::parse007(&token)?;
+//! assert_eq!(parsed.expire, 600);
+//! # Ok::<(), token_core::TokenError>(())
+//! ```
+//!
+//! ```
 //! use token_core::{Privilege, SimpleTokenBuilder};
 //! let mut b = SimpleTokenBuilder::with_uid(
 //!     "970CA35de60c44645bbae8a215061b33", "5CFd2fd1755d40ecb72977518be15d3b", "room-1", 2882341273)?;
@@ -22,12 +34,15 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+mod any;
 mod clock;
+mod diagnose;
 mod error;
 mod pack;
 mod random;
 mod secret;
 mod v006;
+pub mod v007;
 pub mod validate;
 
 pub use clock::{default_ts, now_secs, DEFAULT_TOKEN_LIFETIME_SECS};
@@ -39,6 +54,9 @@ pub use v006::builder::SimpleTokenBuilder;
 pub use v006::helpers::{RtcTokenBuilder, RtmTokenBuilder};
 pub use v006::privilege::{Privilege, Role, RtmRole};
 pub use v006::token::{parse, verify, Expected, ParsedToken, UserId, VerifyResult, APP_ID_LEN, VERSION};
+pub use v007::{parse007, verify007, AccessToken2, Expected007, ParsedToken2, Service, ServiceType, VERSION_007};
+pub use validate::MAX_TOKEN_LEN;
+pub use any::{parse_any, verify_any, AnyToken, Format};
 
 /// The version of this library (the workspace version).
 pub const LIBRARY_VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -3,6 +3,11 @@
 
 use crate::error::{ErrorKind, TokenError};
 
+/// Longest token text either parser reads, in bytes: far above any real
+/// token (an RTC token is about 150-300 characters), so a caller that passes
+/// a request body by mistake gets `too_long` before anything is decoded.
+pub const MAX_TOKEN_LEN: usize = 64 * 1024;
+
 /// Longest channel name, in UTF-8 bytes.
 pub const MAX_CHANNEL_NAME_BYTES: usize = 64;
 /// Longest user account, in UTF-8 bytes.

@@ -213,8 +213,18 @@ pub(crate) struct Decoded {
 
 /// Parses a 006 token strictly; see the `reject006` categories.
 pub(crate) fn decode(token: &[u8]) -> Result<Decoded, TokenError> {
+    if token.len() > crate::validate::MAX_TOKEN_LEN {
+        return Err(TokenError::new(
+            ErrorKind::TooLong,
+            format!(
+                "too_long: the token is {} bytes, the limit is {}; this is not a token",
+                token.len(),
+                crate::validate::MAX_TOKEN_LEN
+            ),
+        ));
+    }
     if !token.starts_with(VERSION.as_bytes()) {
-        return Err(TokenError::new(ErrorKind::Version, "version: the token does not start with \"006\""));
+        return Err(crate::diagnose::version_error(token, VERSION));
     }
     let rest = &token[VERSION.len()..];
     if rest.len() < APP_ID_LEN || !rest[..APP_ID_LEN].iter().all(u8::is_ascii_hexdigit) {
@@ -227,9 +237,7 @@ pub(crate) fn decode(token: &[u8]) -> Result<Decoded, TokenError> {
     if b64.is_empty() {
         return Err(TokenError::new(ErrorKind::Truncated, "truncated: the token has no content after its app id"));
     }
-    let content = STANDARD
-        .decode(b64)
-        .map_err(|e| TokenError::new(ErrorKind::Base64, format!("base64: the token content is not standard padded base64 ({e})")))?;
+    let content = STANDARD.decode(b64).map_err(|e| crate::diagnose::base64_error(token, VERSION.len() + APP_ID_LEN, &e))?;
 
     let mut outer = Reader::new(&content, "token content");
     let signature = outer.string("signature")?.to_vec();
@@ -295,6 +303,8 @@ pub enum VerifyResult {
     Expired,
     /// `now` is past the join-channel privilege's expiry.
     PrivilegeExpired,
+    /// 007 with an RTC check: the token has no RTC service.
+    ServiceMissing,
 }
 
 impl VerifyResult {
@@ -307,6 +317,7 @@ impl VerifyResult {
         VerifyResult::SignatureMismatch,
         VerifyResult::Expired,
         VerifyResult::PrivilegeExpired,
+        VerifyResult::ServiceMissing,
     ];
 
     /// The result's name (`"ok"`, `"channel_mismatch"`, ...).
@@ -319,10 +330,11 @@ impl VerifyResult {
             VerifyResult::SignatureMismatch => "signature_mismatch",
             VerifyResult::Expired => "expired",
             VerifyResult::PrivilegeExpired => "privilege_expired",
+            VerifyResult::ServiceMissing => "service_missing",
         }
     }
 
-    /// A stable number for bindings: 0 for `ok`, then 1, 2, ... in check order.
+    /// A stable number for bindings: 0 for `ok`, then 1, 2, ... (append-only).
     pub const fn value(self) -> i32 {
         self as i32
     }

@@ -1,0 +1,426 @@
+//! The reference builders as data: one row per builder, append-only.
+//!
+//! A binding exposes every 007 builder through one generic native entry:
+//! it converts its host arguments to [`Arg`]s once and calls
+//! [`Recipe::build_token`] with the row's index. Names are the python3
+//! reference's, as the `builder007` vectors spell them; parameters come in
+//! the python3 order, with their kinds (which fix the range check and the
+//! error category) and python3's defaults. Rows are never reordered or
+//! removed: a row's index is part of every binding's ABI, like an error code.
+
+use crate::error::{ErrorKind, TokenError};
+use crate::v006::token::UserId;
+use crate::v007::builders::{self as b, RtcPrivilegeExpires, RtcRole, RtcRtm2};
+use crate::v007::service::{Rtm2Permission, Service};
+use crate::v007::token::AccessToken2;
+use crate::validate::check_u32;
+
+/// What a parameter takes, which fixes its range and its error category.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ParamKind {
+    /// A string (channel name, account, user id, uuid); checked by the service.
+    Str,
+    /// A numeric uid, 0..=4294967295 (`uid`).
+    Uid,
+    /// An RTC role: 1 publisher, 2 subscriber (`role`).
+    RtcRole,
+    /// The token's lifetime, seconds from now, 0..=4294967295 (`expire`).
+    Expire,
+    /// A privilege's lifetime, seconds from now, 0..=4294967295 (`expire_ts`).
+    PrivilegeExpire,
+    /// An APaaS role, −32768..=32767 (`role`).
+    ApaasRole,
+    /// RTM2 grants: `[resource_type, permission_type, [resource, …]]` (`permission`).
+    Permissions,
+}
+
+impl ParamKind {
+    /// A short name for messages and bindings (`"str"`, `"uid"`, ...).
+    pub const fn name(self) -> &'static str {
+        match self {
+            ParamKind::Str => "str",
+            ParamKind::Uid => "uid",
+            ParamKind::RtcRole => "rtc_role",
+            ParamKind::Expire => "expire",
+            ParamKind::PrivilegeExpire => "privilege_expire",
+            ParamKind::ApaasRole => "apaas_role",
+            ParamKind::Permissions => "permissions",
+        }
+    }
+
+    /// `true` for the kinds that take an integer.
+    pub const fn is_int(self) -> bool {
+        !matches!(self, ParamKind::Str | ParamKind::Permissions)
+    }
+}
+
+/// One parameter of a builder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Param {
+    /// Its python3 name (`"channel_name"`).
+    pub name: &'static str,
+    /// What it takes.
+    pub kind: ParamKind,
+    /// python3's default, when the parameter is optional there.
+    pub default: Option<i64>,
+}
+
+/// One RTM2 grant as a binding hands it over, before range checks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawPermission {
+    /// Resource type (checked: 0..=4).
+    pub resource_type: i64,
+    /// Permission type (checked: 0..=1).
+    pub permission_type: i64,
+    /// The resources.
+    pub resources: Vec<String>,
+}
+
+/// An argument as a binding hands it over.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Arg<'a> {
+    /// A string.
+    Str(&'a str),
+    /// An integer, range-checked against the parameter's kind.
+    Int(i64),
+    /// RTM2 grants.
+    Permissions(Vec<RawPermission>),
+}
+
+/// The checked arguments of one call.
+struct Args<'a, 'b> {
+    recipe: &'static Recipe,
+    values: &'b [Arg<'a>],
+}
+
+impl<'a> Args<'a, '_> {
+    fn value(&self, i: usize) -> Result<Arg<'a>, TokenError> {
+        let param = &self.recipe.params[i];
+        match (self.values.get(i), param.default) {
+            (Some(v), _) => Ok(v.clone()),
+            (None, Some(d)) => Ok(Arg::Int(d)),
+            (None, None) => Err(TokenError::new(
+                ErrorKind::NullArgument,
+                format!("{}: {} needs this argument", param.name, self.recipe.name),
+            )),
+        }
+    }
+
+    fn wrong_type(&self, i: usize, want: &str) -> TokenError {
+        let param = &self.recipe.params[i];
+        TokenError::new(ErrorKind::NullArgument, format!("{}: {} takes {want} here", param.name, self.recipe.name))
+    }
+
+    fn str(&self, i: usize) -> Result<&'a str, TokenError> {
+        match self.value(i)? {
+            Arg::Str(s) => Ok(s),
+            _ => Err(self.wrong_type(i, "a string")),
+        }
+    }
+
+    fn int(&self, i: usize) -> Result<i64, TokenError> {
+        match self.value(i)? {
+            Arg::Int(n) => Ok(n),
+            _ => Err(self.wrong_type(i, "an integer")),
+        }
+    }
+
+    fn u32(&self, i: usize, kind: ErrorKind) -> Result<u32, TokenError> {
+        let n = self.int(i)?;
+        check_u32(kind, i128::from(n)).map_err(|_| {
+            TokenError::new(
+                kind,
+                format!("{}: {n} is outside 0..=4294967295 ({} of {})", kind.as_str(), self.recipe.params[i].name, self.recipe.name),
+            )
+        })
+    }
+
+    fn uid(&self, i: usize) -> Result<u32, TokenError> {
+        self.u32(i, ErrorKind::Uid)
+    }
+
+    fn expire(&self, i: usize) -> Result<u32, TokenError> {
+        self.u32(i, ErrorKind::Expire)
+    }
+
+    fn privilege_expire(&self, i: usize) -> Result<u32, TokenError> {
+        self.u32(i, ErrorKind::ExpireTs)
+    }
+
+    fn rtc_role(&self, i: usize) -> Result<RtcRole, TokenError> {
+        RtcRole::try_from_value(self.int(i)?)
+    }
+
+    fn apaas_role(&self, i: usize) -> Result<i16, TokenError> {
+        let n = self.int(i)?;
+        i16::try_from(n)
+            .map_err(|_| TokenError::new(ErrorKind::Role, format!("role: {n} is outside -32768..=32767 (the APaaS role)")))
+    }
+
+    fn permissions(&self, i: usize) -> Result<Vec<Rtm2Permission>, TokenError> {
+        let Arg::Permissions(raw) = self.value(i)? else {
+            return Err(self.wrong_type(i, "a list of [resource_type, permission_type, [resources]]"));
+        };
+        raw.into_iter()
+            .map(|p| {
+                let ty = |n: i64, what: &str| {
+                    u16::try_from(n).map_err(|_| {
+                        TokenError::new(ErrorKind::Permission, format!("permission: {what} {n} is out of range"))
+                    })
+                };
+                Ok(Rtm2Permission {
+                    resource_type: ty(p.resource_type, "resource type")?,
+                    permission_type: ty(p.permission_type, "permission type")?,
+                    resources: p.resources,
+                })
+            })
+            .collect()
+    }
+
+    /// The ten arguments of `…_with_rtm2`, ConvoAI and STT, from `channel_name` at 0.
+    fn rtm2_args(&self) -> Result<RtcRtm2<'a>, TokenError> {
+        Ok(RtcRtm2 {
+            channel_name: self.str(0)?,
+            rtc_account: self.str(1)?,
+            rtc_role: self.rtc_role(2)?,
+            rtc_token_expire: self.expire(3)?,
+            expires: self.four_expires(4)?,
+            rtm_user_id: self.str(8)?,
+            rtm_token_expire: self.privilege_expire(9)?,
+        })
+    }
+
+    fn four_expires(&self, from: usize) -> Result<RtcPrivilegeExpires, TokenError> {
+        Ok(RtcPrivilegeExpires {
+            join_channel: self.privilege_expire(from)?,
+            pub_audio: self.privilege_expire(from + 1)?,
+            pub_video: self.privilege_expire(from + 2)?,
+            pub_data_stream: self.privilege_expire(from + 3)?,
+        })
+    }
+}
+
+type BuildFn = fn(&str, &str, &Args<'_, '_>) -> Result<AccessToken2, TokenError>;
+
+/// One reference builder as data.
+pub struct Recipe {
+    /// The python3 name, as `builder007` spells it (`"rtc.build_token_with_uid"`).
+    pub name: &'static str,
+    /// Its parameters after `app_id` and `app_certificate`, in python3 order.
+    pub params: &'static [Param],
+    build: BuildFn,
+}
+
+impl std::fmt::Debug for Recipe {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Recipe").field("name", &self.name).field("params", &self.params).finish()
+    }
+}
+
+const fn param(name: &'static str, kind: ParamKind) -> Param {
+    Param { name, kind, default: None }
+}
+
+const fn optional(name: &'static str, kind: ParamKind, default: i64) -> Param {
+    Param { name, kind, default: Some(default) }
+}
+
+use ParamKind as K;
+
+const RTC_UID: &[Param] = &[
+    param("channel_name", K::Str),
+    param("uid", K::Uid),
+    param("role", K::RtcRole),
+    param("token_expire", K::Expire),
+    optional("privilege_expire", K::PrivilegeExpire, 0),
+];
+const RTC_ACCOUNT: &[Param] = &[
+    param("channel_name", K::Str),
+    param("account", K::Str),
+    param("role", K::RtcRole),
+    param("token_expire", K::Expire),
+    optional("privilege_expire", K::PrivilegeExpire, 0),
+];
+const RTC_UID_PRIVILEGE: &[Param] = &[
+    param("channel_name", K::Str),
+    param("uid", K::Uid),
+    param("token_expire", K::Expire),
+    param("join_channel_privilege_expire", K::PrivilegeExpire),
+    param("pub_audio_privilege_expire", K::PrivilegeExpire),
+    param("pub_video_privilege_expire", K::PrivilegeExpire),
+    param("pub_data_stream_privilege_expire", K::PrivilegeExpire),
+];
+const RTC_ACCOUNT_PRIVILEGE: &[Param] = &[
+    param("channel_name", K::Str),
+    param("account", K::Str),
+    param("token_expire", K::Expire),
+    param("join_channel_privilege_expire", K::PrivilegeExpire),
+    param("pub_audio_privilege_expire", K::PrivilegeExpire),
+    param("pub_video_privilege_expire", K::PrivilegeExpire),
+    param("pub_data_stream_privilege_expire", K::PrivilegeExpire),
+];
+const RTC_RTM2: &[Param] = &[
+    param("channel_name", K::Str),
+    param("rtc_account", K::Str),
+    param("rtc_role", K::RtcRole),
+    param("rtc_token_expire", K::Expire),
+    param("join_channel_privilege_expire", K::PrivilegeExpire),
+    param("pub_audio_privilege_expire", K::PrivilegeExpire),
+    param("pub_video_privilege_expire", K::PrivilegeExpire),
+    param("pub_data_stream_privilege_expire", K::PrivilegeExpire),
+    param("rtm_user_id", K::Str),
+    param("rtm_token_expire", K::PrivilegeExpire),
+];
+const USER_EXPIRE: &[Param] = &[param("user_id", K::Str), param("expire", K::Expire)];
+const EXPIRE: &[Param] = &[param("expire", K::Expire)];
+const ROOM_USER: &[Param] =
+    &[param("room_uuid", K::Str), param("user_uuid", K::Str), param("role", K::ApaasRole), param("expire", K::Expire)];
+const USER_UUID: &[Param] = &[param("user_uuid", K::Str), param("expire", K::Expire)];
+
+/// Every reference builder. Append-only: an index never changes meaning.
+pub static RECIPES: &[Recipe] = &[
+    Recipe {
+        name: "rtc.build_token_with_uid",
+        params: RTC_UID,
+        build: |id, cert, a| b::rtc(id, cert, a.str(0)?, UserId::Uid(a.uid(1)?), a.rtc_role(2)?, a.expire(3)?, a.privilege_expire(4)?),
+    },
+    Recipe {
+        name: "rtc.build_token_with_user_account",
+        params: RTC_ACCOUNT,
+        build: |id, cert, a| {
+            b::rtc(id, cert, a.str(0)?, UserId::Account(a.str(1)?), a.rtc_role(2)?, a.expire(3)?, a.privilege_expire(4)?)
+        },
+    },
+    Recipe {
+        name: "rtc.build_token_with_uid_and_privilege",
+        params: RTC_UID_PRIVILEGE,
+        build: |id, cert, a| b::rtc_with_privileges(id, cert, a.str(0)?, UserId::Uid(a.uid(1)?), a.expire(2)?, a.four_expires(3)?),
+    },
+    Recipe {
+        name: "rtc.build_token_with_user_account_and_privilege",
+        params: RTC_ACCOUNT_PRIVILEGE,
+        build: |id, cert, a| {
+            b::rtc_with_privileges(id, cert, a.str(0)?, UserId::Account(a.str(1)?), a.expire(2)?, a.four_expires(3)?)
+        },
+    },
+    Recipe {
+        name: "rtc.build_token_with_rtm",
+        params: RTC_ACCOUNT,
+        build: |id, cert, a| b::rtc_with_rtm(id, cert, a.str(0)?, a.str(1)?, a.rtc_role(2)?, a.expire(3)?, a.privilege_expire(4)?),
+    },
+    Recipe { name: "rtc.build_token_with_rtm2", params: RTC_RTM2, build: |id, cert, a| b::rtc_with_rtm2(id, cert, &a.rtm2_args()?, None) },
+    Recipe { name: "rtm.build_token", params: USER_EXPIRE, build: |id, cert, a| b::rtm(id, cert, a.str(0)?, a.expire(1)?) },
+    Recipe {
+        name: "rtm.build_token_with_permissions",
+        params: &[param("user_id", K::Str), param("permissions", K::Permissions), optional("expire", K::Expire, 0)],
+        build: |id, cert, a| b::rtm2(id, cert, a.str(0)?, a.permissions(1)?, a.expire(2)?),
+    },
+    Recipe { name: "chat.build_user_token", params: USER_EXPIRE, build: |id, cert, a| b::chat_user(id, cert, a.str(0)?, a.expire(1)?) },
+    Recipe { name: "chat.build_app_token", params: EXPIRE, build: |id, cert, a| b::chat_app(id, cert, a.expire(0)?) },
+    Recipe { name: "fpa.build_token", params: &[], build: |id, cert, _| b::fpa(id, cert) },
+    Recipe {
+        name: "apaas.build_room_user_token",
+        params: ROOM_USER,
+        build: |id, cert, a| b::apaas_room_user(id, cert, a.str(0)?, a.str(1)?, a.apaas_role(2)?, a.expire(3)?),
+    },
+    Recipe { name: "apaas.build_user_token", params: USER_UUID, build: |id, cert, a| b::apaas_user(id, cert, a.str(0)?, a.expire(1)?) },
+    Recipe { name: "apaas.build_app_token", params: EXPIRE, build: |id, cert, a| b::apaas_app(id, cert, a.expire(0)?) },
+    Recipe {
+        name: "education.build_room_user_token",
+        params: ROOM_USER,
+        build: |id, cert, a| b::apaas_room_user(id, cert, a.str(0)?, a.str(1)?, a.apaas_role(2)?, a.expire(3)?),
+    },
+    Recipe { name: "education.build_user_token", params: USER_UUID, build: |id, cert, a| b::apaas_user(id, cert, a.str(0)?, a.expire(1)?) },
+    Recipe { name: "education.build_app_token", params: EXPIRE, build: |id, cert, a| b::apaas_app(id, cert, a.expire(0)?) },
+    Recipe {
+        name: "convoai.build_token",
+        params: RTC_RTM2,
+        build: |id, cert, a| b::rtc_with_rtm2(id, cert, &a.rtm2_args()?, Some(Service::convoai())),
+    },
+    Recipe {
+        name: "stt.build_token",
+        params: RTC_RTM2,
+        build: |id, cert, a| b::rtc_with_rtm2(id, cert, &a.rtm2_args()?, Some(Service::stt())),
+    },
+];
+
+/// Pinned inputs of a build: issue_ts and salt (tests and vectors); `None`
+/// draws them (the clock, the CSPRNG).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Pin {
+    /// Unix seconds.
+    pub issue_ts: Option<u32>,
+    /// The salt.
+    pub salt: Option<u32>,
+}
+
+impl Recipe {
+    /// The row with this python3 name, and its index.
+    pub fn find(name: &str) -> Option<(usize, &'static Recipe)> {
+        RECIPES.iter().enumerate().find(|(_, r)| r.name == name)
+    }
+
+    /// The row at this index, or a `null_argument`-free explanation of the range.
+    pub fn at(index: usize) -> Result<&'static Recipe, TokenError> {
+        RECIPES.get(index).ok_or_else(|| {
+            TokenError::new(
+                ErrorKind::Internal,
+                format!("builder: {index} is not a builder index (0..={}); is the binding newer than the library?", RECIPES.len() - 1),
+            )
+        })
+    }
+
+    /// The token this builder describes, before it is built. Checks, in
+    /// order: the argument count, each argument in parameter order (type,
+    /// range, then the field rules of its service), app id, certificate.
+    pub fn token(&'static self, app_id: &str, app_certificate: &str, args: &[Arg<'_>]) -> Result<AccessToken2, TokenError> {
+        if args.len() > self.params.len() {
+            return Err(TokenError::new(
+                ErrorKind::NullArgument,
+                format!("{}: takes {} arguments after app id and certificate, {} were given", self.name, self.params.len(), args.len()),
+            ));
+        }
+        (self.build)(app_id, app_certificate, &Args { recipe: self, values: args })
+    }
+
+    /// Builds the token, with issue_ts and salt pinned where `pin` says.
+    pub fn build_token(&'static self, app_id: &str, app_certificate: &str, args: &[Arg<'_>], pin: Pin) -> Result<String, TokenError> {
+        let mut t = self.token(app_id, app_certificate, args)?;
+        t.issue_ts = pin.issue_ts;
+        t.salt = pin.salt;
+        t.build()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_unique_and_arity_is_checked() {
+        for (i, r) in RECIPES.iter().enumerate() {
+            assert_eq!(Recipe::find(r.name).unwrap().0, i);
+        }
+        assert_eq!(RECIPES.len(), 19);
+        let (_, r) = Recipe::find("rtc.build_token_with_uid").unwrap();
+        let app = "970CA35de60c44645bbae8a215061b33";
+        let cert = "5CFd2fd1755d40ecb72977518be15d3b";
+        let e = r.token(app, cert, &[Arg::Str("c")]).unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::NullArgument);
+        assert!(e.message().starts_with("uid:"), "{e}");
+        // privilege_expire defaults to 0, as in python3.
+        let t = r.token(app, cert, &[Arg::Str("c"), Arg::Int(7), Arg::Int(2), Arg::Int(60)]).unwrap();
+        assert_eq!(t.services()[0].privileges(), [(1, 0)]);
+        let bad = [Arg::Str("c"), Arg::Int(1 << 32), Arg::Int(2), Arg::Int(60)];
+        assert_eq!(r.token(app, cert, &bad).unwrap_err().kind(), ErrorKind::Uid);
+        let bad = [Arg::Str("c"), Arg::Int(1), Arg::Int(3), Arg::Int(60)];
+        assert_eq!(r.token(app, cert, &bad).unwrap_err().kind(), ErrorKind::Role);
+        let bad = [Arg::Str("c"), Arg::Int(1), Arg::Int(1), Arg::Int(-1)];
+        assert_eq!(r.token(app, cert, &bad).unwrap_err().kind(), ErrorKind::Expire);
+        let bad = [Arg::Str("c"), Arg::Int(1), Arg::Int(1), Arg::Int(1), Arg::Int(-1)];
+        assert_eq!(r.token(app, cert, &bad).unwrap_err().kind(), ErrorKind::ExpireTs);
+        let bad = [Arg::Int(1), Arg::Int(1), Arg::Int(1), Arg::Int(1)];
+        assert_eq!(r.token(app, cert, &bad).unwrap_err().kind(), ErrorKind::NullArgument);
+        assert!(Recipe::at(RECIPES.len()).is_err());
+    }
+}
