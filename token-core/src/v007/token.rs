@@ -247,7 +247,22 @@ fn inflate(compressed: &[u8]) -> Result<Vec<u8>, TokenError> {
     if compressed.len() < 2 {
         return fail("the compressed content is too short to be a zlib stream");
     }
-    let mut z = Decompress::new(true);
+    thread_local! {
+        // Reset, not reallocated: a fresh inflate state and window cost more
+        // than reading the token.
+        static INFLATE: RefCell<Decompress> = RefCell::new(Decompress::new(true));
+    }
+    INFLATE
+        .try_with(|z| {
+            let mut z = z.borrow_mut();
+            z.reset(true);
+            inflate_with(&mut z, compressed)
+        })
+        .unwrap_or_else(|_| inflate_with(&mut Decompress::new(true), compressed))
+}
+
+fn inflate_with(z: &mut Decompress, compressed: &[u8]) -> Result<Vec<u8>, TokenError> {
+    let fail = |why: &str| Err(TokenError::new(ErrorKind::Zlib, format!("zlib: {why}")));
     let mut out = Vec::with_capacity((compressed.len() * 4).min(MAX_CONTENT_LEN));
     loop {
         let consumed = z.total_in() as usize;
