@@ -87,7 +87,7 @@ fn token007(c: &mut Criterion) {
             black_box(&out);
         })
     });
-    let expected = Expected007 { app_id: None, rtc: Some((CHANNEL, UserId::Uid(UID))) };
+    let expected = Expected007 { app_id: None, rtc: Some((CHANNEL, UserId::Uid(UID))), rtm: None };
     let now = parsed.issue_ts + 60;
     g.bench_function("verify", |b| b.iter(|| verify007(black_box(&token), CERT, &expected, now).unwrap()));
     let _ = compressed;

@@ -87,7 +87,7 @@ pub fn verify_any(
     match Format::detect(token) {
         Some(Format::V006) if token.len() <= MAX_TOKEN_LEN => verify(token, app_certificate, expected, now),
         _ => {
-            let e = Expected007 { app_id: expected.app_id, rtc: Some((expected.channel_name, expected.user)) };
+            let e = Expected007 { app_id: expected.app_id, rtc: Some((expected.channel_name, expected.user)), rtm: None };
             verify007(token, app_certificate, &e, now)
         }
     }

@@ -379,10 +379,36 @@ pub fn verify(
     now: u32,
 ) -> Result<VerifyResult, TokenError> {
     check_app_certificate(app_certificate)?;
-    decode_with(token.as_ref(), |token, message| verify_parsed(&token, message, app_certificate, expected, now))
+    decode_with(token.as_ref(), |token, message| {
+        verify_parsed(&token, message, app_certificate, expected, now, Privilege::JoinChannel)
+    })
 }
 
-fn verify_parsed(token: &ParsedToken, message: &[u8], app_certificate: &str, expected: &Expected<'_>, now: u32) -> VerifyResult {
+/// Verifies a 006 RTM token (`RtmTokenBuilder`): its channel field holds the
+/// user account and its uid string is empty, so it is checked as channel
+/// `user_account`, uid 0, with the `kRtmLogin` expiry in place of the
+/// join-channel one. Same order and results as [`verify`].
+pub fn verify_rtm(
+    token: impl AsRef<[u8]>,
+    app_certificate: &str,
+    user_account: &str,
+    now: u32,
+) -> Result<VerifyResult, TokenError> {
+    check_app_certificate(app_certificate)?;
+    let expected = Expected { app_id: None, channel_name: user_account, user: UserId::Uid(0) };
+    decode_with(token.as_ref(), |token, message| {
+        verify_parsed(&token, message, app_certificate, &expected, now, Privilege::RtmLogin)
+    })
+}
+
+fn verify_parsed(
+    token: &ParsedToken,
+    message: &[u8],
+    app_certificate: &str,
+    expected: &Expected<'_>,
+    now: u32,
+    privilege: Privilege,
+) -> VerifyResult {
     if let Some(app_id) = expected.app_id {
         if app_id != token.app_id {
             return VerifyResult::AppIdMismatch;
@@ -415,7 +441,7 @@ fn verify_parsed(token: &ParsedToken, message: &[u8], app_certificate: &str, exp
     if now > token.ts {
         return VerifyResult::Expired;
     }
-    match token.privilege(Privilege::JoinChannel) {
+    match token.privilege(privilege) {
         Some(expire) if expire != 0 && now > expire => VerifyResult::PrivilegeExpired,
         _ => VerifyResult::Ok,
     }
