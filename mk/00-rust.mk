@@ -26,3 +26,17 @@ readme: ## rewrite README.md's language sections from token-*/README.md
 
 check-readme: ## fail when README.md's language sections differ from token-*/README.md
 	python3 $(ROOT)/scripts/readme.py --check
+
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS := parse006 parse007 parse_any inflate007
+.PHONY: fuzz
+
+fuzz: ## cargo-fuzz (nightly): every token-core target for FUZZ_SECONDS each, seeded from the vectors
+	@command -v cargo-fuzz >/dev/null || $(CARGO) +nightly install cargo-fuzz --locked
+	python3 $(ROOT)/scripts/fuzz-seeds.py $(ROOT)/tests/vectors $(ROOT)/token-core/fuzz/corpus
+	cd $(ROOT)/token-core/fuzz && for t in $(FUZZ_TARGETS); do \
+	  $(CARGO) +nightly fuzz run $$t corpus/$$t -- -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=2048 2>&1 \
+	    | tee $(ROOT)/target/fuzz-$$t.log | grep -E '^(#[0-9]+ +DONE|Done|==[0-9]+==|.*panicked)' || true; \
+	  grep -qE 'panicked|ERROR: libFuzzer|SUMMARY' $(ROOT)/target/fuzz-$$t.log && { echo "fuzz: $$t found a crash (token-core/fuzz/artifacts/$$t)"; exit 1; } || true; \
+	done
+	@echo "fuzz: no crash in $(FUZZ_TARGETS)"

@@ -168,7 +168,7 @@ proptest! {
         };
         // At issue_ts nothing has expired, and the first RTC service matches itself exactly.
         prop_assert_eq!(verify007(&token, &cert, &e, now).unwrap(), VerifyResult::Ok);
-        let wrong = if cert.starts_with('0') { format!("1{}", &cert[1..]) } else { format!("0{}", &cert[1..]) };
+        let wrong = format!("{}{}", if cert.starts_with('0') { '1' } else { '0' }, &cert[1..]);
         prop_assert_eq!(verify007(&token, &wrong, &e, now).unwrap(), VerifyResult::SignatureMismatch);
         if let Some(after) = now.checked_add(1) {
             if u64::from(after) > u64::from(issue_ts) + u64::from(expire) {

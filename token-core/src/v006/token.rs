@@ -220,7 +220,7 @@ pub(crate) fn decode_with<R>(token: &[u8], f: impl FnOnce(ParsedToken, &[u8]) ->
         ));
     }
     if !token.starts_with(VERSION.as_bytes()) {
-        return Err(crate::diagnose::version_error(token, VERSION));
+        return Err(crate::diagnose::version_error(token, Some(VERSION)));
     }
     let rest = &token[VERSION.len()..];
     if rest.len() < APP_ID_LEN || !rest[..APP_ID_LEN].iter().all(u8::is_ascii_hexdigit) {

@@ -308,7 +308,7 @@ fn decode_text(token: &[u8]) -> Result<Vec<u8>, TokenError> {
         ));
     }
     if !token.starts_with(VERSION_007.as_bytes()) {
-        return Err(crate::diagnose::version_error(token, VERSION_007));
+        return Err(crate::diagnose::version_error(token, Some(VERSION_007)));
     }
     let b64 = &token[VERSION_007.len()..];
     let compressed = STANDARD.decode(b64).map_err(|e| crate::diagnose::base64_error(token, VERSION_007.len(), &e))?;
