@@ -11,12 +11,17 @@ test-rust: ## token-core and CLI: unit, property, doc and CLI tests
 conformance-rust: ## the Rust conformance runner over tests/vectors (or AGORA_TOKEN_VECTORS)
 	$(CARGO) test -p agoratoken-core --quiet --test conformance
 
-bench-rust: ## criterion: build_token, parse, and the bare HMAC floor
+bench-rust: ## criterion: 006 and 007 build, parse and verify, each beside its floor in the same run
 	$(CARGO) bench -p agoratoken-core --bench build -- --noplot
 	@mkdir -p $(BENCH_DIR)
 	python3 $(ROOT)/scripts/criterion-tsv.py "rust: builder" token006 build_token hmac_sha256_floor > $(BENCH_DIR)/rust.tsv
 	python3 $(ROOT)/scripts/criterion-tsv.py "rust: one-shot RTC helper" token006 rtc_build_token_with_uid hmac_sha256_floor >> $(BENCH_DIR)/rust.tsv
-	python3 $(ROOT)/scripts/criterion-tsv.py "rust: read" token006 parse verify >> $(BENCH_DIR)/rust.tsv
+	$(CARGO) bench -p agoratoken-core --bench token007 -- --noplot
+	python3 $(ROOT)/scripts/criterion-tsv.py "rust: 006 parse vs base64 decode" token006_read parse floor_parse >> $(BENCH_DIR)/rust.tsv
+	python3 $(ROOT)/scripts/criterion-tsv.py "rust: 006 verify vs parse + HMAC" token006_read verify parse+floor_hmac >> $(BENCH_DIR)/rust.tsv
+	python3 $(ROOT)/scripts/criterion-tsv.py "rust: 007 RTC builder vs 3 HMACs + deflate" token007 build_rtc_publisher floor_build >> $(BENCH_DIR)/rust.tsv
+	python3 $(ROOT)/scripts/criterion-tsv.py "rust: 007 parse vs base64 + inflate" token007 parse floor_parse >> $(BENCH_DIR)/rust.tsv
+	python3 $(ROOT)/scripts/criterion-tsv.py "rust: 007 verify vs parse + 3 HMACs" token007 verify parse+floor_hmacs >> $(BENCH_DIR)/rust.tsv
 
 cli: ## build the agora-token CLI (release)
 	$(CARGO) build --release -p agoratoken-cli
