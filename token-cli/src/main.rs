@@ -494,60 +494,46 @@ fn rtm(args: &RtmArgs) -> Result<(), Failure> {
     build007(Ok(t), &args.output)
 }
 
-fn only_007(minting: &Minting) -> Result<(String, String, Lifetimes), Failure> {
-    let (app_id, cert) = credentials(&minting.credentials)?;
-    let life = minting.lifetime.resolve(now_secs(), FormatArg::V007)?;
-    Ok((app_id, cert, life))
+/// Mints a 007-only token: credentials, lifetimes, then `f(app_id, certificate, lifetimes)`.
+fn mint007(m: &Minting, f: impl FnOnce(&str, &str, &Lifetimes) -> Result<AccessToken2, TokenError>) -> Result<(), Failure> {
+    let (app_id, cert) = credentials(&m.credentials)?;
+    let life = m.lifetime.resolve(now_secs(), FormatArg::V007)?;
+    build007(f(&app_id, &cert, &life), &m.output)
 }
 
 fn chat(kind: &ChatKind) -> Result<(), Failure> {
     match kind {
-        ChatKind::User { user_id, minting } => {
-            let (app_id, cert, life) = only_007(minting)?;
-            build007(b::chat_user(&app_id, &cert, user_id, life.token), &minting.output)
-        }
-        ChatKind::App { minting } => {
-            let (app_id, cert, life) = only_007(minting)?;
-            build007(b::chat_app(&app_id, &cert, life.token), &minting.output)
-        }
+        ChatKind::User { user_id, minting } => mint007(minting, |id, cert, l| b::chat_user(id, cert, user_id, l.token)),
+        ChatKind::App { minting } => mint007(minting, |id, cert, l| b::chat_app(id, cert, l.token)),
     }
 }
 
 fn apaas(kind: &ApaasKind) -> Result<(), Failure> {
     match kind {
         ApaasKind::RoomUser { room_uuid, user_uuid, role, minting } => {
-            let (app_id, cert, life) = only_007(minting)?;
             let role = i16::try_from(*role).map_err(|_| usage(format!("--role: {role} is outside -32768..=32767")))?;
-            build007(b::apaas_room_user(&app_id, &cert, room_uuid, user_uuid, role, life.token), &minting.output)
+            mint007(minting, |id, cert, l| b::apaas_room_user(id, cert, room_uuid, user_uuid, role, l.token))
         }
-        ApaasKind::User { user_uuid, minting } => {
-            let (app_id, cert, life) = only_007(minting)?;
-            build007(b::apaas_user(&app_id, &cert, user_uuid, life.token), &minting.output)
-        }
-        ApaasKind::App { minting } => {
-            let (app_id, cert, life) = only_007(minting)?;
-            build007(b::apaas_app(&app_id, &cert, life.token), &minting.output)
-        }
+        ApaasKind::User { user_uuid, minting } => mint007(minting, |id, cert, l| b::apaas_user(id, cert, user_uuid, l.token)),
+        ApaasKind::App { minting } => mint007(minting, |id, cert, l| b::apaas_app(id, cert, l.token)),
     }
 }
 
 fn agent(args: &AgentArgs, service: Service) -> Result<(), Failure> {
-    let (app_id, cert, life) = only_007(&args.minting)?;
-    let a = RtcRtm2 {
-        channel_name: &args.channel,
-        rtc_account: &args.account,
-        rtc_role: rtc_role(args.role)?,
-        rtc_token_expire: life.token,
-        expires: RtcPrivilegeExpires {
-            join_channel: life.privilege,
-            pub_audio: life.privilege,
-            pub_video: life.privilege,
-            pub_data_stream: life.privilege,
-        },
-        rtm_user_id: args.rtm_user_id.as_deref().unwrap_or(&args.account),
-        rtm_token_expire: life.token,
-    };
-    build007(b::rtc_with_rtm2(&app_id, &cert, &a, Some(service)), &args.minting.output)
+    let role = rtc_role(args.role)?;
+    mint007(&args.minting, |id, cert, l| {
+        let p = l.privilege;
+        let a = RtcRtm2 {
+            channel_name: &args.channel,
+            rtc_account: &args.account,
+            rtc_role: role,
+            rtc_token_expire: l.token,
+            expires: RtcPrivilegeExpires { join_channel: p, pub_audio: p, pub_video: p, pub_data_stream: p },
+            rtm_user_id: args.rtm_user_id.as_deref().unwrap_or(&args.account),
+            rtm_token_expire: l.token,
+        };
+        b::rtc_with_rtm2(id, cert, &a, Some(service))
+    })
 }
 
 fn main() -> ExitCode {
