@@ -354,6 +354,17 @@ pub struct Pin {
     pub salt: Option<u32>,
 }
 
+impl Pin {
+    /// A pin from a binding's wider integers: issue_ts outside u32 is an
+    /// `issue_ts` error, a salt outside u32 a `salt` error.
+    pub fn checked(issue_ts: Option<i64>, salt: Option<i64>) -> Result<Pin, TokenError> {
+        Ok(Pin {
+            issue_ts: issue_ts.map(|v| check_u32(ErrorKind::IssueTs, i128::from(v))).transpose()?,
+            salt: salt.map(|v| check_u32(ErrorKind::Salt, i128::from(v))).transpose()?,
+        })
+    }
+}
+
 impl Recipe {
     /// The row with this python3 name, and its index.
     pub fn find(name: &str) -> Option<(usize, &'static Recipe)> {
@@ -422,5 +433,8 @@ mod tests {
         let bad = [Arg::Int(1), Arg::Int(1), Arg::Int(1), Arg::Int(1)];
         assert_eq!(r.token(app, cert, &bad).unwrap_err().kind(), ErrorKind::NullArgument);
         assert!(Recipe::at(RECIPES.len()).is_err());
+        assert_eq!(Pin::checked(Some(-1), None).unwrap_err().kind(), ErrorKind::IssueTs);
+        assert_eq!(Pin::checked(None, Some(1 << 32)).unwrap_err().kind(), ErrorKind::Salt);
+        assert_eq!(Pin::checked(Some(5), Some(6)).unwrap(), Pin { issue_ts: Some(5), salt: Some(6) });
     }
 }
