@@ -6,7 +6,7 @@ BENCH_TARGETS += bench-rust
 .PHONY: test-rust conformance-rust bench-rust cli readme check-readme
 
 test-rust: ## token-core and CLI: unit, property, doc and CLI tests
-	$(CARGO) test -p agoratoken-core -p agoratoken-cli --quiet
+	$(CARGO) test -p agoratoken-core -p agoratoken-fork -p agoratoken-cli --quiet
 
 conformance-rust: ## the Rust conformance runner over tests/vectors (or AGORA_TOKEN_VECTORS)
 	$(CARGO) test -p agoratoken-core --quiet --test conformance
