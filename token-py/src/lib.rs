@@ -68,6 +68,15 @@ enum Text<'py> {
     Lossy(String),
 }
 
+/// A lossy copy may be the certificate's text: zeroed when dropped.
+impl Drop for Text<'_> {
+    fn drop(&mut self) {
+        if let Text::Lossy(copy) = self {
+            zeroize::Zeroize::zeroize(copy);
+        }
+    }
+}
+
 impl std::ops::Deref for Text<'_> {
     type Target = str;
 
@@ -544,34 +553,24 @@ fn verify(
     now: Option<&Bound<'_, PyAny>>,
     appId: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<&'static str> {
-    contained(token.py(), || verify_inner(token, appCertificate, channelName, uid, now, appId))
-}
-
-#[allow(non_snake_case)]
-fn verify_inner(
-    token: &Bound<'_, PyAny>,
-    appCertificate: &Bound<'_, PyAny>,
-    channelName: &Bound<'_, PyAny>,
-    uid: &Bound<'_, PyAny>,
-    now: Option<&Bound<'_, PyAny>>,
-    appId: Option<&Bound<'_, PyAny>>,
-) -> PyResult<&'static str> {
-    let token_s = text(token, "token")?;
-    let app_certificate = text(appCertificate, "appCertificate")?;
-    let channel_name = text(channelName, "channelName")?;
-    let user = user_arg(uid, "uid")?;
-    let now = match now {
-        Some(n) if !n.is_none() => u32_arg(n, "now", ErrorKind::Ts)?,
-        _ => token_core::now_secs(),
-    };
-    let app_id = match appId {
-        Some(a) if !a.is_none() => Some(text(a, "appId")?),
-        _ => None,
-    };
-    let expected = Expected { app_id: app_id.as_deref(), channel_name: &channel_name, user: user.user_id() };
-    token_core::verify(token_s.as_bytes(), &app_certificate, &expected, now)
-        .map(|r| r.as_str())
-        .map_err(|e| token_error(token.py(), &e))
+    contained(token.py(), || {
+        let token_s = text(token, "token")?;
+        let app_certificate = text(appCertificate, "appCertificate")?;
+        let channel_name = text(channelName, "channelName")?;
+        let user = user_arg(uid, "uid")?;
+        let now = match now {
+            Some(n) if !n.is_none() => u32_arg(n, "now", ErrorKind::Ts)?,
+            _ => token_core::now_secs(),
+        };
+        let app_id = match appId {
+            Some(a) if !a.is_none() => Some(text(a, "appId")?),
+            _ => None,
+        };
+        let expected = Expected { app_id: app_id.as_deref(), channel_name: &channel_name, user: user.user_id() };
+        token_core::verify(token_s.as_bytes(), &app_certificate, &expected, now)
+            .map(|r| r.as_str())
+            .map_err(|e| token_error(token.py(), &e))
+    })
 }
 
 /// The library version (the workspace version).
