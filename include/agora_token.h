@@ -82,6 +82,35 @@ typedef enum agora_token_status {
     // `buffer_too_small`: the caller's buffer of an `_into` function cannot
     // hold the token and its NUL (the message names the bytes needed).
     AGORA_TOKEN_ERR_BUFFER_TOO_SMALL = -20,
+    // `zlib`: (007) the token's bytes are not exactly one valid zlib stream.
+    AGORA_TOKEN_ERR_ZLIB = -21,
+    // `signature`: (007) the token's signature string is not 32 bytes.
+    AGORA_TOKEN_ERR_SIGNATURE = -22,
+    // `no_service`: (007) no service, in the input or the token.
+    AGORA_TOKEN_ERR_NO_SERVICE = -23,
+    // `service`: (007) a service type outside 1..10.
+    AGORA_TOKEN_ERR_SERVICE = -24,
+    // `permission`: (007) a bad or repeated RTM2 resource or permission type.
+    AGORA_TOKEN_ERR_PERMISSION = -25,
+    // `utf8`: (007) a string field of the token is not valid UTF-8.
+    AGORA_TOKEN_ERR_UTF8 = -26,
+    // `user_id`: (007) a bad RTM, RTM2 or Chat user id.
+    AGORA_TOKEN_ERR_USER_ID = -27,
+    // `room_uuid`: (007) an APaaS room uuid over 65535 bytes.
+    AGORA_TOKEN_ERR_ROOM_UUID = -28,
+    // `user_uuid`: (007) an APaaS user uuid over 65535 bytes.
+    AGORA_TOKEN_ERR_USER_UUID = -29,
+    // `issue_ts`: (007) issue_ts outside 0..4294967295.
+    AGORA_TOKEN_ERR_ISSUE_TS = -30,
+    // `expire`: (007) the token expire outside 0..4294967295.
+    AGORA_TOKEN_ERR_EXPIRE = -31,
+    // `random`: the operating system's random source failed, so no salt
+    // could be drawn. Nothing was built; a later call tries the source again.
+    AGORA_TOKEN_ERR_RANDOM = -32,
+    // `too_long`: the token text is longer than the parsers accept.
+    AGORA_TOKEN_ERR_TOO_LONG = -33,
+    // `now`: a verification time outside 0..4294967295.
+    AGORA_TOKEN_ERR_NOW = -34,
 } agora_token_status;
 
 // Privilege ids (the `privilege` argument of set/remove_privilege).

@@ -6,7 +6,7 @@ BENCH_TARGETS += bench-rust
 .PHONY: test-rust conformance-rust bench-rust cli readme check-readme
 
 test-rust: ## token-core and CLI: unit, property, doc and CLI tests; the CLI links no system zlib
-	$(CARGO) test -p agoratoken-core -p agoratoken-cli --quiet
+	$(CARGO) test -p agoratoken-core -p agoratoken-fork -p agoratoken-cli --quiet
 	@bin=$$($(CARGO) metadata --format-version 1 --no-deps | python3 -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')/debug/agora-token; \
 	  if ldd $$bin | grep -q 'libz\.'; then echo "agora-token links a system zlib:"; ldd $$bin; exit 1; fi; \
 	  if nm -D $$bin | grep -qE ' T (deflate|inflate)'; then echo "agora-token exports zlib symbols"; exit 1; fi; \

@@ -37,8 +37,9 @@ $(PY_WHEEL_STAMP): $(PY_DEPS_STAMP) $(PY_WHEEL_SOURCES)
 	$(PY) -m pip install -q --disable-pip-version-check --no-deps --force-reinstall $(PY_WHEELS)/agoratoken-*.whl
 	@touch $@
 
-test-python: $(PY_WHEEL_STAMP) ## pytest of token-py (+ compatibility with agora-token-builder), the example's test, stubtest, mypy --strict
+test-python: $(PY_WHEEL_STAMP) $(RANDFAIL_SO) ## pytest of token-py (+ compatibility with agora-token-builder), failing-random check, the example's test, stubtest, mypy --strict
 	cd $(PY_DIR) && $(PY) -m pytest -q -p no:cacheprovider tests
+	$(RANDFAIL_ENV) $(PY) $(RANDFAIL_DIR)/check.py
 	cd $(ROOT)/examples/python && $(PY) -m pytest -q -p no:cacheprovider test_server.py
 	cd $(ROOT)/target && $(PY) -m mypy.stubtest agoratoken --allowlist $(PY_DIR)/stubtest-allowlist.txt
 	$(PY) -m mypy --strict --cache-dir=/dev/null $(ROOT)/examples/python/server.py $(PY_DIR)/tests/conformance.py

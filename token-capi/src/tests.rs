@@ -82,6 +82,20 @@ fn status_enum_is_token_cores_table() {
         AGORA_TOKEN_ERR_NULL_ARGUMENT,
         AGORA_TOKEN_ERR_INTERNAL,
         AGORA_TOKEN_ERR_BUFFER_TOO_SMALL,
+        AGORA_TOKEN_ERR_ZLIB,
+        AGORA_TOKEN_ERR_SIGNATURE,
+        AGORA_TOKEN_ERR_NO_SERVICE,
+        AGORA_TOKEN_ERR_SERVICE,
+        AGORA_TOKEN_ERR_PERMISSION,
+        AGORA_TOKEN_ERR_UTF8,
+        AGORA_TOKEN_ERR_USER_ID,
+        AGORA_TOKEN_ERR_ROOM_UUID,
+        AGORA_TOKEN_ERR_USER_UUID,
+        AGORA_TOKEN_ERR_ISSUE_TS,
+        AGORA_TOKEN_ERR_EXPIRE,
+        AGORA_TOKEN_ERR_RANDOM,
+        AGORA_TOKEN_ERR_TOO_LONG,
+        AGORA_TOKEN_ERR_NOW,
     ];
     assert_eq!(ours.len(), ErrorKind::ALL.len(), "a category without a header constant");
     for (status, kind) in ours.iter().zip(ErrorKind::ALL) {
@@ -91,7 +105,8 @@ fn status_enum_is_token_cores_table() {
     assert_eq!(AGORA_TOKEN_OK as i32, 0);
     assert_eq!(name(0), "ok");
     assert_eq!(name(-20), "buffer_too_small");
-    assert_eq!(name(-21), "unknown");
+    assert_eq!(name(-32), "random");
+    assert_eq!(name(-35), "unknown");
     assert_eq!(name(1), "unknown");
     assert_eq!(name(c_int::MIN), "unknown");
 }
@@ -316,10 +331,13 @@ fn init_token_builder_renews_and_refuses_others() {
     let mut v = 0i64;
     unsafe {
         assert_eq!(agora_token_builder_init_token_builder(b, tok.as_ptr()), 0);
+        // Privileges only: salt and ts are drawn afresh (token-core's rule).
         assert_eq!(agora_token_builder_get_salt(b, &mut v), 0);
-        assert_eq!(v, 1);
+        assert_eq!(v, -1);
         assert_eq!(agora_token_builder_get_ts(b, &mut v), 0);
-        assert_eq!(v, 1111111);
+        assert_eq!(v, -1);
+        assert_eq!(agora_token_builder_set_salt(b, 1), 0);
+        assert_eq!(agora_token_builder_set_ts(b, 1111111), 0);
         assert_eq!(build(b), SAMPLE);
         assert_eq!(agora_token_builder_init_token_builder(b, c"007abc".as_ptr()), -6);
         assert_eq!(agora_token_builder_init_token_builder(b, c"006xyz".as_ptr()), -1);
@@ -508,6 +526,28 @@ fn a_panic_becomes_internal() {
     assert!(!last_error().contains("secret-payload"), "a panic payload reached the message");
     run_void(|| panic!("boom"));
     assert!(last_error().starts_with("internal:"));
+}
+
+#[test]
+fn a_panic_in_a_string_getter_gives_its_fallback() {
+    let p = run_str(UNKNOWN, || panic!("boom secret-payload"));
+    assert_eq!(unsafe { CStr::from_ptr(p) }, UNKNOWN);
+    assert!(last_error().starts_with("internal:"));
+    assert!(!last_error().contains("secret-payload"));
+}
+
+#[test]
+fn a_lossy_copy_is_zeroed() {
+    let bytes = b"5CFd2fd1755d40ecb72977518be15d3\xff\0";
+    let mut arg = unsafe { str_arg(bytes.as_ptr().cast(), ErrorKind::AppCertificate) }.unwrap();
+    assert!(!arg.is_utf8());
+    arg.wipe(); // what Drop runs
+    let Cow::Owned(copy) = &mut arg.text else { panic!("not a copy") };
+    assert!(copy.is_empty());
+    // SAFETY: the spare capacity was written (zeroed) by zeroize, so reading it is defined.
+    let spare = unsafe { copy.as_mut_vec() }.spare_capacity_mut();
+    assert!(spare.len() >= 32);
+    assert!(spare.iter().all(|b| unsafe { b.assume_init() } == 0), "the copy was not zeroed");
 }
 
 #[test]
@@ -845,7 +885,12 @@ fn base64(bytes: &[u8]) -> String {
 fn a_token_larger_than_the_kept_buffer() {
     let b = new_uid(UID);
     let origin = std::ffi::CString::new(token_with_privileges(300)).unwrap();
-    unsafe { assert_eq!(agora_token_builder_init_token_builder(b, origin.as_ptr()), 0, "{}", last_error()) };
+    unsafe {
+        assert_eq!(agora_token_builder_init_token_builder(b, origin.as_ptr()), 0, "{}", last_error());
+        // Fixed, so that every build below gives the same token.
+        assert_eq!(agora_token_builder_set_salt(b, 3), 0);
+        assert_eq!(agora_token_builder_set_ts(b, 4), 0);
+    }
     let big = build(b);
     assert!(big.len() > 2000, "{}", big.len());
     assert_eq!(token_core::parse(&big).unwrap().privileges.len(), 300);

@@ -33,6 +33,23 @@ fn token_error(py: Python<'_>, e: &TokenError) -> PyErr {
     }
 }
 
+/// Runs a body that calls token-core: a panic (a bug) becomes
+/// `AgoraTokenError` with code `internal`, which `except Exception` catches,
+/// instead of pyo3's `PanicException` (a `BaseException`). The payload is
+/// not quoted and is dropped without letting a second panic out.
+fn contained<T>(py: Python<'_>, body: impl FnOnce() -> PyResult<T>) -> PyResult<T> {
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(body)) {
+        Ok(result) => result,
+        Err(payload) => {
+            if let Err(again) = std::panic::catch_unwind(std::panic::AssertUnwindSafe(move || drop(payload))) {
+                std::mem::forget(again);
+            }
+            let e = TokenError::new(ErrorKind::Internal, "internal: a panic was caught in agoratoken (a bug; please report it)");
+            Err(token_error(py, &e))
+        }
+    }
+}
+
 fn null_argument(field: &str) -> TokenError {
     TokenError::new(ErrorKind::NullArgument, format!("null_argument: {field} must not be None"))
 }
@@ -49,6 +66,15 @@ enum Text<'py> {
     Utf8(Bound<'py, PyBytes>),
     /// Text that is not valid Unicode (lone surrogates), with U+FFFD in their place.
     Lossy(String),
+}
+
+/// A lossy copy may be the certificate's text: zeroed when dropped.
+impl Drop for Text<'_> {
+    fn drop(&mut self) {
+        if let Text::Lossy(copy) = self {
+            zeroize::Zeroize::zeroize(copy);
+        }
+    }
 }
 
 impl std::ops::Deref for Text<'_> {
@@ -186,13 +212,15 @@ impl PySimpleTokenBuilder {
         channelName: &Bound<'_, PyAny>,
         uid: &Bound<'_, PyAny>,
     ) -> PyResult<Self> {
-        let app_id = text(appID, "appID")?;
-        let app_certificate = text(appCertificate, "appCertificate")?;
-        let channel_name = text(channelName, "channelName")?;
-        let user = user_arg(uid, "uid")?;
-        SimpleTokenBuilder::new(&app_id, &app_certificate, &channel_name, user.user_id())
-            .map(|inner| PySimpleTokenBuilder { inner })
-            .map_err(|e| token_error(appID.py(), &e))
+        contained(appID.py(), || {
+            let app_id = text(appID, "appID")?;
+            let app_certificate = text(appCertificate, "appCertificate")?;
+            let channel_name = text(channelName, "channelName")?;
+            let user = user_arg(uid, "uid")?;
+            SimpleTokenBuilder::new(&app_id, &app_certificate, &channel_name, user.user_id())
+                .map(|inner| PySimpleTokenBuilder { inner })
+                .map_err(|e| token_error(appID.py(), &e))
+        })
     }
 
     /// Takes salt, ts and privileges from an existing token: 0, or the
@@ -201,10 +229,12 @@ impl PySimpleTokenBuilder {
         if originToken.is_none() {
             return Ok(ErrorKind::NullArgument.code());
         }
-        let token = text(originToken, "originToken")?;
-        Ok(match self.inner.init_token_builder(token.as_bytes()) {
-            Ok(()) => 0,
-            Err(e) => e.code(),
+        contained(originToken.py(), || {
+            let token = text(originToken, "originToken")?;
+            Ok(match self.inner.init_token_builder(token.as_bytes()) {
+                Ok(()) => 0,
+                Err(e) => e.code(),
+            })
         })
     }
 
@@ -226,7 +256,7 @@ impl PySimpleTokenBuilder {
     }
 
     fn buildToken(&self, py: Python<'_>) -> PyResult<String> {
-        self.inner.build_token().map_err(|e| token_error(py, &e))
+        contained(py, || self.inner.build_token().map_err(|e| token_error(py, &e)))
     }
 
     /// The fixed salt, or None for a fresh CSPRNG salt per token.
@@ -343,7 +373,7 @@ impl PyRtcTokenBuilder {
         role: &Bound<'_, PyAny>,
         privilegeExpiredTs: &Bound<'_, PyAny>,
     ) -> PyResult<String> {
-        rtc_token(appId, appCertificate, channelName, uid, true, role, privilegeExpiredTs, CAMEL)
+        contained(appId.py(), || rtc_token(appId, appCertificate, channelName, uid, true, role, privilegeExpiredTs, CAMEL))
     }
 
     #[staticmethod]
@@ -355,7 +385,7 @@ impl PyRtcTokenBuilder {
         role: &Bound<'_, PyAny>,
         privilegeExpiredTs: &Bound<'_, PyAny>,
     ) -> PyResult<String> {
-        rtc_token(appId, appCertificate, channelName, account, false, role, privilegeExpiredTs, CAMEL)
+        contained(appId.py(), || rtc_token(appId, appCertificate, channelName, account, false, role, privilegeExpiredTs, CAMEL))
     }
 
     #[staticmethod]
@@ -367,7 +397,7 @@ impl PyRtcTokenBuilder {
         role: &Bound<'_, PyAny>,
         privilege_expired_ts: &Bound<'_, PyAny>,
     ) -> PyResult<String> {
-        rtc_token(app_id, app_certificate, channel_name, uid, true, role, privilege_expired_ts, SNAKE)
+        contained(app_id.py(), || rtc_token(app_id, app_certificate, channel_name, uid, true, role, privilege_expired_ts, SNAKE))
     }
 
     #[staticmethod]
@@ -379,7 +409,9 @@ impl PyRtcTokenBuilder {
         role: &Bound<'_, PyAny>,
         privilege_expired_ts: &Bound<'_, PyAny>,
     ) -> PyResult<String> {
-        rtc_token(app_id, app_certificate, channel_name, account, false, role, privilege_expired_ts, SNAKE)
+        contained(app_id.py(), || {
+            rtc_token(app_id, app_certificate, channel_name, account, false, role, privilege_expired_ts, SNAKE)
+        })
     }
 }
 
@@ -415,14 +447,9 @@ impl PyRtmTokenBuilder {
         role: &Bound<'_, PyAny>,
         privilegeExpiredTs: &Bound<'_, PyAny>,
     ) -> PyResult<String> {
-        rtm_token(
-            appId,
-            appCertificate,
-            userAccount,
-            role,
-            privilegeExpiredTs,
-            ["appId", "appCertificate", "userAccount"],
-        )
+        contained(appId.py(), || {
+            rtm_token(appId, appCertificate, userAccount, role, privilegeExpiredTs, ["appId", "appCertificate", "userAccount"])
+        })
     }
 
     #[staticmethod]
@@ -433,14 +460,9 @@ impl PyRtmTokenBuilder {
         role: &Bound<'_, PyAny>,
         privilege_expired_ts: &Bound<'_, PyAny>,
     ) -> PyResult<String> {
-        rtm_token(
-            app_id,
-            app_certificate,
-            user_account,
-            role,
-            privilege_expired_ts,
-            ["app_id", "app_certificate", "user_account"],
-        )
+        contained(app_id.py(), || {
+            rtm_token(app_id, app_certificate, user_account, role, privilege_expired_ts, ["app_id", "app_certificate", "user_account"])
+        })
     }
 }
 
@@ -513,8 +535,10 @@ impl PyParsedToken {
 /// `app_id`, `base64`, `truncated`, `trailing`).
 #[pyfunction]
 fn parse(token: &Bound<'_, PyAny>) -> PyResult<PyParsedToken> {
-    let text = text(token, "token")?;
-    token_core::parse(text.as_bytes()).map(|inner| PyParsedToken { inner }).map_err(|e| token_error(token.py(), &e))
+    contained(token.py(), || {
+        let text = text(token, "token")?;
+        token_core::parse(text.as_bytes()).map(|inner| PyParsedToken { inner }).map_err(|e| token_error(token.py(), &e))
+    })
 }
 
 /// Verifies a token: `"ok"` or the first failing check's name.
@@ -529,22 +553,24 @@ fn verify(
     now: Option<&Bound<'_, PyAny>>,
     appId: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<&'static str> {
-    let token_s = text(token, "token")?;
-    let app_certificate = text(appCertificate, "appCertificate")?;
-    let channel_name = text(channelName, "channelName")?;
-    let user = user_arg(uid, "uid")?;
-    let now = match now {
-        Some(n) if !n.is_none() => u32_arg(n, "now", ErrorKind::Ts)?,
-        _ => token_core::now_secs(),
-    };
-    let app_id = match appId {
-        Some(a) if !a.is_none() => Some(text(a, "appId")?),
-        _ => None,
-    };
-    let expected = Expected { app_id: app_id.as_deref(), channel_name: &channel_name, user: user.user_id() };
-    token_core::verify(token_s.as_bytes(), &app_certificate, &expected, now)
-        .map(|r| r.as_str())
-        .map_err(|e| token_error(token.py(), &e))
+    contained(token.py(), || {
+        let token_s = text(token, "token")?;
+        let app_certificate = text(appCertificate, "appCertificate")?;
+        let channel_name = text(channelName, "channelName")?;
+        let user = user_arg(uid, "uid")?;
+        let now = match now {
+            Some(n) if !n.is_none() => u32_arg(n, "now", ErrorKind::Ts)?,
+            _ => token_core::now_secs(),
+        };
+        let app_id = match appId {
+            Some(a) if !a.is_none() => Some(text(a, "appId")?),
+            _ => None,
+        };
+        let expected = Expected { app_id: app_id.as_deref(), channel_name: &channel_name, user: user.user_id() };
+        token_core::verify(token_s.as_bytes(), &app_certificate, &expected, now)
+            .map(|r| r.as_str())
+            .map_err(|e| token_error(token.py(), &e))
+    })
 }
 
 /// The library version (the workspace version).
@@ -578,6 +604,13 @@ fn _error_table() -> Vec<(&'static str, i32)> {
     ErrorKind::ALL.iter().map(|k| (k.as_str(), k.code())).collect()
 }
 
+/// Panics on purpose inside the guard every export runs in, so that the
+/// tests see a panic arrive as `AgoraTokenError` (code `internal`).
+#[pyfunction]
+fn _self_test_panic(py: Python<'_>) -> PyResult<()> {
+    contained(py, || panic!("agoratoken self-test panic"))
+}
+
 /// The value of `Rtm_User`.
 #[pyfunction]
 fn _rtm_user() -> u16 {
@@ -598,5 +631,6 @@ fn _agoratoken(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(_role_table, m)?)?;
     m.add_function(wrap_pyfunction!(_error_table, m)?)?;
     m.add_function(wrap_pyfunction!(_rtm_user, m)?)?;
+    m.add_function(wrap_pyfunction!(_self_test_panic, m)?)?;
     Ok(())
 }
