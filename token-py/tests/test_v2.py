@@ -572,3 +572,46 @@ def test_memory_stays_flat_over_many_builds():
         rtc()
         parse(AGORA_RTC_TOKEN)
     assert rss_kib() - start < 2048
+
+
+# --- compatibility with agoraiotools (Agora's Python 007 code on PyPI) -------------------------
+
+
+def test_agoraiotools_and_v2_write_the_same_tokens_and_read_each_other():
+    theirs = pytest.importorskip("agoraiotools.AccessToken2")
+    their_rtc = pytest.importorskip("agoraiotools.RtcTokenBuilder2")
+    assert their_rtc.Role_Publisher == Role_Publisher and their_rtc.Role_Subscriber == Role_Subscriber
+
+    def theirs_pinned(build_services, expire):
+        t = theirs.AccessToken(APP_ID, APP_CERTIFICATE, issue_ts=1700000000, expire=expire)
+        t._AccessToken__salt = 4242  # their constructor draws it; pin it as the vectors do
+        for s in build_services(theirs):
+            t.add_service(s)
+        return t.build()
+
+    def rtc_services(m):
+        s = m.ServiceRtc(CHANNEL, UID)
+        for p in (1, 2, 3, 4):
+            s.add_privilege(p, 3600)
+        r = m.ServiceRtm("alice")
+        r.add_privilege(1, 600)
+        c = m.ServiceChat("alice")
+        c.add_privilege(1, 600)
+        a = m.ServiceApaas("room", "user", 2)
+        a.add_privilege(1, 600)
+        return [s, r, c, a]
+
+    expected = theirs_pinned(rtc_services, 600)
+    with v2._pinned(1700000000, 4242):
+        ours = RtcTokenBuilder.build_token_with_uid(APP_ID, APP_CERTIFICATE, CHANNEL, UID, Role_Publisher, 600, 3600)
+    assert ours == theirs_pinned(lambda m: rtc_services(m)[:1], 600)
+    mine = AccessToken(APP_ID, APP_CERTIFICATE, issue_ts=1700000000, expire=600)
+    mine.salt = 4242
+    for s in rtc_services(v2):
+        mine.add_service(s)
+    assert mine.build() == expected
+    # Each reads the other's tokens.
+    fresh = their_rtc.RtcTokenBuilder.build_token_with_uid(APP_ID, APP_CERTIFICATE, CHANNEL, UID, Role_Publisher, 600)
+    assert verify(fresh, APP_CERTIFICATE, CHANNEL, UID) == "ok"
+    back = theirs.AccessToken()
+    assert back.from_string(rtc()) is True
