@@ -141,10 +141,16 @@ fn int_text(obj: &Bound<'_, PyAny>) -> String {
         .unwrap_or_else(|_| "an integer too long to print".to_owned())
 }
 
-/// An unsigned 32-bit field: uid, salt, ts or an expiry.
+/// An unsigned 32-bit field: uid, salt, ts, now or an expiry. A uid and
+/// `now` get the core's hints (a signed view, milliseconds).
 fn u32_arg(obj: &Bound<'_, PyAny>, field: &str, kind: ErrorKind) -> PyResult<u32> {
-    let v = int(obj, field, kind)?;
-    check_u32(kind, v.into()).map_err(|e| token_error(obj.py(), &e))
+    let v = i128::from(int(obj, field, kind)?);
+    let checked = match kind {
+        ErrorKind::Uid => token_core::check_uid(v),
+        ErrorKind::Now => token_core::check_now(v),
+        _ => check_u32(kind, v),
+    };
+    checked.map_err(|e| token_error(obj.py(), &e))
 }
 
 fn role_arg(obj: &Bound<'_, PyAny>) -> PyResult<Role> {
@@ -618,7 +624,7 @@ fn verify(
         let channel_name = text(channelName, "channelName")?;
         let user = user_arg(uid, "uid")?;
         let now = match now {
-            Some(n) if !n.is_none() => u32_arg(n, "now", ErrorKind::Ts)?,
+            Some(n) if !n.is_none() => u32_arg(n, "now", ErrorKind::Now)?,
             _ => token_core::now_secs(),
         };
         let app_id = match appId {

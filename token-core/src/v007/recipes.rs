@@ -136,7 +136,7 @@ impl<'a> Args<'a, '_> {
     }
 
     fn uid(&self, i: usize) -> Result<u32, TokenError> {
-        self.u32(i, ErrorKind::Uid)
+        crate::validate::check_uid(i128::from(self.int(i)?))
     }
 
     fn expire(&self, i: usize) -> Result<u32, TokenError> {
@@ -424,6 +424,8 @@ mod tests {
         assert_eq!(t.services()[0].privileges(), [(1, 0)]);
         let bad = [Arg::Str("c"), Arg::Int(1 << 32), Arg::Int(2), Arg::Int(60)];
         assert_eq!(r.token(app, cert, &bad).unwrap_err().kind(), ErrorKind::Uid);
+        let bad = [Arg::Str("c"), Arg::Int(-5), Arg::Int(2), Arg::Int(60)];
+        assert!(r.token(app, cert, &bad).unwrap_err().message().contains("signed 32-bit view of the unsigned uid 4294967291"));
         let bad = [Arg::Str("c"), Arg::Int(1), Arg::Int(3), Arg::Int(60)];
         assert_eq!(r.token(app, cert, &bad).unwrap_err().kind(), ErrorKind::Role);
         let bad = [Arg::Str("c"), Arg::Int(1), Arg::Int(1), Arg::Int(-1)];
