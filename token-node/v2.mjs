@@ -1,0 +1,51 @@
+// ESM entry point of agoratoken/v2: the same objects as the CommonJS one (v2.js).
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const v2 = require('./v2.js');
+
+export const {
+  RtcTokenBuilder,
+  RtcRole,
+  RtmTokenBuilder,
+  ChatTokenBuilder,
+  FpaTokenBuilder,
+  ApaasTokenBuilder,
+  EducationTokenBuilder,
+  ConvoAITokenBuilder,
+  SttTokenBuilder,
+  Rtm2Permissions,
+  AccessToken2,
+  Service,
+  ServiceRtc,
+  ServiceRtm,
+  ServiceStreaming,
+  ServiceFpa,
+  ServiceChat,
+  ServiceFCdn,
+  ServiceApaas,
+  ServiceRtm2,
+  ServiceConvoAI,
+  ServiceStt,
+  kRtcServiceType,
+  kRtmServiceType,
+  kStreamingServiceType,
+  kFpaServiceType,
+  kChatServiceType,
+  kFCdnServiceType,
+  kApaasServiceType,
+  kRtm2ServiceType,
+  kConvoAIServiceType,
+  kSttServiceType,
+  buildToken,
+  parse,
+  parseAny,
+  verify,
+  builders,
+  recipes,
+  pinned,
+  ErrorCode,
+  errorName,
+  version,
+} = v2;
+export default v2;
