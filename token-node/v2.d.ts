@@ -14,6 +14,7 @@
 // for null/undefined, "ERR_INVALID_ARG_TYPE" otherwise, "ERR_INVALID_ARG_VALUE" for a
 // string with a lone surrogate where no character rule applies).
 
+import type { ParsedToken } from './index';
 export { ErrorCode, errorName, version } from './index';
 export type { AgoraTokenError, ErrorCategory } from './index';
 
@@ -292,16 +293,7 @@ export interface ParsedToken2 {
 export declare function parse(token: string): ParsedToken2;
 
 /** A 006 token read by `parseAny`. */
-export interface ParsedToken006 {
-  format: '006';
-  appId: string;
-  signatureHex: string;
-  crcChannelName: number;
-  crcUid: number;
-  salt: number;
-  ts: number;
-  privileges: Array<[number, number]>;
-}
+export type ParsedToken006 = { format: '006' } & ParsedToken;
 
 /** A token of either format. */
 export declare function parseAny(token: string): ParsedToken006 | ({ format: '007' } & ParsedToken2);

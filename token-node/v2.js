@@ -104,33 +104,26 @@ class FpaTokenBuilder {
   }
 }
 
-class ApaasTokenBuilder {
-  static buildRoomUserToken(appId, appCertificate, roomUuid, userUuid, role, expire) {
-    return build(APAAS_ROOM_USER, appId, appCertificate, roomUuid, userUuid, role, expire);
-  }
-
-  static buildUserToken(appId, appCertificate, userUuid, expire) {
-    return build(APAAS_USER, appId, appCertificate, userUuid, expire);
-  }
-
-  static buildAppToken(appId, appCertificate, expire) {
-    return build(APAAS_APP, appId, appCertificate, expire);
-  }
+/** APaaS and Education: the same three builders (the references share the code), each its own rows. */
+function classroomBuilders(roomUser, user, app) {
+  return {
+    buildRoomUserToken(appId, appCertificate, roomUuid, userUuid, role, expire) {
+      return build(roomUser, appId, appCertificate, roomUuid, userUuid, role, expire);
+    },
+    buildUserToken(appId, appCertificate, userUuid, expire) {
+      return build(user, appId, appCertificate, userUuid, expire);
+    },
+    buildAppToken(appId, appCertificate, expire) {
+      return build(app, appId, appCertificate, expire);
+    },
+  };
 }
 
-class EducationTokenBuilder {
-  static buildRoomUserToken(appId, appCertificate, roomUuid, userUuid, role, expire) {
-    return build(EDU_ROOM_USER, appId, appCertificate, roomUuid, userUuid, role, expire);
-  }
+class ApaasTokenBuilder {}
+Object.assign(ApaasTokenBuilder, classroomBuilders(APAAS_ROOM_USER, APAAS_USER, APAAS_APP));
 
-  static buildUserToken(appId, appCertificate, userUuid, expire) {
-    return build(EDU_USER, appId, appCertificate, userUuid, expire);
-  }
-
-  static buildAppToken(appId, appCertificate, expire) {
-    return build(EDU_APP, appId, appCertificate, expire);
-  }
-}
+class EducationTokenBuilder {}
+Object.assign(EducationTokenBuilder, classroomBuilders(EDU_ROOM_USER, EDU_USER, EDU_APP));
 
 class ConvoAITokenBuilder {
   static buildToken(appId, appCertificate, channelName, rtcAccount, rtcRole, rtcTokenExpire, joinChannelPrivilegeExpire, pubAudioPrivilegeExpire, pubVideoPrivilegeExpire, pubDataStreamPrivilegeExpire, rtmUserId, rtmTokenExpire) {
@@ -375,8 +368,6 @@ class ServiceStt extends EmptyService {
 const SERVICES = {
   ServiceRtc, ServiceRtm, ServiceStreaming, ServiceFpa, ServiceChat, ServiceFCdn, ServiceApaas, ServiceRtm2, ServiceConvoAI, ServiceStt,
 };
-/** `kRtcServiceType` = 1, ... (npm's names). */
-const serviceTypes = {};
 // The privilege ids under the core's reference names (ServiceRtc.kPrivilegeJoinChannel = 1, ...);
 // APaaS also under npm's (ServiceApaas.PRIVILEGE_ROOM_USER = 1, ...).
 const screaming = (name) => name.slice(1).replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase();
@@ -385,8 +376,18 @@ for (const s of tables.services) {
   if (cls === undefined) throw new Error(`agoratoken: no class for service ${s.className}; update v2.js`);
   Object.assign(cls, fromTable(s.privileges));
   if (cls === ServiceApaas) Object.assign(cls, fromTable(s.privileges, screaming));
-  serviceTypes[`k${s.className.slice('Service'.length)}ServiceType`] = s.type;
 }
+// The service type numbers under npm's names.
+const kRtcServiceType = TYPE.ServiceRtc;
+const kRtmServiceType = TYPE.ServiceRtm;
+const kStreamingServiceType = TYPE.ServiceStreaming;
+const kFpaServiceType = TYPE.ServiceFpa;
+const kChatServiceType = TYPE.ServiceChat;
+const kFCdnServiceType = TYPE.ServiceFCdn;
+const kApaasServiceType = TYPE.ServiceApaas;
+const kRtm2ServiceType = TYPE.ServiceRtm2;
+const kConvoAIServiceType = TYPE.ServiceConvoAI;
+const kSttServiceType = TYPE.ServiceStt;
 
 /**
  * A token described as data, shaped like npm agora-token's `AccessToken2`.
@@ -540,6 +541,7 @@ function verify(token, appCertificate, expected) {
   return native.verify007(str(token, 'token'), str(appCertificate, 'appCertificate'), data);
 }
 
+// Every name written out, so that Node's ESM loader sees them all (v2.mjs re-exports this object).
 module.exports = {
   RtcTokenBuilder,
   RtcRole,
@@ -553,8 +555,26 @@ module.exports = {
   Rtm2Permissions,
   AccessToken2,
   Service,
-  ...SERVICES,
-  ...serviceTypes,
+  ServiceRtc,
+  ServiceRtm,
+  ServiceStreaming,
+  ServiceFpa,
+  ServiceChat,
+  ServiceFCdn,
+  ServiceApaas,
+  ServiceRtm2,
+  ServiceConvoAI,
+  ServiceStt,
+  kRtcServiceType,
+  kRtmServiceType,
+  kStreamingServiceType,
+  kFpaServiceType,
+  kChatServiceType,
+  kFCdnServiceType,
+  kApaasServiceType,
+  kRtm2ServiceType,
+  kConvoAIServiceType,
+  kSttServiceType,
   buildToken,
   parse,
   parseAny,

@@ -126,24 +126,33 @@ describe('the recipe table', () => {
   });
 
   test('the documented names (FORMAT007.md, "Names per language")', () => {
-    const expected = {
-      'rtc.build_token_with_uid': RtcTokenBuilder.buildTokenWithUid,
-      'rtc.build_token_with_user_account': RtcTokenBuilder.buildTokenWithUserAccount,
-      'rtc.build_token_with_uid_and_privilege': RtcTokenBuilder.buildTokenWithUidAndPrivilege,
-      'rtc.build_token_with_user_account_and_privilege': RtcTokenBuilder.BuildTokenWithUserAccountAndPrivilege,
-      'rtc.build_token_with_rtm': RtcTokenBuilder.buildTokenWithRtm,
-      'rtc.build_token_with_rtm2': RtcTokenBuilder.buildTokenWithRtm2,
-      'rtm.build_token': RtmTokenBuilder.buildToken,
-      'rtm.build_token_with_permissions': RtmTokenBuilder.buildTokenWithPermissions,
-      'chat.build_user_token': ChatTokenBuilder.buildUserToken,
-      'chat.build_app_token': ChatTokenBuilder.buildAppToken,
-      'fpa.build_token': FpaTokenBuilder.buildToken,
-      'apaas.build_room_user_token': ApaasTokenBuilder.buildRoomUserToken,
-      'education.build_app_token': EducationTokenBuilder.buildAppToken,
-      'convoai.build_token': ConvoAITokenBuilder.buildToken,
-      'stt.build_token': SttTokenBuilder.buildToken,
-    };
-    for (const [name, fn] of Object.entries(expected)) assert.equal(v2.builders[name], fn, name);
+    const documented = `
+      rtc.build_token_with_uid RtcTokenBuilder.buildTokenWithUid
+      rtc.build_token_with_user_account RtcTokenBuilder.buildTokenWithUserAccount
+      rtc.build_token_with_uid_and_privilege RtcTokenBuilder.buildTokenWithUidAndPrivilege
+      rtc.build_token_with_user_account_and_privilege RtcTokenBuilder.BuildTokenWithUserAccountAndPrivilege
+      rtc.build_token_with_rtm RtcTokenBuilder.buildTokenWithRtm
+      rtc.build_token_with_rtm2 RtcTokenBuilder.buildTokenWithRtm2
+      rtm.build_token RtmTokenBuilder.buildToken
+      rtm.build_token_with_permissions RtmTokenBuilder.buildTokenWithPermissions
+      chat.build_user_token ChatTokenBuilder.buildUserToken
+      chat.build_app_token ChatTokenBuilder.buildAppToken
+      fpa.build_token FpaTokenBuilder.buildToken
+      apaas.build_room_user_token ApaasTokenBuilder.buildRoomUserToken
+      apaas.build_user_token ApaasTokenBuilder.buildUserToken
+      apaas.build_app_token ApaasTokenBuilder.buildAppToken
+      education.build_room_user_token EducationTokenBuilder.buildRoomUserToken
+      education.build_user_token EducationTokenBuilder.buildUserToken
+      education.build_app_token EducationTokenBuilder.buildAppToken
+      convoai.build_token ConvoAITokenBuilder.buildToken
+      stt.build_token SttTokenBuilder.buildToken`;
+    const rows = documented.trim().split('\n').map((line) => line.trim().split(' '));
+    assert.equal(rows.length, v2.recipes.length);
+    for (const [recipe, path] of rows) {
+      const [cls, method] = path.split('.');
+      assert.equal(typeof v2[cls][method], 'function', path);
+      assert.equal(v2.builders[recipe], v2[cls][method], `${recipe} is ${path}`);
+    }
     assert.equal(RtcTokenBuilder.buildTokenWithUserAccountAndPrivilege, undefined, 'npm spells it with a capital B');
     assert.deepEqual({ ...RtcRole }, { PUBLISHER: 1, SUBSCRIBER: 2 });
     assert.ok(Object.isFrozen(RtcRole) && Object.isFrozen(v2.builders) && Object.isFrozen(v2.recipes));
