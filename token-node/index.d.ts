@@ -122,7 +122,7 @@ export declare class SimpleTokenBuilder {
   set salt(value: number | null | undefined);
   /**
    * The token's expiry in Unix seconds; null (the default) means 24 hours after
-   * each build, as Agora's builders do. A privilege that outlives the token is
+   * each build, as Agora's builders do. A privilege that outlives its token is
    * cut short by it.
    */
   get ts(): number | null;
@@ -187,7 +187,11 @@ export interface ParsedToken {
   privileges: Array<[number, number]>;
 }
 
-/** Parses a token; throws (code "version", "app_id", "base64", "truncated" or "trailing") when malformed. */
+/**
+ * Parses a 006 token; throws (code "version", "app_id", "base64", "truncated",
+ * "trailing" or "too_long") when malformed, with the core's diagnosis (quotes,
+ * whitespace, JSON escapes, URL encoding, a 007 token, ...).
+ */
 export declare function parse(token: string): ParsedToken;
 
 export type VerifyResult =

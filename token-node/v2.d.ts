@@ -12,7 +12,7 @@
 // "user_id", "permission"); the message starts with the category and never holds the
 // app certificate. A wrong argument type throws a `TypeError` (code "null_argument"
 // for null/undefined, "ERR_INVALID_ARG_TYPE" otherwise, "ERR_INVALID_ARG_VALUE" for a
-// string with a lone surrogate where no character rule applies).
+// string holding a lone surrogate).
 
 import type { ParsedToken } from './index';
 export { ErrorCode, errorName, version } from './index';

@@ -207,7 +207,9 @@ Object.assign(Rtm2Permissions, fromTable(tables.rtm2Resources), fromTable(tables
 
 /** RTM2 grants as the addon takes them: `[[resourceType, permissionType, [resources]], ...]`. */
 function grants(permissions, name = 'permissions') {
-  const list = permissions instanceof Rtm2Permissions ? permissions.toArray() : permissions;
+  // Also npm agora-token's own Rtm2Permissions (same `details` shape).
+  const isGrantSet = permissions instanceof Rtm2Permissions || (permissions?.details !== undefined && !Array.isArray(permissions));
+  const list = isGrantSet ? Rtm2Permissions.prototype.toArray.call(permissions) : permissions;
   if (!Array.isArray(list)) return permissions; // the addon throws the TypeError
   return list.map((grant, i) => {
     const at = `${name}[${i}]`;

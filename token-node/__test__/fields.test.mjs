@@ -72,12 +72,14 @@ describe('one lifetime rule', () => {
   });
 
   test('the docs say so in a sentence (README, typings)', () => {
+    // A sentence may wrap: any whitespace (and a `//` or `*` comment marker) between its words.
+    const sentence = (text) => new RegExp(text.split(' ').join('(?:\\s|//|\\*)+'));
     const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
-    assert.match(readme, /privilege that outlives its token is cut short by it/);
-    assert.match(readme, /seconds from now/);
-    assert.match(readme, /Unix (time|seconds)/);
+    assert.match(readme, sentence('a privilege that outlives its token is cut short by it'));
+    assert.match(readme, sentence('007 expiries are seconds from now'));
+    assert.match(readme, sentence('006 times are Unix times'));
     for (const dts of ['../index.d.ts', '../v2.d.ts']) {
-      assert.match(readFileSync(new URL(dts, import.meta.url), 'utf8'), /outlives (the|its) token is cut short by it/, dts);
+      assert.match(readFileSync(new URL(dts, import.meta.url), 'utf8'), sentence('privilege that outlives its token is cut short by it'), dts);
     }
   });
 });
@@ -130,6 +132,21 @@ describe('damaged tokens carry the core\'s diagnosis', () => {
     assert.throws(() => v2.parse(t6), (e) => e.code === 'version' && /AccessToken \(006\)/.test(e.message));
     const bad = `${t7.slice(0, 20)}*${t7.slice(21)}`;
     assert.throws(() => v2.parse(bad), (e) => e.code === 'base64' && /character '\*' at position 20/.test(e.message));
+  });
+});
+
+describe('lone surrogates (not Unicode) are refused, never replaced', () => {
+  test('006: the field\'s character rule; 007: a TypeError naming the argument', () => {
+    throwsCode(() => v1.RtcTokenBuilder.buildTokenWithUid(APP_ID, APP_CERT, 'room\uD800', 42, 1, 0), 'channel_name');
+    throwsCode(() => v1.RtcTokenBuilder.buildTokenWithAccount(APP_ID, APP_CERT, 'room', 'a\uDC00', 1, 0), 'user_account');
+    throwsCode(() => new v1.SimpleTokenBuilder(APP_ID, APP_CERT, '\uD800', 42), 'channel_name');
+    for (const call of [
+      () => v2.RtcTokenBuilder.buildTokenWithUid(APP_ID, APP_CERT, 'room\uD800', 42, 1, 60),
+      () => v2.RtmTokenBuilder.buildToken(APP_ID, APP_CERT, '\uDBFFx', 60),
+      () => v2.RtmTokenBuilder.buildTokenWithPermissions(APP_ID, APP_CERT, 'u', [[0, 0, ['\uD800']]], 60),
+    ]) {
+      assert.throws(call, (e) => e instanceof TypeError && e.code === 'ERR_INVALID_ARG_VALUE' && /lone surrogate/.test(e.message));
+    }
   });
 });
 

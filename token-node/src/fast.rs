@@ -79,12 +79,23 @@ unsafe fn arguments<const N: usize>(
     let mut argc = N;
     // SAFETY: argv has room for argc values; napi fills missing ones with undefined.
     let status = unsafe {
-        sys::napi_get_cb_info(env, info, &mut argc, argv.as_mut_ptr(), ptr::null_mut(), ptr::null_mut())
+        sys::napi_get_cb_info(
+            env,
+            info,
+            &mut argc,
+            argv.as_mut_ptr(),
+            ptr::null_mut(),
+            ptr::null_mut(),
+        )
     };
     if status != sys::Status::napi_ok {
         return Err(internal("internal: could not read the arguments"));
     }
-    Ok(Args { env, values: argv, count: argc.min(N) })
+    Ok(Args {
+        env,
+        values: argv,
+        count: argc.min(N),
+    })
 }
 
 /// A JS value's type, for `TypeError` messages (never the value itself: it
@@ -127,10 +138,22 @@ pub fn camel(name: &str) -> String {
 
 /// The `TypeError` of an argument of the wrong type: names the argument and
 /// the type received.
-pub fn wrong_type(env: sys::napi_env, value: sys::napi_value, name: &str, expected: &str) -> Thrown {
+pub fn wrong_type(
+    env: sys::napi_env,
+    value: sys::napi_value,
+    name: &str,
+    expected: &str,
+) -> Thrown {
     let got = type_name(env, value);
-    let code = if matches!(got, "undefined" | "null") { "null_argument" } else { "ERR_INVALID_ARG_TYPE" };
-    Thrown::TypeError(Error::new(code, format!("{}: expected {expected}, got {got}", camel(name))))
+    let code = if matches!(got, "undefined" | "null") {
+        "null_argument"
+    } else {
+        "ERR_INVALID_ARG_TYPE"
+    };
+    Thrown::TypeError(Error::new(
+        code,
+        format!("{}: expected {expected}, got {got}", camel(name)),
+    ))
 }
 
 impl Args<'_> {
@@ -159,7 +182,9 @@ impl Args<'_> {
     fn number(&self, i: usize) -> Result<f64> {
         let mut out = 0f64;
         // SAFETY: env and value belong to the running callback; `out` is a valid f64 slot.
-        if unsafe { sys::napi_get_value_double(self.env, self.get(i), &mut out) } == sys::Status::napi_ok {
+        if unsafe { sys::napi_get_value_double(self.env, self.get(i), &mut out) }
+            == sys::Status::napi_ok
+        {
             Ok(out)
         } else {
             Err(internal("internal: expected a number"))
@@ -177,18 +202,33 @@ impl Args<'_> {
         }
         let (mut v, mut lossless) = (0i64, false);
         // SAFETY: as above; both out-pointers are locals.
-        if unsafe { sys::napi_get_value_bigint_int64(env, value, &mut v, &mut lossless) } == sys::Status::napi_ok {
+        if unsafe { sys::napi_get_value_bigint_int64(env, value, &mut v, &mut lossless) }
+            == sys::Status::napi_ok
+        {
             if lossless {
                 return Ok(v);
             }
             let kind = category.as_str();
-            return Err(Thrown::Error(Error::new(kind, format!("{kind}: the bigint is outside the 64-bit range"))));
+            return Err(Thrown::Error(Error::new(
+                kind,
+                format!("{kind}: the bigint is outside the 64-bit range"),
+            )));
         }
-        Err(wrong_type(env, value, name, "an integer (a number or a bigint)"))
+        Err(wrong_type(
+            env,
+            value,
+            name,
+            "an integer (a number or a bigint)",
+        ))
     }
 
     /// Argument `i` as null/undefined (`None`) or an integer.
-    pub fn optional_integer(&self, i: usize, name: &str, category: token_core::ErrorKind) -> Result<Option<i64>> {
+    pub fn optional_integer(
+        &self,
+        i: usize,
+        name: &str,
+        category: token_core::ErrorKind,
+    ) -> Result<Option<i64>> {
         if is_absent(self.env, self.get(i)) {
             Ok(None)
         } else {
@@ -200,7 +240,8 @@ impl Args<'_> {
     pub fn convert<T: FromNapiValue>(&self, i: usize, name: &str, expected: &str) -> Result<T> {
         let value = self.get(i);
         // SAFETY: env and value belong to the running callback.
-        unsafe { T::from_napi_value(self.env, value) }.map_err(|_| wrong_type(self.env, value, name, expected))
+        unsafe { T::from_napi_value(self.env, value) }
+            .map_err(|_| wrong_type(self.env, value, name, expected))
     }
 }
 
@@ -209,7 +250,8 @@ impl Args<'_> {
 unsafe fn js_string(env: sys::napi_env, s: &str) -> Option<sys::napi_value> {
     let mut out = ptr::null_mut();
     // SAFETY: the pointer and length describe `s`, valid UTF-8.
-    let status = unsafe { sys::napi_create_string_utf8(env, s.as_ptr().cast(), s.len() as isize, &mut out) };
+    let status =
+        unsafe { sys::napi_create_string_utf8(env, s.as_ptr().cast(), s.len() as isize, &mut out) };
     (status == sys::Status::napi_ok).then_some(out)
 }
 
@@ -225,7 +267,9 @@ unsafe fn js_ascii(env: sys::napi_env, s: &str) -> Option<sys::napi_value> {
     }
     let mut out = ptr::null_mut();
     // SAFETY: the pointer and length describe `s`; ASCII is valid Latin-1.
-    let status = unsafe { sys::napi_create_string_latin1(env, s.as_ptr().cast(), s.len() as isize, &mut out) };
+    let status = unsafe {
+        sys::napi_create_string_latin1(env, s.as_ptr().cast(), s.len() as isize, &mut out)
+    };
     (status == sys::Status::napi_ok).then_some(out)
 }
 
@@ -274,24 +318,36 @@ unsafe fn complete<const N: usize>(
                 } else {
                     sys::napi_create_error(env, code, message, &mut error)
                 };
-                created == sys::Status::napi_ok && sys::napi_throw(env, error) == sys::Status::napi_ok
+                created == sys::Status::napi_ok
+                    && sys::napi_throw(env, error) == sys::Status::napi_ok
             }
             _ => false,
         };
         if !thrown {
-            sys::napi_throw_error(env, c"internal".as_ptr(), c"internal: could not throw an error".as_ptr());
+            sys::napi_throw_error(
+                env,
+                c"internal".as_ptr(),
+                c"internal: could not throw an error".as_ptr(),
+            );
         }
     }
     ptr::null_mut()
 }
 
-/// 006 strings: a wrong type reaching here means `index.js` was bypassed.
+/// 006 strings: a wrong type reaching here means `index.js` was bypassed. (A
+/// lone surrogate reaches the core as U+FFFD, which every 006 string field's
+/// character rule refuses with the field's category.)
 fn text006(args: &Args<'_>, i: usize) -> Result<Text> {
-    args.text(i, "argument").map_err(|_| internal("internal: expected a string"))
+    // SAFETY: env and value belong to the running callback.
+    unsafe { Text::from_napi_value(args.env, args.get(i)) }
+        .map_err(|_| internal("internal: expected a string"))
 }
 
 /// `rtcBuildTokenWithUid(appId, appCertificate, channelName, uid, role, privilegeExpiredTs)`
-unsafe extern "C" fn rtc_build_token_with_uid(env: sys::napi_env, info: sys::napi_callback_info) -> sys::napi_value {
+unsafe extern "C" fn rtc_build_token_with_uid(
+    env: sys::napi_env,
+    info: sys::napi_callback_info,
+) -> sys::napi_value {
     // SAFETY: env and info are this callback's.
     unsafe {
         complete::<6>(env, info, |a| {
@@ -328,11 +384,20 @@ unsafe extern "C" fn rtc_build_token_with_account(
 }
 
 /// `rtmBuildToken(appId, appCertificate, account, role, privilegeExpiredTs)`
-unsafe extern "C" fn rtm_build_token(env: sys::napi_env, info: sys::napi_callback_info) -> sys::napi_value {
+unsafe extern "C" fn rtm_build_token(
+    env: sys::napi_env,
+    info: sys::napi_callback_info,
+) -> sys::napi_value {
     // SAFETY: env and info are this callback's.
     unsafe {
         complete::<5>(env, info, |a| {
-            Ok(crate::rtm_build_token(&text006(&a, 0)?, &text006(&a, 1)?, &text006(&a, 2)?, a.number(3)?, a.number(4)?)?)
+            Ok(crate::rtm_build_token(
+                &text006(&a, 0)?,
+                &text006(&a, 1)?,
+                &text006(&a, 2)?,
+                a.number(3)?,
+                a.number(4)?,
+            )?)
         })
     }
 }
@@ -342,7 +407,10 @@ const BUILD007_ARGS: usize = 16;
 
 /// `build007(index, appId, appCertificate, ...args)`: a 007 builder of the
 /// core's recipe table, issue_ts and salt drawn.
-unsafe extern "C" fn build007(env: sys::napi_env, info: sys::napi_callback_info) -> sys::napi_value {
+unsafe extern "C" fn build007(
+    env: sys::napi_env,
+    info: sys::napi_callback_info,
+) -> sys::napi_value {
     // SAFETY: env and info are this callback's.
     unsafe { complete::<BUILD007_ARGS>(env, info, |a| crate::v007::build(a, false)) }
 }
@@ -350,7 +418,10 @@ unsafe extern "C" fn build007(env: sys::napi_env, info: sys::napi_callback_info)
 /// `build007Pinned(index, issueTs, salt, appId, appCertificate, ...args)`:
 /// the same with issue_ts and salt pinned (null: drawn), for tests and the
 /// `builder007` vectors.
-unsafe extern "C" fn build007_pinned(env: sys::napi_env, info: sys::napi_callback_info) -> sys::napi_value {
+unsafe extern "C" fn build007_pinned(
+    env: sys::napi_env,
+    info: sys::napi_callback_info,
+) -> sys::napi_value {
     // SAFETY: env and info are this callback's.
     unsafe { complete::<BUILD007_ARGS>(env, info, |a| crate::v007::build(a, true)) }
 }

@@ -33,7 +33,8 @@ pub(crate) fn js_err(e: TokenError) -> Error<&'static str> {
 }
 
 /// The message of a caught panic: the payload is never quoted.
-pub(crate) const PANIC_MESSAGE: &str = "internal: a panic was caught in agoratoken (a bug; please report it)";
+pub(crate) const PANIC_MESSAGE: &str =
+    "internal: a panic was caught in agoratoken (a bug; please report it)";
 
 /// Runs an export's body: a panic becomes an `Error` with code `internal`
 /// instead of unwinding into napi (which aborts the Node process). The
@@ -42,7 +43,9 @@ pub(crate) fn guard<T>(body: impl FnOnce() -> Result<T>) -> Result<T> {
     match std::panic::catch_unwind(std::panic::AssertUnwindSafe(body)) {
         Ok(result) => result,
         Err(payload) => {
-            if let Err(again) = std::panic::catch_unwind(std::panic::AssertUnwindSafe(move || drop(payload))) {
+            if let Err(again) =
+                std::panic::catch_unwind(std::panic::AssertUnwindSafe(move || drop(payload)))
+            {
                 std::mem::forget(again);
             }
             Err(Error::new("internal", PANIC_MESSAGE))
@@ -147,9 +150,14 @@ pub fn builder_with_user_account(
     user_account: Text,
 ) -> Result<Builder> {
     guard(|| {
-        SimpleTokenBuilder::with_user_account(&app_id, &app_certificate, &channel_name, &user_account)
-            .map(new_builder)
-            .map_err(js_err)
+        SimpleTokenBuilder::with_user_account(
+            &app_id,
+            &app_certificate,
+            &channel_name,
+            &user_account,
+        )
+        .map(new_builder)
+        .map_err(js_err)
     })
 }
 
@@ -443,7 +451,12 @@ pub fn verify_account(
 
 /// An RTM token (`RtmTokenBuilder`): the account, its `kRtmLogin` expiry.
 #[napi]
-pub fn verify_rtm(token: Text, app_certificate: Text, account: Text, now: Option<f64>) -> Result<&'static str> {
+pub fn verify_rtm(
+    token: Text,
+    app_certificate: Text,
+    account: Text,
+    now: Option<f64>,
+) -> Result<&'static str> {
     guard(|| {
         token_core::verify_rtm(&*token, &app_certificate, &account, now_arg(now)?)
             .map(|r| r.as_str())

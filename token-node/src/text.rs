@@ -116,7 +116,8 @@ impl FromNapiValue for Text {
             // Possibly truncated, or not a string: napi-rs's conversion
             // reads the whole string, or reports the type error.
             // SAFETY: same env and value as above.
-            text.heap = Some(unsafe { String::from_napi_value(env, value) }.map_err(|_| not_a_string())?);
+            text.heap =
+                Some(unsafe { String::from_napi_value(env, value) }.map_err(|_| not_a_string())?);
         }
         if text.contains(char::REPLACEMENT_CHARACTER) {
             // SAFETY: same env and value as above.
@@ -142,12 +143,17 @@ impl Text {
 unsafe fn has_lone_surrogate(env: sys::napi_env, value: sys::napi_value) -> bool {
     let mut len = 0usize;
     // SAFETY: a null buffer asks for the length in UTF-16 code units.
-    if unsafe { sys::napi_get_value_string_utf16(env, value, std::ptr::null_mut(), 0, &mut len) } != sys::Status::napi_ok {
+    if unsafe { sys::napi_get_value_string_utf16(env, value, std::ptr::null_mut(), 0, &mut len) }
+        != sys::Status::napi_ok
+    {
         return false;
     }
     let mut units = vec![0u16; len + 1];
     let mut written = 0usize;
     // SAFETY: `units` has room for len units and the NUL.
-    let status = unsafe { sys::napi_get_value_string_utf16(env, value, units.as_mut_ptr(), units.len(), &mut written) };
-    status == sys::Status::napi_ok && char::decode_utf16(units[..written].iter().copied()).any(|c| c.is_err())
+    let status = unsafe {
+        sys::napi_get_value_string_utf16(env, value, units.as_mut_ptr(), units.len(), &mut written)
+    };
+    status == sys::Status::napi_ok
+        && char::decode_utf16(units[..written].iter().copied()).any(|c| c.is_err())
 }

@@ -14,7 +14,9 @@
 //!   names, the RTC roles and RTM2 names, so that `v2.js` keeps no table.
 
 use napi_derive::napi;
-use token_core::v007::{rtm2, Arg, ParamKind, Pin, RawPermission, RawService, RawToken, Recipe, RtcRole, ServiceFields};
+use token_core::v007::{
+    rtm2, Arg, ParamKind, Pin, RawPermission, RawService, RawToken, Recipe, RtcRole, ServiceFields,
+};
 use token_core::v007::{ServiceType, RECIPES};
 use token_core::{check_now, check_uid, hex_lower, AnyToken, ErrorKind, Expected007, UserId};
 
@@ -36,7 +38,10 @@ fn category(kind: ParamKind) -> ErrorKind {
     }
 }
 
-/// One argument read from JavaScript, before it is lent to the core.
+/// One argument read from JavaScript, before it is lent to the core. (A
+/// `Text` is large, its inline buffer saving a heap copy per string; a call
+/// holds at most ten of these.)
+#[allow(clippy::large_enum_variant)]
 enum Held {
     Text(Text),
     Int(i64),
@@ -99,25 +104,47 @@ pub(crate) fn build(a: Args<'_>, pinned: bool) -> fast::Result<String> {
         end -= 1;
     }
     let mut held = Vec::with_capacity(end - from);
-    for (i, param) in (from..end).zip(recipe.params.iter().map(Some).chain(std::iter::repeat(None))) {
+    for (i, param) in (from..end).zip(
+        recipe
+            .params
+            .iter()
+            .map(Some)
+            .chain(std::iter::repeat(None)),
+    ) {
         held.push(match param {
             // More arguments than parameters: the core refuses the call.
             None => Held::Int(0),
             Some(p) if p.kind == ParamKind::Str => Held::Text(a.text(i, p.name)?),
             Some(p) if p.kind == ParamKind::Permissions => {
-                let expected = "an array of [resourceType, permissionType, [resources]] or an Rtm2Permissions";
+                let expected =
+                    "an array of [resourceType, permissionType, [resources]] or an Rtm2Permissions";
                 Held::Permissions(permissions(a.convert(i, p.name, expected)?)?)
             }
-            Some(p) if p.kind == ParamKind::Uid => Held::Int(uid(a.integer(i, p.name, ErrorKind::Uid)?)?),
+            Some(p) if p.kind == ParamKind::Uid => {
+                Held::Int(uid(a.integer(i, p.name, ErrorKind::Uid)?)?)
+            }
             Some(p) => Held::Int(a.integer(i, p.name, category(p.kind))?),
         });
     }
-    if let Some(p) = recipe.params.iter().skip(end - from).find(|p| p.default.is_none()) {
-        let message = format!("{}: missing (the builder has no default for it)", fast::camel(p.name));
-        return Err(Thrown::TypeError(napi::bindgen_prelude::Error::new("null_argument", message)));
+    if let Some(p) = recipe
+        .params
+        .iter()
+        .skip(end - from)
+        .find(|p| p.default.is_none())
+    {
+        let message = format!(
+            "{}: missing (the builder has no default for it)",
+            fast::camel(p.name)
+        );
+        return Err(Thrown::TypeError(napi::bindgen_prelude::Error::new(
+            "null_argument",
+            message,
+        )));
     }
     let args: Vec<Arg<'_>> = held.iter_mut().map(Held::arg).collect();
-    Ok(recipe.build_token(&app_id, &app_certificate, &args, pin).map_err(js_err)?)
+    Ok(recipe
+        .build_token(&app_id, &app_certificate, &args, pin)
+        .map_err(js_err)?)
 }
 
 // ---- the tables ------------------------------------------------------------
@@ -157,7 +184,14 @@ pub struct Tables007 {
 }
 
 fn named(names: &[&str]) -> Vec<NamedValue> {
-    names.iter().zip(0..).map(|(name, value)| NamedValue { name: (*name).to_owned(), value }).collect()
+    names
+        .iter()
+        .zip(0..)
+        .map(|(name, value)| NamedValue {
+            name: (*name).to_owned(),
+            value,
+        })
+        .collect()
 }
 
 /// The core's 007 tables, read once by `v2.js`.
@@ -170,19 +204,39 @@ pub fn tables007() -> Result<Tables007> {
             params: r
                 .params
                 .iter()
-                .map(|p| RecipeParam { name: p.name.to_owned(), kind: p.kind.name().to_owned(), default: p.default })
+                .map(|p| RecipeParam {
+                    name: p.name.to_owned(),
+                    kind: p.kind.name().to_owned(),
+                    default: p.default,
+                })
                 .collect(),
         });
         let services = ServiceType::ALL.iter().map(|t| ServiceRow {
             service_type: u32::from(t.id()),
             class_name: t.class_name().to_owned(),
-            privileges: t.privileges().iter().map(|&(id, name)| NamedValue { name: name.to_owned(), value: i32::from(id) }).collect(),
+            privileges: t
+                .privileges()
+                .iter()
+                .map(|&(id, name)| NamedValue {
+                    name: name.to_owned(),
+                    value: i32::from(id),
+                })
+                .collect(),
         });
-        let roles = [("PUBLISHER", RtcRole::Publisher), ("SUBSCRIBER", RtcRole::Subscriber)];
+        let roles = [
+            ("PUBLISHER", RtcRole::Publisher),
+            ("SUBSCRIBER", RtcRole::Subscriber),
+        ];
         Ok(Tables007 {
             recipes: recipes.collect(),
             services: services.collect(),
-            rtc_roles: roles.iter().map(|&(name, r)| NamedValue { name: name.to_owned(), value: i32::from(r.value()) }).collect(),
+            rtc_roles: roles
+                .iter()
+                .map(|&(name, r)| NamedValue {
+                    name: name.to_owned(),
+                    value: i32::from(r.value()),
+                })
+                .collect(),
             rtm2_resources: named(&rtm2::RESOURCE_NAMES),
             rtm2_permissions: named(&rtm2::PERMISSION_NAMES),
         })
@@ -209,13 +263,19 @@ pub struct ServiceData {
 
 fn raw_service(s: &ServiceData) -> Result<RawService<'_>> {
     let privileges = s.privileges.iter().map(|&(id, expire)| {
-        Ok((i64_arg(ErrorKind::Privilege, id)?, i64_arg(ErrorKind::ExpireTs, expire)?))
+        Ok((
+            i64_arg(ErrorKind::Privilege, id)?,
+            i64_arg(ErrorKind::ExpireTs, expire)?,
+        ))
     });
     Ok(RawService {
         service_type: i64_arg(ErrorKind::Service, s.service_type)?,
         privileges: privileges.collect::<Result<_>>()?,
         channel_name: s.channel_name.as_deref(),
-        uid: s.uid.map(|u| uid(i64_arg(ErrorKind::Uid, u)?)).transpose()?,
+        uid: s
+            .uid
+            .map(|u| uid(i64_arg(ErrorKind::Uid, u)?))
+            .transpose()?,
         user_account: s.user_account.as_deref(),
         user_id: s.user_id.as_deref(),
         room_uuid: s.room_uuid.as_deref(),
@@ -286,7 +346,11 @@ fn parsed_service(s: &token_core::Service) -> ParsedService {
     let mut out = ParsedService {
         service_type: u32::from(t.id()),
         class_name: t.class_name().to_owned(),
-        privileges: s.privileges().iter().map(|&(id, v)| (u32::from(id), v)).collect(),
+        privileges: s
+            .privileges()
+            .iter()
+            .map(|&(id, v)| (u32::from(id), v))
+            .collect(),
         channel_name: None,
         account: None,
         user_id: None,
@@ -296,15 +360,32 @@ fn parsed_service(s: &token_core::Service) -> ParsedService {
         permissions: None,
     };
     match s.fields().clone() {
-        ServiceFields::Channel { channel_name, account } => (out.channel_name, out.account) = (Some(channel_name), Some(account)),
+        ServiceFields::Channel {
+            channel_name,
+            account,
+        } => (out.channel_name, out.account) = (Some(channel_name), Some(account)),
         ServiceFields::User { user_id } => out.user_id = Some(user_id),
         ServiceFields::Empty => {}
-        ServiceFields::Apaas { room_uuid, user_uuid, role } => {
-            (out.room_uuid, out.user_uuid, out.role) = (Some(room_uuid), Some(user_uuid), Some(i32::from(role)));
+        ServiceFields::Apaas {
+            room_uuid,
+            user_uuid,
+            role,
+        } => {
+            (out.room_uuid, out.user_uuid, out.role) =
+                (Some(room_uuid), Some(user_uuid), Some(i32::from(role)));
         }
-        ServiceFields::Rtm2 { user_id, permissions } => {
+        ServiceFields::Rtm2 {
+            user_id,
+            permissions,
+        } => {
             out.user_id = Some(user_id);
-            let grants = permissions.into_iter().map(|p| (u32::from(p.resource_type), u32::from(p.permission_type), p.resources));
+            let grants = permissions.into_iter().map(|p| {
+                (
+                    u32::from(p.resource_type),
+                    u32::from(p.permission_type),
+                    p.resources,
+                )
+            });
             out.permissions = Some(grants.collect());
         }
     }
@@ -326,7 +407,11 @@ fn parsed_token2(t: token_core::ParsedToken2) -> ParsedToken2 {
 /// Parses a 007 token strictly; throws with the core's category and diagnosis.
 #[napi]
 pub fn parse007(token: Text) -> Result<ParsedToken2> {
-    guard(|| token_core::parse007(&*token).map(parsed_token2).map_err(js_err))
+    guard(|| {
+        token_core::parse007(&*token)
+            .map(parsed_token2)
+            .map_err(js_err)
+    })
 }
 
 /// A token of either format: `format` is "006" or "007", and that field is set.
@@ -341,8 +426,16 @@ pub struct AnyParsed {
 pub fn parse_any(token: Text) -> Result<AnyParsed> {
     guard(|| {
         Ok(match token_core::parse_any(&*token).map_err(js_err)? {
-            AnyToken::V006(t) => AnyParsed { format: "006".to_owned(), v006: Some(crate::parsed006(t)), v007: None },
-            AnyToken::V007(t) => AnyParsed { format: "007".to_owned(), v006: None, v007: Some(parsed_token2(t)) },
+            AnyToken::V006(t) => AnyParsed {
+                format: "006".to_owned(),
+                v006: Some(crate::parsed006(t)),
+                v007: None,
+            },
+            AnyToken::V007(t) => AnyParsed {
+                format: "007".to_owned(),
+                v006: None,
+                v007: Some(parsed_token2(t)),
+            },
         })
     })
 }
@@ -360,14 +453,20 @@ pub struct Expected007Data {
 
 /// `"ok"` or the first failing check, in the order of the vectors' README.
 #[napi]
-pub fn verify007(token: Text, app_certificate: Text, expected: Expected007Data) -> Result<&'static str> {
+pub fn verify007(
+    token: Text,
+    app_certificate: Text,
+    expected: Expected007Data,
+) -> Result<&'static str> {
     guard(|| {
         let now = match expected.now {
             Some(v) => check_now(integral(ErrorKind::Now, v)?).map_err(js_err)?,
             None => token_core::now_secs(),
         };
         let user = match (expected.uid, expected.account.as_deref()) {
-            (Some(n), _) => Some(UserId::Uid(check_uid(integral(ErrorKind::Uid, n)?).map_err(js_err)?)),
+            (Some(n), _) => Some(UserId::Uid(
+                check_uid(integral(ErrorKind::Uid, n)?).map_err(js_err)?,
+            )),
             (None, Some(account)) => Some(UserId::Account(account)),
             (None, None) => None,
         };
@@ -376,6 +475,8 @@ pub fn verify007(token: Text, app_certificate: Text, expected: Expected007Data) 
             rtc: expected.channel_name.as_deref().zip(user),
             rtm: expected.rtm_user_id.as_deref(),
         };
-        token_core::verify007(&*token, &app_certificate, &e, now).map(|r| r.as_str()).map_err(js_err)
+        token_core::verify007(&*token, &app_certificate, &e, now)
+            .map(|r| r.as_str())
+            .map_err(js_err)
     })
 }
