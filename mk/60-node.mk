@@ -34,6 +34,7 @@ node-addon: deps-node ## Node.js: build token-node/agoratoken.node (release; car
 test-node: node-addon $(RANDFAIL_SO) ## Node.js: node:test suites (006 and 007), failing-random check, tsc --noEmit typings check, example test
 	cd $(NODE_DIR) && node --test __test__/*.test.mjs
 	$(RANDFAIL_ENV) node $(RANDFAIL_DIR)/check.mjs $(NODE_DIR)/index.js
+	$(RANDFAIL_ENV) node $(NODE_DIR)/__test__/random-failure-v2.mjs
 	cd $(NODE_DIR) && npx --no-install tsc --noEmit -p __test__/tsconfig.json
 	@echo "tsc --noEmit: typings OK"
 	cd $(NODE_EXAMPLE_DIR) && node --test *.test.mjs
