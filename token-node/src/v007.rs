@@ -26,18 +26,6 @@ use crate::{guard, i64_arg, integral, js_err, NamedValue, ParsedToken, Result};
 
 // ---- one generic builder entry ---------------------------------------------
 
-/// The category of a JS number that is no integer, for an integer
-/// parameter. (The core range-checks `i64`s; a fraction never reaches it.)
-fn category(kind: ParamKind) -> ErrorKind {
-    match kind {
-        ParamKind::Uid => ErrorKind::Uid,
-        ParamKind::RtcRole | ParamKind::ApaasRole => ErrorKind::Role,
-        ParamKind::Expire => ErrorKind::Expire,
-        ParamKind::PrivilegeExpire => ErrorKind::ExpireTs,
-        ParamKind::Str | ParamKind::Permissions => ErrorKind::NullArgument,
-    }
-}
-
 /// One argument read from JavaScript, before it is lent to the core. (A
 /// `Text` is large, its inline buffer saving a heap copy per string; a call
 /// holds at most ten of these.)
@@ -123,7 +111,7 @@ pub(crate) fn build(a: Args<'_>, pinned: bool) -> fast::Result<String> {
             Some(p) if p.kind == ParamKind::Uid => {
                 Held::Int(uid(a.integer(i, p.name, ErrorKind::Uid)?)?)
             }
-            Some(p) => Held::Int(a.integer(i, p.name, category(p.kind))?),
+            Some(p) => Held::Int(a.integer(i, p.name, p.kind.error_kind())?),
         });
     }
     if let Some(p) = recipe

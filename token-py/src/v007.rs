@@ -42,18 +42,6 @@ fn given<'a, 'py>(obj: &'a Bound<'py, PyAny>) -> Option<&'a Bound<'py, PyAny>> {
     (!obj.is_none()).then_some(obj)
 }
 
-/// The category of an integer too wide for an i64, by the parameter's kind
-/// (narrower values go to the core, which checks their range).
-fn huge_kind(kind: ParamKind) -> ErrorKind {
-    match kind {
-        ParamKind::Uid => ErrorKind::Uid,
-        ParamKind::Expire => ErrorKind::Expire,
-        ParamKind::PrivilegeExpire => ErrorKind::ExpireTs,
-        ParamKind::RtcRole | ParamKind::ApaasRole => ErrorKind::Role,
-        ParamKind::Str | ParamKind::Permissions => ErrorKind::NullArgument,
-    }
-}
-
 /// The items of a list or tuple argument (a `str` is refused: it would iterate its characters).
 fn items<'py>(obj: &Bound<'py, PyAny>, field: &str, what: &str) -> PyResult<Vec<Bound<'py, PyAny>>> {
     if obj.is_none() {
@@ -100,7 +88,7 @@ fn host_arg<'py>(obj: &Bound<'py, PyAny>, param: &Param) -> PyResult<HostArg<'py
     Ok(match param.kind {
         ParamKind::Str => HostArg::Text(text007(obj, param.name)?),
         ParamKind::Permissions => HostArg::Permissions(permissions_arg(obj)?),
-        kind => HostArg::Int(int(obj, param.name, huge_kind(kind))?),
+        kind => HostArg::Int(int(obj, param.name, kind.error_kind())?),
     })
 }
 

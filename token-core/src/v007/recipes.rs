@@ -48,6 +48,19 @@ impl ParamKind {
         }
     }
 
+    /// The category of a bad value of this kind (a binding that meets an
+    /// integer too wide for an i64, or a fraction, reports it under this).
+    pub const fn error_kind(self) -> ErrorKind {
+        match self {
+            ParamKind::Uid => ErrorKind::Uid,
+            ParamKind::RtcRole | ParamKind::ApaasRole => ErrorKind::Role,
+            ParamKind::Expire => ErrorKind::Expire,
+            ParamKind::PrivilegeExpire => ErrorKind::ExpireTs,
+            ParamKind::Permissions => ErrorKind::Permission,
+            ParamKind::Str => ErrorKind::NullArgument,
+        }
+    }
+
     /// `true` for the kinds that take an integer.
     pub const fn is_int(self) -> bool {
         !matches!(self, ParamKind::Str | ParamKind::Permissions)
@@ -376,7 +389,10 @@ impl Recipe {
         RECIPES.get(index).ok_or_else(|| {
             TokenError::new(
                 ErrorKind::Internal,
-                format!("builder: {index} is not a builder index (0..={}); is the binding newer than the library?", RECIPES.len() - 1),
+                format!(
+                    "internal: {index} is not a builder index (0..={}); is the binding newer than the library?",
+                    RECIPES.len() - 1
+                ),
             )
         })
     }
