@@ -78,6 +78,34 @@ pub enum agora_token_status {
     /// `buffer_too_small`: the caller's buffer of an `_into` function cannot
     /// hold the token and its NUL (the message names the bytes needed).
     AGORA_TOKEN_ERR_BUFFER_TOO_SMALL = -20,
+    /// `zlib`: a 007 token's bytes are not exactly one valid zlib stream.
+    AGORA_TOKEN_ERR_ZLIB = -21,
+    /// `signature`: a 007 token's signature string is not 32 bytes.
+    AGORA_TOKEN_ERR_SIGNATURE = -22,
+    /// `no_service`: no service (in the input or the token).
+    AGORA_TOKEN_ERR_NO_SERVICE = -23,
+    /// `service`: a service type outside 1..10.
+    AGORA_TOKEN_ERR_SERVICE = -24,
+    /// `permission`: a bad or repeated RTM2 resource or permission type.
+    AGORA_TOKEN_ERR_PERMISSION = -25,
+    /// `utf8`: a string field of a 007 token is not UTF-8.
+    AGORA_TOKEN_ERR_UTF8 = -26,
+    /// `user_id`: a bad RTM, RTM2 or Chat user id.
+    AGORA_TOKEN_ERR_USER_ID = -27,
+    /// `room_uuid`: an APaaS room uuid over 65535 bytes.
+    AGORA_TOKEN_ERR_ROOM_UUID = -28,
+    /// `user_uuid`: an APaaS user uuid over 65535 bytes.
+    AGORA_TOKEN_ERR_USER_UUID = -29,
+    /// `issue_ts`: outside 0..4294967295.
+    AGORA_TOKEN_ERR_ISSUE_TS = -30,
+    /// `expire`: the 007 token expire (seconds after issue_ts) outside 0..4294967295.
+    AGORA_TOKEN_ERR_EXPIRE = -31,
+    /// `random`: the operating system's random source failed (no salt could be drawn).
+    AGORA_TOKEN_ERR_RANDOM = -32,
+    /// `too_long`: the token text is longer than any token (refused before decoding).
+    AGORA_TOKEN_ERR_TOO_LONG = -33,
+    /// `now`: a verification time outside 0..4294967295.
+    AGORA_TOKEN_ERR_NOW = -34,
 }
 
 /// Privilege ids (the `privilege` argument of set/remove_privilege).
@@ -157,6 +185,8 @@ pub enum agora_token_verify_result {
     AGORA_TOKEN_VERIFY_EXPIRED = 5,
     /// `now` is past the join-channel privilege's non-zero expiry.
     AGORA_TOKEN_VERIFY_PRIVILEGE_EXPIRED = 6,
+    /// 007 with an RTC check: the token has no RTC service.
+    AGORA_TOKEN_VERIFY_SERVICE_MISSING = 7,
 }
 
 /// An opaque builder of AccessToken 006 tokens for one app, channel and user.
@@ -298,6 +328,16 @@ impl StrArg<'_> {
     fn utf8_error(&self) -> TokenError {
         TokenError::new(self.kind, format!("{}: is not valid UTF-8", self.kind.as_str()))
     }
+
+    /// The argument for `bytes`, checked by `kind`'s rules (a lossy copy when not UTF-8).
+    fn from_bytes(bytes: &[u8], kind: ErrorKind) -> StrArg<'_> {
+        // from_utf8 first: the usual, valid case stays on its fast path.
+        let text = match std::str::from_utf8(bytes) {
+            Ok(text) => Cow::Borrowed(text),
+            Err(_) => Cow::Owned(String::from_utf8_lossy(bytes).into_owned()),
+        };
+        StrArg { text, kind }
+    }
 }
 
 /// # Safety
@@ -308,12 +348,7 @@ unsafe fn str_arg<'a>(p: *const c_char, kind: ErrorKind) -> Result<StrArg<'a>, T
     }
     // SAFETY: non-NULL and NUL-terminated per the caller's contract.
     let bytes = unsafe { CStr::from_ptr(p) }.to_bytes();
-    // from_utf8 first: the usual, valid case stays on its fast path.
-    let text = match std::str::from_utf8(bytes) {
-        Ok(text) => Cow::Borrowed(text),
-        Err(_) => Cow::Owned(String::from_utf8_lossy(bytes).into_owned()),
-    };
-    Ok(StrArg { text, kind })
+    Ok(StrArg::from_bytes(bytes, kind))
 }
 
 /// token-core's `result` over `args`: an argument that was not UTF-8 fails
@@ -1159,6 +1194,14 @@ pub extern "C" fn agora_token_version() -> *const c_char {
     static VERSION: OnceLock<CString> = OnceLock::new();
     VERSION.get_or_init(|| CString::new(token_core::version()).unwrap_or_default()).as_ptr()
 }
+
+mod boundary;
+mod v006_sized;
+mod v007;
+
+pub use boundary::{agora_token_error, agora_token_str};
+pub use v006_sized::*;
+pub use v007::*;
 
 #[cfg(test)]
 mod tests;

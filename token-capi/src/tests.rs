@@ -82,6 +82,20 @@ fn status_enum_is_token_cores_table() {
         AGORA_TOKEN_ERR_NULL_ARGUMENT,
         AGORA_TOKEN_ERR_INTERNAL,
         AGORA_TOKEN_ERR_BUFFER_TOO_SMALL,
+        AGORA_TOKEN_ERR_ZLIB,
+        AGORA_TOKEN_ERR_SIGNATURE,
+        AGORA_TOKEN_ERR_NO_SERVICE,
+        AGORA_TOKEN_ERR_SERVICE,
+        AGORA_TOKEN_ERR_PERMISSION,
+        AGORA_TOKEN_ERR_UTF8,
+        AGORA_TOKEN_ERR_USER_ID,
+        AGORA_TOKEN_ERR_ROOM_UUID,
+        AGORA_TOKEN_ERR_USER_UUID,
+        AGORA_TOKEN_ERR_ISSUE_TS,
+        AGORA_TOKEN_ERR_EXPIRE,
+        AGORA_TOKEN_ERR_RANDOM,
+        AGORA_TOKEN_ERR_TOO_LONG,
+        AGORA_TOKEN_ERR_NOW,
     ];
     assert_eq!(ours.len(), ErrorKind::ALL.len(), "a category without a header constant");
     for (status, kind) in ours.iter().zip(ErrorKind::ALL) {
@@ -91,7 +105,8 @@ fn status_enum_is_token_cores_table() {
     assert_eq!(AGORA_TOKEN_OK as i32, 0);
     assert_eq!(name(0), "ok");
     assert_eq!(name(-20), "buffer_too_small");
-    assert_eq!(name(-21), "unknown");
+    assert_eq!(name(-34), "now");
+    assert_eq!(name(-35), "unknown");
     assert_eq!(name(1), "unknown");
     assert_eq!(name(c_int::MIN), "unknown");
 }
@@ -135,6 +150,7 @@ fn privilege_role_and_verify_enums_are_token_cores() {
         AGORA_TOKEN_VERIFY_SIGNATURE_MISMATCH,
         AGORA_TOKEN_VERIFY_EXPIRED,
         AGORA_TOKEN_VERIFY_PRIVILEGE_EXPIRED,
+        AGORA_TOKEN_VERIFY_SERVICE_MISSING,
     ];
     assert_eq!(results.len(), VerifyResult::ALL.len());
     for (r, core) in results.iter().zip(VerifyResult::ALL) {
@@ -143,7 +159,7 @@ fn privilege_role_and_verify_enums_are_token_cores() {
         let n = unsafe { CStr::from_ptr(agora_token_verify_result_name(*r as c_int)) };
         assert_eq!(n.to_str().unwrap(), core.as_str());
     }
-    let n = unsafe { CStr::from_ptr(agora_token_verify_result_name(7)) };
+    let n = unsafe { CStr::from_ptr(agora_token_verify_result_name(8)) };
     assert_eq!(n.to_str().unwrap(), "unknown");
     let n = unsafe { CStr::from_ptr(agora_token_verify_result_name(-1)) };
     assert_eq!(n.to_str().unwrap(), "unknown");
@@ -315,11 +331,14 @@ fn init_token_builder_renews_and_refuses_others() {
     let tok = std::ffi::CString::new(SAMPLE).unwrap();
     let mut v = 0i64;
     unsafe {
+        // Only the privileges are inherited: salt and ts stay drawn per token.
         assert_eq!(agora_token_builder_init_token_builder(b, tok.as_ptr()), 0);
         assert_eq!(agora_token_builder_get_salt(b, &mut v), 0);
-        assert_eq!(v, 1);
+        assert_eq!(v, -1);
         assert_eq!(agora_token_builder_get_ts(b, &mut v), 0);
-        assert_eq!(v, 1111111);
+        assert_eq!(v, -1);
+        assert_eq!(agora_token_builder_set_salt(b, 1), 0);
+        assert_eq!(agora_token_builder_set_ts(b, 1111111), 0);
         assert_eq!(build(b), SAMPLE);
         assert_eq!(agora_token_builder_init_token_builder(b, c"007abc".as_ptr()), -6);
         assert_eq!(agora_token_builder_init_token_builder(b, c"006xyz".as_ptr()), -1);
@@ -845,7 +864,12 @@ fn base64(bytes: &[u8]) -> String {
 fn a_token_larger_than_the_kept_buffer() {
     let b = new_uid(UID);
     let origin = std::ffi::CString::new(token_with_privileges(300)).unwrap();
-    unsafe { assert_eq!(agora_token_builder_init_token_builder(b, origin.as_ptr()), 0, "{}", last_error()) };
+    unsafe {
+        assert_eq!(agora_token_builder_init_token_builder(b, origin.as_ptr()), 0, "{}", last_error());
+        // Pinned, so that every build below writes the same token.
+        assert_eq!(agora_token_builder_set_salt(b, 1), 0);
+        assert_eq!(agora_token_builder_set_ts(b, 1111111), 0);
+    }
     let big = build(b);
     assert!(big.len() > 2000, "{}", big.len());
     assert_eq!(token_core::parse(&big).unwrap().privileges.len(), 300);
