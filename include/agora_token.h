@@ -202,7 +202,7 @@ typedef enum agora_token_verify_result {
 
 // The reference builders, by their index in `agora_token2_build` (token-core's
 // table, append-only: an index never changes meaning). The python3 name of
-// each is `agora_token2_builder_info(id)->name` ("rtc.build_token_with_uid").
+// each is `agora_token2_builder_get_info(id)->name` ("rtc.build_token_with_uid").
 typedef enum agora_token2_builder_id {
     // rtc.build_token_with_uid: channel_name, uid, role, token_expire, privilege_expire = 0
     AGORA_TOKEN2_RTC_BUILD_TOKEN_WITH_UID = 0,
@@ -1009,9 +1009,9 @@ uint32_t agora_token2_builder_count(void);
 //
 // # Safety
 // `info_out` is NULL or writable; `error` is NULL or writable.
-int agora_token2_builder_info(uint32_t builder,
-                              const struct agora_token2_builder_info **info_out,
-                              struct agora_token_error *error);
+int agora_token2_builder_get_info(uint32_t builder,
+                                  const struct agora_token2_builder_info **info_out,
+                                  struct agora_token_error *error);
 
 // The id of the builder with this python3 name ("rtc.build_token_with_uid").
 // An unknown name is AGORA_TOKEN_ERR_NULL_ARGUMENT (no such builder).

@@ -42,6 +42,11 @@ test-c: deps-c lib ## token-capi: cargo tests (incl. header drift check), C unit
 		-o $(AGT_C_OUT)/test_capi_shared
 	$(AGT_C_OUT)/test_capi_static
 	$(AGT_C_OUT)/test_capi_shared
+	cc $(AGT_CFLAGS) -O2 $(ROOT)/token-capi/tests/test_capi007.c $(AGT_LIB_A) $(AGT_SYSLIBS) -o $(AGT_C_OUT)/test_capi007_static
+	cc $(AGT_CFLAGS) -O2 $(ROOT)/token-capi/tests/test_capi007.c -L$(AGT_LIBDIR) -Wl,-rpath,$(AGT_LIBDIR) -lagoratoken \
+		-o $(AGT_C_OUT)/test_capi007_shared
+	$(AGT_C_OUT)/test_capi007_static
+	$(AGT_C_OUT)/test_capi007_shared
 	@# The header is plain C and C++: compile it alone as both, warnings as errors.
 	echo '#include "agora_token.h"' | cc -x c -std=c99 -pedantic -Wall -Wextra -Werror -I$(ROOT)/include -fsyntax-only -
 	echo '#include "agora_token.h"' | c++ -x c++ -std=c++17 -pedantic -Wall -Wextra -Werror -I$(ROOT)/include -fsyntax-only -
@@ -73,10 +78,13 @@ sanitize: deps-c lib ## ASan + UBSan (leaks included): C unit tests, C runner, G
 		-o $(AGT_SAN_OUT)/test_capi
 	cc $(AGT_RUNNER_CFLAGS) $(AGT_SAN_FLAGS) $(ROOT)/token-capi/tests/conformance.c $(AGT_LIB_A) -ljson-c \
 		$(AGT_SYSLIBS) -o $(AGT_SAN_OUT)/conformance_c
+	cc $(AGT_CFLAGS) $(AGT_SAN_FLAGS) $(ROOT)/token-capi/tests/test_capi007.c $(AGT_LIB_A) $(AGT_SYSLIBS) \
+		-o $(AGT_SAN_OUT)/test_capi007
 	cmake -S $(ROOT)/token-cpp -B $(AGT_SAN_OUT)/cpp -DCMAKE_BUILD_TYPE=Debug -DAGORATOKEN_SANITIZE=ON \
 		-DAGORATOKEN_BENCH=OFF $(AGT_CMAKE_ARGS) >/dev/null
 	cmake --build $(AGT_SAN_OUT)/cpp -j2
 	$(AGT_SAN_ENV) $(AGT_SAN_OUT)/test_capi
+	$(AGT_SAN_ENV) $(AGT_SAN_OUT)/test_capi007
 	$(AGT_SAN_ENV) $(AGT_SAN_OUT)/conformance_c
 	$(AGT_SAN_ENV) $(AGT_SAN_OUT)/cpp/agora_token_tests --gtest_brief=1
 	$(AGT_SAN_ENV) $(AGT_SAN_OUT)/cpp/conformance_cpp

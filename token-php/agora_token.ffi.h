@@ -478,9 +478,9 @@ int agora_token006_verify(const char *token,
 
 uint32_t agora_token2_builder_count(void);
 
-int agora_token2_builder_info(uint32_t builder,
-                              const struct agora_token2_builder_info **info_out,
-                              struct agora_token_error *error);
+int agora_token2_builder_get_info(uint32_t builder,
+                                  const struct agora_token2_builder_info **info_out,
+                                  struct agora_token_error *error);
 
 int agora_token2_builder_find(const char *name,
                               size_t name_len,

@@ -26,7 +26,7 @@ use crate::{null_error, utf8_checked, with_token_buf, StrArg};
 
 /// The reference builders, by their index in `agora_token2_build` (token-core's
 /// table, append-only: an index never changes meaning). The python3 name of
-/// each is `agora_token2_builder_info(id)->name` ("rtc.build_token_with_uid").
+/// each is `agora_token2_builder_get_info(id)->name` ("rtc.build_token_with_uid").
 #[repr(C)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum agora_token2_builder_id {
@@ -492,7 +492,7 @@ pub extern "C" fn agora_token2_builder_count() -> u32 {
 /// # Safety
 /// `info_out` is NULL or writable; `error` is NULL or writable.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn agora_token2_builder_info(
+pub unsafe extern "C" fn agora_token2_builder_get_info(
     builder: u32,
     info_out: *mut *const agora_token2_builder_info,
     error: *mut agora_token_error,

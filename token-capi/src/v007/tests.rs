@@ -95,7 +95,7 @@ fn builder_ids_are_token_cores_table() {
         assert_eq!(constant, format!("AGORA_TOKEN2_{}", recipe.name.replace('.', "_").to_uppercase()));
         assert_eq!(Recipe::find(recipe.name).unwrap().0, *id as usize);
         let mut info: *const agora_token2_builder_info = ptr::null();
-        assert_eq!(unsafe { agora_token2_builder_info(*id as u32, &mut info, ptr::null_mut()) }, 0);
+        assert_eq!(unsafe { agora_token2_builder_get_info(*id as u32, &mut info, ptr::null_mut()) }, 0);
         let info = unsafe { &*info };
         let name = unsafe { std::slice::from_raw_parts(info.name.ptr.cast::<u8>(), info.name.len) };
         assert_eq!(name, recipe.name.as_bytes());
@@ -116,7 +116,7 @@ fn builder_ids_are_token_cores_table() {
     }
     let mut e = new_error();
     let mut info: *const agora_token2_builder_info = ptr::null();
-    let rc = unsafe { agora_token2_builder_info(RECIPES.len() as u32, &mut info, &mut e) };
+    let rc = unsafe { agora_token2_builder_get_info(RECIPES.len() as u32, &mut info, &mut e) };
     assert_eq!(rc, ErrorKind::Internal.code());
     assert!(info.is_null());
     assert!(message(&e).starts_with("builder:"), "{}", message(&e));
