@@ -175,7 +175,9 @@ func TestConstantsAreTheDocumentedValues(t *testing.T) {
 func TestCategories(t *testing.T) {
 	names := []string{"app_id", "app_certificate", "channel_name", "user_account", "uid", "version", "base64",
 		"truncated", "trailing", "app_id_mismatch", "channel_mismatch", "uid_mismatch", "privilege", "role",
-		"salt", "ts", "expire_ts", "null_argument", "internal", "buffer_too_small"}
+		"salt", "ts", "expire_ts", "null_argument", "internal", "buffer_too_small", "zlib", "signature",
+		"no_service", "service", "permission", "utf8", "user_id", "room_uuid", "user_uuid", "issue_ts", "expire",
+		"random", "too_long", "now"}
 	all := Categories()
 	if len(all) != len(names) {
 		t.Fatalf("%d categories, want %d", len(all), len(names))
@@ -367,11 +369,14 @@ func TestInitTokenBuilder(t *testing.T) {
 	if rc := b.InitTokenBuilder(tokenUID); rc != 0 {
 		t.Fatalf("InitTokenBuilder = %d", rc)
 	}
+	// The privileges are inherited; salt and ts are not (set them to renew byte for byte).
+	if _, fixed, _ := b.Salt(); fixed {
+		t.Fatal("InitTokenBuilder fixed the salt")
+	}
+	must(t, b.SetSalt(1))
+	must(t, b.SetTs(1111111))
 	if got := build(t, b); got != tokenUID {
 		t.Fatalf("renewed token\n got %s\nwant %s", got, tokenUID)
-	}
-	if salt, fixed, _ := b.Salt(); !fixed || salt != 1 {
-		t.Fatalf("salt %d %v", salt, fixed)
 	}
 	// Failures return the category's code and leave the builder unchanged.
 	fresh := func() SimpleTokenBuilder {
@@ -694,9 +699,15 @@ func TestVerify(t *testing.T) {
 			t.Errorf("%+v: %v %v", c, r, err)
 		}
 	}
-	// uid 0 (the empty string) and account "0" are not the same user.
-	if r, _ := VerifyWithUserAccount(tokenUID0, "", appCert, channel, "0", 1); r != VerifyUIDMismatch {
-		t.Errorf("account 0 vs uid 0: %v", r)
+	// uid 0 (the empty string) is a wildcard: any user, account "0" included,
+	// may use a uid-0 token; a token for account "0" is not one for uid 0.
+	if r, _ := VerifyWithUserAccount(tokenUID0, "", appCert, channel, "0", 1); r != VerifyOK {
+		t.Errorf("account 0 with a uid-0 token: %v", r)
+	}
+	account0, err := BuildTokenWithUserAccount(appID, appCert, channel, "0", RolePublisher, 0)
+	must(t, err)
+	if r, _ := VerifyWithUID(account0, "", appCert, channel, 0, 1); r != VerifyUIDMismatch {
+		t.Errorf("uid 0 with an account-0 token: %v", r)
 	}
 	// No join-channel privilege: never privilege_expired.
 	must(t, b.RemovePrivilege(KJoinChannel))
@@ -704,7 +715,7 @@ func TestVerify(t *testing.T) {
 		t.Errorf("without join channel: %v %v", r, err)
 	}
 	// Unusable input is an error, not a result.
-	_, err := VerifyWithUID(token, "", "z3d5069ab0621711522939ff22b4caea", channel, uid, 1)
+	_, err = VerifyWithUID(token, "", "z3d5069ab0621711522939ff22b4caea", channel, uid, 1)
 	wantErr(t, err, ErrAppCertificate)
 	_, err = VerifyWithUserAccount(token, "", appCert, channel, "a\x00", 1)
 	wantErr(t, err, ErrUserAccount)
@@ -789,6 +800,8 @@ func TestBuilderTokenLongerThanTheBuffer(t *testing.T) {
 		if rc := b.InitTokenBuilder(origin); rc != 0 {
 			t.Fatalf("InitTokenBuilder: %d", rc)
 		}
+		must(t, b.SetSalt(3))
+		must(t, b.SetTs(4000000000))
 		token := build(t, b)
 		b.Close()
 		if (len(token)+1 > tokenBufSize) != (count > 14) {
