@@ -25,9 +25,12 @@ pub struct agora_token_str {
 }
 
 impl agora_token_str {
-    /// A view of a string that lives as long as the library (names, parsed tokens).
+    /// A view of a string that lives as long as the library (names, parsed
+    /// tokens). An empty one points at a static NUL, never at the dangling
+    /// address of an empty Rust string, which a caller might still read.
     pub(crate) fn of(s: &str) -> agora_token_str {
-        agora_token_str { ptr: s.as_ptr().cast(), len: s.len() }
+        let ptr = if s.is_empty() { c"".as_ptr() } else { s.as_ptr().cast() };
+        agora_token_str { ptr, len: s.len() }
     }
 
     /// The absent string.
