@@ -25,11 +25,12 @@ AGT_CMAKE_ARGS := -DAGORATOKEN_LIBRARY=$(AGT_LIB_A) -DAGORATOKEN_VERSION=$(AGT_V
 .PHONY: deps-c lib header test-c conformance-c cpp-build test-cpp conformance-cpp example-cpp \
 	sanitize bench-cpp install
 
-deps-c: ## C/C++ toolchain, CMake, GoogleTest, json-c + nlohmann-json (runners), OpenSSL (bench peer)
-	$(APT_INSTALL) gcc g++ make cmake pkg-config libgtest-dev libjson-c-dev nlohmann-json3-dev libssl-dev
+deps-c: ## C/C++ toolchain, CMake, GoogleTest, json-c + nlohmann-json (runners), OpenSSL + zlib (bench peer, zlib clash test)
+	$(APT_INSTALL) gcc g++ make cmake pkg-config libgtest-dev libjson-c-dev nlohmann-json3-dev libssl-dev zlib1g-dev
 
 lib: ## build the release C library: target/release/libagoratoken.{so,a}
 	$(CARGO) build --release -p agoratoken-capi
+	@$(ROOT)/scripts/hide-zlib-symbols.sh $(AGT_LIB_A)
 
 header: ## regenerate include/agora_token.h and token-php/agora_token.ffi.h with cbindgen
 	$(CARGO) run --quiet -p agoratoken-capi --example gen-header
@@ -47,6 +48,19 @@ test-c: deps-c lib ## token-capi: cargo tests (incl. header drift check), C unit
 		-o $(AGT_C_OUT)/test_capi007_shared
 	$(AGT_C_OUT)/test_capi007_static
 	$(AGT_C_OUT)/test_capi007_shared
+	@# No zlib symbol leaves the library: the .so exports agora_* only, the .a
+	@# renames its zlib's, and a program with its own zlib keeps calling that one.
+	@if nm -D --defined-only $(AGT_LIB_SO) | awk '{ print $$3 }' | grep -v '^agora_'; then \
+	  echo "libagoratoken.so exports the symbols above" >&2; exit 1; fi
+	@if nm -g --defined-only $(AGT_LIB_A) 2>/dev/null | awk 'NF == 3 { print $$3 }' | \
+	  grep -xE 'deflate|inflate|crc32|adler32|compress|zlibVersion'; then \
+	  echo "libagoratoken.a exposes the zlib symbols above" >&2; exit 1; fi
+	@if ldd $(AGT_LIB_SO) | grep -w libz; then echo "libagoratoken.so links a system zlib" >&2; exit 1; fi
+	cc $(AGT_CFLAGS) -O2 $(ROOT)/token-capi/tests/zlib_clash.c $(AGT_LIB_A) -lz $(AGT_SYSLIBS) -o $(AGT_C_OUT)/zlib_clash_shared_z
+	cc $(AGT_CFLAGS) -O2 $(ROOT)/token-capi/tests/zlib_clash.c $(AGT_LIB_A) -Wl,-Bstatic -lz -Wl,-Bdynamic $(AGT_SYSLIBS) \
+		-o $(AGT_C_OUT)/zlib_clash_static_z
+	$(AGT_C_OUT)/zlib_clash_shared_z
+	$(AGT_C_OUT)/zlib_clash_static_z
 	@# The header is plain C and C++: compile it alone as both, warnings as errors.
 	echo '#include "agora_token.h"' | cc -x c -std=c99 -pedantic -Wall -Wextra -Werror -I$(ROOT)/include -fsyntax-only -
 	echo '#include "agora_token.h"' | c++ -x c++ -std=c++17 -pedantic -Wall -Wextra -Werror -I$(ROOT)/include -fsyntax-only -
