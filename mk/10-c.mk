@@ -104,7 +104,7 @@ sanitize: deps-c lib ## ASan + UBSan (leaks included): C unit tests, C runner, G
 	$(AGT_SAN_ENV) $(AGT_SAN_OUT)/cpp/conformance_cpp
 	@echo "sanitize: no ASan/UBSan/LSan report"
 
-bench-cpp: cpp-build ## ns/token: C++ wrapper vs token-core direct vs a reference-style C++ builder (OpenSSL)
+bench-cpp: cpp-build ## ns/token: C++ wrapper vs token-core direct vs reference-style C++ builders (OpenSSL; 007: + zlib), the 007 floor
 	@mkdir -p $(BENCH_DIR)
 	$(CARGO) build --quiet --release -p agoratoken-capi --example bench-core
 	@# Three alternating runs of both programs, the fastest of each row kept, so
