@@ -97,31 +97,32 @@ typedef enum agora_token_status {
     // `buffer_too_small`: the caller's buffer of an `_into` function cannot
     // hold the token and its NUL (the message names the bytes needed).
     AGORA_TOKEN_ERR_BUFFER_TOO_SMALL = -20,
-    // `zlib`: a 007 token's bytes are not exactly one valid zlib stream.
+    // `zlib`: (007) the token's bytes are not exactly one valid zlib stream.
     AGORA_TOKEN_ERR_ZLIB = -21,
-    // `signature`: a 007 token's signature string is not 32 bytes.
+    // `signature`: (007) the token's signature string is not 32 bytes.
     AGORA_TOKEN_ERR_SIGNATURE = -22,
-    // `no_service`: no service (in the input or the token).
+    // `no_service`: (007) no service, in the input or the token.
     AGORA_TOKEN_ERR_NO_SERVICE = -23,
-    // `service`: a service type outside 1..10.
+    // `service`: (007) a service type outside 1..10.
     AGORA_TOKEN_ERR_SERVICE = -24,
-    // `permission`: a bad or repeated RTM2 resource or permission type.
+    // `permission`: (007) a bad or repeated RTM2 resource or permission type.
     AGORA_TOKEN_ERR_PERMISSION = -25,
-    // `utf8`: a string field of a 007 token is not UTF-8.
+    // `utf8`: (007) a string field of the token is not valid UTF-8.
     AGORA_TOKEN_ERR_UTF8 = -26,
-    // `user_id`: a bad RTM, RTM2 or Chat user id.
+    // `user_id`: (007) a bad RTM, RTM2 or Chat user id.
     AGORA_TOKEN_ERR_USER_ID = -27,
-    // `room_uuid`: an APaaS room uuid over 65535 bytes.
+    // `room_uuid`: (007) an APaaS room uuid over 65535 bytes.
     AGORA_TOKEN_ERR_ROOM_UUID = -28,
-    // `user_uuid`: an APaaS user uuid over 65535 bytes.
+    // `user_uuid`: (007) an APaaS user uuid over 65535 bytes.
     AGORA_TOKEN_ERR_USER_UUID = -29,
-    // `issue_ts`: outside 0..4294967295.
+    // `issue_ts`: (007) issue_ts outside 0..4294967295.
     AGORA_TOKEN_ERR_ISSUE_TS = -30,
-    // `expire`: the 007 token expire (seconds after issue_ts) outside 0..4294967295.
+    // `expire`: (007) the token expire outside 0..4294967295.
     AGORA_TOKEN_ERR_EXPIRE = -31,
-    // `random`: the operating system's random source failed (no salt could be drawn).
+    // `random`: the operating system's random source failed, so no salt
+    // could be drawn. Nothing was built; a later call tries the source again.
     AGORA_TOKEN_ERR_RANDOM = -32,
-    // `too_long`: the token text is longer than any token (refused before decoding).
+    // `too_long`: the token text is longer than the parsers accept.
     AGORA_TOKEN_ERR_TOO_LONG = -33,
     // `now`: a verification time outside 0..4294967295.
     AGORA_TOKEN_ERR_NOW = -34,
@@ -632,6 +633,10 @@ typedef struct agora_token2_expected {
     int64_t uid;
     // The user account (when not has_uid).
     struct agora_token_str user_account;
+    // When given, the RTM check (after the RTC check): an RTM or RTM2
+    // service for this user id (SERVICE_MISSING, UID_MISMATCH,
+    // PRIVILEGE_EXPIRED by its Login value).
+    struct agora_token_str rtm_user_id;
 } agora_token2_expected;
 
 #ifdef __cplusplus
@@ -1093,7 +1098,8 @@ void agora_token2_info_free(struct agora_token2_info *info);
 // SIGNATURE_MISMATCH, EXPIRED (now > issue_ts + expire), then with an RTC
 // check (`expected->channel_name`): SERVICE_MISSING, CHANNEL_MISMATCH,
 // UID_MISMATCH (an RTC service for uid 0 admits any user),
-// PRIVILEGE_EXPIRED. `expected` is nullable (signature and expiry only). A
+// PRIVILEGE_EXPIRED, then with an RTM check (`expected->rtm_user_id`):
+// SERVICE_MISSING, UID_MISMATCH, PRIVILEGE_EXPIRED. `expected` is nullable (signature and expiry only). A
 // malformed token or certificate is a negative status (parse categories,
 // app_certificate), as is `now` out of range (AGORA_TOKEN_ERR_NOW).
 //

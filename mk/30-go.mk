@@ -28,13 +28,16 @@ deps-go: ## the C compiler for cgo (Debian gcc), and a check that Go >= 1.24 is 
 	  [ "$$(printf '%s\n%s\n' "$(GO_MIN)" "$$v" | sort -V | head -n1)" = "$(GO_MIN)" ] || \
 	  { echo "deps-go: Go $$v is older than $(GO_MIN)" >&2; exit 1; }
 
-test-go: deps-go lib ## Go: gofmt, go vet, go test -race (token-go incl. runner tests), ASan+UBSan, .so link check, examples/go endpoint test
+test-go: deps-go lib $(RANDFAIL_SO) ## Go: gofmt, go vet, go test -race (token-go incl. runner tests), ASan+UBSan, .so link check, failing-random check, examples/go endpoint test
 	@unformatted=$$(cd $(ROOT) && gofmt -l token-go examples/go); \
 	  [ -z "$$unformatted" ] || { echo "gofmt needed: $$unformatted" >&2; exit 1; }
 	cd $(GO_DIR) && $(GO_ENV) $(GO) vet ./...
 	cd $(GO_DIR) && $(GO_ENV) $(GO) test -race -count=1 ./...
 	cd $(GO_DIR) && $(GO_SAN_ENV) $(GO) test -asan -count=1 . ./accesstoken2
 	cd $(GO_DIR) && $(GO_ENV) $(GO) test -tags agoratoken_dynamic -count=1 -run 'ReferenceVectors|Version|Verify' .
+	@mkdir -p $(ROOT)/target/go
+	cd $(GO_DIR) && $(GO_ENV) $(GO) test -c -o $(ROOT)/target/go/agoratoken.test .
+	$(RANDFAIL_ENV) $(ROOT)/target/go/agoratoken.test -test.count=1 -test.v -test.run '^TestRandomSourceFailure$$'
 	cd $(GO_EXAMPLE_DIR) && $(GO_ENV) $(GO) vet ./...
 	cd $(GO_EXAMPLE_DIR) && $(GO_ENV) $(GO) test -race -count=1 ./...
 

@@ -15,8 +15,11 @@ PHP_DIR := $(ROOT)/token-php
 deps-php: ## PHP 8.2 CLI (with FFI) and PHPUnit 9 from Debian
 	$(APT_INSTALL) php-cli phpunit
 
-test-php: deps-php lib ## token-php PHPUnit suite, then the examples/php HTTP endpoint test
+test-php: deps-php lib $(RANDFAIL_SO) ## token-php PHPUnit suite, failing-random check, then the examples/php HTTP endpoint test
 	$(PHP_FFI) /usr/bin/phpunit --configuration $(PHP_DIR)/phpunit.xml
+	@# PHP's FFI dlopens with RTLD_DEEPBIND, which would bind the library to the C library's
+	@# getrandom: preloading libagoratoken.so too makes FFI reuse that copy, bound to the shim.
+	$(RANDFAIL_ENV) LD_PRELOAD="$(RANDFAIL_SO) $(AGT_LIB_SO)" $(PHP_FFI) $(RANDFAIL_DIR)/check.php
 	$(PHP_FFI) $(ROOT)/examples/php/test.php
 
 conformance-php: deps-php lib ## the PHP conformance runner over tests/vectors (or AGORA_TOKEN_VECTORS)

@@ -31,8 +31,9 @@ $(NODE_EXAMPLE_STAMP): $(NODE_EXAMPLE_DIR)/package.json $(NODE_EXAMPLE_DIR)/pack
 node-addon: deps-node ## Node.js: build token-node/agoratoken.node (release; cargo makes it incremental)
 	cd $(NODE_DIR) && $(NODE_NAPI_BUILD)
 
-test-node: node-addon ## Node.js: node:test suites, tsc --noEmit typings check, example test
+test-node: node-addon $(RANDFAIL_SO) ## Node.js: node:test suites, failing-random check, tsc --noEmit typings check, example test
 	cd $(NODE_DIR) && node --test __test__/*.test.mjs
+	$(RANDFAIL_ENV) node $(RANDFAIL_DIR)/check.mjs $(NODE_DIR)/index.js
 	cd $(NODE_DIR) && npx --no-install tsc --noEmit -p __test__/tsconfig.json
 	@echo "tsc --noEmit: typings OK"
 	cd $(NODE_EXAMPLE_DIR) && node --test *.test.mjs

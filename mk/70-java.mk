@@ -32,7 +32,7 @@ java-lib: ## Java: build the JNI library libagoratoken_java.so (cargo, release)
 java-classes: deps-java java-lib ## Java: compile main and test classes (library packed into target/classes)
 	$(JAVA_MVN) -q test-compile
 
-test-java: deps-java java-lib ## Java: JUnit 5 suite via mvn package (jar with the native library inside), then the example on the jar
+test-java: deps-java java-lib $(RANDFAIL_SO) ## Java: JUnit 5 suite via mvn package (jar with the native library inside), then the failing-random check and the example on the jar
 	$(JAVA_MVN) package
 	@touch $(JAVA_RESOLVED)
 	@jar=$$(ls $(JAVA_DIR)/target/agoratoken-*.jar | head -n 1); \
@@ -40,6 +40,8 @@ test-java: deps-java java-lib ## Java: JUnit 5 suite via mvn package (jar with t
 	    { echo "test-java: $$jar lacks the native library" >&2; exit 1; }; \
 	  want=$$(sed -n '/^\[workspace.package\]/,/^\[/s/^version *= *"\(.*\)"/\1/p' $(ROOT)/Cargo.toml); \
 	  case "$$jar" in *agoratoken-$$want.jar) ;; *) echo "test-java: pom.xml version is not $$want" >&2; exit 1;; esac; \
+	  echo "test-java: tests/random-failure/RandomFailureCheck.java on $$jar"; \
+	  $(RANDFAIL_ENV) java -cp "$$jar" $(RANDFAIL_DIR)/RandomFailureCheck.java; \
 	  echo "test-java: examples/java/TokenExample.java on $$jar"; \
 	  cd $(JAVA_DIR)/target && java -cp "$$jar" $(ROOT)/examples/java/TokenExample.java room-1 2882341273
 

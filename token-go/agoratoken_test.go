@@ -369,7 +369,7 @@ func TestInitTokenBuilder(t *testing.T) {
 	if rc := b.InitTokenBuilder(tokenUID); rc != 0 {
 		t.Fatalf("InitTokenBuilder = %d", rc)
 	}
-	// The privileges are inherited; salt and ts are not (set them to renew byte for byte).
+	// The privileges only: salt and ts are drawn afresh unless set.
 	if _, fixed, _ := b.Salt(); fixed {
 		t.Fatal("InitTokenBuilder fixed the salt")
 	}
@@ -800,7 +800,7 @@ func TestBuilderTokenLongerThanTheBuffer(t *testing.T) {
 		if rc := b.InitTokenBuilder(origin); rc != 0 {
 			t.Fatalf("InitTokenBuilder: %d", rc)
 		}
-		must(t, b.SetSalt(3))
+		must(t, b.SetSalt(3)) // InitTokenBuilder takes the privileges only
 		must(t, b.SetTs(4000000000))
 		token := build(t, b)
 		b.Close()

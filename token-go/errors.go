@@ -59,21 +59,20 @@ var (
 	// A C caller's buffer too small for the token. Not returned by Go: a token
 	// too long for this package's buffer is built again in a larger one.
 	ErrBufferTooSmall = newCategory(C.AGORA_TOKEN_ERR_BUFFER_TOO_SMALL)
-	// AccessToken2 (007) categories.
-	ErrZlib       = newCategory(C.AGORA_TOKEN_ERR_ZLIB)       // token: not exactly one valid zlib stream
-	ErrSignature  = newCategory(C.AGORA_TOKEN_ERR_SIGNATURE)  // token: the signature is not 32 bytes
-	ErrNoService  = newCategory(C.AGORA_TOKEN_ERR_NO_SERVICE) // no service (input or token)
-	ErrService    = newCategory(C.AGORA_TOKEN_ERR_SERVICE)    // a service type outside 1..10
-	ErrPermission = newCategory(C.AGORA_TOKEN_ERR_PERMISSION) // a bad or repeated RTM2 resource/permission type
-	ErrUTF8       = newCategory(C.AGORA_TOKEN_ERR_UTF8)       // token: a string field is not UTF-8
-	ErrUserID     = newCategory(C.AGORA_TOKEN_ERR_USER_ID)    // a bad RTM, RTM2 or Chat user id
-	ErrRoomUUID   = newCategory(C.AGORA_TOKEN_ERR_ROOM_UUID)  // an APaaS room uuid over 65535 bytes
-	ErrUserUUID   = newCategory(C.AGORA_TOKEN_ERR_USER_UUID)  // an APaaS user uuid over 65535 bytes
-	ErrIssueTs    = newCategory(C.AGORA_TOKEN_ERR_ISSUE_TS)   // issue_ts out of range
-	ErrExpire     = newCategory(C.AGORA_TOKEN_ERR_EXPIRE)     // the token expire out of range
-	ErrRandom     = newCategory(C.AGORA_TOKEN_ERR_RANDOM)     // the OS random source failed
-	ErrTooLong    = newCategory(C.AGORA_TOKEN_ERR_TOO_LONG)   // token: longer than any token
-	ErrNow        = newCategory(C.AGORA_TOKEN_ERR_NOW)        // a verification time out of range
+	ErrZlib           = newCategory(C.AGORA_TOKEN_ERR_ZLIB)       // 007 token: not exactly one valid zlib stream
+	ErrSignature      = newCategory(C.AGORA_TOKEN_ERR_SIGNATURE)  // 007 token: the signature is not 32 bytes
+	ErrNoService      = newCategory(C.AGORA_TOKEN_ERR_NO_SERVICE) // 007: no service
+	ErrService        = newCategory(C.AGORA_TOKEN_ERR_SERVICE)    // 007: a service type outside 1..10
+	ErrPermission     = newCategory(C.AGORA_TOKEN_ERR_PERMISSION) // 007: a bad or repeated RTM2 resource or permission
+	ErrUTF8           = newCategory(C.AGORA_TOKEN_ERR_UTF8)       // 007 token: a string field is not UTF-8
+	ErrUserID         = newCategory(C.AGORA_TOKEN_ERR_USER_ID)    // 007: a bad RTM, RTM2 or Chat user id
+	ErrRoomUUID       = newCategory(C.AGORA_TOKEN_ERR_ROOM_UUID)  // 007: an APaaS room uuid over 65535 bytes
+	ErrUserUUID       = newCategory(C.AGORA_TOKEN_ERR_USER_UUID)  // 007: an APaaS user uuid over 65535 bytes
+	ErrIssueTs        = newCategory(C.AGORA_TOKEN_ERR_ISSUE_TS)   // 007: issue_ts out of range
+	ErrExpire         = newCategory(C.AGORA_TOKEN_ERR_EXPIRE)     // 007: the token expire out of range
+	ErrRandom         = newCategory(C.AGORA_TOKEN_ERR_RANDOM)     // the OS random source failed: no salt, nothing built
+	ErrTooLong        = newCategory(C.AGORA_TOKEN_ERR_TOO_LONG)   // token: longer than the parsers accept
+	ErrNow            = newCategory(C.AGORA_TOKEN_ERR_NOW)        // verify: now out of range
 )
 
 // ErrClosed is matched (besides ErrNullArgument) by the error of any call on
@@ -88,9 +87,9 @@ func Categories() []*Category {
 var categories = []*Category{
 	ErrAppID, ErrAppCertificate, ErrChannelName, ErrUserAccount, ErrUID, ErrVersion, ErrBase64,
 	ErrTruncated, ErrTrailing, ErrAppIDMismatch, ErrChannelMismatch, ErrUIDMismatch, ErrPrivilege,
-	ErrRole, ErrSalt, ErrTs, ErrExpireTs, ErrNullArgument, ErrInternal, ErrBufferTooSmall,
-	ErrZlib, ErrSignature, ErrNoService, ErrService, ErrPermission, ErrUTF8, ErrUserID, ErrRoomUUID,
-	ErrUserUUID, ErrIssueTs, ErrExpire, ErrRandom, ErrTooLong, ErrNow,
+	ErrRole, ErrSalt, ErrTs, ErrExpireTs, ErrNullArgument, ErrInternal, ErrBufferTooSmall, ErrZlib,
+	ErrSignature, ErrNoService, ErrService, ErrPermission, ErrUTF8, ErrUserID, ErrRoomUUID, ErrUserUUID,
+	ErrIssueTs, ErrExpire, ErrRandom, ErrTooLong, ErrNow,
 }
 
 // categoryOf is the sentinel of a status code. A code this package does not

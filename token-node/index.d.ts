@@ -65,6 +65,20 @@ export declare const ErrorCode: Readonly<{
   null_argument: -18;
   internal: -19;
   buffer_too_small: -20;
+  zlib: -21;
+  signature: -22;
+  no_service: -23;
+  service: -24;
+  permission: -25;
+  utf8: -26;
+  user_id: -27;
+  room_uuid: -28;
+  user_uuid: -29;
+  issue_ts: -30;
+  expire: -31;
+  random: -32;
+  too_long: -33;
+  now: -34;
 }>;
 /** An error category name: the `code` of a thrown `Error`. */
 export type ErrorCategory = keyof typeof ErrorCode;
@@ -106,6 +120,14 @@ export declare class SimpleTokenBuilder {
   get privileges(): Array<[number, number]>;
   /** Builds the token. */
   buildToken(): string;
+  /**
+   * Frees the native builder now (its certificate copy zeroed); later calls
+   * throw code "null_argument"; closing twice is a no-op. Without it, the
+   * memory is freed when the garbage collector collects the builder.
+   */
+  close(): void;
+  /** `using b = new SimpleTokenBuilder(...)`: close() at the end of the block. */
+  [Symbol.dispose](): void;
   /** The builder's fields, the certificate shown as `***`. */
   toString(): string;
 }

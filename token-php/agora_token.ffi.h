@@ -302,6 +302,7 @@ typedef struct agora_token2_expected {
     int32_t has_uid;
     int64_t uid;
     struct agora_token_str user_account;
+    struct agora_token_str rtm_user_id;
 } agora_token2_expected;
 
 int agora_token_builder_new_uid(const char *app_id,

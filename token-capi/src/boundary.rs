@@ -220,12 +220,3 @@ pub(crate) fn out_param<T>(p: *mut T, field: &str) -> Result<*mut T, TokenError>
         Ok(p)
     }
 }
-
-/// An optional u32 given as a flag and a wide integer (`issue_ts`, `salt`):
-/// checked against 0..=4294967295 with `kind`'s category.
-pub(crate) fn opt_u32(given: i32, value: i64, kind: ErrorKind) -> Result<Option<u32>, TokenError> {
-    if given == 0 {
-        return Ok(None);
-    }
-    token_core::validate::check_u32(kind, i128::from(value)).map(Some)
-}

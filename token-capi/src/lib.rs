@@ -24,6 +24,8 @@ use std::panic::{self, AssertUnwindSafe};
 use std::ptr;
 use std::sync::OnceLock;
 
+use zeroize::Zeroize as _;
+
 use token_core::{
     parse, verify, ErrorKind, Expected, Privilege, RtcTokenBuilder, RtmRole, RtmTokenBuilder, SimpleTokenBuilder,
     TokenError, UserId, VerifyResult,
@@ -78,31 +80,32 @@ pub enum agora_token_status {
     /// `buffer_too_small`: the caller's buffer of an `_into` function cannot
     /// hold the token and its NUL (the message names the bytes needed).
     AGORA_TOKEN_ERR_BUFFER_TOO_SMALL = -20,
-    /// `zlib`: a 007 token's bytes are not exactly one valid zlib stream.
+    /// `zlib`: (007) the token's bytes are not exactly one valid zlib stream.
     AGORA_TOKEN_ERR_ZLIB = -21,
-    /// `signature`: a 007 token's signature string is not 32 bytes.
+    /// `signature`: (007) the token's signature string is not 32 bytes.
     AGORA_TOKEN_ERR_SIGNATURE = -22,
-    /// `no_service`: no service (in the input or the token).
+    /// `no_service`: (007) no service, in the input or the token.
     AGORA_TOKEN_ERR_NO_SERVICE = -23,
-    /// `service`: a service type outside 1..10.
+    /// `service`: (007) a service type outside 1..10.
     AGORA_TOKEN_ERR_SERVICE = -24,
-    /// `permission`: a bad or repeated RTM2 resource or permission type.
+    /// `permission`: (007) a bad or repeated RTM2 resource or permission type.
     AGORA_TOKEN_ERR_PERMISSION = -25,
-    /// `utf8`: a string field of a 007 token is not UTF-8.
+    /// `utf8`: (007) a string field of the token is not valid UTF-8.
     AGORA_TOKEN_ERR_UTF8 = -26,
-    /// `user_id`: a bad RTM, RTM2 or Chat user id.
+    /// `user_id`: (007) a bad RTM, RTM2 or Chat user id.
     AGORA_TOKEN_ERR_USER_ID = -27,
-    /// `room_uuid`: an APaaS room uuid over 65535 bytes.
+    /// `room_uuid`: (007) an APaaS room uuid over 65535 bytes.
     AGORA_TOKEN_ERR_ROOM_UUID = -28,
-    /// `user_uuid`: an APaaS user uuid over 65535 bytes.
+    /// `user_uuid`: (007) an APaaS user uuid over 65535 bytes.
     AGORA_TOKEN_ERR_USER_UUID = -29,
-    /// `issue_ts`: outside 0..4294967295.
+    /// `issue_ts`: (007) issue_ts outside 0..4294967295.
     AGORA_TOKEN_ERR_ISSUE_TS = -30,
-    /// `expire`: the 007 token expire (seconds after issue_ts) outside 0..4294967295.
+    /// `expire`: (007) the token expire outside 0..4294967295.
     AGORA_TOKEN_ERR_EXPIRE = -31,
-    /// `random`: the operating system's random source failed (no salt could be drawn).
+    /// `random`: the operating system's random source failed, so no salt
+    /// could be drawn. Nothing was built; a later call tries the source again.
     AGORA_TOKEN_ERR_RANDOM = -32,
-    /// `too_long`: the token text is longer than any token (refused before decoding).
+    /// `too_long`: the token text is longer than the parsers accept.
     AGORA_TOKEN_ERR_TOO_LONG = -33,
     /// `now`: a verification time outside 0..4294967295.
     AGORA_TOKEN_ERR_NOW = -34,
@@ -277,6 +280,19 @@ fn run(body: impl FnOnce() -> Result<(), TokenError>) -> c_int {
     }
 }
 
+/// Runs a getter that returns a static or thread-local string: a panic gives
+/// `fallback` (and sets the last error) instead of crossing the boundary.
+fn run_str(fallback: &'static CStr, body: impl FnOnce() -> *const c_char) -> *const c_char {
+    match panic::catch_unwind(AssertUnwindSafe(body)) {
+        Ok(p) => p,
+        Err(payload) => {
+            drop_payload(payload);
+            set_last_error(PANIC_MESSAGE);
+            fallback.as_ptr()
+        }
+    }
+}
+
 /// Runs a body that returns nothing (the free functions): a panic is swallowed.
 fn run_void(body: impl FnOnce()) {
     if let Err(payload) = panic::catch_unwind(AssertUnwindSafe(body)) {
@@ -316,6 +332,13 @@ struct StrArg<'a> {
     kind: ErrorKind,
 }
 
+/// A lossy copy may be the certificate's text: it is zeroed when dropped.
+impl Drop for StrArg<'_> {
+    fn drop(&mut self) {
+        self.wipe();
+    }
+}
+
 impl StrArg<'_> {
     fn as_str(&self) -> &str {
         &self.text
@@ -323,6 +346,13 @@ impl StrArg<'_> {
 
     fn is_utf8(&self) -> bool {
         matches!(self.text, Cow::Borrowed(_))
+    }
+
+    /// Zeroes a lossy copy (its whole capacity); a borrowed text is the caller's.
+    fn wipe(&mut self) {
+        if let Cow::Owned(copy) = &mut self.text {
+            copy.zeroize();
+        }
     }
 
     fn utf8_error(&self) -> TokenError {
@@ -334,6 +364,8 @@ impl StrArg<'_> {
         // from_utf8 first: the usual, valid case stays on its fast path.
         let text = match std::str::from_utf8(bytes) {
             Ok(text) => Cow::Borrowed(text),
+            // from_utf8_lossy borrows nothing here (the bytes are not UTF-8): its
+            // one allocation is the copy, zeroed by StrArg's Drop.
             Err(_) => Cow::Owned(String::from_utf8_lossy(bytes).into_owned()),
         };
         StrArg { text, kind }
@@ -1156,9 +1188,12 @@ pub unsafe extern "C" fn agora_token_string_free(s: *mut c_char) {
 /// Messages name the field and never contain the app certificate.
 #[unsafe(no_mangle)]
 pub extern "C" fn agora_token_last_error() -> *const c_char {
-    LAST_ERROR
-        .try_with(|cell| cell.try_borrow().map(|s| s.as_ptr()).unwrap_or(c"".as_ptr()))
-        .unwrap_or(c"".as_ptr())
+    // No fallback message here: a panic's own message would be in LAST_ERROR.
+    run_str(c"", || {
+        LAST_ERROR
+            .try_with(|cell| cell.try_borrow().map(|s| s.as_ptr()).unwrap_or(c"".as_ptr()))
+            .unwrap_or(c"".as_ptr())
+    })
 }
 
 /// The category name of a status ("channel_name" for -3), "ok" for 0,
@@ -1166,14 +1201,16 @@ pub extern "C" fn agora_token_last_error() -> *const c_char {
 #[unsafe(no_mangle)]
 pub extern "C" fn agora_token_error_name(status: c_int) -> *const c_char {
     static NAMES: OnceLock<Vec<CString>> = OnceLock::new();
-    if status == 0 {
-        return c"ok".as_ptr();
-    }
-    let names = static_c_names(&NAMES, || ErrorKind::ALL.iter().map(|k| k.as_str()).collect());
-    match ErrorKind::ALL.iter().position(|k| k.code() == status) {
-        Some(i) => names[i].as_ptr(),
-        None => UNKNOWN.as_ptr(),
-    }
+    run_str(UNKNOWN, || {
+        if status == 0 {
+            return c"ok".as_ptr();
+        }
+        let names = static_c_names(&NAMES, || ErrorKind::ALL.iter().map(|k| k.as_str()).collect());
+        match ErrorKind::ALL.iter().position(|k| k.code() == status) {
+            Some(i) => names[i].as_ptr(),
+            None => UNKNOWN.as_ptr(),
+        }
+    })
 }
 
 /// The name of an agora_token_verify_result ("ok", "channel_mismatch", ...),
@@ -1181,18 +1218,20 @@ pub extern "C" fn agora_token_error_name(status: c_int) -> *const c_char {
 #[unsafe(no_mangle)]
 pub extern "C" fn agora_token_verify_result_name(result: c_int) -> *const c_char {
     static NAMES: OnceLock<Vec<CString>> = OnceLock::new();
-    let names = static_c_names(&NAMES, || VerifyResult::ALL.iter().map(|r| r.as_str()).collect());
-    match VerifyResult::ALL.iter().position(|r| r.value() == result) {
-        Some(i) => names[i].as_ptr(),
-        None => UNKNOWN.as_ptr(),
-    }
+    run_str(UNKNOWN, || {
+        let names = static_c_names(&NAMES, || VerifyResult::ALL.iter().map(|r| r.as_str()).collect());
+        match VerifyResult::ALL.iter().position(|r| r.value() == result) {
+            Some(i) => names[i].as_ptr(),
+            None => UNKNOWN.as_ptr(),
+        }
+    })
 }
 
 /// The library version ("0.1.0"), the workspace version. Static: never free it.
 #[unsafe(no_mangle)]
 pub extern "C" fn agora_token_version() -> *const c_char {
     static VERSION: OnceLock<CString> = OnceLock::new();
-    VERSION.get_or_init(|| CString::new(token_core::version()).unwrap_or_default()).as_ptr()
+    run_str(c"", || VERSION.get_or_init(|| CString::new(token_core::version()).unwrap_or_default()).as_ptr())
 }
 
 mod boundary;

@@ -20,7 +20,7 @@ use token_core::v007::{Arg, ParamKind, Pin, RawPermission, RawService, RawToken,
 use token_core::{parse007, verify007, ErrorKind, Expected007, ParsedToken2, TokenError, UserId};
 
 use crate::boundary::{
-    agora_token_error, agora_token_str, bytes_in, opt_text_in, opt_u32, out_param, put, run_sized, slice_in, text_in, SizedOut,
+    agora_token_error, agora_token_str, bytes_in, opt_text_in, out_param, put, run_sized, slice_in, text_in, SizedOut,
 };
 use crate::{null_error, utf8_checked, with_token_buf, StrArg};
 
@@ -385,6 +385,10 @@ pub struct agora_token2_expected {
     pub uid: i64,
     /// The user account (when not has_uid).
     pub user_account: agora_token_str,
+    /// When given, the RTM check (after the RTC check): an RTM or RTM2
+    /// service for this user id (SERVICE_MISSING, UID_MISMATCH,
+    /// PRIVILEGE_EXPIRED by its Login value).
+    pub rtm_user_id: agora_token_str,
 }
 
 /// One parameter of a builder (`agora_token2_builder_info`).
@@ -625,10 +629,7 @@ pub unsafe extern "C" fn agora_token2_build(
         let ints = unsafe { slice_in(args.ints, args.int_count, "ints") }?;
         let grants = unsafe { slice_in(args.permissions, args.permission_count, "permissions") }?;
         let out = SizedOut::new(out, out_cap, out_len)?;
-        let pin = Pin {
-            issue_ts: opt_u32(args.has_issue_ts, args.issue_ts, ErrorKind::IssueTs)?,
-            salt: opt_u32(args.has_salt, args.salt, ErrorKind::Salt)?,
-        };
+        let pin = Pin::checked((args.has_issue_ts != 0).then_some(args.issue_ts), (args.has_salt != 0).then_some(args.salt))?;
         // The string arguments, each checked by the rules of the parameter it feeds.
         let mut texts: Vec<StrArg<'_>> = Vec::with_capacity(strs.len());
         let mut str_params = recipe.params.iter().filter(|p| p.kind == ParamKind::Str);
@@ -912,7 +913,8 @@ pub unsafe extern "C" fn agora_token2_info_free(info: *mut agora_token2_info) {
 /// SIGNATURE_MISMATCH, EXPIRED (now > issue_ts + expire), then with an RTC
 /// check (`expected->channel_name`): SERVICE_MISSING, CHANNEL_MISMATCH,
 /// UID_MISMATCH (an RTC service for uid 0 admits any user),
-/// PRIVILEGE_EXPIRED. `expected` is nullable (signature and expiry only). A
+/// PRIVILEGE_EXPIRED, then with an RTM check (`expected->rtm_user_id`):
+/// SERVICE_MISSING, UID_MISMATCH, PRIVILEGE_EXPIRED. `expected` is nullable (signature and expiry only). A
 /// malformed token or certificate is a negative status (parse categories,
 /// app_certificate), as is `now` out of range (AGORA_TOKEN_ERR_NOW).
 ///
@@ -936,20 +938,21 @@ pub unsafe extern "C" fn agora_token2_verify(
         let token = unsafe { bytes_in(token, token_len, "token") }?;
         let app_certificate = unsafe { text_in(app_certificate, app_certificate_len, ErrorKind::AppCertificate) }?;
         let e = if expected.is_null() { None } else { Some(unsafe { &*expected }) };
-        let (app_id, channel, account) = match e {
+        let (app_id, channel, account, rtm) = match e {
             Some(e) => (
                 unsafe { opt_text_in(&e.app_id, ErrorKind::AppId) }?,
                 unsafe { opt_text_in(&e.channel_name, ErrorKind::ChannelName) }?,
                 unsafe { opt_text_in(&e.user_account, ErrorKind::UserAccount) }?,
+                unsafe { opt_text_in(&e.rtm_user_id, ErrorKind::UserId) }?,
             ),
-            None => (None, None, None),
+            None => (None, None, None, None),
         };
         let result_out = out_param(result_out, "result_out")?;
-        let now = token_core::validate::check_u32(ErrorKind::Now, i128::from(now))?;
+        let now = token_core::validate::check_now(i128::from(now))?;
         let rtc = match (&channel, e) {
             (Some(channel), Some(e)) => {
                 let user = match (e.has_uid != 0, &account) {
-                    (true, None) => UserId::Uid(token_core::validate::check_u32(ErrorKind::Uid, i128::from(e.uid))?),
+                    (true, None) => UserId::Uid(token_core::validate::check_uid(i128::from(e.uid))?),
                     (false, Some(account)) => UserId::Account(account.as_str()),
                     _ => {
                         return Err(TokenError::new(
@@ -963,10 +966,10 @@ pub unsafe extern "C" fn agora_token2_verify(
             }
             _ => None,
         };
-        let expected = Expected007 { app_id: app_id.as_ref().map(StrArg::as_str), rtc };
+        let expected = Expected007 { app_id: app_id.as_ref().map(StrArg::as_str), rtc, rtm: rtm.as_ref().map(StrArg::as_str) };
         let result = utf8_checked(
             verify007(token, app_certificate.as_str(), &expected, now),
-            &[Some(&app_certificate), app_id.as_ref(), channel.as_ref(), account.as_ref()],
+            &[Some(&app_certificate), app_id.as_ref(), channel.as_ref(), account.as_ref(), rtm.as_ref()],
         )?;
         // SAFETY: checked non-NULL.
         unsafe { put(result_out, result.value()) };

@@ -54,7 +54,7 @@ static void test_sample_token(void) {
     agora_token_builder *a = NULL;
     CHECK_STATUS(agora_token_builder_new_user_account(APP_ID, CERT, CHANNEL, "2882341273", &a), AGORA_TOKEN_OK);
     CHECK_STATUS(agora_token_builder_init_token_builder(a, SAMPLE), AGORA_TOKEN_OK);
-    /* init takes the privileges only: salt and ts are set again. */
+    /* init takes the privileges only: the sample's salt and ts are set again. */
     CHECK_STATUS(agora_token_builder_set_salt(a, 1), AGORA_TOKEN_OK);
     CHECK_STATUS(agora_token_builder_set_ts(a, 1111111), AGORA_TOKEN_OK);
     token = NULL;
@@ -276,6 +276,8 @@ static void test_names_and_version(void) {
     CHECK(AGORA_TOKEN_ERR_BUFFER_TOO_SMALL == -20);
     CHECK(strcmp(agora_token_error_name(AGORA_TOKEN_ERR_ZLIB), "zlib") == 0);
     CHECK(strcmp(agora_token_error_name(AGORA_TOKEN_ERR_NOW), "now") == 0);
+    CHECK(strcmp(agora_token_error_name(AGORA_TOKEN_ERR_RANDOM), "random") == 0);
+    CHECK(AGORA_TOKEN_ERR_NOW == -34);
     CHECK(strcmp(agora_token_error_name(-35), "unknown") == 0);
     CHECK(strcmp(agora_token_error_name(5), "unknown") == 0);
     CHECK(strcmp(agora_token_verify_result_name(AGORA_TOKEN_VERIFY_OK), "ok") == 0);

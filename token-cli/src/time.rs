@@ -1,8 +1,8 @@
 //! UTC ISO-8601 formatting of Unix seconds, without a date crate.
 
-/// `1446455471` -> `"2015-11-02T09:11:11Z"`.
-pub fn iso8601(secs: u32) -> String {
-    let secs = i64::from(secs);
+/// `1446455471` -> `"2015-11-02T09:11:11Z"` (007 expiries, issue_ts + expire, may pass u32).
+pub fn iso8601(secs: impl Into<i64>) -> String {
+    let secs: i64 = secs.into();
     let (days, rem) = (secs.div_euclid(86_400), secs.rem_euclid(86_400));
     let (y, m, d) = civil_from_days(days);
     format!("{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z", rem / 3600, rem % 3600 / 60, rem % 60)
@@ -29,11 +29,12 @@ mod tests {
 
     #[test]
     fn known_dates() {
-        assert_eq!(iso8601(0), "1970-01-01T00:00:00Z");
-        assert_eq!(iso8601(1446455471), "2015-11-02T09:11:11Z");
-        assert_eq!(iso8601(951782400), "2000-02-29T00:00:00Z");
-        assert_eq!(iso8601(1709164800), "2024-02-29T00:00:00Z");
-        assert_eq!(iso8601(4102444799), "2099-12-31T23:59:59Z");
+        assert_eq!(iso8601(0u32), "1970-01-01T00:00:00Z");
+        assert_eq!(iso8601(1446455471u32), "2015-11-02T09:11:11Z");
+        assert_eq!(iso8601(951782400u32), "2000-02-29T00:00:00Z");
+        assert_eq!(iso8601(1709164800u32), "2024-02-29T00:00:00Z");
+        assert_eq!(iso8601(4102444799u32), "2099-12-31T23:59:59Z");
         assert_eq!(iso8601(u32::MAX), "2106-02-07T06:28:15Z");
+        assert_eq!(iso8601(i64::from(u32::MAX) + 1), "2106-02-07T06:28:16Z");
     }
 }

@@ -63,6 +63,8 @@ fn bench(c: &mut Criterion) {
         fixed.set_ts(1_900_000_000);
         b.iter(|| black_box(&fixed).build_token().unwrap())
     });
+    g.bench_function("random_salt", |b| b.iter(|| token_core::random_salt().unwrap()));
+    g.bench_function("random_salt_007", |b| b.iter(|| token_core::random_salt_007().unwrap()));
     g.bench_function("parse", |b| b.iter(|| parse(black_box(&token)).unwrap()));
     let expected = Expected { app_id: Some(APP_ID), channel_name: CHANNEL, user: UserId::Uid(UID) };
     g.bench_function("verify", |b| b.iter(|| verify(black_box(&token), CERT, &expected, 1_800_000_000).unwrap()));

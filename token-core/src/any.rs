@@ -63,13 +63,13 @@ impl AnyToken {
     }
 }
 
-/// Parses a token of either format, by its version prefix. A text that is
-/// neither gets the 007 parser's `version` diagnosis (007 is what Agora
-/// issues today).
+/// Parses a token of either format, by its version prefix (`too_long` and
+/// `version` before anything else, with the same diagnoses as the parsers).
 pub fn parse_any(token: impl AsRef<[u8]>) -> Result<AnyToken, TokenError> {
     let token = token.as_ref();
     match Format::detect(token) {
         Some(Format::V006) if token.len() <= MAX_TOKEN_LEN => parse(token).map(AnyToken::V006),
+        None if token.len() <= MAX_TOKEN_LEN => Err(crate::diagnose::version_error(token, None)),
         _ => parse007(token).map(AnyToken::V007),
     }
 }
@@ -86,8 +86,9 @@ pub fn verify_any(
     let token = token.as_ref();
     match Format::detect(token) {
         Some(Format::V006) if token.len() <= MAX_TOKEN_LEN => verify(token, app_certificate, expected, now),
+        None if token.len() <= MAX_TOKEN_LEN => Err(crate::diagnose::version_error(token, None)),
         _ => {
-            let e = Expected007 { app_id: expected.app_id, rtc: Some((expected.channel_name, expected.user)) };
+            let e = Expected007 { app_id: expected.app_id, rtc: Some((expected.channel_name, expected.user)), rtm: None };
             verify007(token, app_certificate, &e, now)
         }
     }

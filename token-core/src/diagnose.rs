@@ -58,14 +58,15 @@ fn whole_text_hint(token: &[u8]) -> Option<String> {
     None
 }
 
-/// A `version` error: the text does not start with `want` ("006" or "007").
-pub(crate) fn version_error(token: &[u8], want: &str) -> TokenError {
-    let other = if want == "007" { "006" } else { "007" };
+/// A `version` error: the text does not start with `want` ("006" or "007";
+/// `None` when either would do, for `parse_any`).
+pub(crate) fn version_error(token: &[u8], want: Option<&str>) -> TokenError {
+    let other = if want == Some("007") { "006" } else { "007" };
     let what = if token.is_empty() {
         "the token is empty; pass the token string itself".to_owned()
     } else if let Some(hint) = whole_text_hint(token) {
         hint
-    } else if token.starts_with(other.as_bytes()) {
+    } else if want.is_some() && token.starts_with(other.as_bytes()) {
         let (name, reader) = if other == "006" {
             ("an AccessToken (006) token", "the 006 parser (`parse`), or `parse_any` for either format")
         } else {
@@ -82,7 +83,11 @@ pub(crate) fn version_error(token: &[u8], want: &str) -> TokenError {
         let head: String = String::from_utf8_lossy(&token[..token.len().min(3)]).into_owned();
         format!("the token starts with {head:?}; an Agora token starts with \"007\" (AccessToken2) or \"006\" (AccessToken)")
     };
-    TokenError::new(ErrorKind::Version, format!("version: expected a token starting with \"{want}\", but {what}"))
+    let want = match want {
+        Some(v) => format!("\"{v}\""),
+        None => "\"007\" or \"006\"".to_owned(),
+    };
+    TokenError::new(ErrorKind::Version, format!("version: expected a token starting with {want}, but {what}"))
 }
 
 /// A `base64` error for the text after the first `start` characters.
@@ -144,13 +149,14 @@ mod tests {
 
     #[test]
     fn messages_name_what_happened() {
-        assert!(version_error(b"", "007").message().contains("empty"));
-        assert!(version_error(b"\"007abc\"", "007").message().contains("quotes"));
-        assert!(version_error(b" 007abc", "007").message().contains("whitespace"));
-        assert!(version_error(b"970CA35de60c44645bbae8a215061b33", "007").message().contains("app id"));
-        assert!(version_error(b"006abc", "007").message().contains("AccessToken (006)"));
-        assert!(version_error(b"007abc", "006").message().contains("parse007"));
-        assert!(version_error(b"005abc", "007").message().contains("older Agora dynamic key"));
+        assert!(version_error(b"", Some("007")).message().contains("empty"));
+        assert!(version_error(b"\"007abc\"", Some("007")).message().contains("quotes"));
+        assert!(version_error(b" 007abc", Some("007")).message().contains("whitespace"));
+        assert!(version_error(b"970CA35de60c44645bbae8a215061b33", Some("007")).message().contains("app id"));
+        assert!(version_error(b"006abc", Some("007")).message().contains("AccessToken (006)"));
+        assert!(version_error(b"007abc", Some("006")).message().contains("parse007"));
+        assert!(version_error(b"005abc", Some("007")).message().contains("older Agora dynamic key"));
+        assert!(version_error(b"x", None).message().contains("\"007\" or \"006\""));
         let t = b"007eJx\\/abc";
         assert!(base64_error(t, 3, &b64("eJx\\/abc")).message().contains("JSON escapes"));
         let t = b"007eJx%2Fabc";

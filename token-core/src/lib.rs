@@ -53,9 +53,9 @@ pub use secret::Secret;
 pub use v006::builder::SimpleTokenBuilder;
 pub use v006::helpers::{RtcTokenBuilder, RtmTokenBuilder};
 pub use v006::privilege::{Privilege, Role, RtmRole};
-pub use v006::token::{parse, verify, Expected, ParsedToken, UserId, VerifyResult, APP_ID_LEN, VERSION};
+pub use v006::token::{parse, verify, verify_rtm, Expected, ParsedToken, UserId, VerifyResult, APP_ID_LEN, VERSION};
 pub use v007::{parse007, verify007, AccessToken2, Expected007, ParsedToken2, Service, ServiceType, VERSION_007};
-pub use validate::MAX_TOKEN_LEN;
+pub use validate::{check_now, check_uid, timestamp_hint, MAX_TOKEN_LEN};
 pub use any::{parse_any, verify_any, AnyToken, Format};
 
 /// The version of this library (the workspace version).

@@ -108,6 +108,61 @@ pub fn check_u32(kind: ErrorKind, value: i128) -> Result<u32, TokenError> {
     })
 }
 
+/// A verification time (`now`, Unix seconds) from a wider integer: outside
+/// 0..=4294967295 is a `now` error, which says so when the value looks like
+/// milliseconds (`Date.now()`, `time.time() * 1000`, `System.currentTimeMillis()`).
+pub fn check_now(now: i128) -> Result<u32, TokenError> {
+    u32::try_from(now).map_err(|_| {
+        let hint = if (1_000_000_000_000..100_000_000_000_000).contains(&now) {
+            format!("; it looks like milliseconds: pass seconds ({})", now / 1000)
+        } else {
+            String::new()
+        };
+        TokenError::new(ErrorKind::Now, format!("now: {now} is outside 0..=4294967295 (Unix seconds){hint}"))
+    })
+}
+
+/// For a "seconds from now" input: a diagnosis when the value is more likely
+/// an absolute Unix time (seconds or milliseconds) than a lifetime, such as
+/// `--expire $(( $(date +%s) + 60 ))`. `None` for a plausible lifetime.
+///
+/// The token format itself takes any u32 (the vectors include 4294967295),
+/// so builders accept such values; the CLI and the token server, which take
+/// lifetimes from people, refuse them with this message.
+pub fn timestamp_hint(seconds_from_now: i128) -> Option<String> {
+    const YEAR_2001: i128 = 1_000_000_000;
+    if seconds_from_now >= 1_000_000_000_000 {
+        Some(format!(
+            "{seconds_from_now} looks like a Unix time in milliseconds, but this takes a lifetime in seconds from now (e.g. 3600)"
+        ))
+    } else if seconds_from_now >= YEAR_2001 {
+        Some(format!(
+            "{seconds_from_now} looks like a Unix timestamp (it would make a token that lives {} years), \
+             but this takes a lifetime in seconds from now (e.g. 3600)",
+            seconds_from_now / (365 * 86_400)
+        ))
+    } else {
+        None
+    }
+}
+
+/// A numeric uid from a wider integer: outside 0..=4294967295 is a `uid`
+/// error; a negative value in the signed 32-bit range gets the hint that it
+/// may be the signed view of an unsigned uid (Java's `int`, C#'s `int`).
+pub fn check_uid(uid: i128) -> Result<u32, TokenError> {
+    u32::try_from(uid).map_err(|_| {
+        let hint = if (-2_147_483_648..0).contains(&uid) {
+            format!(
+                "; {uid} may be the signed 32-bit view of the unsigned uid {} (Java and C# ints are signed)",
+                uid + (1i128 << 32)
+            )
+        } else {
+            String::new()
+        };
+        TokenError::new(ErrorKind::Uid, format!("uid: {uid} is outside 0..=4294967295{hint}"))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -143,6 +198,22 @@ mod tests {
         assert!(check_user_account(&"u".repeat(255)).is_ok());
         assert_eq!(check_user_account(&"u".repeat(256)).unwrap_err().kind(), ErrorKind::UserAccount);
         assert_eq!(check_user_account("用户").unwrap_err().kind(), ErrorKind::UserAccount);
+    }
+
+    #[test]
+    fn now_uid_and_timestamps() {
+        assert_eq!(check_now(5).unwrap(), 5);
+        let e = check_now(1_796_049_437_726).unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::Now);
+        assert!(e.message().starts_with("now:") && e.message().contains("milliseconds"), "{e}");
+        assert!(!check_now(-1).unwrap_err().message().contains("milliseconds"));
+        let e = check_uid(-1).unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::Uid);
+        assert!(e.message().contains("4294967295") && e.message().contains("signed"), "{e}");
+        assert!(timestamp_hint(3600).is_none());
+        assert!(timestamp_hint(999_999_999).is_none());
+        assert!(timestamp_hint(1_796_050_060).unwrap().contains("Unix timestamp"));
+        assert!(timestamp_hint(1_796_050_060_000).unwrap().contains("milliseconds"));
     }
 
     #[test]

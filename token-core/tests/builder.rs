@@ -356,3 +356,16 @@ fn rtc_build_token_into_appends_a_verifiable_token_and_nothing_on_failure() {
     assert_eq!(e.kind(), ErrorKind::ChannelName);
     assert_eq!(out, before);
 }
+
+#[test]
+fn rtm_tokens_verify_as_rtm_tokens() {
+    let now = now_secs();
+    let t = RtmTokenBuilder::build_token(APP_ID, CERT, "alice", RtmRole::RtmUser, now + 60).unwrap();
+    assert_eq!(verify_rtm(&t, CERT, "alice", now).unwrap(), VerifyResult::Ok);
+    assert_eq!(verify_rtm(&t, CERT, "bob", now).unwrap(), VerifyResult::ChannelMismatch);
+    assert_eq!(verify_rtm(&t, CERT, "alice", now + 61).unwrap(), VerifyResult::PrivilegeExpired);
+    // A 006 RTM token signs the empty uid, so an RTC check reads it as a uid-0
+    // (wildcard) token of channel "alice": verify RTM tokens with verify_rtm.
+    let e = Expected { app_id: None, channel_name: "alice", user: UserId::Uid(7) };
+    assert_eq!(verify(&t, CERT, &e, now).unwrap(), VerifyResult::Ok);
+}

@@ -277,7 +277,7 @@ fn run_case(case: &Value) -> Result<(), String> {
                     Some(r) => Some((str_field(r, "channel_name")?, user_of(r)?)),
                     None => None,
                 };
-                let e = Expected007 { app_id: None, rtc };
+                let e = Expected007 { app_id: None, rtc, rtm: None };
                 let result = verify007(token, str_field(v, "app_certificate")?, &e, u32_field(v, "now")?)
                     .map_err(|e| format!("verify failed: {e}"))?;
                 let want = str_field(v, "result")?;

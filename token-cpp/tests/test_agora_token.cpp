@@ -81,10 +81,11 @@ TEST(SimpleTokenBuilder, UserAccountIsTheSameUserAsItsUid) {
     SimpleTokenBuilder b(kAppId, kCert, kChannel, std::string("2882341273"));
     ASSERT_TRUE(b.valid());
     ASSERT_TRUE(b.initTokenBuilder(kSample));
-    // initTokenBuilder takes the privileges only: salt and ts stay drawn until set.
+    // initTokenBuilder takes the privileges only; salt and ts are drawn afresh.
     EXPECT_EQ(b.salt(), std::nullopt);
     EXPECT_EQ(b.ts(), std::nullopt);
-    ASSERT_TRUE(b.setSalt(1) && b.setTs(1111111));
+    b.setSalt(1);
+    b.setTs(1111111);
     EXPECT_EQ(b.buildToken(), kSample);
 }
 
@@ -262,7 +263,8 @@ TEST(SimpleTokenBuilder, MoveTransfersTheHandle) {
 TEST(SimpleTokenBuilder, InitTokenBuilderFailuresLeaveTheBuilderUnchanged) {
     SimpleTokenBuilder b(kAppId, kCert, kChannel, kUid);
     ASSERT_TRUE(b.initTokenBuilder(kSample));
-    ASSERT_TRUE(b.setSalt(1) && b.setTs(1111111));
+    b.setSalt(1);  // init takes the privileges only
+    b.setTs(1111111);
     struct Case {
         std::string token;
         int code;
@@ -343,7 +345,8 @@ TEST(SimpleTokenBuilder, TokensLongerThanTheStackBufferAreBuiltByTheAllocatingCa
         SCOPED_TRACE(count);
         SimpleTokenBuilder b(kAppId, kCert, kChannel, kUid);
         ASSERT_TRUE(b.initTokenBuilder(tokenWithPrivileges(count))) << lastError();
-        ASSERT_TRUE(b.setSalt(3) && b.setTs(4000000000u));  // not inherited: set for reproducible tokens
+        b.setSalt(3);  // init takes the privileges only
+        b.setTs(4000000000u);
         const std::string token = b.buildToken();
         char* direct = nullptr;
         ASSERT_EQ(agora_token_builder_build_token(b.native(), &direct), AGORA_TOKEN_OK);

@@ -24,6 +24,7 @@ use jni::objects::{JByteArray, JClass, JObject, JString, JThrowable};
 use jni::refs::Reference as _;
 use jni::sys::{jbyteArray, jint, jlong, jstring, JNIEnv};
 use jni::{jni_sig, jni_str, Env, EnvUnowned, JValue};
+use zeroize::{Zeroize as _, Zeroizing};
 use token_core::validate::check_u32;
 use token_core::{
     parse, verify, ErrorKind, Expected, Privilege, Role, RtcTokenBuilder, RtmRole, RtmTokenBuilder,
@@ -141,15 +142,16 @@ fn null_argument(field: &str) -> TokenError {
     )
 }
 
-/// A Java string argument as a Rust string; null is a `null_argument` failure.
-fn string(env: &Env<'_>, s: &JString<'_>, field: &str) -> Res<String> {
+/// A Java string argument as a Rust string, zeroed when dropped (it may be
+/// the certificate); null is a `null_argument` failure.
+fn string(env: &Env<'_>, s: &JString<'_>, field: &str) -> Res<Zeroizing<String>> {
     if s.is_null() {
         return Err(null_argument(field).into());
     }
     if let Some(text) = short_string(env, s) {
-        return Ok(text);
+        return Ok(Zeroizing::new(text));
     }
-    Ok(s.try_to_string(env)?)
+    Ok(Zeroizing::new(s.try_to_string(env)?))
 }
 
 /// Longest string (in UTF-16 units) read through the stack buffer of [`short_string`].
@@ -170,9 +172,10 @@ fn short_string(env: &Env<'_>, s: &JString<'_>) -> Option<String> {
         let iface = *raw;
         let len = ((*iface).v1_1.GetStringLength)(raw, jstr);
         let len = usize::try_from(len).ok().filter(|&n| n <= SHORT_STRING)?;
-        let mut units = [0u16; SHORT_STRING];
-        ((*iface).v1_2.GetStringRegion)(raw, jstr, 0, len as jni::sys::jsize, units.as_mut_ptr());
-        let units = &units[..len];
+        // Zeroed when dropped, as every copy of an argument (it may be the certificate).
+        let mut buffer = Zeroizing::new([0u16; SHORT_STRING]);
+        ((*iface).v1_2.GetStringRegion)(raw, jstr, 0, len as jni::sys::jsize, buffer.as_mut_ptr());
+        let units = &buffer[..len];
         if units.iter().all(|&u| u < 0x80) {
             // ASCII (every valid input): one byte per unit.
             return String::from_utf8(units.iter().map(|&u| u as u8).collect()).ok();
@@ -198,7 +201,7 @@ unsafe fn ascii_arg(raw: *mut JNIEnv, s: jstring, buffer: &mut [u8; SHORT_STRING
     if s.is_null() {
         return None;
     }
-    let mut units = [0u16; SHORT_STRING];
+    let mut units = Zeroizing::new([0u16; SHORT_STRING]);
     // SAFETY: see above; GetStringRegion is given exactly [0, len) of the string, so it cannot
     // throw, and `units` holds `len` units.
     let len = unsafe {
@@ -757,11 +760,12 @@ unsafe fn rtc_build_raw(
     out: jbyteArray,
     capacity: jint,
 ) -> Res<Option<jint>> {
+    // The arguments' bytes (one is the certificate), zeroed when dropped.
     let (mut a, mut c, mut n, mut u) = (
-        [0u8; SHORT_STRING],
-        [0u8; SHORT_STRING],
-        [0u8; SHORT_STRING],
-        [0u8; SHORT_STRING],
+        Zeroizing::new([0u8; SHORT_STRING]),
+        Zeroizing::new([0u8; SHORT_STRING]),
+        Zeroizing::new([0u8; SHORT_STRING]),
+        Zeroizing::new([0u8; SHORT_STRING]),
     );
     // SAFETY: as this function's contract.
     let args = unsafe {

@@ -35,6 +35,9 @@ const token: string = builder.buildToken();
 const status: number = byAccount.initTokenBuilder(token);
 const name: string = errorName(status);
 const code: -3 = ErrorCode.channel_name;
+const randomCode: -32 = ErrorCode.random;
+byAccount.close();
+builder[Symbol.dispose]();
 
 const rtc: string = RtcTokenBuilder.buildTokenWithUid(appID, appCertificate, 'room-1', 42, RtcRole.PUBLISHER, 0);
 const rtc2: string = RtcTokenBuilder.buildTokenWithAccount(appID, appCertificate, 'room-1', 'bob', RtcRole.SUBSCRIBER, 0);

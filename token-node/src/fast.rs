@@ -127,7 +127,12 @@ unsafe fn complete(env: sys::napi_env, body: impl FnOnce() -> Result<String>) ->
             Error::new("internal", "internal: could not create the token string")
         }
         Ok(Err(e)) => e,
-        Err(_) => Error::new("internal", "internal: a panic in agoratoken"),
+        Err(payload) => {
+            if let Err(again) = catch_unwind(AssertUnwindSafe(move || drop(payload))) {
+                std::mem::forget(again);
+            }
+            Error::new("internal", crate::PANIC_MESSAGE)
+        }
     };
     // SAFETY: same env; every out-pointer is a local.
     unsafe {

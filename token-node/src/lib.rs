@@ -31,6 +31,24 @@ fn js_err(e: TokenError) -> Error<&'static str> {
     Error::new(e.kind().as_str(), e.message())
 }
 
+/// The message of a caught panic: the payload is never quoted.
+pub(crate) const PANIC_MESSAGE: &str = "internal: a panic was caught in agoratoken (a bug; please report it)";
+
+/// Runs an export's body: a panic becomes an `Error` with code `internal`
+/// instead of unwinding into napi (which aborts the Node process). The
+/// payload is dropped without letting a second panic out.
+pub(crate) fn guard<T>(body: impl FnOnce() -> Result<T>) -> Result<T> {
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(body)) {
+        Ok(result) => result,
+        Err(payload) => {
+            if let Err(again) = std::panic::catch_unwind(std::panic::AssertUnwindSafe(move || drop(payload))) {
+                std::mem::forget(again);
+            }
+            Err(Error::new("internal", PANIC_MESSAGE))
+        }
+    }
+}
+
 /// A JS number as an integer (saturating beyond the i128 range), or an error
 /// of this category when it has a fraction or is not finite.
 fn integral(kind: ErrorKind, value: f64) -> Result<i128> {
@@ -74,8 +92,27 @@ fn privilege_arg(value: f64) -> Result<Privilege> {
 // than a napi-rs class instance and its methods (about 0.3 µs and 0.2 µs per
 // call). napi checks the handle's Rust type on every call.
 
-/// A `SimpleTokenBuilder` owned by JavaScript (freed by the garbage collector).
-type Builder = External<SimpleTokenBuilder>;
+/// A `SimpleTokenBuilder` owned by JavaScript. `close()` drops it at once
+/// (its certificate zeroed, its memory freed); otherwise the garbage
+/// collector frees it with the External, which tells V8 the builder's size.
+/// A closed builder is `None`: every call on it fails with `null_argument`.
+type Builder = External<Option<Box<SimpleTokenBuilder>>>;
+
+fn new_builder(b: SimpleTokenBuilder) -> Builder {
+    External::new_with_size_hint(Some(Box::new(b)), std::mem::size_of::<SimpleTokenBuilder>())
+}
+
+fn closed() -> Error<&'static str> {
+    Error::new("null_argument", "null_argument: the builder is closed")
+}
+
+fn live(builder: &Builder) -> Result<&SimpleTokenBuilder> {
+    builder.as_deref().ok_or_else(closed)
+}
+
+fn live_mut(builder: &mut Builder) -> Result<&mut SimpleTokenBuilder> {
+    builder.as_deref_mut().ok_or_else(closed)
+}
 
 /// A builder for a numeric uid (an integer in 0..=4294967295).
 #[napi]
@@ -85,10 +122,12 @@ pub fn builder_with_uid(
     channel_name: Text,
     uid: f64,
 ) -> Result<Builder> {
-    let uid = u32_arg(ErrorKind::Uid, uid)?;
-    SimpleTokenBuilder::with_uid(&app_id, &app_certificate, &channel_name, uid)
-        .map(External::new)
-        .map_err(js_err)
+    guard(|| {
+        let uid = u32_arg(ErrorKind::Uid, uid)?;
+        SimpleTokenBuilder::with_uid(&app_id, &app_certificate, &channel_name, uid)
+            .map(new_builder)
+            .map_err(js_err)
+    })
 }
 
 /// A builder for a user account.
@@ -99,87 +138,129 @@ pub fn builder_with_user_account(
     channel_name: Text,
     user_account: Text,
 ) -> Result<Builder> {
-    SimpleTokenBuilder::with_user_account(&app_id, &app_certificate, &channel_name, &user_account)
-        .map(External::new)
-        .map_err(js_err)
+    guard(|| {
+        SimpleTokenBuilder::with_user_account(&app_id, &app_certificate, &channel_name, &user_account)
+            .map(new_builder)
+            .map_err(js_err)
+    })
+}
+
+/// Drops the builder now: its certificate is zeroed and its memory freed
+/// (the small External shell stays until the garbage collector takes it).
+/// Closing twice is a no-op.
+#[napi]
+pub fn builder_close(builder: &mut Builder) -> Result<()> {
+    guard(|| {
+        builder.take();
+        Ok(())
+    })
 }
 
 /// 0, or the negative code of the failure's category (the builder is then unchanged).
 #[napi]
-pub fn builder_init_token_builder(builder: &mut Builder, origin_token: Text) -> i32 {
-    match builder.init_token_builder(&*origin_token) {
-        Ok(()) => 0,
-        Err(e) => e.code(),
-    }
+pub fn builder_init_token_builder(builder: &mut Builder, origin_token: Text) -> Result<i32> {
+    guard(|| {
+        let Some(b) = builder.as_deref_mut() else {
+            return Ok(ErrorKind::NullArgument.code());
+        };
+        Ok(match b.init_token_builder(&*origin_token) {
+            Ok(()) => 0,
+            Err(e) => e.code(),
+        })
+    })
 }
 
 #[napi]
 pub fn builder_init_privileges(builder: &mut Builder, role: f64) -> Result<()> {
-    let role = role_arg(role)?;
-    builder.init_privileges(role);
-    Ok(())
+    guard(|| {
+        let role = role_arg(role)?;
+        live_mut(builder)?.init_privileges(role);
+        Ok(())
+    })
 }
 
 #[napi]
 pub fn builder_set_privilege(builder: &mut Builder, privilege: f64, expire_ts: f64) -> Result<()> {
-    let privilege = privilege_arg(privilege)?;
-    let expire_ts = u32_arg(ErrorKind::ExpireTs, expire_ts)?;
-    builder.set_privilege(privilege, expire_ts);
-    Ok(())
+    guard(|| {
+        let privilege = privilege_arg(privilege)?;
+        let expire_ts = u32_arg(ErrorKind::ExpireTs, expire_ts)?;
+        live_mut(builder)?.set_privilege(privilege, expire_ts);
+        Ok(())
+    })
 }
 
 #[napi]
 pub fn builder_remove_privilege(builder: &mut Builder, privilege: f64) -> Result<()> {
-    let privilege = privilege_arg(privilege)?;
-    builder.remove_privilege(privilege);
-    Ok(())
+    guard(|| {
+        let privilege = privilege_arg(privilege)?;
+        live_mut(builder)?.remove_privilege(privilege);
+        Ok(())
+    })
 }
 
 /// `null` returns to a fresh CSPRNG salt per token.
 #[napi]
 pub fn builder_set_salt(builder: &mut Builder, salt: Option<f64>) -> Result<()> {
-    let salt = salt.map(|v| u32_arg(ErrorKind::Salt, v)).transpose()?;
-    builder.set_salt(salt);
-    Ok(())
+    guard(|| {
+        let salt = salt.map(|v| u32_arg(ErrorKind::Salt, v)).transpose()?;
+        live_mut(builder)?.set_salt(salt);
+        Ok(())
+    })
 }
 
 #[napi]
-pub fn builder_get_salt(builder: &Builder) -> Option<u32> {
-    builder.salt()
+pub fn builder_get_salt(builder: &Builder) -> Result<Option<u32>> {
+    guard(|| Ok(live(builder)?.salt()))
 }
 
 /// `null` returns to "now + 24 h at each build".
 #[napi]
 pub fn builder_set_ts(builder: &mut Builder, ts: Option<f64>) -> Result<()> {
-    let ts = ts.map(|v| u32_arg(ErrorKind::Ts, v)).transpose()?;
-    builder.set_ts(ts);
-    Ok(())
+    guard(|| {
+        let ts = ts.map(|v| u32_arg(ErrorKind::Ts, v)).transpose()?;
+        live_mut(builder)?.set_ts(ts);
+        Ok(())
+    })
 }
 
 #[napi]
-pub fn builder_get_ts(builder: &Builder) -> Option<u32> {
-    builder.ts()
+pub fn builder_get_ts(builder: &Builder) -> Result<Option<u32>> {
+    guard(|| Ok(live(builder)?.ts()))
 }
 
 /// `[id, expireTs]` pairs, sorted by id.
 #[napi]
-pub fn builder_privileges(builder: &Builder) -> Vec<Vec<u32>> {
-    builder
-        .privileges()
-        .iter()
-        .map(|&(id, expire)| vec![u32::from(id), expire])
-        .collect()
+pub fn builder_privileges(builder: &Builder) -> Result<Vec<Vec<u32>>> {
+    guard(|| {
+        Ok(live(builder)?
+            .privileges()
+            .iter()
+            .map(|&(id, expire)| vec![u32::from(id), expire])
+            .collect())
+    })
 }
 
 #[napi]
 pub fn builder_build_token(builder: &Builder) -> Result<String> {
-    builder.build_token().map_err(js_err)
+    guard(|| live(builder)?.build_token().map_err(js_err))
 }
 
-/// The builder's `Debug` form (the certificate shows as `***`).
+/// The builder's `Debug` form (the certificate shows as `***`), or that it is closed.
 #[napi]
-pub fn builder_describe(builder: &Builder) -> String {
-    format!("{:?}", **builder)
+pub fn builder_describe(builder: &Builder) -> Result<String> {
+    guard(|| {
+        Ok(match builder.as_deref() {
+            Some(b) => format!("{b:?}"),
+            None => "SimpleTokenBuilder { closed }".to_owned(),
+        })
+    })
+}
+
+/// Panics on purpose inside [`guard`], so that the tests see a panic become
+/// an `Error` with code `internal` and the process live on.
+#[napi]
+pub fn self_test_panic() -> Result<()> {
+    guard(|| panic!("agoratoken self-test panic"))
 }
 
 // The three static helpers; `fast.rs` exposes them as plain napi callbacks.
@@ -248,7 +329,8 @@ pub fn register_fast_helpers(
     mut exports: napi::bindgen_prelude::Object,
     env: napi::Env,
 ) -> napi::Result<()> {
-    fast::register(&mut exports, &env)
+    guard(|| fast::register(&mut exports, &env).map_err(|e| Error::new("internal", e.reason)))
+        .map_err(|e| napi::Error::from_reason(e.reason))
 }
 
 /// Every field of a 006 token.
@@ -267,7 +349,11 @@ pub struct ParsedToken {
 
 #[napi]
 pub fn parse(token: Text) -> Result<ParsedToken> {
-    let t = token_core::parse(&*token).map_err(js_err)?;
+    guard(|| parse_inner(&token))
+}
+
+fn parse_inner(token: &str) -> Result<ParsedToken> {
+    let t = token_core::parse(token).map_err(js_err)?;
     Ok(ParsedToken {
         signature_hex: t.signature_hex(),
         app_id: t.app_id,
@@ -315,15 +401,17 @@ pub fn verify_uid(
     now: Option<f64>,
     app_id: Option<Text>,
 ) -> Result<&'static str> {
-    let uid = u32_arg(ErrorKind::Uid, uid)?;
-    verify_user(
-        &token,
-        &app_certificate,
-        &channel_name,
-        UserId::Uid(uid),
-        now,
-        app_id.as_deref(),
-    )
+    guard(|| {
+        let uid = u32_arg(ErrorKind::Uid, uid)?;
+        verify_user(
+            &token,
+            &app_certificate,
+            &channel_name,
+            UserId::Uid(uid),
+            now,
+            app_id.as_deref(),
+        )
+    })
 }
 
 #[napi]
@@ -335,14 +423,16 @@ pub fn verify_account(
     now: Option<f64>,
     app_id: Option<Text>,
 ) -> Result<&'static str> {
-    verify_user(
-        &token,
-        &app_certificate,
-        &channel_name,
-        UserId::Account(&account),
-        now,
-        app_id.as_deref(),
-    )
+    guard(|| {
+        verify_user(
+            &token,
+            &app_certificate,
+            &channel_name,
+            UserId::Account(&account),
+            now,
+            app_id.as_deref(),
+        )
+    })
 }
 
 /// A `{ name, value }` pair of one of the core's tables.
@@ -355,50 +445,58 @@ pub struct NamedValue {
 
 /// The privileges, `kJoinChannel` = 1, ..., from token-core.
 #[napi]
-pub fn privilege_table() -> Vec<NamedValue> {
-    Privilege::ALL
-        .iter()
-        .map(|p| NamedValue {
-            name: p.name().to_owned(),
-            value: i32::from(p.id()),
-        })
-        .collect()
+pub fn privilege_table() -> Result<Vec<NamedValue>> {
+    guard(|| {
+        Ok(Privilege::ALL
+            .iter()
+            .map(|p| NamedValue {
+                name: p.name().to_owned(),
+                value: i32::from(p.id()),
+            })
+            .collect())
+    })
 }
 
 /// The roles, `kRoleAttendee` = 0, ..., from token-core.
 #[napi]
-pub fn role_table() -> Vec<NamedValue> {
-    Role::ALL
-        .iter()
-        .map(|r| NamedValue {
-            name: r.name().to_owned(),
-            value: i32::from(r.value()),
-        })
-        .collect()
+pub fn role_table() -> Result<Vec<NamedValue>> {
+    guard(|| {
+        Ok(Role::ALL
+            .iter()
+            .map(|r| NamedValue {
+                name: r.name().to_owned(),
+                value: i32::from(r.value()),
+            })
+            .collect())
+    })
 }
 
 /// The error categories and their codes (`app_id` = -1, ...), from token-core.
 #[napi]
-pub fn error_table() -> Vec<NamedValue> {
-    ErrorKind::ALL
-        .iter()
-        .map(|k| NamedValue {
-            name: k.as_str().to_owned(),
-            value: k.code(),
-        })
-        .collect()
+pub fn error_table() -> Result<Vec<NamedValue>> {
+    guard(|| {
+        Ok(ErrorKind::ALL
+            .iter()
+            .map(|k| NamedValue {
+                name: k.as_str().to_owned(),
+                value: k.code(),
+            })
+            .collect())
+    })
 }
 
 /// The RTM roles of the npm builders (`Rtm_User` = 1).
 #[napi]
-pub fn rtm_role_table() -> Vec<NamedValue> {
-    vec![NamedValue {
-        name: "Rtm_User".to_owned(),
-        value: RtmRole::RtmUser as i32,
-    }]
+pub fn rtm_role_table() -> Result<Vec<NamedValue>> {
+    guard(|| {
+        Ok(vec![NamedValue {
+            name: "Rtm_User".to_owned(),
+            value: RtmRole::RtmUser as i32,
+        }])
+    })
 }
 
 #[napi]
-pub fn version() -> &'static str {
-    token_core::version()
+pub fn version() -> Result<&'static str> {
+    guard(|| Ok(token_core::version()))
 }

@@ -10,7 +10,8 @@
 use std::ops::Deref;
 
 use napi::bindgen_prelude::{FromNapiValue, TypeName, ValidateNapiValue};
-use napi::{sys, ValueType};
+use napi::{sys, Status, ValueType};
+use zeroize::Zeroize as _;
 
 /// Buffer size: channel names (64 bytes), ids and certificates (32) and most
 /// tokens fit; user accounts up to 251 bytes do.
@@ -20,10 +21,31 @@ const INLINE: usize = 256;
 /// (A UTF-8 character has at most 4 bytes.)
 const SURELY_WHOLE: usize = INLINE - 5;
 
+/// A `Text` may hold the app certificate: what it copied is zeroed on drop
+/// (the bytes napi wrote into the stack buffer, and the heap copy).
 pub struct Text {
     inline: [u8; INLINE],
     len: usize,
+    /// How many bytes of `inline` napi may have written (the text and its NUL).
+    dirty: usize,
     heap: Option<String>,
+}
+
+impl Drop for Text {
+    fn drop(&mut self) {
+        self.inline[..self.dirty].zeroize();
+        if let Some(heap) = &mut self.heap {
+            heap.zeroize();
+        }
+    }
+}
+
+/// The conversion error of a non-string argument. napi-rs's own message
+/// quotes the value (`Failed to convert JavaScript value \`Number 42 \`...`),
+/// which could be a certificate passed in the wrong place: this one names
+/// the expected type only.
+pub fn not_a_string() -> napi::Error {
+    napi::Error::new(Status::StringExpected, "expected a string")
 }
 
 /// Shows the length only: a `Text` may hold the app certificate.
@@ -62,6 +84,7 @@ impl FromNapiValue for Text {
         let mut text = Text {
             inline: [0; INLINE],
             len: 0,
+            dirty: 0,
             heap: None,
         };
         let mut written = 0usize;
@@ -77,6 +100,10 @@ impl FromNapiValue for Text {
                 &mut written,
             )
         };
+        if status == sys::Status::napi_string_expected {
+            return Err(not_a_string());
+        }
+        text.dirty = (written + 1).min(INLINE);
         if status == sys::Status::napi_ok
             && written <= SURELY_WHOLE
             && std::str::from_utf8(&text.inline[..written]).is_ok()
@@ -87,7 +114,7 @@ impl FromNapiValue for Text {
         // Possibly truncated, or not a string: napi-rs's conversion
         // reads the whole string, or reports the type error.
         // SAFETY: same env and value as above.
-        text.heap = Some(unsafe { String::from_napi_value(env, value) }?);
+        text.heap = Some(unsafe { String::from_napi_value(env, value) }.map_err(|_| not_a_string())?);
         Ok(text)
     }
 }

@@ -36,9 +36,14 @@ final class SimpleTokenBuilder
      * @throws AgoraTokenException with the category of an invalid argument: type-level
      *         problems first (null, another type, a NUL byte, an int out of range), then the
      *         library's checks in order: app id, certificate, channel name, user account
+     * @throws \LogicException when called again on a live builder (its native builder would
+     *         be lost, never freed): make a new builder instead
      */
     public function __construct($appID, #[\SensitiveParameter] $appCertificate, $channelName, $uid)
     {
+        if ($this->handle !== null) {
+            throw new \LogicException('SimpleTokenBuilder::__construct: this builder is already constructed; create a new one');
+        }
         $ffi = Native::$ffi ?? Library::ffi();
         if (!\is_string($appID) || \str_contains($appID, "\0")) {
             throw Native::badString($appID, 'AGORA_TOKEN_ERR_APP_ID', 'app_id');

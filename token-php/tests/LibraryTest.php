@@ -206,11 +206,14 @@ final class LibraryTest extends Fixtures
     {
         $names = ['app_id', 'app_certificate', 'channel_name', 'user_account', 'uid', 'version', 'base64',
             'truncated', 'trailing', 'app_id_mismatch', 'channel_mismatch', 'uid_mismatch', 'privilege', 'role',
-            'salt', 'ts', 'expire_ts', 'null_argument', 'internal'];
+            'salt', 'ts', 'expire_ts', 'null_argument', 'internal', 'buffer_too_small', 'zlib', 'signature',
+            'no_service', 'service', 'permission', 'utf8', 'user_id', 'room_uuid', 'user_uuid', 'issue_ts', 'expire',
+            'random', 'too_long', 'now'];
         foreach ($names as $i => $name) {
             $this->assertSame($name, AgoraTokenException::categoryOf(-$i - 1));
         }
         $this->assertSame('ok', AgoraTokenException::categoryOf(0));
+        $this->assertSame('unknown', AgoraTokenException::categoryOf(-\count($names) - 1));
         $this->assertSame('unknown', AgoraTokenException::categoryOf(-1000));
         $this->assertSame('unknown', AgoraTokenException::categoryOf(1));
     }

@@ -177,7 +177,7 @@ final class SimpleTokenBuilderTest extends Fixtures
         $this->assertNull($b->getSalt());
         $this->assertNull($b->getTs());
         $this->assertSame(0, $b->initTokenBuilder($token));
-        // Salt and ts are not inherited (a renewed token is fresh): set them to rebuild byte for byte.
+        // Salt and ts are drawn afresh (token-core's rule); set them to get the same token.
         $this->assertNull($b->getSalt());
         $this->assertNull($b->getTs());
         $b->setSalt(self::SALT);
@@ -435,5 +435,50 @@ final class SimpleTokenBuilderTest extends Fixtures
             $t = (new SimpleTokenBuilder(self::APP_ID, self::CERT, self::CHANNEL, $i))->buildToken();
         }
         $this->assertSame('ok', Token::verify($t, self::CERT, self::CHANNEL, 1999));
+    }
+
+    public function testConstructingALiveBuilderAgainIsRefused(): void
+    {
+        // It would drop the native builder without freeing it.
+        $b = self::classic();
+        try {
+            $b->__construct(self::APP_ID, self::CERT, 'other', 7);
+            $this->fail('__construct ran again on a live builder');
+        } catch (\LogicException $e) {
+            $this->assertStringNotContainsString(self::CERT, (string) $e);
+        }
+        $this->assertSame(self::CLASSIC_TOKEN, $b->buildToken(), 'the builder changed');
+    }
+
+    public function testAForkedChildDrawsOtherSaltsThanItsParent(): void
+    {
+        if (!\function_exists('pcntl_fork') || !\function_exists('posix_kill')) {
+            $this->markTestSkipped('needs the pcntl and posix extensions');
+        }
+        $b = new SimpleTokenBuilder(self::APP_ID, self::CERT, self::CHANNEL, self::UID);
+        $salts = static function () use ($b): array {
+            $out = [];
+            for ($i = 0; $i < 100; $i++) {
+                $out[] = Token::parse($b->buildToken())->salt;
+            }
+            return $out;
+        };
+        $salts(); // the parent's generator is seeded before the fork
+        [$parentEnd, $childEnd] = stream_socket_pair(STREAM_PF_UNIX, STREAM_SOCK_STREAM, STREAM_IPPROTO_IP);
+        $pid = pcntl_fork();
+        $this->assertGreaterThanOrEqual(0, $pid, 'fork failed');
+        if ($pid === 0) {
+            fclose($parentEnd);
+            fwrite($childEnd, implode(',', $salts()));
+            fclose($childEnd);
+            // No PHP shutdown (PHPUnit's handlers) in the child.
+            posix_kill(posix_getpid(), SIGKILL);
+        }
+        fclose($childEnd);
+        $child = array_map('intval', explode(',', (string) stream_get_contents($parentEnd)));
+        fclose($parentEnd);
+        pcntl_waitpid($pid, $status);
+        $this->assertCount(100, $child);
+        $this->assertSame([], array_values(array_intersect($salts(), $child)), 'the child replays the parent\'s salts');
     }
 }

@@ -54,6 +54,20 @@ ERROR_CODES = {
     "null_argument": -18,
     "internal": -19,
     "buffer_too_small": -20,
+    "zlib": -21,
+    "signature": -22,
+    "no_service": -23,
+    "service": -24,
+    "permission": -25,
+    "utf8": -26,
+    "user_id": -27,
+    "room_uuid": -28,
+    "user_uuid": -29,
+    "issue_ts": -30,
+    "expire": -31,
+    "random": -32,
+    "too_long": -33,
+    "now": -34,
 }
 
 
@@ -374,7 +388,9 @@ def test_fresh_csprng_salt_per_token(builder):
 def test_init_token_builder_success():
     b = SimpleTokenBuilder(APP_ID, APP_CERTIFICATE, CHANNEL, UID)
     assert b.initTokenBuilder(CLASSIC_TOKEN) == 0
-    assert (b.salt, b.ts, b.privileges) == (1, 1111111, {1: 1446455471})
+    # The privileges only: salt and ts are drawn afresh unless set.
+    assert (b.salt, b.ts, b.privileges) == (None, None, {1: 1446455471})
+    b.salt, b.ts = 1, 1111111
     assert b.buildToken() == CLASSIC_TOKEN
     b.setPrivilege(agoratoken.kPublishAudioStream, 3)
     renewed = b.buildToken()

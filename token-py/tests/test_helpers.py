@@ -58,7 +58,7 @@ def test_rtc_uid_zero_signs_the_empty_string():
     token = RtcTokenBuilder.buildTokenWithUid(APP_ID, APP_CERTIFICATE, CHANNEL, 0, 1, 0)
     assert parse(token).crc_uid == zlib.crc32(b"")
     assert verify(token, APP_CERTIFICATE, CHANNEL, 0) == "ok"
-    assert verify(token, APP_CERTIFICATE, CHANNEL, "0") == "uid_mismatch"
+    assert verify(token, APP_CERTIFICATE, CHANNEL, "0") == "ok"  # a uid-0 token is any user's
 
 
 @pytest.mark.parametrize("name", ["buildTokenWithUid", "build_token_with_uid"])
@@ -220,8 +220,8 @@ def test_verify_failures():
     assert code_of(lambda: verify(token[:-4], APP_CERTIFICATE, CHANNEL, UID)) == "truncated"
     assert code_of(lambda: verify("x", APP_CERTIFICATE, CHANNEL, UID)) == "version"
     assert code_of(lambda: verify(token, APP_CERTIFICATE, CHANNEL, -1)) == "uid"
-    assert code_of(lambda: verify(token, APP_CERTIFICATE, CHANNEL, UID, -1)) == "ts"
-    assert code_of(lambda: verify(token, APP_CERTIFICATE, CHANNEL, UID, 2**40)) == "ts"
+    assert code_of(lambda: verify(token, APP_CERTIFICATE, CHANNEL, UID, -1)) == "now"
+    assert code_of(lambda: verify(token, APP_CERTIFICATE, CHANNEL, UID, 2**40)) == "now"
     for i in range(4):
         args = [token, APP_CERTIFICATE, CHANNEL, UID]
         args[i] = None

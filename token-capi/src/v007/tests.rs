@@ -494,6 +494,7 @@ fn parse_reports_categories_and_verify_runs_every_check() {
         has_uid: 1,
         uid,
         user_account: agora_token_str::NONE,
+        rtm_user_id: agora_token_str::NONE,
     };
     assert_eq!(verify(CERT, None, 1111111 + 600), Ok(VerifyResult::Ok));
     assert_eq!(verify(CERT, None, 1111111 + 601), Ok(VerifyResult::Expired));
@@ -511,6 +512,21 @@ fn parse_reports_categories_and_verify_runs_every_check() {
     assert_eq!(verify(CERT, Some(&rtc(CHANNEL, 1 << 32)), 0), Err(ErrorKind::Uid.code()));
     let both = agora_token2_expected { user_account: s("x"), ..rtc(CHANNEL, 1) };
     assert_eq!(verify(CERT, Some(&both), 0), Err(ErrorKind::NullArgument.code()));
+    // The RTM check.
+    let rtm_token = {
+        let mut t = builders::rtm(APP_ID, CERT, "alice", 60).unwrap();
+        t.issue_ts = Some(1000);
+        t.build().unwrap()
+    };
+    let rtm_check = |user: &'static str, now: i64| {
+        let x = agora_token2_expected { rtm_user_id: s(user), channel_name: agora_token_str::NONE, has_uid: 0, ..rtc(CHANNEL, 0) };
+        let mut r = -1;
+        let rc = unsafe { agora_token2_verify(rtm_token.as_ptr().cast(), rtm_token.len(), CERT.as_ptr().cast(), 32, &x, now, &mut r, ptr::null_mut()) };
+        (rc, r)
+    };
+    assert_eq!(rtm_check("alice", 1060), (0, VerifyResult::Ok.value()));
+    assert_eq!(rtm_check("bob", 1060), (0, VerifyResult::UidMismatch.value()));
+    assert_eq!(rtm_check("alice", 1061), (0, VerifyResult::Expired.value()));
     // No RTC service: service_missing.
     let chat = builders::chat_app(APP_ID, CERT, 600).map(|mut t| {
         t.issue_ts = Some(1111111);

@@ -85,8 +85,10 @@ impl SimpleTokenBuilder {
         Ok(Self::unchecked(app_id, app_certificate, channel_name, user.uid_string()))
     }
 
-    /// RTM tokens carry the user account in the channel field and an empty uid.
-    pub(crate) fn for_rtm(app_id: &str, app_certificate: &str, user_account: &str) -> Result<Self, TokenError> {
+    /// A builder of 006 RTM tokens (what `RtmTokenBuilder` uses): the user
+    /// account goes in the channel field (checked as an account: 1 to 255
+    /// bytes of the documented characters) and the uid string is empty.
+    pub fn for_rtm(app_id: &str, app_certificate: &str, user_account: &str) -> Result<Self, TokenError> {
         check_app_id(app_id)?;
         check_app_certificate(app_certificate)?;
         check_user_account(user_account)?;

@@ -205,14 +205,10 @@ pub(crate) fn encode_into(
     debug_assert_eq!(written, encoded_len);
 }
 
-/// A parsed token and its raw signed message.
-pub(crate) struct Decoded {
-    pub token: ParsedToken,
-    pub message: Vec<u8>,
-}
-
-/// Parses a 006 token strictly; see the `reject006` categories.
-pub(crate) fn decode(token: &[u8]) -> Result<Decoded, TokenError> {
+/// Parses a 006 token strictly (see the `reject006` categories) and hands
+/// the parsed token and its raw signed message to `f`. The content is decoded
+/// on the stack when it fits, as every real token does.
+pub(crate) fn decode_with<R>(token: &[u8], f: impl FnOnce(ParsedToken, &[u8]) -> R) -> Result<R, TokenError> {
     if token.len() > crate::validate::MAX_TOKEN_LEN {
         return Err(TokenError::new(
             ErrorKind::TooLong,
@@ -224,7 +220,7 @@ pub(crate) fn decode(token: &[u8]) -> Result<Decoded, TokenError> {
         ));
     }
     if !token.starts_with(VERSION.as_bytes()) {
-        return Err(crate::diagnose::version_error(token, VERSION));
+        return Err(crate::diagnose::version_error(token, Some(VERSION)));
     }
     let rest = &token[VERSION.len()..];
     if rest.len() < APP_ID_LEN || !rest[..APP_ID_LEN].iter().all(u8::is_ascii_hexdigit) {
@@ -237,9 +233,21 @@ pub(crate) fn decode(token: &[u8]) -> Result<Decoded, TokenError> {
     if b64.is_empty() {
         return Err(TokenError::new(ErrorKind::Truncated, "truncated: the token has no content after its app id"));
     }
-    let content = STANDARD.decode(b64).map_err(|e| crate::diagnose::base64_error(token, VERSION.len() + APP_ID_LEN, &e))?;
+    let base64_error = |e: &base64::DecodeError| crate::diagnose::base64_error(token, VERSION.len() + APP_ID_LEN, e);
+    let mut stack = [0u8; 256];
+    let heap;
+    let content: &[u8] = if base64::decoded_len_estimate(b64.len()) <= stack.len() {
+        match STANDARD.decode_slice(b64, &mut stack) {
+            Ok(n) => &stack[..n],
+            Err(base64::DecodeSliceError::DecodeError(e)) => return Err(base64_error(&e)),
+            Err(base64::DecodeSliceError::OutputSliceTooSmall) => unreachable!("the estimate bounds the output"),
+        }
+    } else {
+        heap = STANDARD.decode(b64).map_err(|e| base64_error(&e))?;
+        &heap
+    };
 
-    let mut outer = Reader::new(&content, "token content");
+    let mut outer = Reader::new(content, "token content");
     let signature = outer.string("signature")?.to_vec();
     let crc_channel_name = outer.u32("channel name CRC")?;
     let crc_uid = outer.u32("uid CRC")?;
@@ -258,23 +266,15 @@ pub(crate) fn decode(token: &[u8]) -> Result<Decoded, TokenError> {
     }
     inner.finish()?;
     // A map on the wire: sorted by id, a repeated id keeps its last value.
-    privileges.reverse();
-    privileges.sort_by_key(|&(id, _)| id);
-    privileges.dedup_by_key(|&mut (id, _)| id);
-
-    Ok(Decoded {
-        token: ParsedToken {
-            // Checked above: 32 ASCII hex digits.
-            app_id: app_id.iter().map(|&b| b as char).collect(),
-            signature,
-            crc_channel_name,
-            crc_uid,
-            salt,
-            ts,
-            privileges,
-        },
-        message: message.to_vec(),
-    })
+    // Builders write it sorted, so the sort is for the odd foreign token.
+    if !privileges.windows(2).all(|w| w[0].0 < w[1].0) {
+        privileges.reverse();
+        privileges.sort_by_key(|&(id, _)| id);
+        privileges.dedup_by_key(|&mut (id, _)| id);
+    }
+    let app_id = std::str::from_utf8(app_id).expect("checked: 32 ASCII hex digits").to_owned();
+    let parsed = ParsedToken { app_id, signature, crc_channel_name, crc_uid, salt, ts, privileges };
+    Ok(f(parsed, message))
 }
 
 /// Parses a 006 token strictly.
@@ -283,7 +283,7 @@ pub(crate) fn decode(token: &[u8]) -> Result<Decoded, TokenError> {
 /// Bytes rather than `&str` are accepted so that callers holding text of
 /// unknown encoding get a category rather than a conversion failure.
 pub fn parse(token: impl AsRef<[u8]>) -> Result<ParsedToken, TokenError> {
-    decode(token.as_ref()).map(|d| d.token)
+    decode_with(token.as_ref(), |t, _| t)
 }
 
 /// The outcome of [`verify`]: `Ok`, or the first check that failed.
@@ -379,38 +379,71 @@ pub fn verify(
     now: u32,
 ) -> Result<VerifyResult, TokenError> {
     check_app_certificate(app_certificate)?;
-    let Decoded { token, message } = decode(token.as_ref())?;
+    decode_with(token.as_ref(), |token, message| {
+        verify_parsed(&token, message, app_certificate, expected, now, Privilege::JoinChannel)
+    })
+}
+
+/// Verifies a 006 RTM token (`RtmTokenBuilder`): its channel field holds the
+/// user account and its uid string is empty, so it is checked as channel
+/// `user_account`, uid 0, with the `kRtmLogin` expiry in place of the
+/// join-channel one. Same order and results as [`verify`].
+pub fn verify_rtm(
+    token: impl AsRef<[u8]>,
+    app_certificate: &str,
+    user_account: &str,
+    now: u32,
+) -> Result<VerifyResult, TokenError> {
+    check_app_certificate(app_certificate)?;
+    let expected = Expected { app_id: None, channel_name: user_account, user: UserId::Uid(0) };
+    decode_with(token.as_ref(), |token, message| {
+        verify_parsed(&token, message, app_certificate, &expected, now, Privilege::RtmLogin)
+    })
+}
+
+fn verify_parsed(
+    token: &ParsedToken,
+    message: &[u8],
+    app_certificate: &str,
+    expected: &Expected<'_>,
+    now: u32,
+    privilege: Privilege,
+) -> VerifyResult {
     if let Some(app_id) = expected.app_id {
         if app_id != token.app_id {
-            return Ok(VerifyResult::AppIdMismatch);
+            return VerifyResult::AppIdMismatch;
         }
     }
     if crc32fast::hash(expected.channel_name.as_bytes()) != token.crc_channel_name {
-        return Ok(VerifyResult::ChannelMismatch);
+        return VerifyResult::ChannelMismatch;
     }
-    let mut uid = expected.user.uid_string();
+    let mut digits = [0u8; 10];
+    let mut uid = match expected.user {
+        UserId::Uid(n) => uid_str(n, &mut digits),
+        UserId::Account(account) => account,
+    };
     if crc32fast::hash(uid.as_bytes()) != token.crc_uid {
         // uid 0 is a wildcard: a token signed for the empty uid string (crc 0)
         // admits any uid, and its signature is checked over "".
         if token.crc_uid != 0 {
-            return Ok(VerifyResult::UidMismatch);
+            return VerifyResult::UidMismatch;
         }
-        uid.clear();
+        uid = "";
     }
     let mut mac = keyed_mac(app_certificate);
     mac.update(token.app_id.as_bytes());
     mac.update(expected.channel_name.as_bytes());
     mac.update(uid.as_bytes());
-    mac.update(&message);
+    mac.update(message);
     if mac.verify_slice(&token.signature).is_err() {
-        return Ok(VerifyResult::SignatureMismatch);
+        return VerifyResult::SignatureMismatch;
     }
     if now > token.ts {
-        return Ok(VerifyResult::Expired);
+        return VerifyResult::Expired;
     }
-    match token.privilege(Privilege::JoinChannel) {
-        Some(expire) if expire != 0 && now > expire => Ok(VerifyResult::PrivilegeExpired),
-        _ => Ok(VerifyResult::Ok),
+    match token.privilege(privilege) {
+        Some(expire) if expire != 0 && now > expire => VerifyResult::PrivilegeExpired,
+        _ => VerifyResult::Ok,
     }
 }
 

@@ -136,7 +136,7 @@ impl<'a> Args<'a, '_> {
     }
 
     fn uid(&self, i: usize) -> Result<u32, TokenError> {
-        self.u32(i, ErrorKind::Uid)
+        crate::validate::check_uid(i128::from(self.int(i)?))
     }
 
     fn expire(&self, i: usize) -> Result<u32, TokenError> {
@@ -354,6 +354,17 @@ pub struct Pin {
     pub salt: Option<u32>,
 }
 
+impl Pin {
+    /// A pin from a binding's wider integers: issue_ts outside u32 is an
+    /// `issue_ts` error, a salt outside u32 a `salt` error.
+    pub fn checked(issue_ts: Option<i64>, salt: Option<i64>) -> Result<Pin, TokenError> {
+        Ok(Pin {
+            issue_ts: issue_ts.map(|v| check_u32(ErrorKind::IssueTs, i128::from(v))).transpose()?,
+            salt: salt.map(|v| check_u32(ErrorKind::Salt, i128::from(v))).transpose()?,
+        })
+    }
+}
+
 impl Recipe {
     /// The row with this python3 name, and its index.
     pub fn find(name: &str) -> Option<(usize, &'static Recipe)> {
@@ -413,6 +424,8 @@ mod tests {
         assert_eq!(t.services()[0].privileges(), [(1, 0)]);
         let bad = [Arg::Str("c"), Arg::Int(1 << 32), Arg::Int(2), Arg::Int(60)];
         assert_eq!(r.token(app, cert, &bad).unwrap_err().kind(), ErrorKind::Uid);
+        let bad = [Arg::Str("c"), Arg::Int(-5), Arg::Int(2), Arg::Int(60)];
+        assert!(r.token(app, cert, &bad).unwrap_err().message().contains("signed 32-bit view of the unsigned uid 4294967291"));
         let bad = [Arg::Str("c"), Arg::Int(1), Arg::Int(3), Arg::Int(60)];
         assert_eq!(r.token(app, cert, &bad).unwrap_err().kind(), ErrorKind::Role);
         let bad = [Arg::Str("c"), Arg::Int(1), Arg::Int(1), Arg::Int(-1)];
@@ -422,5 +435,8 @@ mod tests {
         let bad = [Arg::Int(1), Arg::Int(1), Arg::Int(1), Arg::Int(1)];
         assert_eq!(r.token(app, cert, &bad).unwrap_err().kind(), ErrorKind::NullArgument);
         assert!(Recipe::at(RECIPES.len()).is_err());
+        assert_eq!(Pin::checked(Some(-1), None).unwrap_err().kind(), ErrorKind::IssueTs);
+        assert_eq!(Pin::checked(None, Some(1 << 32)).unwrap_err().kind(), ErrorKind::Salt);
+        assert_eq!(Pin::checked(Some(5), Some(6)).unwrap(), Pin { issue_ts: Some(5), salt: Some(6) });
     }
 }

@@ -247,7 +247,22 @@ fn inflate(compressed: &[u8]) -> Result<Vec<u8>, TokenError> {
     if compressed.len() < 2 {
         return fail("the compressed content is too short to be a zlib stream");
     }
-    let mut z = Decompress::new(true);
+    thread_local! {
+        // Reset, not reallocated: a fresh inflate state and window cost more
+        // than reading the token.
+        static INFLATE: RefCell<Decompress> = RefCell::new(Decompress::new(true));
+    }
+    INFLATE
+        .try_with(|z| {
+            let mut z = z.borrow_mut();
+            z.reset(true);
+            inflate_with(&mut z, compressed)
+        })
+        .unwrap_or_else(|_| inflate_with(&mut Decompress::new(true), compressed))
+}
+
+fn inflate_with(z: &mut Decompress, compressed: &[u8]) -> Result<Vec<u8>, TokenError> {
+    let fail = |why: &str| Err(TokenError::new(ErrorKind::Zlib, format!("zlib: {why}")));
     let mut out = Vec::with_capacity((compressed.len() * 4).min(MAX_CONTENT_LEN));
     loop {
         let consumed = z.total_in() as usize;
@@ -293,7 +308,7 @@ fn decode_text(token: &[u8]) -> Result<Vec<u8>, TokenError> {
         ));
     }
     if !token.starts_with(VERSION_007.as_bytes()) {
-        return Err(crate::diagnose::version_error(token, VERSION_007));
+        return Err(crate::diagnose::version_error(token, Some(VERSION_007)));
     }
     let b64 = &token[VERSION_007.len()..];
     let compressed = STANDARD.decode(b64).map_err(|e| crate::diagnose::base64_error(token, VERSION_007.len(), &e))?;
@@ -352,6 +367,8 @@ pub struct Expected007<'a> {
     pub app_id: Option<&'a str>,
     /// An RTC check: a channel name and a user (uid or account).
     pub rtc: Option<(&'a str, crate::UserId<'a>)>,
+    /// An RTM check (after the RTC check): an RTM or RTM2 service for this user id.
+    pub rtm: Option<&'a str>,
 }
 
 /// Verifies a 007 token: `Ok(result)` with `ok` or the first failing check,
@@ -360,7 +377,9 @@ pub struct Expected007<'a> {
 /// expire`, without wrap-around), then with an RTC check: `service_missing`,
 /// `channel_mismatch`, `uid_mismatch` (an RTC service for uid 0, user string
 /// `""`, admits any user; an exact match is preferred), `privilege_expired`
-/// (JoinChannel with a non-zero value v and `now > issue_ts + v`).
+/// (JoinChannel with a non-zero value v and `now > issue_ts + v`); then with
+/// an RTM check: `service_missing` (no RTM or RTM2 service), `uid_mismatch`
+/// (none for that user id), `privilege_expired` (its Login value, likewise).
 ///
 /// A malformed token or certificate is an `Err`. `now` is Unix seconds.
 pub fn verify007(
@@ -388,10 +407,36 @@ pub(crate) fn verify_parsed(t: &ParsedToken2, certificate: &[u8], expected: &Exp
     if u64::from(now) > t.expires_at() {
         return VerifyResult::Expired;
     }
-    let Some((channel, user)) = expected.rtc else {
-        return VerifyResult::Ok;
-    };
-    let user = user.uid_string();
+    if let Some((channel, user)) = expected.rtc {
+        let result = check_rtc(t, channel, &user.uid_string(), now);
+        if result != VerifyResult::Ok {
+            return result;
+        }
+    }
+    if let Some(user_id) = expected.rtm {
+        let mut rtm = t.services.iter().filter(|s| matches!(s.service_type(), ServiceType::Rtm | ServiceType::Rtm2)).peekable();
+        if rtm.peek().is_none() {
+            return VerifyResult::ServiceMissing;
+        }
+        let Some(service) = rtm.find(|s| match s.fields() {
+            ServiceFields::User { user_id: u } | ServiceFields::Rtm2 { user_id: u, .. } => u == user_id,
+            _ => false,
+        }) else {
+            return VerifyResult::UidMismatch;
+        };
+        if privilege_expired(t, service.privilege(crate::v007::service::privilege::LOGIN), now) {
+            return VerifyResult::PrivilegeExpired;
+        }
+    }
+    VerifyResult::Ok
+}
+
+/// A privilege value v expires the check when it is non-zero and `now > issue_ts + v`.
+fn privilege_expired(t: &ParsedToken2, value: Option<u32>, now: u32) -> bool {
+    matches!(value, Some(v) if v != 0 && u64::from(now) > u64::from(t.issue_ts) + u64::from(v))
+}
+
+fn check_rtc(t: &ParsedToken2, channel: &str, user: &str, now: u32) -> VerifyResult {
     let mut rtc = t.services_of(ServiceType::Rtc).peekable();
     if rtc.peek().is_none() {
         return VerifyResult::ServiceMissing;
@@ -410,10 +455,10 @@ pub(crate) fn verify_parsed(t: &ParsedToken2, certificate: &[u8], expected: &Exp
     else {
         return VerifyResult::UidMismatch;
     };
-    match service.privilege(crate::v007::service::privilege::JOIN_CHANNEL) {
-        Some(v) if v != 0 && u64::from(now) > u64::from(t.issue_ts) + u64::from(v) => VerifyResult::PrivilegeExpired,
-        _ => VerifyResult::Ok,
+    if privilege_expired(t, service.privilege(crate::v007::service::privilege::JOIN_CHANNEL), now) {
+        return VerifyResult::PrivilegeExpired;
     }
+    VerifyResult::Ok
 }
 
 #[cfg(test)]
@@ -442,12 +487,27 @@ mod tests {
         assert_eq!(token, "007eJxTYBBbsMMnKq7p9Hf/HcIX5kce9b518kCiQgSr5Zrp4X1Tu6UUGCzNDZwdjU1TUs0Mkk1MzExMk5ISUy0SjQxNDcwMk4yN3b8IMEQwMTAwMoAwBIL4CgzmKeZGxmamqUmWFsYmFqbGluapxqnGaZYpJmYGSSkpiVwMRhYWRsYmhkbmxgDCaiTj");
         let p = parse007(&token).unwrap();
         assert_eq!((p.issue_ts, p.expire, p.salt), (1111111, 600, 1));
-        let e = Expected007 { app_id: None, rtc: Some(("7d72365eb983485397e3e3f9d460bdda", UserId::Uid(2882341273))) };
+        let e = Expected007 { app_id: None, rtc: Some(("7d72365eb983485397e3e3f9d460bdda", UserId::Uid(2882341273))), rtm: None };
         assert_eq!(verify007(&token, CERT, &e, 1111111 + 600).unwrap(), VerifyResult::Ok);
         assert_eq!(verify007(&token, CERT, &e, 1111111 + 601).unwrap(), VerifyResult::Expired);
         let wrong = "5cfd2fd1755d40ecb72977518be15d3b";
         assert_eq!(verify007(&token, wrong, &e, 0).unwrap(), VerifyResult::SignatureMismatch);
         assert!(!format!("{:?}", rtc_token()).contains("5CFd2fd1"));
+    }
+
+    #[test]
+    fn rtm_check() {
+        let mut t = crate::v007::builders::rtm(APP_ID, CERT, "alice", 60).unwrap();
+        t.issue_ts = Some(1000);
+        let token = t.build().unwrap();
+        let rtm = |user| Expected007 { rtm: Some(user), ..Expected007::default() };
+        assert_eq!(verify007(&token, CERT, &rtm("alice"), 1060).unwrap(), VerifyResult::Ok);
+        assert_eq!(verify007(&token, CERT, &rtm("bob"), 1060).unwrap(), VerifyResult::UidMismatch);
+        assert_eq!(verify007(&token, CERT, &rtm("alice"), 1061).unwrap(), VerifyResult::Expired);
+        let rtc = Expected007 { rtc: Some(("c", UserId::Uid(1))), ..Expected007::default() };
+        assert_eq!(verify007(&token, CERT, &rtc, 1000).unwrap(), VerifyResult::ServiceMissing);
+        let rtc_token = rtc_token().build().unwrap();
+        assert_eq!(verify007(&rtc_token, CERT, &rtm("alice"), 0).unwrap(), VerifyResult::ServiceMissing);
     }
 
     #[test]
