@@ -643,6 +643,29 @@ typedef struct agora_token2_expected {
 extern "C" {
 #endif // __cplusplus
 
+// Frees a string returned by this library (tokens). NULL is a no-op.
+// Never pass it to `free()`, and never pass other strings here.
+//
+// # Safety
+// `s` is NULL or a string from this library not freed yet.
+void agora_token_string_free(char *s);
+
+// This thread's last failure message ("" if none). Owned by the library:
+// valid until the next call into the library on this thread; never free it.
+// Messages name the field and never contain the app certificate.
+const char *agora_token_last_error(void);
+
+// The category name of a status ("channel_name" for -3), "ok" for 0,
+// "unknown" otherwise. Static: never free it.
+const char *agora_token_error_name(int status);
+
+// The name of an agora_token_verify_result ("ok", "channel_mismatch", ...),
+// "unknown" otherwise. Static: never free it.
+const char *agora_token_verify_result_name(int result);
+
+// The library version ("0.1.0"), the workspace version. Static: never free it.
+const char *agora_token_version(void);
+
 // Creates a builder for a numeric uid (0 = any user, signed as the empty string).
 // Checks, in order: app id, app certificate, channel name. On success
 // `*builder_out` gets a builder that the caller frees with `agora_token_builder_free`.
@@ -886,29 +909,6 @@ int agora_token_verify_user_account(const char *token,
                                     const char *user_account,
                                     uint32_t now,
                                     int *result_out);
-
-// Frees a string returned by this library (tokens). NULL is a no-op.
-// Never pass it to `free()`, and never pass other strings here.
-//
-// # Safety
-// `s` is NULL or a string from this library not freed yet.
-void agora_token_string_free(char *s);
-
-// This thread's last failure message ("" if none). Owned by the library:
-// valid until the next call into the library on this thread; never free it.
-// Messages name the field and never contain the app certificate.
-const char *agora_token_last_error(void);
-
-// The category name of a status ("channel_name" for -3), "ok" for 0,
-// "unknown" otherwise. Static: never free it.
-const char *agora_token_error_name(int status);
-
-// The name of an agora_token_verify_result ("ok", "channel_mismatch", ...),
-// "unknown" otherwise. Static: never free it.
-const char *agora_token_verify_result_name(int result);
-
-// The library version ("0.1.0"), the workspace version. Static: never free it.
-const char *agora_token_version(void);
 
 // `agora_rtc_token_builder_build_token_with_uid` and `…_with_user_account`
 // in the sized style: `user_account` NULL means the numeric `uid`. The

@@ -305,6 +305,16 @@ typedef struct agora_token2_expected {
     struct agora_token_str rtm_user_id;
 } agora_token2_expected;
 
+void agora_token_string_free(char *s);
+
+const char *agora_token_last_error(void);
+
+const char *agora_token_error_name(int status);
+
+const char *agora_token_verify_result_name(int result);
+
+const char *agora_token_version(void);
+
 int agora_token_builder_new_uid(const char *app_id,
                                 const char *app_certificate,
                                 const char *channel_name,
@@ -411,16 +421,6 @@ int agora_token_verify_user_account(const char *token,
                                     const char *user_account,
                                     uint32_t now,
                                     int *result_out);
-
-void agora_token_string_free(char *s);
-
-const char *agora_token_last_error(void);
-
-const char *agora_token_error_name(int status);
-
-const char *agora_token_verify_result_name(int result);
-
-const char *agora_token_version(void);
 
 int agora_token006_build_rtc(const char *app_id,
                              size_t app_id_len,

@@ -1,16 +1,310 @@
-//! The boundary helpers of the sized calls (the 007 functions and the 006
-//! `agora_token006_*` functions): strings come in as (pointer, length), a
-//! result goes into the caller's buffer, a failure into the caller's
-//! `agora_token_error`. No thread-local state: a binding reads the reason
-//! from the object it passed, on any thread.
+//! The boundary helpers, shared by the 006 and 007 exports: the panic guard,
+//! argument conversion (C strings and sized strings), where results go (a
+//! library string, the caller's buffer, this thread's token buffer), and how
+//! failures are reported (this thread's last error for the NUL-terminated
+//! calls; the caller's `agora_token_error` for the sized ones).
+//!
+//! The sized calls (every 007 function and the 006 `agora_token006_*` forms)
+//! take strings as (pointer, length), write a result into the caller's
+//! buffer and a failure into the caller's error object: no thread-local
+//! state, so a binding reads the reason from the object it passed, on any
+//! thread.
 
-use std::ffi::{c_char, c_int};
+use std::borrow::Cow;
+use std::cell::RefCell;
+use std::ffi::{c_char, c_int, CStr, CString};
 use std::panic::{self, AssertUnwindSafe};
 use std::ptr;
+use std::sync::OnceLock;
 
 use token_core::{ErrorKind, TokenError};
+use zeroize::Zeroize as _;
 
-use crate::{drop_payload, null_error, StrArg, PANIC_MESSAGE};
+// ---------------------------------------------------------------------------
+// The last error, the panic guard, argument conversion (NUL-terminated calls).
+
+thread_local! {
+    pub(crate) static LAST_ERROR: RefCell<CString> = RefCell::new(CString::default());
+}
+
+pub(crate) const PANIC_MESSAGE: &str = "internal: an unexpected failure was caught (a bug in libagoratoken)";
+
+pub(crate) fn set_last_error(message: &str) {
+    let text = CString::new(message.replace('\0', "\\0")).unwrap_or_default();
+    let _ = LAST_ERROR.try_with(|cell| {
+        if let Ok(mut slot) = cell.try_borrow_mut() {
+            *slot = text;
+        }
+    });
+}
+
+/// Runs an export body: catches panics, records the error message, returns the status.
+pub(crate) fn run(body: impl FnOnce() -> Result<(), TokenError>) -> c_int {
+    match panic::catch_unwind(AssertUnwindSafe(body)) {
+        Ok(Ok(())) => 0,
+        Ok(Err(e)) => {
+            set_last_error(e.message());
+            e.code()
+        }
+        Err(payload) => {
+            drop_payload(payload);
+            set_last_error(PANIC_MESSAGE);
+            ErrorKind::Internal.code()
+        }
+    }
+}
+
+/// Runs a getter that returns a static or thread-local string: a panic gives
+/// `fallback` (and sets the last error) instead of crossing the boundary.
+pub(crate) fn run_str(fallback: &'static CStr, body: impl FnOnce() -> *const c_char) -> *const c_char {
+    match panic::catch_unwind(AssertUnwindSafe(body)) {
+        Ok(p) => p,
+        Err(payload) => {
+            drop_payload(payload);
+            set_last_error(PANIC_MESSAGE);
+            fallback.as_ptr()
+        }
+    }
+}
+
+/// Runs a body that returns nothing (the free functions): a panic is swallowed.
+pub(crate) fn run_void(body: impl FnOnce()) {
+    if let Err(payload) = panic::catch_unwind(AssertUnwindSafe(body)) {
+        drop_payload(payload);
+        set_last_error(PANIC_MESSAGE);
+    }
+}
+
+/// Drops a caught panic's payload without letting a panic in its `Drop`
+/// escape the boundary: such a payload is leaked instead.
+pub(crate) fn drop_payload(payload: Box<dyn std::any::Any + Send>) {
+    if let Err(again) = panic::catch_unwind(AssertUnwindSafe(move || drop(payload))) {
+        std::mem::forget(again);
+    }
+}
+
+pub(crate) fn null_error(field: &str) -> TokenError {
+    TokenError::new(ErrorKind::NullArgument, format!("null_argument: {field} is NULL"))
+}
+
+pub(crate) fn non_null<T>(p: *const T, field: &str) -> Result<(), TokenError> {
+    if p.is_null() {
+        Err(null_error(field))
+    } else {
+        Ok(())
+    }
+}
+
+/// A string argument on its way to token-core; NULL is `null_argument`.
+///
+/// Text that is not UTF-8 goes on as a lossy copy: U+FFFD fails every field's
+/// check, so token-core still reports the first bad field in its own order
+/// ("Checks, in order: app id, app certificate, ..."), and [`utf8_checked`]
+/// then names the real reason. No `Debug`: it may hold the certificate.
+pub(crate) struct StrArg<'a> {
+    pub(crate) text: Cow<'a, str>,
+    kind: ErrorKind,
+}
+
+/// A lossy copy may be the certificate's text: it is zeroed when dropped.
+impl Drop for StrArg<'_> {
+    fn drop(&mut self) {
+        self.wipe();
+    }
+}
+
+impl StrArg<'_> {
+    pub(crate) fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    pub(crate) fn is_utf8(&self) -> bool {
+        matches!(self.text, Cow::Borrowed(_))
+    }
+
+    /// Zeroes a lossy copy (its whole capacity); a borrowed text is the caller's.
+    pub(crate) fn wipe(&mut self) {
+        if let Cow::Owned(copy) = &mut self.text {
+            copy.zeroize();
+        }
+    }
+
+    pub(crate) fn utf8_error(&self) -> TokenError {
+        TokenError::new(self.kind, format!("{}: is not valid UTF-8", self.kind.as_str()))
+    }
+
+    /// The argument for `bytes`, checked by `kind`'s rules (a lossy copy when not UTF-8).
+    pub(crate) fn from_bytes(bytes: &[u8], kind: ErrorKind) -> StrArg<'_> {
+        // from_utf8 first: the usual, valid case stays on its fast path.
+        let text = match std::str::from_utf8(bytes) {
+            Ok(text) => Cow::Borrowed(text),
+            // from_utf8_lossy borrows nothing here (the bytes are not UTF-8): its
+            // one allocation is the copy, zeroed by StrArg's Drop.
+            Err(_) => Cow::Owned(String::from_utf8_lossy(bytes).into_owned()),
+        };
+        StrArg { text, kind }
+    }
+}
+
+/// # Safety
+/// `p` is NULL or a NUL-terminated string valid for `'a`.
+pub(crate) unsafe fn str_arg<'a>(p: *const c_char, kind: ErrorKind) -> Result<StrArg<'a>, TokenError> {
+    if p.is_null() {
+        return Err(null_error(kind.as_str()));
+    }
+    // SAFETY: non-NULL and NUL-terminated per the caller's contract.
+    let bytes = unsafe { CStr::from_ptr(p) }.to_bytes();
+    Ok(StrArg::from_bytes(bytes, kind))
+}
+
+/// token-core's `result` over `args`: an argument that was not UTF-8 fails
+/// its field's check where token-core failed that field, or, for a field
+/// token-core does not check (verify's channel and user), once token-core's
+/// own checks have passed. A result computed from a lossy copy is never kept.
+pub(crate) fn utf8_checked<T>(result: Result<T, TokenError>, args: &[Option<&StrArg<'_>>]) -> Result<T, TokenError> {
+    let mut lossy = args.iter().flatten().filter(|a| !a.is_utf8());
+    let Some(first) = lossy.next() else { return result };
+    match result {
+        Ok(_) => Err(first.utf8_error()),
+        Err(e) => match std::iter::once(first).chain(lossy).find(|a| a.kind == e.kind()) {
+            Some(arg) => Err(arg.utf8_error()),
+            None => Err(e),
+        },
+    }
+}
+
+/// A borrowed byte-string argument (tokens: the parser reports the category).
+///
+/// # Safety
+/// `p` is NULL or a NUL-terminated string valid for `'a`.
+pub(crate) unsafe fn bytes_arg<'a>(p: *const c_char, field: &str) -> Result<&'a [u8], TokenError> {
+    if p.is_null() {
+        return Err(null_error(field));
+    }
+    // SAFETY: non-NULL and NUL-terminated per the caller's contract.
+    Ok(unsafe { CStr::from_ptr(p) }.to_bytes())
+}
+
+pub(crate) fn nul_in_result() -> TokenError {
+    TokenError::new(ErrorKind::Internal, "internal: a result held a NUL byte")
+}
+
+/// Hands a string to the caller (freed with `agora_token_string_free`).
+pub(crate) fn into_c_string(s: String) -> Result<*mut c_char, TokenError> {
+    CString::new(s).map(CString::into_raw).map_err(|_| nul_in_result())
+}
+
+thread_local! {
+    /// Every token of this thread is built here first, so that building
+    /// allocates nothing once the buffer has grown to a token's size.
+    pub(crate) static TOKEN_BUF: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+}
+
+/// What this thread's token buffer keeps between calls: any usual token fits
+/// (under 256 bytes), and a huge one (a parsed token may carry 65536
+/// privileges) does not pin its memory to the thread.
+pub(crate) const TOKEN_BUF_KEEP: usize = 1024;
+
+/// Runs `f` on this thread's token buffer, emptied; on a fresh buffer when
+/// that one is unavailable (the thread is exiting).
+pub(crate) fn with_token_buf<R>(f: impl FnOnce(&mut Vec<u8>) -> R) -> R {
+    let mut f = Some(f);
+    let kept = TOKEN_BUF.try_with(|cell| {
+        let mut buf = cell.try_borrow_mut().ok()?;
+        buf.clear();
+        let result = f.take().map(|f| f(&mut buf));
+        if buf.capacity() > TOKEN_BUF_KEEP {
+            *buf = Vec::new();
+        }
+        result
+    });
+    match (kept, f) {
+        (Ok(Some(result)), _) => result,
+        (_, Some(f)) => f(&mut Vec::new()),
+        (_, None) => unreachable!("f ran and returned a result"),
+    }
+}
+
+/// Where a built token goes.
+#[derive(Clone, Copy)]
+pub(crate) enum TokenOut {
+    /// A new library string in `*token_out`, freed with `agora_token_string_free`.
+    Owned(*mut *mut c_char),
+    /// The caller's `buf` of `buf_len` bytes: the token and a NUL, its length in `*token_len_out`.
+    Buffer { buf: *mut c_char, buf_len: usize, token_len_out: *mut usize },
+}
+
+impl TokenOut {
+    /// The NULL checks of the out-parameters (where each function checks them).
+    pub(crate) fn check(self) -> Result<Self, TokenError> {
+        match self {
+            TokenOut::Owned(token_out) => non_null(token_out, "token_out")?,
+            TokenOut::Buffer { buf, token_len_out, .. } => {
+                non_null(buf, "buf")?;
+                non_null(token_len_out, "token_len_out")?;
+            }
+        }
+        Ok(self)
+    }
+
+    /// Builds a token with `build` (which appends it to the buffer it is
+    /// given) and hands it over. Nothing is written on failure.
+    ///
+    /// # Safety
+    /// Checked with [`check`](Self::check); the pointers are writable, `buf`
+    /// for `buf_len` bytes.
+    pub(crate) unsafe fn write(self, build: impl FnOnce(&mut Vec<u8>) -> Result<(), TokenError>) -> Result<(), TokenError> {
+        with_token_buf(|token| {
+            build(token)?;
+            match self {
+                TokenOut::Owned(token_out) => {
+                    // Exactly the token and its NUL: one allocation, which
+                    // into_raw keeps as it is.
+                    let mut owned = Vec::with_capacity(token.len() + 1);
+                    owned.extend_from_slice(token);
+                    owned.push(0);
+                    let owned = CString::from_vec_with_nul(owned).map_err(|_| nul_in_result())?;
+                    // SAFETY: checked non-NULL.
+                    unsafe { write_out(token_out, owned.into_raw()) };
+                }
+                TokenOut::Buffer { buf, buf_len, token_len_out } => {
+                    let needed = token.len() + 1;
+                    if buf_len < needed {
+                        return Err(TokenError::new(
+                            ErrorKind::BufferTooSmall,
+                            format!("buffer_too_small: buf needs {needed} bytes (the token and its NUL), buf_len is {buf_len}"),
+                        ));
+                    }
+                    // SAFETY: buf is writable for buf_len >= needed bytes, and
+                    // cannot overlap this thread's buffer.
+                    unsafe {
+                        ptr::copy_nonoverlapping(token.as_ptr(), buf.cast::<u8>(), token.len());
+                        buf.add(token.len()).write(0);
+                        write_out(token_len_out, token.len());
+                    }
+                }
+            }
+            Ok(())
+        })
+    }
+}
+
+/// # Safety
+/// `out` is NULL or valid for writes.
+pub(crate) unsafe fn write_out<T>(out: *mut T, value: T) {
+    // SAFETY: checked non-NULL by every caller before the work is done.
+    unsafe { out.write(value) }
+}
+
+/// Static NUL-terminated copies of names that token-core owns.
+pub(crate) fn static_c_names(cell: &'static OnceLock<Vec<CString>>, names: impl FnOnce() -> Vec<&'static str>) -> &'static [CString] {
+    cell.get_or_init(|| names().into_iter().map(|n| CString::new(n).unwrap_or_default()).collect())
+}
+
+pub(crate) const UNKNOWN: &CStr = c"unknown";
+
+// ---------------------------------------------------------------------------
+// The sized calls.
 
 /// A string lent as (pointer, length): UTF-8 text, not NUL-terminated. A
 /// NULL `ptr` with `len` 0 is the empty string where a string is required,

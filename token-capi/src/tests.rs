@@ -1,6 +1,9 @@
 //! Unit tests of the C ABI, calling the exports as C would.
 
 use super::*;
+use crate::boundary::{run, run_void, str_arg, with_token_buf, TOKEN_BUF, TOKEN_BUF_KEEP};
+use token_core::{Privilege, RtmRole};
+use std::borrow::Cow;
 use std::ffi::CStr;
 use std::ptr;
 

@@ -20,9 +20,9 @@ use token_core::v007::{Arg, ParamKind, Pin, RawPermission, RawService, RawToken,
 use token_core::{parse007, verify007, ErrorKind, Expected007, ParsedToken2, TokenError, UserId};
 
 use crate::boundary::{
-    agora_token_error, agora_token_str, bytes_in, opt_text_in, out_param, put, run_sized, slice_in, text_in, SizedOut,
+    agora_token_error, agora_token_str, bytes_in, null_error, opt_text_in, out_param, put, run_sized, run_void, slice_in,
+    text_in, utf8_checked, with_token_buf, SizedOut, StrArg,
 };
-use crate::{null_error, utf8_checked, with_token_buf, StrArg};
 
 /// The reference builders, by their index in `agora_token2_build` (token-core's
 /// table, append-only: an index never changes meaning). The python3 name of
@@ -901,7 +901,7 @@ pub unsafe extern "C" fn agora_token2_info_free(info: *mut agora_token2_info) {
     if info.is_null() {
         return;
     }
-    crate::run_void(|| {
+    run_void(|| {
         // SAFETY: allocated as an Info2Box whose first field is the info.
         drop(unsafe { Box::from_raw(info.cast::<Info2Box>()) });
     });

@@ -5,7 +5,7 @@
 
 use super::*;
 use crate::boundary::{agora_token_error, agora_token_str};
-use crate::v006_sized::*;
+use crate::v006::sized::*;
 use std::ptr;
 use token_core::v007::{builders, privilege as p, rtm2, ServiceType};
 use token_core::{RtcTokenBuilder, VerifyResult};

@@ -12,8 +12,10 @@ use token_core::{
     parse, verify, ErrorKind, Expected, RtcTokenBuilder, RtmRole, RtmTokenBuilder, TokenError, UserId,
 };
 
-use crate::boundary::{agora_token_error, bytes_in, out_param, put, run_sized, text_in, Failure, SizedOut};
-use crate::{agora_token_builder, agora_token_privilege, role_arg, utf8_checked, with_token_buf, StrArg};
+use crate::boundary::{
+    agora_token_error, bytes_in, out_param, put, run_sized, text_in, utf8_checked, with_token_buf, Failure, SizedOut, StrArg,
+};
+use crate::v006::{agora_token_builder, agora_token_privilege, builder_ref, role_arg};
 
 /// The most privileges `agora_token006_parsed` holds: every documented id
 /// (the header spells the number: PHP's FFI reads no `#define`).
@@ -165,7 +167,7 @@ pub unsafe extern "C" fn agora_token006_builder_build(
 ) -> c_int {
     run_sized(error, || {
         // SAFETY: caller contract.
-        let b = unsafe { crate::builder_ref(builder) }?;
+        let b = unsafe { builder_ref(builder) }?;
         let out = SizedOut::new(out, out_cap, out_len)?;
         with_token_buf(|token| {
             b.build_token_into(token)?;
