@@ -424,6 +424,22 @@ pub(crate) unsafe fn text_in<'a>(ptr: *const c_char, len: usize, kind: ErrorKind
     Ok(StrArg::from_bytes(bytes, kind))
 }
 
+/// The app id and certificate of a sized call, each checked by its field's rules.
+///
+/// # Safety
+/// Each pointer is NULL or valid for its length for `'a`.
+pub(crate) unsafe fn credentials_in<'a>(
+    app_id: *const c_char,
+    app_id_len: usize,
+    app_certificate: *const c_char,
+    app_certificate_len: usize,
+) -> Result<(StrArg<'a>, StrArg<'a>), TokenError> {
+    // SAFETY: forwarded caller contract.
+    let app_id = unsafe { text_in(app_id, app_id_len, ErrorKind::AppId) }?;
+    let app_certificate = unsafe { text_in(app_certificate, app_certificate_len, ErrorKind::AppCertificate) }?;
+    Ok((app_id, app_certificate))
+}
+
 /// An `agora_token_str` field: `None` when its pointer is NULL.
 ///
 /// # Safety
@@ -470,6 +486,17 @@ impl SizedOut {
         Ok(SizedOut { out, cap: out_cap, len_out: out_len })
     }
 
+    /// Builds a token with `build` (which appends it to the buffer it is
+    /// given: this thread's token buffer) and copies it out. Nothing is
+    /// written on failure.
+    pub(crate) fn build(self, build: impl FnOnce(&mut Vec<u8>) -> Result<(), TokenError>) -> Result<(), Failure> {
+        with_token_buf(|buf| {
+            build(buf)?;
+            // SAFETY: checked by SizedOut::new, as every SizedOut is.
+            unsafe { self.write(buf) }
+        })
+    }
+
     /// Copies `data` (no NUL is added) and its length; `buffer_too_small`
     /// with the bytes needed when it does not fit, writing nothing.
     ///
@@ -513,4 +540,19 @@ pub(crate) fn out_param<T>(p: *mut T, field: &str) -> Result<*mut T, TokenError>
     } else {
         Ok(p)
     }
+}
+
+/// Frees, once, what an export handed out as `Box<B>` cast to `*mut P` (`P`
+/// the first field of the `repr(C)` `B`). NULL is a no-op.
+///
+/// # Safety
+/// `p` is NULL or such a pointer, not freed yet.
+pub(crate) unsafe fn free_boxed<P, B>(p: *mut P) {
+    if p.is_null() {
+        return;
+    }
+    run_void(|| {
+        // SAFETY: per the caller's contract.
+        drop(unsafe { Box::from_raw(p.cast::<B>()) });
+    });
 }

@@ -20,8 +20,8 @@ use token_core::v007::{Arg, ParamKind, Pin, RawPermission, RawService, RawToken,
 use token_core::{parse007, verify007, ErrorKind, Expected007, ParsedToken2, TokenError, UserId};
 
 use crate::boundary::{
-    agora_token_error, agora_token_str, bytes_in, null_error, opt_text_in, out_param, put, run_sized, run_void, slice_in,
-    text_in, utf8_checked, with_token_buf, SizedOut, StrArg,
+    agora_token_error, agora_token_str, bytes_in, credentials_in, free_boxed, null_error, opt_text_in, out_param, put, run_sized, slice_in,
+    text_in, utf8_checked, SizedOut, StrArg,
 };
 
 /// The reference builders, by their index in `agora_token2_build` (token-core's
@@ -622,8 +622,7 @@ pub unsafe extern "C" fn agora_token2_build(
     run_sized(error, || {
         let recipe = Recipe::at(builder as usize)?;
         // SAFETY (all argument reads): the caller lends valid memory or NULL.
-        let app_id = unsafe { text_in(app_id, app_id_len, ErrorKind::AppId) }?;
-        let app_certificate = unsafe { text_in(app_certificate, app_certificate_len, ErrorKind::AppCertificate) }?;
+        let (app_id, app_certificate) = unsafe { credentials_in(app_id, app_id_len, app_certificate, app_certificate_len) }?;
         let args = if args.is_null() { &NO_ARGS } else { unsafe { &*args } };
         let strs = unsafe { slice_in(args.strs, args.str_count, "strs") }?;
         let ints = unsafe { slice_in(args.ints, args.int_count, "ints") }?;
@@ -668,11 +667,7 @@ pub unsafe extern "C" fn agora_token2_build(
         let mut token = utf8_checked(recipe.token(app_id.as_str(), app_certificate.as_str(), &values), &lent)?;
         token.issue_ts = pin.issue_ts;
         token.salt = pin.salt;
-        // SAFETY: checked by SizedOut::new.
-        with_token_buf(|buf| {
-            token.build_into(buf)?;
-            unsafe { out.write(buf) }
-        })
+        out.build(|buf| token.build_into(buf))
     })
 }
 
@@ -743,11 +738,7 @@ pub unsafe extern "C" fn agora_token2_build_data(
         let lent: Vec<Option<&StrArg<'_>>> =
             [Some(&app_id), Some(&app_certificate)].into_iter().chain(texts.iter().flatten().map(Option::as_ref)).collect();
         let token = utf8_checked(raw.to_token(), &lent)?;
-        // SAFETY: checked by SizedOut::new.
-        with_token_buf(|buf| {
-            token.build_into(buf)?;
-            unsafe { out.write(buf) }
-        })
+        out.build(|buf| token.build_into(buf))
     })
 }
 
@@ -898,13 +889,8 @@ pub unsafe extern "C" fn agora_token2_parse(
 /// `info` is NULL or a struct from `agora_token2_parse` not freed yet.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn agora_token2_info_free(info: *mut agora_token2_info) {
-    if info.is_null() {
-        return;
-    }
-    run_void(|| {
-        // SAFETY: allocated as an Info2Box whose first field is the info.
-        drop(unsafe { Box::from_raw(info.cast::<Info2Box>()) });
-    });
+    // SAFETY: allocated as an Info2Box whose first field is the info, freed once per the contract.
+    unsafe { free_boxed::<_, Info2Box>(info) }
 }
 
 /// Verifies a 007 token at `now` (Unix seconds, 0..4294967295). On success

@@ -99,7 +99,7 @@ func (service *Service) data() token2.Service {
 	return s
 }
 
-// user is the user of a channel service: the reference's user string, where
+// channelData is a channel service's data; its user is the reference's user string, where
 // "" is uid 0 (any user); a uid given as a number to a *WithUid constructor
 // goes as that number.
 func channelData(s token2.Service, channelName, user string, uid *uint32) token2.Service {
@@ -151,29 +151,35 @@ func (s *ServiceRtm) data() token2.Service {
 	return d
 }
 
-// ServiceStreaming is Streaming (3): a channel and an account.
-type ServiceStreaming struct {
-	*Service
+// channelAccount is the fields Streaming and FCDN share: a channel and an
+// account ("" for uid 0), or a numeric uid given to a *WithUid constructor.
+type channelAccount struct {
 	ChannelName string
 	Account     string
 	uid         *uint32
 }
 
+func (c *channelAccount) data(s token2.Service) token2.Service {
+	return channelData(s, c.ChannelName, c.Account, c.uid)
+}
+
+// ServiceStreaming is Streaming (3): a channel and an account.
+type ServiceStreaming struct {
+	*Service
+	channelAccount
+}
+
 // NewServiceStreaming creates a Streaming service for a user account ("": uid 0).
 func NewServiceStreaming(channelName string, account string) *ServiceStreaming {
-	return &ServiceStreaming{Service: NewService(ServiceTypeStreaming), ChannelName: channelName, Account: account}
+	return &ServiceStreaming{NewService(ServiceTypeStreaming), channelAccount{ChannelName: channelName, Account: account}}
 }
 
 // NewServiceStreamingWithUid creates a Streaming service for a numeric uid.
 func NewServiceStreamingWithUid(channelName string, uid uint32) *ServiceStreaming {
-	s := NewServiceStreaming(channelName, "")
-	s.uid = &uid
-	return s
+	return &ServiceStreaming{NewService(ServiceTypeStreaming), channelAccount{ChannelName: channelName, uid: &uid}}
 }
 
-func (s *ServiceStreaming) data() token2.Service {
-	return channelData(s.Service.data(), s.ChannelName, s.Account, s.uid)
-}
+func (s *ServiceStreaming) data() token2.Service { return s.channelAccount.data(s.Service.data()) }
 
 // ServiceFpa is FPA (4): no field.
 type ServiceFpa struct{ *Service }
@@ -201,26 +207,20 @@ func (s *ServiceChat) data() token2.Service {
 // ServiceFCdn is FCDN (6): a channel and an account.
 type ServiceFCdn struct {
 	*Service
-	ChannelName string
-	Account     string
-	uid         *uint32
+	channelAccount
 }
 
 // NewServiceFCdn creates an FCDN service for a user account ("": uid 0).
 func NewServiceFCdn(channelName string, account string) *ServiceFCdn {
-	return &ServiceFCdn{Service: NewService(ServiceTypeFCdn), ChannelName: channelName, Account: account}
+	return &ServiceFCdn{NewService(ServiceTypeFCdn), channelAccount{ChannelName: channelName, Account: account}}
 }
 
 // NewServiceFCdnWithUid creates an FCDN service for a numeric uid.
 func NewServiceFCdnWithUid(channelName string, uid uint32) *ServiceFCdn {
-	s := NewServiceFCdn(channelName, "")
-	s.uid = &uid
-	return s
+	return &ServiceFCdn{NewService(ServiceTypeFCdn), channelAccount{ChannelName: channelName, uid: &uid}}
 }
 
-func (s *ServiceFCdn) data() token2.Service {
-	return channelData(s.Service.data(), s.ChannelName, s.Account, s.uid)
-}
+func (s *ServiceFCdn) data() token2.Service { return s.channelAccount.data(s.Service.data()) }
 
 // ServiceApaas is APaaS (7): a room uuid, a user uuid and a role.
 type ServiceApaas struct {
@@ -389,11 +389,11 @@ func serviceOf(s *token2.Service) IService {
 	case ServiceTypeRtm:
 		return &ServiceRtm{Service: base, UserId: str(s.UserID)}
 	case ServiceTypeStreaming:
-		return &ServiceStreaming{Service: base, ChannelName: str(s.ChannelName), Account: str(s.UserAccount)}
+		return &ServiceStreaming{base, channelAccount{ChannelName: str(s.ChannelName), Account: str(s.UserAccount)}}
 	case ServiceTypeChat:
 		return &ServiceChat{Service: base, UserId: str(s.UserID)}
 	case ServiceTypeFCdn:
-		return &ServiceFCdn{Service: base, ChannelName: str(s.ChannelName), Account: str(s.UserAccount)}
+		return &ServiceFCdn{base, channelAccount{ChannelName: str(s.ChannelName), Account: str(s.UserAccount)}}
 	case ServiceTypeApaas:
 		role := int16(0)
 		if s.Role != nil {

@@ -7,18 +7,8 @@ namespace AgoraToken;
 /** RTM (2): a user id. */
 final class ServiceRtm extends Service
 {
+    use Internal\UserIdField;
+
     public const SERVICE_TYPE = 2;
     public const PRIVILEGE_LOGIN = 1;
-    public string $userId;
-    public function __construct(string $userId = "")
-    {
-        parent::__construct(self::SERVICE_TYPE);
-        $this->userId = $userId;
-    }
-
-    /** @internal */
-    public function data(): array
-    {
-        return parent::data() + ["user_id" => $this->userId];
-    }
 }

@@ -12,7 +12,7 @@ use token_core::{
 };
 
 use crate::boundary::{
-    bytes_arg, into_c_string, non_null, run, run_void, str_arg, utf8_checked, write_out, StrArg, TokenOut,
+    bytes_arg, free_boxed, into_c_string, non_null, run, run_void, str_arg, utf8_checked, write_out, StrArg, TokenOut,
 };
 
 pub(crate) mod sized;
@@ -465,25 +465,41 @@ unsafe fn rtc_helper(
         };
         let out = out.check()?;
         let role = role_arg(role)?;
-        let user = account.as_ref().map_or(UserId::Uid(uid), |a| UserId::Account(a.as_str()));
         // SAFETY: checked. utf8_checked decides before the token is handed over.
         unsafe {
             out.write(|token| {
-                utf8_checked(
-                    RtcTokenBuilder::build_token_into(
-                        token,
-                        app_id.as_str(),
-                        app_certificate.as_str(),
-                        channel_name.as_str(),
-                        user,
-                        role,
-                        privilege_expired_ts,
-                    ),
-                    &[Some(&app_id), Some(&app_certificate), Some(&channel_name), account.as_ref()],
-                )
+                rtc_token(token, &app_id, &app_certificate, &channel_name, account.as_ref(), uid, role, privilege_expired_ts)
             })
         }
     })
+}
+
+/// The RTC helper's work, shared with its sized form: the token appended to
+/// `token`, or the error (of the first field not UTF-8 where that field failed).
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn rtc_token(
+    token: &mut Vec<u8>,
+    app_id: &StrArg<'_>,
+    app_certificate: &StrArg<'_>,
+    channel_name: &StrArg<'_>,
+    account: Option<&StrArg<'_>>,
+    uid: u32,
+    role: token_core::Role,
+    privilege_expired_ts: u32,
+) -> Result<(), TokenError> {
+    let user = account.map_or(UserId::Uid(uid), |a| UserId::Account(a.as_str()));
+    utf8_checked(
+        RtcTokenBuilder::build_token_into(
+            token,
+            app_id.as_str(),
+            app_certificate.as_str(),
+            channel_name.as_str(),
+            user,
+            role,
+            privilege_expired_ts,
+        ),
+        &[Some(app_id), Some(app_certificate), Some(channel_name), account],
+    )
 }
 
 /// RtcTokenBuilder::buildTokenWithUid: a token with the role's privileges,
@@ -612,22 +628,27 @@ pub unsafe extern "C" fn agora_rtm_token_builder_build_token(
         let app_certificate = unsafe { str_arg(app_certificate, ErrorKind::AppCertificate) }?;
         let user_account = unsafe { str_arg(user_account, ErrorKind::UserAccount) }?;
         non_null(token_out, "token_out")?;
-        let role = RtmRole::try_from_value(i64::from(role))?;
-        let token = utf8_checked(
-            RtmTokenBuilder::build_token(
-                app_id.as_str(),
-                app_certificate.as_str(),
-                user_account.as_str(),
-                role,
-                privilege_expired_ts,
-            ),
-            &[Some(&app_id), Some(&app_certificate), Some(&user_account)],
-        )?;
+        let token = rtm_token(&app_id, &app_certificate, &user_account, role, privilege_expired_ts)?;
         let token = into_c_string(token)?;
         // SAFETY: checked non-NULL.
         unsafe { write_out(token_out, token) };
         Ok(())
     })
+}
+
+/// The RTM helper's work, shared with its sized form.
+pub(crate) fn rtm_token(
+    app_id: &StrArg<'_>,
+    app_certificate: &StrArg<'_>,
+    user_account: &StrArg<'_>,
+    role: c_int,
+    privilege_expired_ts: u32,
+) -> Result<String, TokenError> {
+    let role = RtmRole::try_from_value(i64::from(role))?;
+    utf8_checked(
+        RtmTokenBuilder::build_token(app_id.as_str(), app_certificate.as_str(), user_account.as_str(), role, privilege_expired_ts),
+        &[Some(app_id), Some(app_certificate), Some(user_account)],
+    )
 }
 
 // ---------------------------------------------------------------------------
@@ -682,13 +703,8 @@ pub unsafe extern "C" fn agora_token_parse(token: *const c_char, info_out: *mut 
 /// `info` is NULL or a struct from `agora_token_parse` not freed yet.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn agora_token_info_free(info: *mut agora_token_info) {
-    if info.is_null() {
-        return;
-    }
-    run_void(|| {
-        // SAFETY: allocated as an InfoBox whose first field is the info.
-        drop(unsafe { Box::from_raw(info.cast::<InfoBox>()) });
-    });
+    // SAFETY: allocated as an InfoBox whose first field is the info, freed once per the contract.
+    unsafe { free_boxed::<_, InfoBox>(info) }
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -713,16 +729,29 @@ unsafe fn verify_common(
             None => None,
         };
         non_null(result_out, "result_out")?;
-        let user = account.as_ref().map_or(UserId::Uid(uid), |a| UserId::Account(a.as_str()));
-        let expected = Expected { app_id: app_id.as_ref().map(StrArg::as_str), channel_name: channel_name.as_str(), user };
-        let result: VerifyResult = utf8_checked(
-            verify(token, app_certificate.as_str(), &expected, now),
-            &[app_id.as_ref(), Some(&app_certificate), Some(&channel_name), account.as_ref()],
-        )?;
+        let result = verify_token(token, app_id.as_ref(), &app_certificate, &channel_name, account.as_ref(), uid, now)?;
         // SAFETY: checked non-NULL.
         unsafe { write_out(result_out, result.value()) };
         Ok(())
     })
+}
+
+/// The verify functions' work, shared with their sized form.
+pub(crate) fn verify_token(
+    token: &[u8],
+    app_id: Option<&StrArg<'_>>,
+    app_certificate: &StrArg<'_>,
+    channel_name: &StrArg<'_>,
+    account: Option<&StrArg<'_>>,
+    uid: u32,
+    now: u32,
+) -> Result<VerifyResult, TokenError> {
+    let user = account.map_or(UserId::Uid(uid), |a| UserId::Account(a.as_str()));
+    let expected = Expected { app_id: app_id.map(StrArg::as_str), channel_name: channel_name.as_str(), user };
+    utf8_checked(
+        verify(token, app_certificate.as_str(), &expected, now),
+        &[app_id, Some(app_certificate), Some(channel_name), account],
+    )
 }
 
 /// Verifies a token for a channel and numeric uid at time `now` (Unix

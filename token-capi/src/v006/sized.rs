@@ -8,14 +8,10 @@
 
 use std::ffi::{c_char, c_int};
 
-use token_core::{
-    parse, verify, ErrorKind, Expected, RtcTokenBuilder, RtmRole, RtmTokenBuilder, TokenError, UserId,
-};
+use token_core::{parse, ErrorKind, TokenError};
 
-use crate::boundary::{
-    agora_token_error, bytes_in, out_param, put, run_sized, text_in, utf8_checked, with_token_buf, Failure, SizedOut, StrArg,
-};
-use crate::v006::{agora_token_builder, agora_token_privilege, builder_ref, role_arg};
+use crate::boundary::{agora_token_error, bytes_in, credentials_in, out_param, put, run_sized, text_in, Failure, SizedOut};
+use crate::v006::{agora_token_builder, agora_token_privilege, builder_ref, role_arg, rtc_token, rtm_token, verify_token};
 
 /// The most privileges `agora_token006_parsed` holds: every documented id
 /// (the header spells the number: PHP's FFI reads no `#define`).
@@ -77,8 +73,7 @@ pub unsafe extern "C" fn agora_token006_build_rtc(
 ) -> c_int {
     run_sized(error, || {
         // SAFETY (all argument reads): the caller lends valid memory or NULL.
-        let app_id = unsafe { text_in(app_id, app_id_len, ErrorKind::AppId) }?;
-        let app_certificate = unsafe { text_in(app_certificate, app_certificate_len, ErrorKind::AppCertificate) }?;
+        let (app_id, app_certificate) = unsafe { credentials_in(app_id, app_id_len, app_certificate, app_certificate_len) }?;
         let channel_name = unsafe { text_in(channel_name, channel_name_len, ErrorKind::ChannelName) }?;
         let account = if user_account.is_null() {
             None
@@ -87,22 +82,8 @@ pub unsafe extern "C" fn agora_token006_build_rtc(
         };
         let out = SizedOut::new(out, out_cap, out_len)?;
         let role = role_arg(role)?;
-        let user = account.as_ref().map_or(UserId::Uid(uid), |a| UserId::Account(a.as_str()));
-        with_token_buf(|token| {
-            utf8_checked(
-                RtcTokenBuilder::build_token_into(
-                    token,
-                    app_id.as_str(),
-                    app_certificate.as_str(),
-                    channel_name.as_str(),
-                    user,
-                    role,
-                    privilege_expired_ts,
-                ),
-                &[Some(&app_id), Some(&app_certificate), Some(&channel_name), account.as_ref()],
-            )?;
-            // SAFETY: checked by SizedOut::new.
-            unsafe { out.write(token) }
+        out.build(|token| {
+            rtc_token(token, &app_id, &app_certificate, &channel_name, account.as_ref(), uid, role, privilege_expired_ts)
         })
     })
 }
@@ -130,21 +111,10 @@ pub unsafe extern "C" fn agora_token006_build_rtm(
 ) -> c_int {
     run_sized(error, || {
         // SAFETY (all argument reads): the caller lends valid memory or NULL.
-        let app_id = unsafe { text_in(app_id, app_id_len, ErrorKind::AppId) }?;
-        let app_certificate = unsafe { text_in(app_certificate, app_certificate_len, ErrorKind::AppCertificate) }?;
+        let (app_id, app_certificate) = unsafe { credentials_in(app_id, app_id_len, app_certificate, app_certificate_len) }?;
         let user_account = unsafe { text_in(user_account, user_account_len, ErrorKind::UserAccount) }?;
         let out = SizedOut::new(out, out_cap, out_len)?;
-        let role = RtmRole::try_from_value(i64::from(role))?;
-        let token = utf8_checked(
-            RtmTokenBuilder::build_token(
-                app_id.as_str(),
-                app_certificate.as_str(),
-                user_account.as_str(),
-                role,
-                privilege_expired_ts,
-            ),
-            &[Some(&app_id), Some(&app_certificate), Some(&user_account)],
-        )?;
+        let token = rtm_token(&app_id, &app_certificate, &user_account, role, privilege_expired_ts)?;
         // SAFETY: checked by SizedOut::new.
         unsafe { out.write(token.as_bytes()) }
     })
@@ -168,12 +138,7 @@ pub unsafe extern "C" fn agora_token006_builder_build(
     run_sized(error, || {
         // SAFETY: caller contract.
         let b = unsafe { builder_ref(builder) }?;
-        let out = SizedOut::new(out, out_cap, out_len)?;
-        with_token_buf(|token| {
-            b.build_token_into(token)?;
-            // SAFETY: checked by SizedOut::new.
-            unsafe { out.write(token) }
-        })
+        SizedOut::new(out, out_cap, out_len)?.build(|token| b.build_token_into(token))
     })
 }
 
@@ -274,12 +239,7 @@ pub unsafe extern "C" fn agora_token006_verify(
             Some(unsafe { text_in(user_account, user_account_len, ErrorKind::UserAccount) }?)
         };
         let result_out = out_param(result_out, "result_out")?;
-        let user = account.as_ref().map_or(UserId::Uid(uid), |a| UserId::Account(a.as_str()));
-        let expected = Expected { app_id: app_id.as_ref().map(StrArg::as_str), channel_name: channel_name.as_str(), user };
-        let result = utf8_checked(
-            verify(token, app_certificate.as_str(), &expected, now),
-            &[app_id.as_ref(), Some(&app_certificate), Some(&channel_name), account.as_ref()],
-        )?;
+        let result = verify_token(token, app_id.as_ref(), &app_certificate, &channel_name, account.as_ref(), uid, now)?;
         // SAFETY: checked non-NULL.
         unsafe { put(result_out, result.value()) };
         Ok(())
