@@ -76,6 +76,7 @@ import "C"
 import (
 	"runtime"
 	"strings"
+	"sync/atomic"
 	"unsafe"
 )
 
@@ -243,6 +244,19 @@ func cRtm(appID, appCertificate, userAccount string, role int, expire uint32) (s
 	}
 }
 
+// lastAppID is the app id of the last token parsed: a server reads the
+// tokens of one app, so Parse reuses its string instead of allocating one.
+var lastAppID atomic.Pointer[string]
+
+func appIDString(b *[32]byte) string {
+	if last := lastAppID.Load(); last != nil && *last == string(b[:]) {
+		return *last
+	}
+	s := string(b[:])
+	lastAppID.Store(&s)
+	return s
+}
+
 // parsedBox is a TokenInfo and the arrays its slices use, in one allocation.
 type parsedBox struct {
 	info       TokenInfo
@@ -263,7 +277,7 @@ func cParse(token string) (*TokenInfo, error) {
 	// Copied with Go code: C.GoString and C.GoBytes would move p to the heap.
 	b := new(parsedBox)
 	b.info = TokenInfo{
-		AppID:          string((*[32]byte)(unsafe.Pointer(&p.app_id))[:]),
+		AppID:          appIDString((*[32]byte)(unsafe.Pointer(&p.app_id))),
 		CrcChannelName: uint32(p.crc_channel_name),
 		CrcUID:         uint32(p.crc_uid),
 		Salt:           uint32(p.salt),
