@@ -435,15 +435,6 @@ const fn kind_code(kind: ParamKind) -> agora_token2_param_kind {
     }
 }
 
-/// The category of a string parameter that is not UTF-8: its field's.
-fn str_param_kind(name: &str) -> ErrorKind {
-    match name {
-        "account" | "rtc_account" => ErrorKind::UserAccount,
-        "rtm_user_id" => ErrorKind::UserId,
-        other => ErrorKind::from_name(other).unwrap_or(ErrorKind::Utf8),
-    }
-}
-
 /// The table as C structs, built once; its pointers refer to token-core's
 /// static names and to the vectors here, which never change afterwards.
 struct Table {
@@ -633,7 +624,7 @@ pub unsafe extern "C" fn agora_token2_build(
         let mut texts: Vec<StrArg<'_>> = Vec::with_capacity(strs.len());
         let mut str_params = recipe.params.iter().filter(|p| p.kind == ParamKind::Str);
         for s in strs {
-            let kind = str_params.next().map_or(ErrorKind::NullArgument, |p| str_param_kind(p.name));
+            let kind = str_params.next().map_or(ErrorKind::NullArgument, |p| p.error_kind());
             texts.push(unsafe { text_in(s.ptr, s.len, kind) }?);
         }
         let (mut si, mut ii) = (0, 0);

@@ -201,7 +201,7 @@ static void test_every_builder(void) {
     const agora_token2_builder_info *info = (const agora_token2_builder_info *)&checks;
     agora_token_error e = fresh_error();
     CHECK_STATUS(agora_token2_builder_get_info(19, &info, &e), AGORA_TOKEN_ERR_INTERNAL);
-    CHECK(info == (const agora_token2_builder_info *)&checks && starts_with(&e, "builder:"));
+    CHECK(info == (const agora_token2_builder_info *)&checks && starts_with(&e, "internal:"));
     uint32_t found = 5;
     CHECK_STATUS(agora_token2_builder_find("rtc.nope", 8, &found, &e), AGORA_TOKEN_ERR_NULL_ARGUMENT);
     CHECK(found == 5);

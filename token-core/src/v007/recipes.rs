@@ -78,6 +78,24 @@ pub struct Param {
     pub default: Option<i64>,
 }
 
+impl Param {
+    /// The category of a bad value for this parameter: a string parameter's
+    /// field (`channel_name`, `user_account` for an account, `user_id`,
+    /// `room_uuid`, `user_uuid`), else its kind's ([`ParamKind::error_kind`]).
+    /// A binding reports an argument it cannot even read (not UTF-8, a
+    /// fraction, too wide) under this.
+    pub fn error_kind(&self) -> ErrorKind {
+        match (self.kind, self.name) {
+            (ParamKind::Str, "channel_name") => ErrorKind::ChannelName,
+            (ParamKind::Str, "account" | "rtc_account") => ErrorKind::UserAccount,
+            (ParamKind::Str, "user_id" | "rtm_user_id") => ErrorKind::UserId,
+            (ParamKind::Str, "room_uuid") => ErrorKind::RoomUuid,
+            (ParamKind::Str, "user_uuid") => ErrorKind::UserUuid,
+            (kind, _) => kind.error_kind(),
+        }
+    }
+}
+
 /// One RTM2 grant as a binding hands it over, before range checks.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RawPermission {
@@ -427,6 +445,9 @@ mod tests {
     fn names_are_unique_and_arity_is_checked() {
         for (i, r) in RECIPES.iter().enumerate() {
             assert_eq!(Recipe::find(r.name).unwrap().0, i);
+            for p in r.params.iter().filter(|p| p.kind == ParamKind::Str) {
+                assert_ne!(p.error_kind(), ErrorKind::NullArgument, "{}: {} has a field category", r.name, p.name);
+            }
         }
         assert_eq!(RECIPES.len(), 19);
         let (_, r) = Recipe::find("rtc.build_token_with_uid").unwrap();
