@@ -229,13 +229,15 @@ public class AccessToken2 {
     }
 
     /**
-     * One service of a token: its type, privileges (id to seconds after issue_ts; a repeated id
-     * replaces the earlier value) and fields. Which fields a type uses and every check on them
-     * are token-core's, applied at {@link AccessToken2#build()}.
+     * One service of a token: its type, privileges (id and seconds after issue_ts) and fields.
+     * Which fields a type uses and every check on them are token-core's ({@code RawService}),
+     * applied at {@link AccessToken2#build()}: an id not documented for the type, or one given
+     * twice, is refused there (category {@code privilege}).
      */
     public abstract static class Service {
-        final short type;
-        final LinkedHashMap<Integer, Long> privileges = new LinkedHashMap<>();
+        final int type;
+        /** {@code {id, expire}} pairs, in the order added (a parsed token's: token order). */
+        final List<long[]> privileges = new ArrayList<>();
         String channelName;
         String account;
         String userId;
@@ -245,7 +247,7 @@ public class AccessToken2 {
         long role = Native.NONE;
         final List<Permission> permissions = new ArrayList<>();
 
-        Service(short type) {
+        Service(int type) {
             this.type = type;
         }
 
@@ -268,12 +270,24 @@ public class AccessToken2 {
 
         /** The service type (1..10). */
         public short getServiceType() {
-            return type;
+            return (short) type;
         }
 
-        /** Privilege id to seconds after issue_ts, in the order added (a parsed token's: token order). */
+        /** Privilege id to seconds after issue_ts, in the order added (a parsed token's: token order); a snapshot. */
         public Map<Integer, Long> getPrivileges() {
-            return Collections.unmodifiableMap(privileges);
+            Map<Integer, Long> map = new LinkedHashMap<>();
+            for (long[] p : privileges) {
+                map.put((int) p[0], p[1]);
+            }
+            return Collections.unmodifiableMap(map);
+        }
+
+        /**
+         * Grants privilege {@code privilegeId} for {@code expire} seconds after issue_ts: any id
+         * and value, checked at build (the type's documented ids, 0..2^32-1).
+         */
+        public void addPrivilege(int privilegeId, long expire) {
+            privileges.add(new long[] {privilegeId, expire});
         }
 
         /** Grants a privilege for {@code expire} seconds after issue_ts (0: no limit of its own); int read unsigned. */
@@ -286,7 +300,7 @@ public class AccessToken2 {
             if (privilege == null) {
                 throw Native.nullArgument("privilege");
             }
-            privileges.put((int) privilege.id(), expire);
+            addPrivilege(privilege.id(), expire);
         }
 
         /** Agora's name: {@link #addPrivilege(Privilege, int)} for an RTC privilege. */
@@ -331,12 +345,12 @@ public class AccessToken2 {
             StringBuilder s = new StringBuilder(getClass().getSimpleName()).append('[').append(fields());
             s.append(s.charAt(s.length() - 1) == '[' ? "" : ", ").append("privileges={");
             String sep = "";
-            for (Map.Entry<Integer, Long> e : privileges.entrySet()) {
-                String name = Integer.toString(e.getKey());
+            for (long[] e : privileges) {
+                String name = Long.toString(e[0]);
                 for (Privilege p : privilegesOf(type)) {
-                    name = p.id() == e.getKey() ? ((Enum<?>) p).name() : name;
+                    name = p.id() == e[0] ? ((Enum<?>) p).name() : name;
                 }
-                s.append(sep).append(name).append('=').append(e.getValue());
+                s.append(sep).append(name).append('=').append(e[1]);
                 sep = ", ";
             }
             return s.append("}]").toString();
@@ -348,7 +362,7 @@ public class AccessToken2 {
                 return false;
             }
             Service t = (Service) o;
-            return privileges.equals(t.privileges) && Objects.equals(channelName, t.channelName)
+            return type == t.type && getPrivileges().equals(t.getPrivileges()) && privileges.size() == t.privileges.size() && Objects.equals(channelName, t.channelName)
                     && Objects.equals(userString(), t.userString()) && Objects.equals(userId, t.userId)
                     && Objects.equals(roomUuid, t.roomUuid) && Objects.equals(userUuid, t.userUuid) && role == t.role
                     && permissions.equals(t.permissions);
@@ -356,27 +370,23 @@ public class AccessToken2 {
 
         @Override
         public int hashCode() {
-            return Objects.hash(type, privileges, channelName, userString(), userId, roomUuid, userUuid, role);
+            return Objects.hash(type, getPrivileges(), channelName, userString(), userId, roomUuid, userUuid, role);
         }
     }
 
     /** A service with a channel name and a user (RTC, Streaming, FCDN). */
     abstract static class ChannelService extends Service {
-        ChannelService(short type) {
+        ChannelService(int type) {
             super(type);
         }
 
-        ChannelService(short type, String channelName, String uid) {
+        ChannelService(int type, String channelName, String account) {
             super(type);
             this.channelName = channelName;
-            if ("".equals(uid)) {
-                this.uid = 0; // Agora's Java passes uid 0 as "": any user.
-            } else {
-                this.account = uid;
-            }
+            this.account = account;
         }
 
-        ChannelService(short type, String channelName, long uid) {
+        ChannelService(int type, String channelName, long uid) {
             super(type);
             this.channelName = channelName;
             this.uid = uid;
@@ -398,17 +408,16 @@ public class AccessToken2 {
     }
 
     /**
-     * RTC (1): a channel name and a user. {@code uid} is a user account or the uid string the
-     * token carries ({@code ""} for uid 0, which admits any user); the {@code int}/{@code long}
-     * constructors take a numeric uid (int read unsigned).
+     * RTC (1): a channel name and a user: a user account (1..255 bytes; the account {@code "7"}
+     * and uid 7 are the same user), or a numeric uid (int read unsigned; uid 0 admits any user).
      */
     public static class ServiceRtc extends ChannelService {
         public ServiceRtc() {
             super(SERVICE_TYPE_RTC);
         }
 
-        public ServiceRtc(String channelName, String uid) {
-            super(SERVICE_TYPE_RTC, channelName, uid);
+        public ServiceRtc(String channelName, String account) {
+            super(SERVICE_TYPE_RTC, channelName, account);
         }
 
         public ServiceRtc(String channelName, int uid) {
@@ -426,8 +435,8 @@ public class AccessToken2 {
             super(SERVICE_TYPE_STREAMING);
         }
 
-        public ServiceStreaming(String channelName, String uid) {
-            super(SERVICE_TYPE_STREAMING, channelName, uid);
+        public ServiceStreaming(String channelName, String account) {
+            super(SERVICE_TYPE_STREAMING, channelName, account);
         }
 
         public ServiceStreaming(String channelName, long uid) {
@@ -441,8 +450,8 @@ public class AccessToken2 {
             super(SERVICE_TYPE_FCDN);
         }
 
-        public ServiceFCdn(String channelName, String uid) {
-            super(SERVICE_TYPE_FCDN, channelName, uid);
+        public ServiceFCdn(String channelName, String account) {
+            super(SERVICE_TYPE_FCDN, channelName, account);
         }
 
         public ServiceFCdn(String channelName, long uid) {
@@ -452,7 +461,7 @@ public class AccessToken2 {
 
     /** A service with a user id (RTM, Chat, RTM2). */
     abstract static class UserService extends Service {
-        UserService(short type, String userId) {
+        UserService(int type, String userId) {
             super(type);
             this.userId = userId;
         }
@@ -556,7 +565,7 @@ public class AccessToken2 {
 
     /** A service without fields (FPA, ConvoAI, STT). */
     abstract static class EmptyService extends Service {
-        EmptyService(short type) {
+        EmptyService(int type) {
             super(type);
         }
 

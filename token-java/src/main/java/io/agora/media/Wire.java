@@ -57,7 +57,9 @@ final class Wire {
 
     Wire service(Service s) {
         add(s.type).add(s.uid).add(s.role).add(s.privileges.size());
-        s.privileges.forEach((id, expire) -> add(id).add(expire));
+        for (long[] p : s.privileges) {
+            add(p[0]).add(p[1]);
+        }
         add(s.channelName).add(s.account).add(s.userId).add(s.roomUuid).add(s.userUuid);
         return permissions(s.permissions);
     }
@@ -88,10 +90,14 @@ final class Wire {
             service.uid = next();
             service.role = next();
             for (long n = next(); n > 0; n--) {
-                service.privileges.put((int) next(), next());
+                service.privileges.add(new long[] {next(), next()});
             }
             service.channelName = string();
             service.account = string();
+            if ("".equals(service.account)) { // the token form of uid 0 (any user), as input
+                service.account = null;
+                service.uid = 0;
+            }
             service.userId = string();
             service.roomUuid = string();
             service.userUuid = string();
