@@ -214,6 +214,68 @@ impl Drop for ArgBuffer {
     }
 }
 
+/// A Java string as Rust text, zeroed when dropped (it may be the certificate).
+struct JavaString {
+    /// The text; an unpaired surrogate became U+FFFD, which every 006 field check refuses.
+    text: Zeroizing<String>,
+    /// The first unpaired surrogate: its character index and value.
+    unpaired: Option<(usize, u16)>,
+}
+
+impl JavaString {
+    fn decode(units: &[u16]) -> JavaString {
+        let mut unpaired = None;
+        let text = char::decode_utf16(units.iter().copied())
+            .enumerate()
+            .map(|(i, c)| {
+                c.unwrap_or_else(|e| {
+                    unpaired.get_or_insert((i, e.unpaired_surrogate()));
+                    char::REPLACEMENT_CHARACTER
+                })
+            })
+            .collect();
+        JavaString { text: Zeroizing::new(text), unpaired }
+    }
+
+    /// The text, or a `utf8` error naming `field` when the string is not valid UTF-16 (a lone
+    /// surrogate would otherwise change a 007 user id silently).
+    fn strict(&self, field: &str) -> Res<&str> {
+        match self.unpaired {
+            None => Ok(&self.text),
+            Some((i, unit)) => Err(TokenError::new(
+                ErrorKind::Utf8,
+                format!("utf8: {field} has an unpaired surrogate (U+{unit:04X}) at character {i}; it is not valid Unicode text"),
+            )
+            .into()),
+        }
+    }
+}
+
+/// Reads a Java string (null: `None`) through `GetStringLength` and `GetStringRegion`, into a
+/// stack buffer when it is short (no malloc/free of a modified-UTF-8 copy as with
+/// `GetStringUTFChars`), else into a heap buffer zeroed when dropped.
+fn java_string(env: &Env<'_>, s: &JString<'_>) -> Res<Option<JavaString>> {
+    if s.is_null() {
+        return Ok(None);
+    }
+    let mut buffer = ArgBuffer::new();
+    // SAFETY: `env` is this thread's Env inside a native method with nothing pending, and `s`
+    // a non-null local reference to a String of this frame.
+    if let Some(units) = unsafe { buffer.read(env.get_raw(), s.as_raw()) } {
+        return Ok(Some(JavaString::decode(units)));
+    }
+    let raw = env.get_raw();
+    // SAFETY: as above; GetStringRegion is given exactly [0, len) of the string, so it cannot
+    // throw, and `units` holds `len` units.
+    let units = unsafe {
+        let len = ((**raw).v1_1.GetStringLength)(raw, s.as_raw());
+        let mut units = Zeroizing::new(vec![0u16; usize::try_from(len).unwrap_or(0)]);
+        ((**raw).v1_2.GetStringRegion)(raw, s.as_raw(), 0, len, units.as_mut_ptr());
+        units
+    };
+    Ok(Some(JavaString::decode(&units)))
+}
+
 /// A Java string argument as a Rust string, zeroed when dropped (it may be
 /// the certificate); null is a `null_argument` failure.
 fn string(env: &Env<'_>, s: &JString<'_>, field: &str) -> Res<Zeroizing<String>> {
@@ -222,18 +284,7 @@ fn string(env: &Env<'_>, s: &JString<'_>, field: &str) -> Res<Zeroizing<String>>
 
 /// As [`string`], with null as `None`.
 fn optional_string(env: &Env<'_>, s: &JString<'_>) -> Res<Option<Zeroizing<String>>> {
-    if s.is_null() {
-        return Ok(None);
-    }
-    let mut buffer = ArgBuffer::new();
-    // SAFETY: `env` is this thread's Env inside a native method with nothing pending, and `s`
-    // a non-null local reference to a String of this frame.
-    if let Some(units) = unsafe { buffer.read(env.get_raw(), s.as_raw()) } {
-        // A lone surrogate becomes U+FFFD, which every field check refuses.
-        let text = char::decode_utf16(units.iter().copied()).map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER));
-        return Ok(Some(Zeroizing::new(text.collect())));
-    }
-    Ok(Some(Zeroizing::new(s.try_to_string(env)?)))
+    Ok(java_string(env, s)?.map(|s| s.text))
 }
 
 // ---------------------------------------------------------------- tokens out

@@ -21,9 +21,8 @@ use jni::sys::{jint, jlong};
 use jni::{Env, EnvUnowned};
 use token_core::v007::{Arg, ParamKind, Pin, RawPermission, RawService, RawToken, Recipe, Service, ServiceFields};
 use token_core::{ErrorKind, TokenError};
-use zeroize::Zeroizing;
 
-use crate::{run, string, with_token_buffer, write_token, Res};
+use crate::{java_string, run, string, with_token_buffer, write_token, JavaString, Res};
 
 /// An absent integer (`Long.MIN_VALUE`): an unpinned issue_ts or salt, a service without uid or role.
 pub(crate) const NONE: jlong = jlong::MIN;
@@ -37,7 +36,7 @@ fn ran_out(what: &str) -> TokenError {
 
 /// A cursor over the strings and integers Java handed over.
 struct Data<'a> {
-    strings: &'a [Option<Zeroizing<String>>],
+    strings: &'a [Option<JavaString>],
     ints: &'a [jlong],
 }
 
@@ -68,7 +67,7 @@ impl<'a> Data<'a> {
     fn optional_string(&mut self, what: &str) -> Res<Option<&'a str>> {
         let (first, rest) = self.strings.split_first().ok_or_else(|| ran_out(what))?;
         self.strings = rest;
-        Ok(first.as_deref().map(String::as_str))
+        first.as_ref().map(|s| s.strict(what)).transpose()
     }
 
     fn string(&mut self, what: &str) -> Res<&'a str> {
@@ -209,7 +208,7 @@ pub extern "system" fn Java_io_agora_media_Native_build007<'l>(
 
 /// A `String[]` argument (null: empty); its elements are zeroed when dropped, as every copy of
 /// an argument.
-fn read_strings(env: &mut Env<'_>, array: &JObjectArray<'_, JString<'_>>) -> Res<Vec<Option<Zeroizing<String>>>> {
+fn read_strings(env: &mut Env<'_>, array: &JObjectArray<'_, JString<'_>>) -> Res<Vec<Option<JavaString>>> {
     if jni::refs::Reference::is_null(array) {
         return Ok(Vec::new());
     }
@@ -217,7 +216,7 @@ fn read_strings(env: &mut Env<'_>, array: &JObjectArray<'_, JString<'_>>) -> Res
     let mut out = Vec::with_capacity(len);
     for i in 0..len {
         let s = array.get_element(env, i)?;
-        out.push(crate::optional_string(env, &s)?);
+        out.push(java_string(env, &s)?);
         env.delete_local_ref(s);
     }
     Ok(out)

@@ -682,8 +682,8 @@ public class AccessToken2 {
         long[] ints = w.ints();
         byte[] out = new byte[512];
         int n = Native.build007(recipe, appId, appCertificate, strings, ints, issueTs, salt, out);
-        if (n < 0) {
-            out = new byte[-n];
+        while (n < 0) { // a long token: again, with room to spare (another salt may compress longer)
+            out = new byte[-n + 256];
             n = Native.build007(recipe, appId, appCertificate, strings, ints, issueTs, salt, out);
         }
         return new String(out, 0, n, java.nio.charset.StandardCharsets.ISO_8859_1);

@@ -33,29 +33,6 @@ final class Native {
     /** Room for any 006 token of up to 26 privileges; longer ones are retried with the size needed. */
     static final int TOKEN_BUFFER = 320;
 
-    /** Builds a token into a byte[]: returns its length, or minus the length needed. */
-    @FunctionalInterface
-    interface TokenWriter {
-        int write(byte[] out);
-    }
-
-    /**
-     * Runs a native token builder that writes the token's ASCII bytes into {@code buffer} (or a
-     * larger array when told the length it needs) and makes the String: a Latin-1 String is a
-     * plain copy, cheaper than {@code NewStringUTF} or a {@code byte[]} allocated by JNI.
-     */
-    static String token(byte[] buffer, TokenWriter writer) {
-        int n = writer.write(buffer);
-        if (n < 0) {
-            buffer = new byte[-n];
-            n = writer.write(buffer);
-            if (n < 0) {
-                throw new IllegalStateException("agoratoken: the token grew between two builds");
-            }
-        }
-        return new String(buffer, 0, n, StandardCharsets.ISO_8859_1);
-    }
-
     static native String version();
 
     /** The exception for a null argument that the Java side checks itself. */
@@ -116,7 +93,7 @@ final class Native {
 
     /**
      * Writes the token's ASCII bytes into {@code out}, whose length the caller passes as
-     * {@code capacity} (it saves the JNI call that would ask): see {@link #token(byte[], TokenWriter)}.
+     * {@code capacity} (it saves the JNI call that would ask): see {@link #oneShot006}.
      * A capacity above {@code out.length} makes the JVM throw ArrayIndexOutOfBoundsException, never
      * write past the array.
      */
