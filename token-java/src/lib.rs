@@ -147,70 +147,65 @@ fn null_argument(field: &str) -> TokenError {
 
 // ---------------------------------------------------------------- strings in
 
-/// Longest string (in UTF-16 units) read through a stack buffer ([`ArgBuffer`]).
+/// Longest string (in UTF-16 units) read into a stack buffer.
 const SHORT_STRING: usize = 256;
 
-/// A stack buffer for one string argument: its UTF-16 units and their ASCII bytes. Only the
-/// part used is written, and only that part is zeroed when the buffer is dropped (the argument
-/// may be the certificate): zeroing a whole `[u16; 256]` array element by element would cost
-/// more than the token.
+/// A stack buffer for one string argument of the hot paths, read with `GetStringUTFRegion`:
+/// the string's modified UTF-8, which is the string itself when it is ASCII (every valid 006
+/// input is). Uninitialised until written, and only the part written is zeroed when the buffer
+/// is dropped (the argument may be the certificate): clearing the whole buffer up front, and
+/// again element by element at the end, cost more than the rest of the glue.
 struct ArgBuffer {
-    units: [u16; SHORT_STRING],
-    bytes: [u8; SHORT_STRING],
-    used: usize,
+    /// Up to 3 bytes per UTF-16 unit, and the NUL the JVM appends.
+    bytes: std::mem::MaybeUninit<[u8; 3 * SHORT_STRING + 1]>,
+    written: usize,
 }
 
 impl ArgBuffer {
     const fn new() -> Self {
-        ArgBuffer { units: [0; SHORT_STRING], bytes: [0; SHORT_STRING], used: 0 }
+        ArgBuffer { bytes: std::mem::MaybeUninit::uninit(), written: 0 }
     }
 
-    /// Reads a non-null string of at most [`SHORT_STRING`] UTF-16 units with `GetStringLength`
-    /// and `GetStringRegion`: no malloc/free of a modified-UTF-8 copy as with
-    /// `GetStringUTFChars` (about half the cost of each string argument). `None` for a longer
-    /// string.
+    /// The string as ASCII text, or `None` (take the general path, which reports or handles it)
+    /// when it is null, longer than [`SHORT_STRING`] units or not ASCII. A NUL or any non-ASCII
+    /// character is written as two or three bytes whose first is not ASCII, at the character's
+    /// own index when every character before it is ASCII: so the first `len` bytes are all
+    /// ASCII exactly when the string is that ASCII text.
     ///
     /// # Safety
     ///
     /// `raw` is the calling thread's JNIEnv inside a native method with no exception pending,
-    /// and `s` a non-null local reference to a `java.lang.String` valid in that method's frame.
-    unsafe fn read(&mut self, raw: *mut JNIEnv, s: jstring) -> Option<&[u16]> {
-        // SAFETY: see above; GetStringRegion is given exactly [0, len) of the string, so it
-        // cannot throw, and `units` holds `len` units.
-        let len = unsafe {
-            let len = ((**raw).v1_1.GetStringLength)(raw, s);
-            let len = usize::try_from(len).ok().filter(|&n| n <= SHORT_STRING)?;
-            ((**raw).v1_2.GetStringRegion)(raw, s, 0, len as jni::sys::jsize, self.units.as_mut_ptr());
-            len
-        };
-        self.used = len;
-        Some(&self.units[..len])
-    }
-
-    /// The string as ASCII text, or `None` when it is not ASCII (or longer than
-    /// [`SHORT_STRING`]). Every valid input is ASCII, so the general path only ever sees
-    /// arguments that fail their check, and builds the same message for them.
-    ///
-    /// # Safety
-    ///
-    /// As [`ArgBuffer::read`], except that `s` may be null (then `None`).
+    /// and `s` null or a local reference to a `java.lang.String` valid in that method's frame.
     unsafe fn ascii(&mut self, raw: *mut JNIEnv, s: jstring) -> Option<&str> {
         if s.is_null() {
             return None;
         }
-        // SAFETY: as this function's contract.
-        let len = unsafe { self.read(raw, s) }?.len();
-        for i in 0..len {
-            self.bytes[i] = u8::try_from(self.units[i]).ok().filter(u8::is_ascii)?;
+        // SAFETY: see above. GetStringUTFRegion is given exactly [0, len) of the string, so it
+        // cannot throw, and writes at most 3 bytes per unit plus a NUL: the buffer's size.
+        let len = unsafe {
+            let len = ((**raw).v1_1.GetStringLength)(raw, s);
+            let len = usize::try_from(len).ok().filter(|&n| n <= SHORT_STRING)?;
+            self.written = 3 * len + 1;
+            ((**raw).v1_2.GetStringUTFRegion)(raw, s, 0, len as jni::sys::jsize, self.bytes.as_mut_ptr().cast());
+            len
+        };
+        // SAFETY: the JVM wrote at least `len` bytes (one or more per unit).
+        let text = unsafe { std::slice::from_raw_parts(self.bytes.as_ptr().cast::<u8>(), len) };
+        if !text.is_ascii() {
+            return None;
         }
-        std::str::from_utf8(&self.bytes[..len]).ok()
+        // SAFETY: checked to be ASCII just above.
+        Some(unsafe { std::str::from_utf8_unchecked(text) })
     }
 }
 
 impl Drop for ArgBuffer {
     fn drop(&mut self) {
-        self.units[..self.used].zeroize();
-        self.bytes[..self.used].zeroize();
+        // SAFETY: the first `written` bytes (at most the buffer's size) were written by the JVM:
+        // an upper bound of what GetStringUTFRegion wrote; the rest of that range is also
+        // initialised memory of ours to overwrite (MaybeUninit bytes may be written freely).
+        let written = unsafe { std::slice::from_raw_parts_mut(self.bytes.as_mut_ptr().cast::<std::mem::MaybeUninit<u8>>(), self.written) };
+        written.zeroize();
     }
 }
 
@@ -258,22 +253,24 @@ fn java_string(env: &Env<'_>, s: &JString<'_>) -> Res<Option<JavaString>> {
     if s.is_null() {
         return Ok(None);
     }
-    let mut buffer = ArgBuffer::new();
-    // SAFETY: `env` is this thread's Env inside a native method with nothing pending, and `s`
-    // a non-null local reference to a String of this frame.
-    if let Some(units) = unsafe { buffer.read(env.get_raw(), s.as_raw()) } {
-        return Ok(Some(JavaString::decode(units)));
-    }
     let raw = env.get_raw();
-    // SAFETY: as above; GetStringRegion is given exactly [0, len) of the string, so it cannot
-    // throw, and `units` holds `len` units.
-    let units = unsafe {
+    // SAFETY: `raw` is this thread's JNIEnv inside a native method with nothing pending, and `s`
+    // a non-null local reference to a String of this frame; GetStringRegion is given exactly
+    // [0, len) of the string, so it cannot throw, and the buffer holds `len` units.
+    unsafe {
         let len = ((**raw).v1_1.GetStringLength)(raw, s.as_raw());
-        let mut units = Zeroizing::new(vec![0u16; usize::try_from(len).unwrap_or(0)]);
+        let n = usize::try_from(len).unwrap_or(0);
+        if n <= SHORT_STRING {
+            let mut units = [0u16; SHORT_STRING];
+            ((**raw).v1_2.GetStringRegion)(raw, s.as_raw(), 0, len, units.as_mut_ptr());
+            let decoded = JavaString::decode(&units[..n]);
+            units[..n].zeroize();
+            return Ok(Some(decoded));
+        }
+        let mut units = Zeroizing::new(vec![0u16; n]);
         ((**raw).v1_2.GetStringRegion)(raw, s.as_raw(), 0, len, units.as_mut_ptr());
-        units
-    };
-    Ok(Some(JavaString::decode(&units)))
+        Ok(Some(JavaString::decode(&units)))
+    }
 }
 
 /// A Java string argument as a Rust string, zeroed when dropped (it may be
