@@ -374,6 +374,13 @@ fn string_array<'l, S: AsRef<str>>(env: &mut Env<'l>, values: &[Option<S>]) -> R
     Ok(array)
 }
 
+/// A `long[]` of these values.
+fn long_array<'l>(env: &mut Env<'l>, values: &[jni::sys::jlong]) -> Res<jni::objects::JLongArray<'l>> {
+    let array = jni::objects::JLongArray::new(env, values.len())?;
+    array.set_region(env, 0, values)?;
+    Ok(array)
+}
+
 // ---------------------------------------------------------------- library
 
 /// `String Native.version()`

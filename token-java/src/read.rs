@@ -12,7 +12,7 @@ use token_core::{
 };
 
 use crate::v007::put_service;
-use crate::{optional_string, run, string, string_array};
+use crate::{long_array, optional_string, run, string, string_array};
 
 fn bad_format(format: jint) -> TokenError {
     crate::internal(format_args!("format {format} is not 0, 6 or 7"))
@@ -62,9 +62,8 @@ pub extern "system" fn Java_io_agora_media_Native_parse<'l>(
         result.set_element(env, 0, &app_id)?;
         let signature = env.byte_array_from_slice(signature)?;
         result.set_element(env, 1, &signature)?;
-        let array = jni::objects::JLongArray::new(env, ints.len())?;
-        array.set_region(env, 0, &ints)?;
-        result.set_element(env, 2, &array)?;
+        let ints = long_array(env, &ints)?;
+        result.set_element(env, 2, &ints)?;
         let strings = string_array(env, &strings)?;
         result.set_element(env, 3, &strings)?;
         if let Some(content) = content {

@@ -146,9 +146,7 @@ pub extern "system" fn Java_io_agora_media_Native_builderState<'l>(
         let head = [b.salt().map_or(-1, jlong::from), b.ts().map_or(-1, jlong::from)];
         let privileges = b.privileges().iter().flat_map(|&(id, e)| [jlong::from(id), jlong::from(e)]);
         let flat: Vec<jlong> = head.into_iter().chain(privileges).collect();
-        let array = JLongArray::new(env, flat.len())?;
-        array.set_region(env, 0, &flat)?;
-        Ok(array)
+        crate::long_array(env, &flat)
     })
 }
 

@@ -53,137 +53,50 @@ public class AccessToken2 {
     public static final short SERVICE_TYPE_CONVOAI = 9;
     public static final short SERVICE_TYPE_STT = 10;
 
-    /** A privilege of one service type: its wire id. */
+    /**
+     * A privilege of one service type. Its wire id is its position in its enum, from 1 (the ids of
+     * every service are 1..n; the tests check each enum against token-core's table).
+     */
     public interface Privilege {
         /** The wire id within its service. */
-        short id();
+        default short id() {
+            return (short) (((Enum<?>) this).ordinal() + 1);
+        }
     }
 
     /** RTC (1) privileges. */
     public enum PrivilegeRtc implements Privilege {
-        PRIVILEGE_JOIN_CHANNEL(1),
-        PRIVILEGE_PUBLISH_AUDIO_STREAM(2),
-        PRIVILEGE_PUBLISH_VIDEO_STREAM(3),
-        PRIVILEGE_PUBLISH_DATA_STREAM(4);
-
-        /** The wire id (Agora's field name). */
-        public final short intValue;
-
-        PrivilegeRtc(int id) {
-            this.intValue = (short) id;
-        }
-
-        @Override
-        public short id() {
-            return intValue;
-        }
+        PRIVILEGE_JOIN_CHANNEL, PRIVILEGE_PUBLISH_AUDIO_STREAM, PRIVILEGE_PUBLISH_VIDEO_STREAM, PRIVILEGE_PUBLISH_DATA_STREAM
     }
 
     /** RTM (2) and RTM2 (8) privileges. */
     public enum PrivilegeRtm implements Privilege {
-        PRIVILEGE_LOGIN(1);
-
-        /** The wire id. */
-        public final short intValue;
-
-        PrivilegeRtm(int id) {
-            this.intValue = (short) id;
-        }
-
-        @Override
-        public short id() {
-            return intValue;
-        }
+        PRIVILEGE_LOGIN
     }
 
     /** Streaming (3) privileges. */
     public enum PrivilegeStreaming implements Privilege {
-        PRIVILEGE_PUBLISH_MIX_STREAM(1),
-        PRIVILEGE_PUBLISH_RAW_STREAM(2);
-
-        /** The wire id. */
-        public final short intValue;
-
-        PrivilegeStreaming(int id) {
-            this.intValue = (short) id;
-        }
-
-        @Override
-        public short id() {
-            return intValue;
-        }
+        PRIVILEGE_PUBLISH_MIX_STREAM, PRIVILEGE_PUBLISH_RAW_STREAM
     }
 
     /** FPA (4) privileges. */
     public enum PrivilegeFpa implements Privilege {
-        PRIVILEGE_LOGIN(1);
-
-        /** The wire id. */
-        public final short intValue;
-
-        PrivilegeFpa(int id) {
-            this.intValue = (short) id;
-        }
-
-        @Override
-        public short id() {
-            return intValue;
-        }
+        PRIVILEGE_LOGIN
     }
 
     /** Chat (5) privileges. */
     public enum PrivilegeChat implements Privilege {
-        PRIVILEGE_CHAT_USER(1),
-        PRIVILEGE_CHAT_APP(2);
-
-        /** The wire id. */
-        public final short intValue;
-
-        PrivilegeChat(int id) {
-            this.intValue = (short) id;
-        }
-
-        @Override
-        public short id() {
-            return intValue;
-        }
+        PRIVILEGE_CHAT_USER, PRIVILEGE_CHAT_APP
     }
 
     /** FCDN (6) privileges. */
     public enum PrivilegeFcdn implements Privilege {
-        PRIVILEGE_PUBLISH(1),
-        PRIVILEGE_PLAY(2);
-
-        /** The wire id. */
-        public final short intValue;
-
-        PrivilegeFcdn(int id) {
-            this.intValue = (short) id;
-        }
-
-        @Override
-        public short id() {
-            return intValue;
-        }
+        PRIVILEGE_PUBLISH, PRIVILEGE_PLAY
     }
 
     /** APaaS / Education (7) privileges. */
     public enum PrivilegeApaas implements Privilege {
-        PRIVILEGE_ROOM_USER(1),
-        PRIVILEGE_USER(2),
-        PRIVILEGE_APP(3);
-
-        /** The wire id. */
-        public final short intValue;
-
-        PrivilegeApaas(int id) {
-            this.intValue = (short) id;
-        }
-
-        @Override
-        public short id() {
-            return intValue;
-        }
+        PRIVILEGE_ROOM_USER, PRIVILEGE_USER, PRIVILEGE_APP
     }
 
     /** The privileges documented for a service type (empty for ConvoAI, STT and unknown types). */

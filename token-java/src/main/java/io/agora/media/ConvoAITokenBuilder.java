@@ -1,32 +1,13 @@
 package io.agora.media;
 
-import static java.lang.Integer.toUnsignedLong;
-
 /**
  * Conversational AI agent tokens in AccessToken2 (007), as npm {@code agora-token}'s {@code
- * ConvoAITokenBuilder} (no Java reference has one): {@link RtcTokenBuilder2#buildTokenWithRtm2}'s
- * services plus the ConvoAI service. Every expire is seconds from now; errors as
- * {@link RtcTokenBuilder2}. Stateless and thread-safe.
+ * ConvoAITokenBuilder.buildToken} (no Java reference has one): {@link
+ * RtcTokenBuilder2#buildTokenWithRtm2}'s services plus the ConvoAI service. See {@code
+ * buildToken} for the arguments.
  */
-public class ConvoAITokenBuilder {
-    /** RTC for {@code rtcAccount}, RTM login for {@code rtmUserId} and ConvoAI; the token lives {@code rtcTokenExpire}. */
-    public String buildToken(String appId, String appCertificate, String channelName, String rtcAccount,
-            RtcTokenBuilder2.Role rtcRole, int rtcTokenExpire, int joinChannelPrivilegeExpire,
-            int pubAudioPrivilegeExpire, int pubVideoPrivilegeExpire, int pubDataStreamPrivilegeExpire,
-            String rtmUserId, int rtmTokenExpire) {
-        return buildToken(appId, appCertificate, channelName, rtcAccount, rtcRole, toUnsignedLong(rtcTokenExpire),
-                toUnsignedLong(joinChannelPrivilegeExpire), toUnsignedLong(pubAudioPrivilegeExpire),
-                toUnsignedLong(pubVideoPrivilegeExpire), toUnsignedLong(pubDataStreamPrivilegeExpire), rtmUserId,
-                toUnsignedLong(rtmTokenExpire));
-    }
-
-    /** As the int overload, with range-checked longs. */
-    public String buildToken(String appId, String appCertificate, String channelName, String rtcAccount,
-            RtcTokenBuilder2.Role rtcRole, long rtcTokenExpire, long joinChannelPrivilegeExpire,
-            long pubAudioPrivilegeExpire, long pubVideoPrivilegeExpire, long pubDataStreamPrivilegeExpire,
-            String rtmUserId, long rtmTokenExpire) {
-        return RtcTokenBuilder2.rtm2(Recipes.CONVOAI_BUILD_TOKEN, appId, appCertificate, channelName, rtcAccount,
-                rtcRole, rtcTokenExpire, joinChannelPrivilegeExpire, pubAudioPrivilegeExpire, pubVideoPrivilegeExpire,
-                pubDataStreamPrivilegeExpire, rtmUserId, rtmTokenExpire);
+public class ConvoAITokenBuilder extends RtcRtm2Builder {
+    public ConvoAITokenBuilder() {
+        super(Recipes.CONVOAI_BUILD_TOKEN);
     }
 }

@@ -235,8 +235,11 @@ public final class SimpleTokenBuilder implements AutoCloseable {
 
     /** The fixed salt, or empty when every token draws its own. */
     public OptionalLong getSalt() {
-        long salt = state()[0];
-        return salt < 0 ? OptionalLong.empty() : OptionalLong.of(salt);
+        return fixed(state()[0]);
+    }
+
+    private static OptionalLong fixed(long value) {
+        return value < 0 ? OptionalLong.empty() : OptionalLong.of(value);
     }
 
     /** Fixes the token expiry (Unix seconds, 0..2^32-1, else category {@code ts}). */
@@ -251,8 +254,7 @@ public final class SimpleTokenBuilder implements AutoCloseable {
 
     /** The fixed token expiry, or empty for "24 hours after each build". */
     public OptionalLong getTs() {
-        long ts = state()[1];
-        return ts < 0 ? OptionalLong.empty() : OptionalLong.of(ts);
+        return fixed(state()[1]);
     }
 
     /** Builds the token ("006" + app id + base64 content). */

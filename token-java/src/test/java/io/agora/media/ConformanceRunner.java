@@ -211,33 +211,32 @@ public final class ConformanceRunner {
         }
     }
 
-    static void invalid006(Map<String, Object> c) throws CaseFailure {
+    /** A call that must fail with the case's {@code error} category. */
+    @FunctionalInterface
+    interface Call {
+        Object run() throws CaseFailure;
+    }
+
+    static void expectError(Map<String, Object> c, Call call) throws CaseFailure {
         String want = str(c, "error");
-        String token;
+        Object got;
         try {
-            token = buildFrom(c);
+            got = call.run();
         } catch (AgoraTokenException e) {
             if (!want.equals(e.getCategory())) {
                 throw new CaseFailure("want error " + want + ", got " + e.getCategory() + " (" + e.getMessage() + ")");
             }
             return;
         }
-        throw new CaseFailure("want error " + want + ", but built " + token);
+        throw new CaseFailure("want error " + want + ", but got " + got);
+    }
+
+    static void invalid006(Map<String, Object> c) throws CaseFailure {
+        expectError(c, () -> buildFrom(c));
     }
 
     static void reject006(Map<String, Object> c) throws CaseFailure {
-        String want = str(c, "error");
-        String token = str(c, "token");
-        ParsedToken parsed;
-        try {
-            parsed = AccessToken.parse(token);
-        } catch (AgoraTokenException e) {
-            if (!want.equals(e.getCategory())) {
-                throw new CaseFailure("want error " + want + ", got " + e.getCategory() + " (" + e.getMessage() + ")");
-            }
-            return;
-        }
-        throw new CaseFailure("want error " + want + ", but parsed " + parsed);
+        expectError(c, () -> AccessToken.parse(str(c, "token")));
     }
 
     static void parse006(Map<String, Object> c) throws CaseFailure {
@@ -384,27 +383,11 @@ public final class ConformanceRunner {
     }
 
     static void invalid007(Map<String, Object> c) throws CaseFailure {
-        String want = str(c, "error");
-        String token;
-        try {
-            token = build007(c);
-        } catch (AgoraTokenException e) {
-            check("error", want, e.getCategory());
-            return;
-        }
-        throw new CaseFailure("want error " + want + ", but built " + token);
+        expectError(c, () -> build007(c));
     }
 
     static void reject007(Map<String, Object> c) throws CaseFailure {
-        String want = str(c, "error");
-        ParsedToken2 parsed;
-        try {
-            parsed = AccessToken2.parseToken(str(c, "token"));
-        } catch (AgoraTokenException e) {
-            check("error", want, e.getCategory());
-            return;
-        }
-        throw new CaseFailure("want error " + want + ", but parsed " + parsed);
+        expectError(c, () -> AccessToken2.parseToken(str(c, "token")));
     }
 
     /** A parsed service in the vectors' token form. */

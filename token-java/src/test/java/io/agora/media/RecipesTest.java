@@ -47,6 +47,42 @@ class RecipesTest {
                 "privilege_expire:privilege_expire=0"), Recipes.params(Recipes.RTC_BUILD_TOKEN_WITH_UID));
     }
 
+    @Test
+    void javaServiceTablesMatchTheCore() {
+        List<String[]> services = Fixtures.table(Native.TABLE_SERVICES);
+        assertEquals(10, services.size());
+        for (String[] row : services) {
+            int type = Integer.parseInt(row[0]);
+            AccessToken2.Service s = AccessToken2.Service.ofType(type);
+            assertEquals(row[1], s.getClass().getSimpleName(), "the class of type " + type);
+            assertEquals(type, s.getServiceType());
+            AccessToken2.Privilege[] java = AccessToken2.privilegesOf(type);
+            assertEquals(row.length - 2, java.length, row[1]);
+            for (int i = 2; i < row.length; i++) {
+                int id = Integer.parseInt(row[i].substring(0, row[i].indexOf(':')));
+                String core = row[i].substring(row[i].indexOf(':') + 1).replace("kPrivilege", "").toLowerCase();
+                AccessToken2.Privilege p = java[i - 2];
+                assertEquals(id, p.id(), row[1]);
+                assertTrue(((Enum<?>) p).name().replace("_", "").toLowerCase().endsWith(core), p + " is " + core);
+            }
+        }
+        assertThrows(IllegalStateException.class, () -> AccessToken2.Service.ofType(11));
+        for (String[] row : Fixtures.table(Native.TABLE_RTM2)) {
+            String name = row[2].substring(1).replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase();
+            try {
+                assertEquals(Integer.parseInt(row[1]), AccessToken2.Permission.class.getField(name).getInt(null), name);
+            } catch (ReflectiveOperationException e) {
+                throw new AssertionError("AccessToken2.Permission has no " + name + " for the core's " + row[2], e);
+            }
+        }
+        Map<String, Integer> errors = new HashMap<>();
+        for (String[] row : Fixtures.table(Native.TABLE_ERRORS)) {
+            errors.put(row[1], Integer.parseInt(row[0]));
+        }
+        assertEquals(-34, errors.get("now"));
+        assertEquals(-26, errors.get("utf8"));
+    }
+
     /** Distinct arguments for a builder's parameters, by kind, python3-named. */
     static Map<String, Object> sampleArgs(int recipe, int seed) {
         Map<String, Object> args = new LinkedHashMap<>();
