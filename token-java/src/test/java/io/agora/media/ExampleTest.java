@@ -48,4 +48,18 @@ class ExampleTest {
         assertTrue(out.contains("rejected as channel_name"), out);
         assertTrue(!out.contains(Fixtures.CERT), "the example never prints the certificate");
     }
+
+    @Test
+    void renewalExampleRenews() throws Exception {
+        Path example = Fixtures.root().resolve("examples/java/RenewalExample.java");
+        String classes = Path.of(NativeLoader.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                .toString();
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(List.of(java, "-cp", classes, example.toString())).redirectErrorStream(true)
+                .directory(new File(System.getProperty("java.io.tmpdir"))).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), out);
+        assertTrue(out.contains("the old token: expired, the renewed one: ok"), out);
+    }
 }
