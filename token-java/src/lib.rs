@@ -219,6 +219,11 @@ struct JavaString {
 
 impl JavaString {
     fn decode(units: &[u16]) -> JavaString {
+        if units.iter().fold(true, |ascii, &u| ascii & (u < 0x80)) {
+            // Every unit is ASCII (all valid ids and certificates are): one byte each.
+            let text = units.iter().map(|&u| char::from(u as u8)).collect();
+            return JavaString { text: Zeroizing::new(text), unpaired: None };
+        }
         let mut unpaired = None;
         let text = char::decode_utf16(units.iter().copied())
             .enumerate()

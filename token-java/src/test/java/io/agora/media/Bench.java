@@ -15,7 +15,7 @@ import java.util.concurrent.Callable;
  * PlainAccessToken2 for 007), all drawing a fresh salt per token, measured side by side in one
  * JVM. A plain program: {@code Bench [out.tsv]} writes lines {@code
  * group<TAB>implementation<TAB>ns_per_op}, ours first in each group; figures are the best of 9
- * interleaved rounds. Runs about 20 s.
+ * interleaved rounds of the benchmark thread's CPU time. Runs about 20 s.
  */
 public final class Bench {
     private Bench() {}
@@ -26,17 +26,23 @@ public final class Bench {
     static final long ROUND_NS = 100_000_000L;
     static final int ROUNDS = 9;
 
-    /** Runs op in batches for about {@code ns}, returns ns per op. */
+    static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
+
+    /**
+     * Runs op in batches for about {@code ns} of this thread's CPU time (user and system), returns
+     * CPU ns per op: on a machine shared with other builds, time spent preempted would otherwise
+     * be counted to whichever implementation happened to run then.
+     */
     static double measure(Callable<String> op, long ns) throws Exception {
         long ops = 0;
-        long start = System.nanoTime();
+        long start = THREADS.getCurrentThreadCpuTime();
         long elapsed;
         do {
-            for (int i = 0; i < 256; i++) {
+            for (int i = 0; i < 64; i++) {
                 sink += op.call().length();
             }
-            ops += 256;
-            elapsed = System.nanoTime() - start;
+            ops += 64;
+            elapsed = THREADS.getCurrentThreadCpuTime() - start;
         } while (elapsed < ns);
         return (double) elapsed / ops;
     }
