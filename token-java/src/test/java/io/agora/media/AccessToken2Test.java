@@ -286,6 +286,39 @@ class AccessToken2Test {
     }
 
     @Test
+    void malformedArraysReachingTheNativeEntryAreErrorsNotCrashes() {
+        long none = Native.NONE;
+        byte[] out = new byte[512];
+        String[] five = {"c", null, null, null, null};
+        // expire, count, then a service: type, uid, role, n privileges, ..., n permissions.
+        long[] good = {600, 1, 1, 7, none, 1, 1, 600, 0};
+        assertTrue(Native.build007(Native.DATA, APP_ID, CERT, five, good, 1, 1, out) > 0);
+        long[][] bad = {
+            {600, -1},                                      // a negative count
+            {600, Long.MAX_VALUE},                          // a count beyond what follows
+            {600, 1, 1, 7, none, 1 << 40, 1, 600, 0},       // a privilege count beyond what follows
+            {600, 1, 1, 7, none, 1, 1, 600, 1 << 30},       // a permission count beyond what follows
+            {600, 1, 1, 7, none, 1, 1},                     // ends inside a privilege
+            {600, 1, 1, 7, none, 1, 1, 600, 0, 5},          // an integer left over
+            {},                                             // nothing at all
+        };
+        for (long[] ints : bad) {
+            AgoraTokenException e = assertThrows(AgoraTokenException.class,
+                    () -> Native.build007(Native.DATA, APP_ID, CERT, five, ints, 1, 1, out), java.util.Arrays.toString(ints));
+            assertEquals("null_argument", e.getCategory(), e.getMessage());
+        }
+        assertCategory("null_argument", () -> Native.build007(Native.DATA, APP_ID, CERT, new String[] {"c"}, good, 1, 1, out));
+        assertCategory("null_argument", () -> Native.build007(Native.DATA, APP_ID, CERT, null, null, 1, 1, out));
+        assertCategory("null_argument", () -> Native.build007(Native.DATA, APP_ID, CERT, five, good, 1, 1, null));
+        assertTrue(Native.build007(Native.DATA, APP_ID, CERT, five, good, 1, 1, new byte[3]) < -100, "minus the length needed");
+        // The recipe entry with its permissions' counts.
+        assertCategory("null_argument", () -> Native.build007(Recipes.RTM_BUILD_TOKEN_WITH_PERMISSIONS, APP_ID, CERT,
+                new String[] {"u"}, new long[] {1, 0, 0, 5}, none, none, out));
+        assertTrue(Native.build007(Recipes.RTM_BUILD_TOKEN_WITH_PERMISSIONS, APP_ID, CERT, new String[] {"u", "r"},
+                new long[] {1, 0, 0, 1}, none, none, out) > 0, "expire left out: python3's default");
+    }
+
+    @Test
     void orEmptyIsTheReferencesConvention() {
         assertEquals("", AccessToken2.orEmpty(() -> new AccessToken2("x", CERT, 1).build()));
         assertEquals("", AccessToken2.orEmpty(() -> new FpaTokenBuilder().buildToken(APP_ID, "bad")));
