@@ -1,7 +1,22 @@
 /*
- * libagoratoken: mint, parse and verify Agora AccessToken "006" tokens.
+ * libagoratoken: mint, parse and verify Agora AccessToken2 "007" and
+ * AccessToken "006" tokens.
  *
- * Conventions:
+ * Conventions of the sized calls (every agora_token2_* function, and the
+ * agora_token006_* forms of the 006 calls):
+ *  - strings are (pointer, length): const char *x, size_t x_len parameters,
+ *    or agora_token_str fields (a NULL pointer there is an absent field).
+ *    Nothing is NUL-terminated; a NUL byte fails its field's check.
+ *  - a result string goes into the caller's buffer (char *out, size_t
+ *    out_cap, size_t *out_len; no NUL is added). One too short is
+ *    AGORA_TOKEN_ERR_BUFFER_TOO_SMALL with the bytes needed in
+ *    error->needed.
+ *  - a failure is written into the caller's agora_token_error (nullable):
+ *    its code and message; nothing thread-local is read or written.
+ *  - agora_token2_info * from agora_token2_parse: agora_token2_info_free,
+ *    once; agora_token2_builder_info: static, never freed.
+ *
+ * Conventions of the NUL-terminated 006 calls:
  *  - every function returns an int status: AGORA_TOKEN_OK (0) or the negative
  *    code of an error category (enum agora_token_status; its name from
  *    agora_token_error_name()). Parameters are plain int/uint32_t/int64_t.
@@ -182,7 +197,181 @@ typedef enum agora_token_verify_result {
     AGORA_TOKEN_VERIFY_EXPIRED = 5,
     // `now` is past the join-channel privilege's non-zero expiry.
     AGORA_TOKEN_VERIFY_PRIVILEGE_EXPIRED = 6,
+    // 007 with an RTC check: the token has no RTC service.
+    AGORA_TOKEN_VERIFY_SERVICE_MISSING = 7,
 } agora_token_verify_result;
+
+// The reference builders, by their index in `agora_token2_build` (token-core's
+// table, append-only: an index never changes meaning). The python3 name of
+// each is `agora_token2_builder_get_info(id)->name` ("rtc.build_token_with_uid").
+typedef enum agora_token2_builder_id {
+    // rtc.build_token_with_uid: channel_name, uid, role, token_expire, privilege_expire = 0
+    AGORA_TOKEN2_RTC_BUILD_TOKEN_WITH_UID = 0,
+    // rtc.build_token_with_user_account: channel_name, account, role, token_expire, privilege_expire = 0
+    AGORA_TOKEN2_RTC_BUILD_TOKEN_WITH_USER_ACCOUNT = 1,
+    // rtc.build_token_with_uid_and_privilege: channel_name, uid, token_expire, and the join,
+    // pub_audio, pub_video and pub_data_stream privilege expiries
+    AGORA_TOKEN2_RTC_BUILD_TOKEN_WITH_UID_AND_PRIVILEGE = 2,
+    // rtc.build_token_with_user_account_and_privilege: the same with account
+    AGORA_TOKEN2_RTC_BUILD_TOKEN_WITH_USER_ACCOUNT_AND_PRIVILEGE = 3,
+    // rtc.build_token_with_rtm: channel_name, account, role, token_expire, privilege_expire = 0
+    AGORA_TOKEN2_RTC_BUILD_TOKEN_WITH_RTM = 4,
+    // rtc.build_token_with_rtm2: channel_name, rtc_account, rtc_role, rtc_token_expire, four
+    // privilege expiries, rtm_user_id, rtm_token_expire
+    AGORA_TOKEN2_RTC_BUILD_TOKEN_WITH_RTM2 = 5,
+    // rtm.build_token: user_id, expire
+    AGORA_TOKEN2_RTM_BUILD_TOKEN = 6,
+    // rtm.build_token_with_permissions: user_id, permissions, expire = 0
+    AGORA_TOKEN2_RTM_BUILD_TOKEN_WITH_PERMISSIONS = 7,
+    // chat.build_user_token: user_id, expire
+    AGORA_TOKEN2_CHAT_BUILD_USER_TOKEN = 8,
+    // chat.build_app_token: expire
+    AGORA_TOKEN2_CHAT_BUILD_APP_TOKEN = 9,
+    // fpa.build_token: no argument (a 24-hour token)
+    AGORA_TOKEN2_FPA_BUILD_TOKEN = 10,
+    // apaas.build_room_user_token: room_uuid, user_uuid, role, expire
+    AGORA_TOKEN2_APAAS_BUILD_ROOM_USER_TOKEN = 11,
+    // apaas.build_user_token: user_uuid, expire
+    AGORA_TOKEN2_APAAS_BUILD_USER_TOKEN = 12,
+    // apaas.build_app_token: expire
+    AGORA_TOKEN2_APAAS_BUILD_APP_TOKEN = 13,
+    // education.build_room_user_token: as APaaS
+    AGORA_TOKEN2_EDUCATION_BUILD_ROOM_USER_TOKEN = 14,
+    // education.build_user_token: as APaaS
+    AGORA_TOKEN2_EDUCATION_BUILD_USER_TOKEN = 15,
+    // education.build_app_token: as APaaS
+    AGORA_TOKEN2_EDUCATION_BUILD_APP_TOKEN = 16,
+    // convoai.build_token: the arguments of rtc.build_token_with_rtm2
+    AGORA_TOKEN2_CONVOAI_BUILD_TOKEN = 17,
+    // stt.build_token: the arguments of rtc.build_token_with_rtm2
+    AGORA_TOKEN2_STT_BUILD_TOKEN = 18,
+} agora_token2_builder_id;
+
+// What a builder parameter takes (`agora_token2_param.kind`): a string
+// goes in `agora_token2_args.strs`, RTM2 grants in `.permissions`, every
+// other kind in `.ints`.
+typedef enum agora_token2_param_kind {
+    // A string (channel name, account, user id, uuid).
+    AGORA_TOKEN2_PARAM_STR = 0,
+    // A numeric uid, 0..4294967295.
+    AGORA_TOKEN2_PARAM_UID = 1,
+    // An RTC role: AGORA_TOKEN2_ROLE_PUBLISHER or _SUBSCRIBER.
+    AGORA_TOKEN2_PARAM_RTC_ROLE = 2,
+    // The token's lifetime in seconds, 0..4294967295.
+    AGORA_TOKEN2_PARAM_EXPIRE = 3,
+    // A privilege's lifetime in seconds, 0..4294967295.
+    AGORA_TOKEN2_PARAM_PRIVILEGE_EXPIRE = 4,
+    // An APaaS role, -32768..32767.
+    AGORA_TOKEN2_PARAM_APAAS_ROLE = 5,
+    // RTM2 grants.
+    AGORA_TOKEN2_PARAM_PERMISSIONS = 6,
+} agora_token2_param_kind;
+
+// The RTC roles of the 007 builders (Agora's kRolePublisher, kRoleSubscriber).
+typedef enum agora_token2_role {
+    // JoinChannel and the three publish privileges.
+    AGORA_TOKEN2_ROLE_PUBLISHER = 1,
+    // JoinChannel only.
+    AGORA_TOKEN2_ROLE_SUBSCRIBER = 2,
+} agora_token2_role;
+
+// AccessToken2 service types (`agora_token2_service.service_type`).
+typedef enum agora_token2_service_type {
+    // ServiceRtc: channel_name, uid or user_account.
+    AGORA_TOKEN2_SERVICE_RTC = 1,
+    // ServiceRtm: user_id.
+    AGORA_TOKEN2_SERVICE_RTM = 2,
+    // ServiceStreaming: channel_name, uid or user_account.
+    AGORA_TOKEN2_SERVICE_STREAMING = 3,
+    // ServiceFpa: no field.
+    AGORA_TOKEN2_SERVICE_FPA = 4,
+    // ServiceChat: user_id ("" for an app token).
+    AGORA_TOKEN2_SERVICE_CHAT = 5,
+    // ServiceFCdn: channel_name, uid or user_account.
+    AGORA_TOKEN2_SERVICE_FCDN = 6,
+    // ServiceApaas: room_uuid, user_uuid, role.
+    AGORA_TOKEN2_SERVICE_APAAS = 7,
+    // ServiceRtm2: user_id, permissions.
+    AGORA_TOKEN2_SERVICE_RTM2 = 8,
+    // ServiceConvoAI: no field, no privilege.
+    AGORA_TOKEN2_SERVICE_CONVOAI = 9,
+    // ServiceStt: no field, no privilege.
+    AGORA_TOKEN2_SERVICE_STT = 10,
+} agora_token2_service_type;
+
+// RTC (1) privilege ids.
+typedef enum agora_token2_privilege_rtc {
+    // kPrivilegeJoinChannel
+    AGORA_TOKEN2_PRIVILEGE_JOIN_CHANNEL = 1,
+    // kPrivilegePublishAudioStream
+    AGORA_TOKEN2_PRIVILEGE_PUBLISH_AUDIO_STREAM = 2,
+    // kPrivilegePublishVideoStream
+    AGORA_TOKEN2_PRIVILEGE_PUBLISH_VIDEO_STREAM = 3,
+    // kPrivilegePublishDataStream
+    AGORA_TOKEN2_PRIVILEGE_PUBLISH_DATA_STREAM = 4,
+} agora_token2_privilege_rtc;
+
+// RTM (2), FPA (4) and RTM2 (8) privilege ids.
+typedef enum agora_token2_privilege_login {
+    // kPrivilegeLogin
+    AGORA_TOKEN2_PRIVILEGE_LOGIN = 1,
+} agora_token2_privilege_login;
+
+// Streaming (3) privilege ids.
+typedef enum agora_token2_privilege_streaming {
+    // kPrivilegePublishMixStream
+    AGORA_TOKEN2_PRIVILEGE_STREAMING_PUBLISH_MIX_STREAM = 1,
+    // kPrivilegePublishRawStream
+    AGORA_TOKEN2_PRIVILEGE_STREAMING_PUBLISH_RAW_STREAM = 2,
+} agora_token2_privilege_streaming;
+
+// Chat (5) privilege ids.
+typedef enum agora_token2_privilege_chat {
+    // kPrivilegeUser
+    AGORA_TOKEN2_PRIVILEGE_CHAT_USER = 1,
+    // kPrivilegeApp
+    AGORA_TOKEN2_PRIVILEGE_CHAT_APP = 2,
+} agora_token2_privilege_chat;
+
+// FCDN (6) privilege ids.
+typedef enum agora_token2_privilege_fcdn {
+    // kPrivilegePublish
+    AGORA_TOKEN2_PRIVILEGE_FCDN_PUBLISH = 1,
+    // kPrivilegePlay
+    AGORA_TOKEN2_PRIVILEGE_FCDN_PLAY = 2,
+} agora_token2_privilege_fcdn;
+
+// APaaS (7) privilege ids.
+typedef enum agora_token2_privilege_apaas {
+    // kPrivilegeRoomUser
+    AGORA_TOKEN2_PRIVILEGE_APAAS_ROOM_USER = 1,
+    // kPrivilegeUser
+    AGORA_TOKEN2_PRIVILEGE_APAAS_USER = 2,
+    // kPrivilegeApp
+    AGORA_TOKEN2_PRIVILEGE_APAAS_APP = 3,
+} agora_token2_privilege_apaas;
+
+// RTM2 resource types (`agora_token2_permission.resource_type`).
+typedef enum agora_token2_rtm2_resource {
+    // kMessageChannels
+    AGORA_TOKEN2_RTM2_MESSAGE_CHANNELS = 0,
+    // kStreamChannels
+    AGORA_TOKEN2_RTM2_STREAM_CHANNELS = 1,
+    // kGroupChannels
+    AGORA_TOKEN2_RTM2_GROUP_CHANNELS = 2,
+    // kServerGroups
+    AGORA_TOKEN2_RTM2_SERVER_GROUPS = 3,
+    // kUsers
+    AGORA_TOKEN2_RTM2_USERS = 4,
+} agora_token2_rtm2_resource;
+
+// RTM2 permission types (`agora_token2_permission.permission_type`).
+typedef enum agora_token2_rtm2_permission {
+    // kRead
+    AGORA_TOKEN2_RTM2_READ = 0,
+    // kWrite
+    AGORA_TOKEN2_RTM2_WRITE = 1,
+} agora_token2_rtm2_permission;
 
 // An opaque builder of AccessToken 006 tokens for one app, channel and user.
 // Created by `agora_token_builder_new_*`, freed by `agora_token_builder_free`.
@@ -222,9 +411,260 @@ typedef struct agora_token_info {
     size_t privilege_count;
 } agora_token_info;
 
+// The caller's error object of the sized calls: written on failure only,
+// never on success. Messages name the field and never contain the app
+// certificate; one longer than the buffer is cut at a character boundary.
+typedef struct agora_token_error {
+    // The status the call returned (an agora_token_status).
+    int32_t code;
+    // The message's length in bytes, without its NUL (at most 255).
+    uint32_t len;
+    // AGORA_TOKEN_ERR_BUFFER_TOO_SMALL: the bytes the output took (0
+    // otherwise). A token built again draws a new salt and time and can
+    // need a few bytes more: retry with some slack.
+    size_t needed;
+    // The message: `len` bytes of UTF-8, then a NUL.
+    char message[256];
+} agora_token_error;
+
+// A parsed 006 token in the caller's memory (`agora_token006_parse`).
+typedef struct agora_token006_parsed {
+    // The 32-character app id (no NUL).
+    char app_id[32];
+    // The signature (32 bytes in a well-formed token).
+    uint8_t signature[32];
+    // How many signature bytes.
+    uint32_t signature_len;
+    // CRC32 (IEEE) of the channel name.
+    uint32_t crc_channel_name;
+    // CRC32 (IEEE) of the uid string.
+    uint32_t crc_uid;
+    // The salt.
+    uint32_t salt;
+    // The token's expiry, in Unix seconds.
+    uint32_t ts;
+    // How many privileges.
+    uint32_t privilege_count;
+    // The privileges, sorted by id (the first `privilege_count`).
+    struct agora_token_privilege privileges[16];
+} agora_token006_parsed;
+
+// A string lent as (pointer, length): UTF-8 text, not NUL-terminated. A
+// NULL `ptr` with `len` 0 is the empty string where a string is required,
+// and "absent" where a field is documented as optional.
+typedef struct agora_token_str {
+    // The first byte (NULL only with `len` 0).
+    const char *ptr;
+    // The length in bytes.
+    size_t len;
+} agora_token_str;
+
+// One parameter of a builder (`agora_token2_builder_info`).
+typedef struct agora_token2_param {
+    // Its python3 name ("channel_name").
+    struct agora_token_str name;
+    // An agora_token2_param_kind.
+    int32_t kind;
+    // Non-zero when the parameter is optional (python3's default).
+    int32_t has_default;
+    // The default (read when has_default).
+    int64_t default_value;
+} agora_token2_param;
+
+// A builder of the table: its name and parameters (after app id and
+// certificate). Static: never freed.
+typedef struct agora_token2_builder_info {
+    // The python3 name ("rtc.build_token_with_uid").
+    struct agora_token_str name;
+    // The parameters, in order.
+    const struct agora_token2_param *params;
+    // How many.
+    size_t param_count;
+} agora_token2_builder_info;
+
+// One RTM2 grant: a resource type, a permission type and its resources.
+// Types are wide so that an out-of-range value is refused (`permission`),
+// never truncated.
+typedef struct agora_token2_permission {
+    // 0..4 (AGORA_TOKEN2_RTM2_MESSAGE_CHANNELS ...).
+    int64_t resource_type;
+    // 0..1 (AGORA_TOKEN2_RTM2_READ, _WRITE).
+    int64_t permission_type;
+    // The resources, in order (each up to 65535 bytes).
+    const struct agora_token_str *resources;
+    // How many.
+    size_t resource_count;
+} agora_token2_permission;
+
+// The arguments of a builder after app id and certificate. Its parameters
+// (`agora_token2_builder_info`) take, in order: a string parameter the next
+// of `strs`, an integer parameter the next of `ints`, a permissions
+// parameter all of `permissions`. Parameters after the last one given take
+// their documented default (python3's); a required one left out is
+// `null_argument`, as is an argument left over.
+typedef struct agora_token2_args {
+    // The string arguments, in parameter order.
+    const struct agora_token_str *strs;
+    // How many.
+    size_t str_count;
+    // The integer arguments (uid, role, expiries), in parameter order.
+    // Wide, so that a value out of its range is refused with its category.
+    const int64_t *ints;
+    // How many.
+    size_t int_count;
+    // The RTM2 grants of `rtm.build_token_with_permissions`.
+    const struct agora_token2_permission *permissions;
+    // How many.
+    size_t permission_count;
+    // Non-zero: use `issue_ts` instead of the clock (tests, vectors).
+    int32_t has_issue_ts;
+    // Non-zero: use `salt` instead of a fresh CSPRNG salt (tests, vectors).
+    int32_t has_salt;
+    // Unix seconds, 0..4294967295 (read when has_issue_ts).
+    int64_t issue_ts;
+    // 0..4294967295 (read when has_salt).
+    int64_t salt;
+} agora_token2_args;
+
+// One privilege: an id documented for its service and a value in seconds
+// after issue_ts (0: no limit of its own). Wide, so that an out-of-range
+// value is refused (`privilege`, `expire_ts`).
+typedef struct agora_token2_privilege {
+    // The privilege id (AGORA_TOKEN2_PRIVILEGE_...).
+    int64_t id;
+    // Seconds after issue_ts.
+    int64_t expire;
+} agora_token2_privilege;
+
+// One service as data. Which fields are read depends on the type; the
+// others are ignored. A string field whose pointer is NULL is absent.
+//
+// In a parsed token (`agora_token2_info`), channel services (1, 3, 6) carry
+// the packed user string in `user_account` (`""` for uid 0, the decimal
+// uid, or the account) and `has_uid` is 0; APaaS has `has_role` 1.
+typedef struct agora_token2_service {
+    // 1..10 (AGORA_TOKEN2_SERVICE_RTC ...).
+    int64_t service_type;
+    // The privileges (ids unique within the service).
+    const struct agora_token2_privilege *privileges;
+    // How many.
+    size_t privilege_count;
+    // Types 1, 3, 6: the channel name.
+    struct agora_token_str channel_name;
+    // Types 1, 3, 6: non-zero for a numeric `uid`; else `user_account` is the user.
+    int32_t has_uid;
+    // Types 1, 3, 6: read when has_uid (0..4294967295; 0 is any user).
+    int64_t uid;
+    // Types 1, 3, 6: the user account (when not has_uid).
+    struct agora_token_str user_account;
+    // Types 2, 5, 8: the user id.
+    struct agora_token_str user_id;
+    // Type 7: the room uuid (absent: "").
+    struct agora_token_str room_uuid;
+    // Type 7: the user uuid (absent: "").
+    struct agora_token_str user_uuid;
+    // Type 7: non-zero when `role` is given (required).
+    int32_t has_role;
+    // Type 7: -32768..32767.
+    int64_t role;
+    // Type 8: the grants ((resource, permission) pairs unique).
+    const struct agora_token2_permission *permissions;
+    // How many.
+    size_t permission_count;
+} agora_token2_service;
+
+// A whole AccessToken2 as data (`agora_token2_build_data`).
+typedef struct agora_token2_data {
+    // 32 hex digits.
+    struct agora_token_str app_id;
+    // 32 hex digits.
+    struct agora_token_str app_certificate;
+    // Non-zero: use `issue_ts`; else the clock at build.
+    int32_t has_issue_ts;
+    // Non-zero: use `salt`; else a fresh CSPRNG salt in 1..99999999.
+    int32_t has_salt;
+    // Unix seconds, 0..4294967295 (read when has_issue_ts).
+    int64_t issue_ts;
+    // Seconds after issue_ts, 0..4294967295.
+    int64_t expire;
+    // 0..4294967295 (read when has_salt).
+    int64_t salt;
+    // At least one service; packed sorted by type (stable).
+    const struct agora_token2_service *services;
+    // How many.
+    size_t service_count;
+} agora_token2_data;
+
+// Every field of a parsed 007 token: owned by the library, read-only,
+// freed once with `agora_token2_info_free`. Every pointer in it (strings,
+// arrays) lives as long as the struct.
+typedef struct agora_token2_info {
+    // The app id (32 hex characters, case kept).
+    struct agora_token_str app_id;
+    // The signature (HMAC-SHA256).
+    uint8_t signature[32];
+    // Unix seconds when the token was made.
+    uint32_t issue_ts;
+    // Seconds after issue_ts until it expires.
+    uint32_t expire;
+    // The salt.
+    uint32_t salt;
+    // The services in token order, privileges and permissions in token order.
+    const struct agora_token2_service *services;
+    // How many (at least 1).
+    size_t service_count;
+    // The decompressed content (signature string | signing info).
+    const uint8_t *content;
+    // Its length.
+    size_t content_len;
+} agora_token2_info;
+
+// What `agora_token2_verify` checks beyond signature and expiry. A string
+// whose pointer is NULL is absent.
+typedef struct agora_token2_expected {
+    // When given, checked first (AGORA_TOKEN_VERIFY_APP_ID_MISMATCH).
+    struct agora_token_str app_id;
+    // When given, the RTC check: a channel name and a user (`has_uid` and
+    // `uid`, or else `user_account`).
+    struct agora_token_str channel_name;
+    // Non-zero: the user is the numeric `uid`.
+    int32_t has_uid;
+    // 0..4294967295 (read when has_uid).
+    int64_t uid;
+    // The user account (when not has_uid).
+    struct agora_token_str user_account;
+    // When given, the RTM check (after the RTC check): an RTM or RTM2
+    // service for this user id (SERVICE_MISSING, UID_MISMATCH,
+    // PRIVILEGE_EXPIRED by its Login value).
+    struct agora_token_str rtm_user_id;
+} agora_token2_expected;
+
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus
+
+// Frees a string returned by this library (tokens). NULL is a no-op.
+// Never pass it to `free()`, and never pass other strings here.
+//
+// # Safety
+// `s` is NULL or a string from this library not freed yet.
+void agora_token_string_free(char *s);
+
+// This thread's last failure message ("" if none). Owned by the library:
+// valid until the next call into the library on this thread; never free it.
+// Messages name the field and never contain the app certificate.
+const char *agora_token_last_error(void);
+
+// The category name of a status ("channel_name" for -3), "ok" for 0,
+// "unknown" otherwise. Static: never free it.
+const char *agora_token_error_name(int status);
+
+// The name of an agora_token_verify_result ("ok", "channel_mismatch", ...),
+// "unknown" otherwise. Static: never free it.
+const char *agora_token_verify_result_name(int result);
+
+// The library version ("0.1.0"), the workspace version. Static: never free it.
+const char *agora_token_version(void);
 
 // Creates a builder for a numeric uid (0 = any user, signed as the empty string).
 // Checks, in order: app id, app certificate, channel name. On success
@@ -470,28 +910,210 @@ int agora_token_verify_user_account(const char *token,
                                     uint32_t now,
                                     int *result_out);
 
-// Frees a string returned by this library (tokens). NULL is a no-op.
-// Never pass it to `free()`, and never pass other strings here.
+// `agora_rtc_token_builder_build_token_with_uid` and `…_with_user_account`
+// in the sized style: `user_account` NULL means the numeric `uid`. The
+// token (no NUL) goes to `out`, its length to `*out_len`; every token of
+// this function fits in 256 bytes. A shorter `out_cap` is
+// AGORA_TOKEN_ERR_BUFFER_TOO_SMALL with the bytes needed in `error->needed`.
+// On failure `out` and `*out_len` are not written; `error` (nullable) gets
+// the reason.
 //
 // # Safety
-// `s` is NULL or a string from this library not freed yet.
-void agora_token_string_free(char *s);
+// The strings are NULL or valid for their lengths; `out` is NULL or
+// writable for `out_cap` bytes; `out_len` and `error` are NULL or writable.
+int agora_token006_build_rtc(const char *app_id,
+                             size_t app_id_len,
+                             const char *app_certificate,
+                             size_t app_certificate_len,
+                             const char *channel_name,
+                             size_t channel_name_len,
+                             const char *user_account,
+                             size_t user_account_len,
+                             uint32_t uid,
+                             int role,
+                             uint32_t privilege_expired_ts,
+                             char *out,
+                             size_t out_cap,
+                             size_t *out_len,
+                             struct agora_token_error *error);
 
-// This thread's last failure message ("" if none). Owned by the library:
-// valid until the next call into the library on this thread; never free it.
-// Messages name the field and never contain the app certificate.
-const char *agora_token_last_error(void);
+// `agora_rtm_token_builder_build_token` in the sized style (`role` must be
+// AGORA_TOKEN_RTM_ROLE_USER). Output and failures as `agora_token006_build_rtc`.
+//
+// # Safety
+// As `agora_token006_build_rtc`.
+int agora_token006_build_rtm(const char *app_id,
+                             size_t app_id_len,
+                             const char *app_certificate,
+                             size_t app_certificate_len,
+                             const char *user_account,
+                             size_t user_account_len,
+                             int role,
+                             uint32_t privilege_expired_ts,
+                             char *out,
+                             size_t out_cap,
+                             size_t *out_len,
+                             struct agora_token_error *error);
 
-// The category name of a status ("channel_name" for -3), "ok" for 0,
-// "unknown" otherwise. Static: never free it.
-const char *agora_token_error_name(int status);
+// `agora_token_builder_build_token` in the sized style. Output and failures
+// as `agora_token006_build_rtc` (a builder initialized from a token with
+// more than the documented privileges can need more than 256 bytes).
+//
+// # Safety
+// `builder` is NULL or live; `out` is NULL or writable for `out_cap` bytes;
+// `out_len` and `error` are NULL or writable.
+int agora_token006_builder_build(const struct agora_token_builder *builder,
+                                 char *out,
+                                 size_t out_cap,
+                                 size_t *out_len,
+                                 struct agora_token_error *error);
 
-// The name of an agora_token_verify_result ("ok", "channel_mismatch", ...),
-// "unknown" otherwise. Static: never free it.
-const char *agora_token_verify_result_name(int result);
+// `agora_token_parse` into the caller's struct, allocating nothing. A
+// token with more than 16 privileges or a
+// signature over 32 bytes (no builder writes either) is
+// AGORA_TOKEN_ERR_BUFFER_TOO_SMALL (`error->needed` is its privilege
+// count): read it with `agora_token_parse`. `*parsed_out` is written only
+// on success.
+//
+// # Safety
+// `token` is NULL or valid for `token_len` bytes; `parsed_out` and `error`
+// are NULL or writable.
+int agora_token006_parse(const char *token,
+                         size_t token_len,
+                         struct agora_token006_parsed *parsed_out,
+                         struct agora_token_error *error);
 
-// The library version ("0.1.0"), the workspace version. Static: never free it.
-const char *agora_token_version(void);
+// `agora_token_verify` / `agora_token_verify_user_account` in the sized
+// style: `app_id` NULL skips the app id check, `user_account` NULL means the
+// numeric `uid`. On success `*result_out` gets an agora_token_verify_result.
+//
+// # Safety
+// The strings are NULL or valid for their lengths; `result_out` and
+// `error` are NULL or writable.
+int agora_token006_verify(const char *token,
+                          size_t token_len,
+                          const char *app_id,
+                          size_t app_id_len,
+                          const char *app_certificate,
+                          size_t app_certificate_len,
+                          const char *channel_name,
+                          size_t channel_name_len,
+                          const char *user_account,
+                          size_t user_account_len,
+                          uint32_t uid,
+                          uint32_t now,
+                          int *result_out,
+                          struct agora_token_error *error);
+
+// How many builders the table has (valid ids are 0..count-1).
+uint32_t agora_token2_builder_count(void);
+
+// The name and parameters of a builder. `*info_out` is static: never free
+// it. An id outside the table is AGORA_TOKEN_ERR_INTERNAL (a binding newer
+// than the library).
+//
+// # Safety
+// `info_out` is NULL or writable; `error` is NULL or writable.
+int agora_token2_builder_get_info(uint32_t builder,
+                                  const struct agora_token2_builder_info **info_out,
+                                  struct agora_token_error *error);
+
+// The id of the builder with this python3 name ("rtc.build_token_with_uid").
+// An unknown name is AGORA_TOKEN_ERR_NULL_ARGUMENT (no such builder).
+//
+// # Safety
+// `name` is NULL or valid for `name_len` bytes; `builder_out` is NULL or
+// writable; `error` is NULL or writable.
+int agora_token2_builder_find(const char *name,
+                              size_t name_len,
+                              uint32_t *builder_out,
+                              struct agora_token_error *error);
+
+// Calls a reference builder of token-core's table (an
+// agora_token2_builder_id) with `args`, and writes the token ("007...",
+// no NUL) to `out` and its length to `*out_len`. `args` is nullable (no
+// arguments: the FPA builder). Checks, in order: the builder id, the
+// arguments in parameter order (type, range, their service's rules), the
+// app id, the certificate; then the size of `out`: a token longer than
+// `out_cap` is AGORA_TOKEN_ERR_BUFFER_TOO_SMALL with the bytes it took in
+// `error->needed` (`out` may be NULL with `out_cap` 0 to ask). Without pins
+// the token is issued now with a fresh CSPRNG salt. On failure `out` and
+// `*out_len` are not written and `error` (nullable) gets the reason.
+//
+// # Safety
+// The strings are NULL or valid for their lengths; `args` is NULL or valid,
+// with arrays valid for their counts; `out` is NULL or writable for
+// `out_cap` bytes; `out_len` and `error` are NULL or writable.
+int agora_token2_build(uint32_t builder,
+                       const char *app_id,
+                       size_t app_id_len,
+                       const char *app_certificate,
+                       size_t app_certificate_len,
+                       const struct agora_token2_args *args,
+                       char *out,
+                       size_t out_cap,
+                       size_t *out_len,
+                       struct agora_token_error *error);
+
+// Builds a token described as data: app id, certificate, issue_ts (or
+// now), expire, salt (or a fresh one) and the services. Checks, in order:
+// app id, certificate, issue_ts, expire, salt, the services (none:
+// AGORA_TOKEN_ERR_NO_SERVICE; then each, in order: type, fields,
+// privileges, permissions). Output and failures as `agora_token2_build`.
+//
+// # Safety
+// `token` is NULL or valid, with every array and string in it valid for
+// its count or length; `out` is NULL or writable for `out_cap` bytes;
+// `out_len` and `error` are NULL or writable.
+int agora_token2_build_data(const struct agora_token2_data *token,
+                            char *out,
+                            size_t out_cap,
+                            size_t *out_len,
+                            struct agora_token_error *error);
+
+// Parses a 007 token strictly (the `reject007` order: too_long, version,
+// base64, zlib, truncated, signature, app_id, no_service, service,
+// privilege, permission, utf8, trailing); any valid zlib stream is read.
+// On success `*info_out` gets a struct the caller frees once with
+// `agora_token2_info_free`. Parsing does not check the signature:
+// `agora_token2_verify` does.
+//
+// # Safety
+// `token` is NULL or valid for `token_len` bytes; `info_out` and `error`
+// are NULL or writable.
+int agora_token2_parse(const char *token,
+                       size_t token_len,
+                       struct agora_token2_info **info_out,
+                       struct agora_token_error *error);
+
+// Frees a struct from `agora_token2_parse`. NULL is a no-op.
+//
+// # Safety
+// `info` is NULL or a struct from `agora_token2_parse` not freed yet.
+void agora_token2_info_free(struct agora_token2_info *info);
+
+// Verifies a 007 token at `now` (Unix seconds, 0..4294967295). On success
+// `*result_out` gets an agora_token_verify_result: OK or the first failing
+// check, in this order: APP_ID_MISMATCH (only with `expected->app_id`),
+// SIGNATURE_MISMATCH, EXPIRED (now > issue_ts + expire), then with an RTC
+// check (`expected->channel_name`): SERVICE_MISSING, CHANNEL_MISMATCH,
+// UID_MISMATCH (an RTC service for uid 0 admits any user),
+// PRIVILEGE_EXPIRED, then with an RTM check (`expected->rtm_user_id`):
+// SERVICE_MISSING, UID_MISMATCH, PRIVILEGE_EXPIRED. `expected` is nullable (signature and expiry only). A
+// malformed token or certificate is a negative status (parse categories,
+// app_certificate), as is `now` out of range (AGORA_TOKEN_ERR_NOW).
+//
+// # Safety
+// The strings are NULL or valid for their lengths; `expected` is NULL or
+// valid; `result_out` and `error` are NULL or writable.
+int agora_token2_verify(const char *token,
+                        size_t token_len,
+                        const char *app_certificate,
+                        size_t app_certificate_len,
+                        const struct agora_token2_expected *expected,
+                        int64_t now,
+                        int *result_out,
+                        struct agora_token_error *error);
 
 #ifdef __cplusplus
 }  // extern "C"

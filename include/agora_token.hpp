@@ -1,7 +1,11 @@
-// agora_token.hpp: the C++ API of libagoratoken (AccessToken "006"), header-only
-// over the C ABI of agora_token.h. Link with -lagoratoken (or libagoratoken.a).
+// agora_token.hpp: the C++ API of libagoratoken (AccessToken2 "007" and
+// AccessToken "006"), header-only over the C ABI of agora_token.h. Link with
+// -lagoratoken (or libagoratoken.a).
 //
-//   agora::tools::SimpleTokenBuilder b(appId, appCertificate, "room-1", 2882341273u);
+//   std::string t = agora::tools::RtcTokenBuilder2::BuildTokenWithUid(appId, appCertificate, "room-1",
+//       2882341273u, agora::tools::UserRole::kRolePublisher, 600, 600);   // "" on failure
+//
+//   agora::tools::SimpleTokenBuilder b(appId, appCertificate, "room-1", 2882341273u);   // 006
 //   b.setPrivilege(agora::tools::kJoinChannel, expireTs);
 //   std::string token = b.buildToken();          // "" on failure
 //   if (token.empty()) std::cerr << agora::tools::lastError() << "\n";
@@ -16,6 +20,7 @@
 #define AGORA_TOKEN_HPP
 
 #include <algorithm>
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <initializer_list>
@@ -69,15 +74,20 @@ struct AccessToken {
     static constexpr Privileges kRtmLogin = ::agora::tools::kRtmLogin;
 };
 
-/// RTC roles. Attendee, Publisher and Admin get JoinChannel and
-/// Publish{Audio,Video,Data}Stream; Subscriber gets JoinChannel only.
+/// RTC roles. 006: Attendee, Publisher and Admin get JoinChannel and
+/// Publish{Audio,Video,Data}Stream; Subscriber gets JoinChannel only. 007
+/// (RtcTokenBuilder2, which spells them UserRole::kRolePublisher and
+/// UserRole::kRoleSubscriber): the same for Publisher and Subscriber; other
+/// values are refused (AGORA_TOKEN_ERR_ROLE).
 enum Role : int {
     Role_Attendee = AGORA_TOKEN_ROLE_ATTENDEE,
     Role_Publisher = AGORA_TOKEN_ROLE_PUBLISHER,
     Role_Subscriber = AGORA_TOKEN_ROLE_SUBSCRIBER,
     Role_Admin = AGORA_TOKEN_ROLE_ADMIN,
+    kRolePublisher = AGORA_TOKEN2_ROLE_PUBLISHER,
+    kRoleSubscriber = AGORA_TOKEN2_ROLE_SUBSCRIBER,
 };
-/// RtcTokenBuilder's name for the same roles.
+/// RtcTokenBuilder's and RtcTokenBuilder2's name for the same roles.
 using UserRole = Role;
 
 /// RTM roles.
@@ -92,6 +102,7 @@ enum class VerifyResult : int {
     SignatureMismatch = AGORA_TOKEN_VERIFY_SIGNATURE_MISMATCH,
     Expired = AGORA_TOKEN_VERIFY_EXPIRED,
     PrivilegeExpired = AGORA_TOKEN_VERIFY_PRIVILEGE_EXPIRED,
+    ServiceMissing = AGORA_TOKEN_VERIFY_SERVICE_MISSING,  // 007 with an RTC check: no RTC service
 };
 
 namespace detail {
@@ -584,6 +595,638 @@ inline std::optional<VerifyResult> verifyUserAccount(const std::string& token, c
             return agora_token_verify_user_account(t, id, cert, channel, account.get(), now, out);
         });
 }
+
+// ===========================================================================
+// AccessToken2 ("007"). Every reference builder below is one call of the
+// library's generic entry (agora_token2_build) under its builder id: role
+// tables, defaults and checks live in token-core. Failures return "" (or
+// false / std::nullopt) with the reason in lastError(), as for 006.
+
+namespace detail {
+
+inline agora_token_str view(const std::string& s) noexcept { return agora_token_str{s.data(), s.size()}; }
+
+/// Test hook (ScopedPin): issue_ts and salt for this thread's builds.
+struct Pin2 {
+    bool active = false;
+    uint32_t issueTs = 0, salt = 0;
+};
+
+inline Pin2& pinSlot() {
+    thread_local Pin2 pin;
+    return pin;
+}
+
+/// Records the failure of a sized call from its error object.
+inline bool failWith(int status, const agora_token_error& e) {
+    return fail(status, std::string(e.message, e.len));
+}
+
+/// Runs a sized build `call(out, cap, &len, &error)` into a stack buffer; a
+/// token too long for it is built again into one of the size it asked for.
+template <typename Call>
+std::string sizedToken(Call call) {
+    std::array<char, 1024> buf;
+    size_t len = 0;
+    agora_token_error e;
+    int status = call(buf.data(), buf.size(), &len, &e);
+    if (status == AGORA_TOKEN_OK) return std::string(buf.data(), len);
+    // A retry draws a new salt and time, which can take a few bytes more.
+    for (int tries = 0; status == AGORA_TOKEN_ERR_BUFFER_TOO_SMALL && tries < 3; ++tries) {
+        std::string big(e.needed + 64, '\0');
+        status = call(&big[0], big.size(), &len, &e);
+        if (status == AGORA_TOKEN_OK) {
+            big.resize(len);
+            return big;
+        }
+    }
+    failWith(status, e);
+    return std::string();
+}
+
+/// RTM2 grants as the C structs that point into them (kept alive together).
+struct Grants {
+    std::vector<agora_token2_permission> grants;
+    std::vector<std::vector<agora_token_str>> resources;
+};
+
+/// One call of a reference builder: `strs` and `ints` in parameter order.
+inline std::string build2(agora_token2_builder_id id, const std::string& appId, const std::string& appCertificate,
+                          std::initializer_list<const std::string*> strs, std::initializer_list<int64_t> ints,
+                          const Grants* grants = nullptr) {
+    std::array<agora_token_str, 4> s{};
+    std::array<int64_t, 10> n{};
+    agora_token2_args args{};
+    for (const std::string* x : strs) s[args.str_count++] = view(*x);
+    for (int64_t x : ints) n[args.int_count++] = x;
+    args.strs = s.data();
+    args.ints = n.data();
+    if (grants) {
+        args.permissions = grants->grants.data();
+        args.permission_count = grants->grants.size();
+    }
+    const Pin2& pin = pinSlot();
+    args.has_issue_ts = args.has_salt = pin.active ? 1 : 0;
+    args.issue_ts = pin.issueTs;
+    args.salt = pin.salt;
+    return sizedToken([&](char* out, size_t cap, size_t* len, agora_token_error* e) {
+        return agora_token2_build(static_cast<uint32_t>(id), appId.data(), appId.size(), appCertificate.data(),
+                                  appCertificate.size(), &args, out, cap, len, e);
+    });
+}
+
+struct Info2Deleter {
+    void operator()(agora_token2_info* i) const noexcept { agora_token2_info_free(i); }
+};
+
+inline std::string copy(agora_token_str s) { return s.ptr ? std::string(s.ptr, s.len) : std::string(); }
+
+}  // namespace detail
+
+/// Test hook: pins issue_ts and salt of every 007 token this thread builds
+/// through the named builders while it lives (reproducible tokens for tests
+/// and the conformance vectors).
+class ScopedPin {
+public:
+    ScopedPin(uint32_t issueTs, uint32_t salt) : saved_(detail::pinSlot()) {
+        detail::pinSlot() = detail::Pin2{true, issueTs, salt};
+    }
+    ~ScopedPin() { detail::pinSlot() = saved_; }
+    ScopedPin(const ScopedPin&) = delete;
+    ScopedPin& operator=(const ScopedPin&) = delete;
+
+private:
+    detail::Pin2 saved_;
+};
+
+/// One service of an AccessToken2, as data: its type, its privileges and the
+/// fields of its type. The reference's service classes below fill it; the
+/// library checks it when the token is built. Privilege values are seconds
+/// after issue_ts (0: no limit of its own). Integers are wide so that a value
+/// out of range is refused with its category, never wrapped.
+struct Service {
+    struct Grant {
+        int64_t resourceType = 0;
+        int64_t permissionType = 0;
+        std::vector<std::string> resources;
+    };
+    int64_t type = 0;
+    std::vector<std::pair<int64_t, int64_t>> privileges;  // in the order added; an id given twice is refused
+    std::optional<std::string> channelName;                // RTC, Streaming, FCDN
+    std::optional<int64_t> uid;                            //   a numeric uid (0: any user), or else
+    std::optional<std::string> userAccount;                //   an account (parsed: the packed user string)
+    std::optional<std::string> userId;                     // RTM, Chat, RTM2
+    std::optional<std::string> roomUuid, userUuid;         // APaaS
+    std::optional<int64_t> role;                           // APaaS
+    std::vector<Grant> permissions;                        // RTM2
+
+    Service() = default;
+    explicit Service(int64_t serviceType) : type(serviceType) {}
+    virtual ~Service() = default;
+    Service(const Service&) = default;
+    Service& operator=(const Service&) = default;
+    Service(Service&&) = default;
+    Service& operator=(Service&&) = default;
+
+    /// The reference's AddPrivilege(privilege, expire).
+    void AddPrivilege(int64_t privilege, int64_t expire) { privileges.emplace_back(privilege, expire); }
+    /// The value of a privilege, if the service has it.
+    std::optional<int64_t> privilege(int64_t id) const {
+        for (const auto& p : privileges)
+            if (p.first == id) return p.second;
+        return std::nullopt;
+    }
+    int64_t ServiceType() const { return type; }
+};
+
+/// The reference's service classes: constructors that fill a Service.
+struct ServiceRtc : Service {
+    enum : uint16_t { kServiceType = AGORA_TOKEN2_SERVICE_RTC };
+    enum : uint16_t {
+        kPrivilegeJoinChannel = AGORA_TOKEN2_PRIVILEGE_JOIN_CHANNEL,
+        kPrivilegePublishAudioStream = AGORA_TOKEN2_PRIVILEGE_PUBLISH_AUDIO_STREAM,
+        kPrivilegePublishVideoStream = AGORA_TOKEN2_PRIVILEGE_PUBLISH_VIDEO_STREAM,
+        kPrivilegePublishDataStream = AGORA_TOKEN2_PRIVILEGE_PUBLISH_DATA_STREAM,
+    };
+    explicit ServiceRtc(const std::string& channel_name = "", uint32_t uid = 0) : Service(kServiceType) {
+        channelName = channel_name;
+        this->uid = uid;
+    }
+    ServiceRtc(const std::string& channel_name, const std::string& account) : Service(kServiceType) {
+        channelName = channel_name;
+        userAccount = account;
+    }
+};
+
+struct ServiceRtm : Service {
+    enum : uint16_t { kServiceType = AGORA_TOKEN2_SERVICE_RTM, kPrivilegeLogin = AGORA_TOKEN2_PRIVILEGE_LOGIN };
+    explicit ServiceRtm(const std::string& user_id = "") : Service(kServiceType) { userId = user_id; }
+};
+
+struct ServiceStreaming : Service {
+    enum : uint16_t {
+        kServiceType = AGORA_TOKEN2_SERVICE_STREAMING,
+        kPrivilegePublishMixStream = AGORA_TOKEN2_PRIVILEGE_STREAMING_PUBLISH_MIX_STREAM,
+        kPrivilegePublishRawStream = AGORA_TOKEN2_PRIVILEGE_STREAMING_PUBLISH_RAW_STREAM,
+    };
+    explicit ServiceStreaming(const std::string& channel_name = "", uint32_t uid = 0) : Service(kServiceType) {
+        channelName = channel_name;
+        this->uid = uid;
+    }
+    ServiceStreaming(const std::string& channel_name, const std::string& account) : Service(kServiceType) {
+        channelName = channel_name;
+        userAccount = account;
+    }
+};
+
+struct ServiceFpa : Service {
+    enum : uint16_t { kServiceType = AGORA_TOKEN2_SERVICE_FPA, kPrivilegeLogin = AGORA_TOKEN2_PRIVILEGE_LOGIN };
+    ServiceFpa() : Service(kServiceType) {}
+};
+
+struct ServiceChat : Service {
+    enum : uint16_t {
+        kServiceType = AGORA_TOKEN2_SERVICE_CHAT,
+        kPrivilegeUser = AGORA_TOKEN2_PRIVILEGE_CHAT_USER,
+        kPrivilegeApp = AGORA_TOKEN2_PRIVILEGE_CHAT_APP,
+    };
+    explicit ServiceChat(const std::string& user_id = "") : Service(kServiceType) { userId = user_id; }
+};
+
+struct ServiceFCdn : Service {
+    enum : uint16_t {
+        kServiceType = AGORA_TOKEN2_SERVICE_FCDN,
+        kPrivilegePublish = AGORA_TOKEN2_PRIVILEGE_FCDN_PUBLISH,
+        kPrivilegePlay = AGORA_TOKEN2_PRIVILEGE_FCDN_PLAY,
+    };
+    explicit ServiceFCdn(const std::string& channel_name = "", uint32_t uid = 0) : Service(kServiceType) {
+        channelName = channel_name;
+        this->uid = uid;
+    }
+    ServiceFCdn(const std::string& channel_name, const std::string& account) : Service(kServiceType) {
+        channelName = channel_name;
+        userAccount = account;
+    }
+};
+
+struct ServiceApaas : Service {
+    enum : uint16_t {
+        kServiceType = AGORA_TOKEN2_SERVICE_APAAS,
+        kPrivilegeRoomUser = AGORA_TOKEN2_PRIVILEGE_APAAS_ROOM_USER,
+        kPrivilegeUser = AGORA_TOKEN2_PRIVILEGE_APAAS_USER,
+        kPrivilegeApp = AGORA_TOKEN2_PRIVILEGE_APAAS_APP,
+    };
+    explicit ServiceApaas(const std::string& room_uuid = "", const std::string& user_uuid = "", int16_t role = -1)
+        : Service(kServiceType) {
+        roomUuid = room_uuid;
+        userUuid = user_uuid;
+        this->role = role;
+    }
+};
+
+struct ServiceRtm2 : Service {
+    enum : uint16_t { kServiceType = AGORA_TOKEN2_SERVICE_RTM2, kPrivilegeLogin = AGORA_TOKEN2_PRIVILEGE_LOGIN };
+    /// The reference's ServiceRtm2::Permissions: grants in the order added
+    /// (a resource/permission pair given twice is refused, `permission`).
+    struct Permissions {
+        enum : uint16_t {
+            kMessageChannels = AGORA_TOKEN2_RTM2_MESSAGE_CHANNELS,
+            kStreamChannels = AGORA_TOKEN2_RTM2_STREAM_CHANNELS,
+            kGroupChannels = AGORA_TOKEN2_RTM2_GROUP_CHANNELS,
+            kServerGroups = AGORA_TOKEN2_RTM2_SERVER_GROUPS,
+            kUsers = AGORA_TOKEN2_RTM2_USERS,
+        };
+        enum : uint16_t { kRead = AGORA_TOKEN2_RTM2_READ, kWrite = AGORA_TOKEN2_RTM2_WRITE };
+        std::vector<Service::Grant> grants;
+        void Add(int64_t resource_type, int64_t permission_type, const std::vector<std::string>& resources) {
+            grants.push_back(Service::Grant{resource_type, permission_type, resources});
+        }
+    };
+    explicit ServiceRtm2(const std::string& user_id = "", const Permissions& permissions = Permissions())
+        : Service(kServiceType) {
+        userId = user_id;
+        this->permissions = permissions.grants;
+    }
+};
+
+struct ServiceConvoAI : Service {
+    enum : uint16_t { kServiceType = AGORA_TOKEN2_SERVICE_CONVOAI };
+    ServiceConvoAI() : Service(kServiceType) {}
+};
+
+struct ServiceStt : Service {
+    enum : uint16_t { kServiceType = AGORA_TOKEN2_SERVICE_STT };
+    ServiceStt() : Service(kServiceType) {}
+};
+
+namespace detail {
+inline Grants grantsOf(const std::vector<Service::Grant>& in) {
+    Grants g;
+    g.resources.reserve(in.size());
+    for (const Service::Grant& x : in) {
+        std::vector<agora_token_str> r;
+        r.reserve(x.resources.size());
+        for (const std::string& s : x.resources) r.push_back(view(s));
+        g.resources.push_back(std::move(r));
+        g.grants.push_back(agora_token2_permission{x.resourceType, x.permissionType, g.resources.back().data(),
+                                                   g.resources.back().size()});
+    }
+    return g;
+}
+
+inline agora_token_str optView(const std::optional<std::string>& s) {
+    return s ? view(*s) : agora_token_str{nullptr, 0};
+}
+
+inline Service serviceOf(const agora_token2_service& c) {
+    Service s(c.service_type);
+    for (size_t i = 0; i < c.privilege_count; ++i) s.AddPrivilege(c.privileges[i].id, c.privileges[i].expire);
+    if (c.channel_name.ptr) s.channelName = copy(c.channel_name);
+    if (c.user_account.ptr) s.userAccount = copy(c.user_account);
+    if (c.user_id.ptr) s.userId = copy(c.user_id);
+    if (c.room_uuid.ptr) s.roomUuid = copy(c.room_uuid);
+    if (c.user_uuid.ptr) s.userUuid = copy(c.user_uuid);
+    if (c.has_role) s.role = c.role;
+    for (size_t i = 0; i < c.permission_count; ++i) {
+        const agora_token2_permission& g = c.permissions[i];
+        Service::Grant grant{g.resource_type, g.permission_type, {}};
+        for (size_t j = 0; j < g.resource_count; ++j) grant.resources.push_back(copy(g.resources[j]));
+        s.permissions.push_back(std::move(grant));
+    }
+    return s;
+}
+}  // namespace detail
+
+/// An AccessToken2 described as data (the reference's AccessToken2):
+/// app id, certificate, issue_ts (unset: now at Build), expire (seconds
+/// after issue_ts), salt (unset: a fresh CSPRNG salt at Build) and services.
+class AccessToken2 {
+public:
+    /// issue_ts 0 means "now at each Build", as the reference's constructor reads it.
+    explicit AccessToken2(const std::string& app_id = "", const std::string& app_certificate = "",
+                          uint32_t issue_ts = 0, uint32_t expire = 900)
+        : appId_(app_id), appCertificate_(app_certificate), expire_(expire) {
+        if (issue_ts != 0) issueTs_ = issue_ts;
+    }
+
+    static std::string Version() { return "007"; }
+
+    /// Adds a service (several of one type keep the order they were added in).
+    void AddService(const Service& service) { services_.push_back(service); }
+    void AddService(std::unique_ptr<Service> service) {
+        if (service) services_.push_back(*service);
+    }
+
+    /// Fix or read the fields (wide: out-of-range values are refused at Build).
+    void SetIssueTs(int64_t issueTs) { issueTs_ = issueTs; }
+    void SetSalt(int64_t salt) { salt_ = salt; }
+    void SetExpire(int64_t expire) { expire_ = expire; }
+    std::optional<int64_t> IssueTs() const { return issueTs_; }
+    std::optional<int64_t> Salt() const { return salt_; }
+    int64_t Expire() const { return expire_; }
+    const std::string& AppId() const { return appId_; }
+    const std::vector<Service>& Services() const { return services_; }
+
+    /// Builds the token; "" on failure, the reason in lastError().
+    std::string Build() const {
+        std::vector<agora_token2_service> c;
+        std::vector<std::vector<agora_token2_privilege>> privileges;
+        std::vector<detail::Grants> grants;
+        c.reserve(services_.size());
+        privileges.reserve(services_.size());
+        grants.reserve(services_.size());
+        for (const Service& s : services_) {
+            std::vector<agora_token2_privilege> p;
+            for (const auto& x : s.privileges) p.push_back(agora_token2_privilege{x.first, x.second});
+            privileges.push_back(std::move(p));
+            grants.push_back(detail::grantsOf(s.permissions));
+            agora_token2_service cs{};
+            cs.service_type = s.type;
+            cs.privileges = privileges.back().data();
+            cs.privilege_count = privileges.back().size();
+            cs.channel_name = detail::optView(s.channelName);
+            cs.has_uid = s.uid ? 1 : 0;
+            cs.uid = s.uid.value_or(0);
+            cs.user_account = detail::optView(s.userAccount);
+            cs.user_id = detail::optView(s.userId);
+            cs.room_uuid = detail::optView(s.roomUuid);
+            cs.user_uuid = detail::optView(s.userUuid);
+            cs.has_role = s.role ? 1 : 0;
+            cs.role = s.role.value_or(0);
+            cs.permissions = grants.back().grants.data();
+            cs.permission_count = grants.back().grants.size();
+            c.push_back(cs);
+        }
+        agora_token2_data t{};
+        t.app_id = detail::view(appId_);
+        t.app_certificate = detail::view(appCertificate_);
+        t.has_issue_ts = issueTs_ ? 1 : 0;
+        t.issue_ts = issueTs_.value_or(0);
+        t.expire = expire_;
+        t.has_salt = salt_ ? 1 : 0;
+        t.salt = salt_.value_or(0);
+        t.services = c.data();
+        t.service_count = c.size();
+        return detail::sizedToken([&](char* out, size_t cap, size_t* len, agora_token_error* e) {
+            return agora_token2_build_data(&t, out, cap, len, e);
+        });
+    }
+
+    /// Reads a token (strictly; any valid zlib stream): replaces app id,
+    /// issue_ts, expire, salt and services with the token's. False, the
+    /// object unchanged, on a malformed token (the reason in lastError()).
+    bool FromString(const std::string& token) {
+        agora_token2_info* raw = nullptr;
+        agora_token_error e;
+        const int status = agora_token2_parse(token.data(), token.size(), &raw, &e);
+        if (status != AGORA_TOKEN_OK) return detail::failWith(status, e);
+        std::unique_ptr<agora_token2_info, detail::Info2Deleter> info(raw);
+        appId_ = detail::copy(info->app_id);
+        issueTs_ = info->issue_ts;
+        expire_ = info->expire;
+        salt_ = info->salt;
+        services_.clear();
+        for (size_t i = 0; i < info->service_count; ++i) services_.push_back(detail::serviceOf(info->services[i]));
+        signature_.assign(info->signature, info->signature + sizeof info->signature);
+        content_.assign(info->content, info->content + info->content_len);
+        token_ = token;
+        return true;
+    }
+
+    /// After FromString: whether the token is signed with this certificate
+    /// (the signature only, as the reference). False with lastError() for an
+    /// unread token or a malformed certificate.
+    bool VerifySignature(const std::string& app_certificate) const;
+
+    /// After FromString: the signature (32 bytes) and the decompressed content.
+    const std::vector<uint8_t>& Signature() const { return signature_; }
+    const std::vector<uint8_t>& Content() const { return content_; }
+
+private:
+    std::string appId_, appCertificate_;
+    std::optional<int64_t> issueTs_, salt_;
+    int64_t expire_ = 900;
+    std::vector<Service> services_;
+    std::vector<uint8_t> signature_, content_;
+    std::string token_;
+};
+
+/// Verifies a 007 token at `now` (Unix seconds): VerifyResult::Ok or the
+/// first failing check (SignatureMismatch, Expired). nullopt for a malformed
+/// token or certificate (the reason in lastError()).
+inline std::optional<VerifyResult> verify2(const std::string& token, const std::string& appCertificate, int64_t now,
+                                          const agora_token2_expected* expected = nullptr) {
+    int result = -1;
+    agora_token_error e;
+    const int status = agora_token2_verify(token.data(), token.size(), appCertificate.data(), appCertificate.size(),
+                                           expected, now, &result, &e);
+    if (status != AGORA_TOKEN_OK) {
+        detail::failWith(status, e);
+        return std::nullopt;
+    }
+    return static_cast<VerifyResult>(result);
+}
+
+namespace detail {
+inline std::optional<VerifyResult> verifyRtc(const std::string& token, const std::string& appCertificate,
+                                             const std::string& channelName, const uint32_t* uid,
+                                             const std::string* userAccount, int64_t now, const std::string* appId) {
+    agora_token2_expected x{};
+    if (appId) x.app_id = view(*appId);
+    x.channel_name = view(channelName);
+    x.has_uid = uid ? 1 : 0;
+    x.uid = uid ? *uid : 0;
+    if (userAccount) x.user_account = view(*userAccount);
+    return verify2(token, appCertificate, now, &x);
+}
+}  // namespace detail
+
+/// As verify2, with the RTC check for a channel and numeric uid: then also
+/// ServiceMissing, ChannelMismatch, UidMismatch (a uid-0 service admits any
+/// user), PrivilegeExpired. With appId, AppIdMismatch is checked first.
+inline std::optional<VerifyResult> verify2(const std::string& token, const std::string& appCertificate,
+                                          const std::string& channelName, uint32_t uid, int64_t now) {
+    return detail::verifyRtc(token, appCertificate, channelName, &uid, nullptr, now, nullptr);
+}
+inline std::optional<VerifyResult> verify2(const std::string& token, const std::string& appCertificate,
+                                          const std::string& channelName, uint32_t uid, int64_t now,
+                                          const std::string& appId) {
+    return detail::verifyRtc(token, appCertificate, channelName, &uid, nullptr, now, &appId);
+}
+
+/// As verify2 with an RTC check, for a user account.
+inline std::optional<VerifyResult> verify2UserAccount(const std::string& token, const std::string& appCertificate,
+                                                     const std::string& channelName, const std::string& userAccount,
+                                                     int64_t now) {
+    return detail::verifyRtc(token, appCertificate, channelName, nullptr, &userAccount, now, nullptr);
+}
+inline std::optional<VerifyResult> verify2UserAccount(const std::string& token, const std::string& appCertificate,
+                                                     const std::string& channelName, const std::string& userAccount,
+                                                     int64_t now, const std::string& appId) {
+    return detail::verifyRtc(token, appCertificate, channelName, nullptr, &userAccount, now, &appId);
+}
+
+inline bool AccessToken2::VerifySignature(const std::string& app_certificate) const {
+    if (token_.empty() || !issueTs_)
+        return detail::fail(AGORA_TOKEN_ERR_NULL_ARGUMENT, "null_argument: no token was read (call FromString first)");
+    // At the token's own issue_ts nothing has expired: the signature is the check.
+    const std::optional<VerifyResult> r = verify2(token_, app_certificate, *issueTs_);
+    return r && *r == VerifyResult::Ok;
+}
+
+/// RtcTokenBuilder2: RTC tokens (privilege and token lifetimes in seconds from now).
+class RtcTokenBuilder2 {
+public:
+    /// JoinChannel (and for a publisher the publish privileges) for
+    /// privilege_expire seconds; the token lives token_expire seconds.
+    static std::string BuildTokenWithUid(const std::string& app_id, const std::string& app_certificate,
+                                         const std::string& channel_name, uint32_t uid, UserRole role,
+                                         uint32_t token_expire, uint32_t privilege_expire = 0) {
+        return detail::build2(AGORA_TOKEN2_RTC_BUILD_TOKEN_WITH_UID, app_id, app_certificate, {&channel_name},
+                              {uid, role, token_expire, privilege_expire});
+    }
+    static std::string BuildTokenWithUserAccount(const std::string& app_id, const std::string& app_certificate,
+                                                 const std::string& channel_name, const std::string& user_account,
+                                                 UserRole role, uint32_t token_expire, uint32_t privilege_expire = 0) {
+        return detail::build2(AGORA_TOKEN2_RTC_BUILD_TOKEN_WITH_USER_ACCOUNT, app_id, app_certificate,
+                              {&channel_name, &user_account}, {role, token_expire, privilege_expire});
+    }
+    /// All four RTC privileges with their own lifetimes, whatever the role.
+    static std::string BuildTokenWithUid(const std::string& app_id, const std::string& app_certificate,
+                                         const std::string& channel_name, uint32_t uid, uint32_t token_expire,
+                                         uint32_t join_channel_privilege_expire = 0,
+                                         uint32_t pub_audio_privilege_expire = 0,
+                                         uint32_t pub_video_privilege_expire = 0,
+                                         uint32_t pub_data_stream_privilege_expire = 0) {
+        return detail::build2(AGORA_TOKEN2_RTC_BUILD_TOKEN_WITH_UID_AND_PRIVILEGE, app_id, app_certificate,
+                              {&channel_name},
+                              {uid, token_expire, join_channel_privilege_expire, pub_audio_privilege_expire,
+                               pub_video_privilege_expire, pub_data_stream_privilege_expire});
+    }
+    static std::string BuildTokenWithUserAccount(const std::string& app_id, const std::string& app_certificate,
+                                                 const std::string& channel_name, const std::string& user_account,
+                                                 uint32_t token_expire, uint32_t join_channel_privilege_expire = 0,
+                                                 uint32_t pub_audio_privilege_expire = 0,
+                                                 uint32_t pub_video_privilege_expire = 0,
+                                                 uint32_t pub_data_stream_privilege_expire = 0) {
+        return detail::build2(AGORA_TOKEN2_RTC_BUILD_TOKEN_WITH_USER_ACCOUNT_AND_PRIVILEGE, app_id, app_certificate,
+                              {&channel_name, &user_account},
+                              {token_expire, join_channel_privilege_expire, pub_audio_privilege_expire,
+                               pub_video_privilege_expire, pub_data_stream_privilege_expire});
+    }
+    /// The user-account token plus RTM Login for the same account.
+    static std::string BuildTokenWithRtm(const std::string& app_id, const std::string& app_certificate,
+                                         const std::string& channel_name, const std::string& user_account,
+                                         UserRole role, uint32_t token_expire, uint32_t privilege_expire = 0) {
+        return detail::build2(AGORA_TOKEN2_RTC_BUILD_TOKEN_WITH_RTM, app_id, app_certificate,
+                              {&channel_name, &user_account}, {role, token_expire, privilege_expire});
+    }
+    /// RTC for rtc_account with its own privilege lifetimes, plus RTM Login for rtm_user_id.
+    static std::string BuildTokenWithRtm2(const std::string& app_id, const std::string& app_certificate,
+                                          const std::string& channel_name, const std::string& rtc_account,
+                                          UserRole rtc_role, uint32_t rtc_token_expire,
+                                          uint32_t join_channel_privilege_expire, uint32_t pub_audio_privilege_expire,
+                                          uint32_t pub_video_privilege_expire,
+                                          uint32_t pub_data_stream_privilege_expire, const std::string& rtm_user_id,
+                                          uint32_t rtm_token_expire) {
+        return detail::build2(AGORA_TOKEN2_RTC_BUILD_TOKEN_WITH_RTM2, app_id, app_certificate,
+                              {&channel_name, &rtc_account, &rtm_user_id},
+                              {rtc_role, rtc_token_expire, join_channel_privilege_expire, pub_audio_privilege_expire,
+                               pub_video_privilege_expire, pub_data_stream_privilege_expire, rtm_token_expire});
+    }
+};
+
+/// RtmTokenBuilder2: RTM Login (RTM2 with permissions).
+class RtmTokenBuilder2 {
+public:
+    static std::string BuildToken(const std::string& app_id, const std::string& app_certificate,
+                                  const std::string& user_id, uint32_t expire = 0) {
+        return detail::build2(AGORA_TOKEN2_RTM_BUILD_TOKEN, app_id, app_certificate, {&user_id}, {expire});
+    }
+    static std::string BuildToken(const std::string& app_id, const std::string& app_certificate,
+                                  const std::string& user_id, const ServiceRtm2::Permissions& permissions,
+                                  uint32_t expire = 0) {
+        const detail::Grants grants = detail::grantsOf(permissions.grants);
+        return detail::build2(AGORA_TOKEN2_RTM_BUILD_TOKEN_WITH_PERMISSIONS, app_id, app_certificate, {&user_id},
+                              {expire}, &grants);
+    }
+};
+
+/// ChatTokenBuilder2: Chat user and app tokens.
+class ChatTokenBuilder2 {
+public:
+    static std::string BuildUserToken(const std::string& app_id, const std::string& app_certificate,
+                                      const std::string& user_id, uint32_t expire = 0) {
+        return detail::build2(AGORA_TOKEN2_CHAT_BUILD_USER_TOKEN, app_id, app_certificate, {&user_id}, {expire});
+    }
+    static std::string BuildAppToken(const std::string& app_id, const std::string& app_certificate,
+                                     uint32_t expire = 0) {
+        return detail::build2(AGORA_TOKEN2_CHAT_BUILD_APP_TOKEN, app_id, app_certificate, {}, {expire});
+    }
+};
+
+/// FpaTokenBuilder: FPA Login in a 24-hour token.
+class FpaTokenBuilder {
+public:
+    static std::string BuildToken(const std::string& app_id, const std::string& app_certificate) {
+        return detail::build2(AGORA_TOKEN2_FPA_BUILD_TOKEN, app_id, app_certificate, {}, {});
+    }
+};
+
+namespace detail {
+/// ApaasTokenBuilder and EducationTokenBuilder2 (the same builders under two names).
+template <agora_token2_builder_id RoomUser, agora_token2_builder_id User, agora_token2_builder_id App>
+class ApaasBuilders {
+public:
+    static std::string BuildRoomUserToken(const std::string& app_id, const std::string& app_certificate,
+                                          const std::string& room_uuid, const std::string& user_uuid, int16_t role,
+                                          uint32_t expire) {
+        return build2(RoomUser, app_id, app_certificate, {&room_uuid, &user_uuid}, {role, expire});
+    }
+    static std::string BuildUserToken(const std::string& app_id, const std::string& app_certificate,
+                                      const std::string& user_uuid, uint32_t expire) {
+        return build2(User, app_id, app_certificate, {&user_uuid}, {expire});
+    }
+    static std::string BuildAppToken(const std::string& app_id, const std::string& app_certificate, uint32_t expire) {
+        return build2(App, app_id, app_certificate, {}, {expire});
+    }
+};
+}  // namespace detail
+
+/// ApaasTokenBuilder: APaaS room-user (with RTM and Chat), user and app tokens.
+class ApaasTokenBuilder
+    : public detail::ApaasBuilders<AGORA_TOKEN2_APAAS_BUILD_ROOM_USER_TOKEN, AGORA_TOKEN2_APAAS_BUILD_USER_TOKEN,
+                                   AGORA_TOKEN2_APAAS_BUILD_APP_TOKEN> {};
+
+/// EducationTokenBuilder2: the APaaS builders under Education's name.
+class EducationTokenBuilder2
+    : public detail::ApaasBuilders<AGORA_TOKEN2_EDUCATION_BUILD_ROOM_USER_TOKEN,
+                                   AGORA_TOKEN2_EDUCATION_BUILD_USER_TOKEN, AGORA_TOKEN2_EDUCATION_BUILD_APP_TOKEN> {};
+
+
+namespace detail {
+/// npm's ConvoAI and STT builders: the arguments of BuildTokenWithRtm2 plus a service of their own.
+template <agora_token2_builder_id Id>
+class Rtm2Builder {
+public:
+    static std::string BuildToken(const std::string& app_id, const std::string& app_certificate,
+                                  const std::string& channel_name, const std::string& rtc_account, UserRole rtc_role,
+                                  uint32_t rtc_token_expire, uint32_t join_channel_privilege_expire,
+                                  uint32_t pub_audio_privilege_expire, uint32_t pub_video_privilege_expire,
+                                  uint32_t pub_data_stream_privilege_expire, const std::string& rtm_user_id,
+                                  uint32_t rtm_token_expire) {
+        return build2(Id, app_id, app_certificate, {&channel_name, &rtc_account, &rtm_user_id},
+                      {rtc_role, rtc_token_expire, join_channel_privilege_expire, pub_audio_privilege_expire,
+                       pub_video_privilege_expire, pub_data_stream_privilege_expire, rtm_token_expire});
+    }
+};
+}  // namespace detail
+
+/// ConvoAITokenBuilder (npm agora-token 2.0.6 only): RTC + RTM as BuildTokenWithRtm2, plus ConvoAI.
+class ConvoAITokenBuilder : public detail::Rtm2Builder<AGORA_TOKEN2_CONVOAI_BUILD_TOKEN> {};
+
+/// SttTokenBuilder (npm agora-token 2.0.6 only): RTC + RTM as BuildTokenWithRtm2, plus STT.
+class SttTokenBuilder : public detail::Rtm2Builder<AGORA_TOKEN2_STT_BUILD_TOKEN> {};
 
 }  // namespace tools
 }  // namespace agora

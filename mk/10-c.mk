@@ -25,11 +25,12 @@ AGT_CMAKE_ARGS := -DAGORATOKEN_LIBRARY=$(AGT_LIB_A) -DAGORATOKEN_VERSION=$(AGT_V
 .PHONY: deps-c lib header test-c conformance-c cpp-build test-cpp conformance-cpp example-cpp \
 	sanitize bench-cpp install
 
-deps-c: ## C/C++ toolchain, CMake, GoogleTest, json-c + nlohmann-json (runners), OpenSSL (bench peer)
-	$(APT_INSTALL) gcc g++ make cmake pkg-config libgtest-dev libjson-c-dev nlohmann-json3-dev libssl-dev
+deps-c: ## C/C++ toolchain, CMake, GoogleTest, json-c + nlohmann-json (runners), OpenSSL + zlib (bench peer, zlib clash test)
+	$(APT_INSTALL) gcc g++ make cmake pkg-config libgtest-dev libjson-c-dev nlohmann-json3-dev libssl-dev zlib1g-dev
 
 lib: ## build the release C library: target/release/libagoratoken.{so,a}
 	$(CARGO) build --release -p agoratoken-capi
+	@$(ROOT)/scripts/hide-zlib-symbols.sh $(AGT_LIB_A)
 
 header: ## regenerate include/agora_token.h and token-php/agora_token.ffi.h with cbindgen
 	$(CARGO) run --quiet -p agoratoken-capi --example gen-header
@@ -42,6 +43,24 @@ test-c: deps-c lib $(RANDFAIL_SO) ## token-capi: cargo tests (incl. header drift
 		-o $(AGT_C_OUT)/test_capi_shared
 	$(AGT_C_OUT)/test_capi_static
 	$(AGT_C_OUT)/test_capi_shared
+	cc $(AGT_CFLAGS) -O2 $(ROOT)/token-capi/tests/test_capi007.c $(AGT_LIB_A) $(AGT_SYSLIBS) -o $(AGT_C_OUT)/test_capi007_static
+	cc $(AGT_CFLAGS) -O2 $(ROOT)/token-capi/tests/test_capi007.c -L$(AGT_LIBDIR) -Wl,-rpath,$(AGT_LIBDIR) -lagoratoken \
+		-o $(AGT_C_OUT)/test_capi007_shared
+	$(AGT_C_OUT)/test_capi007_static
+	$(AGT_C_OUT)/test_capi007_shared
+	@# No zlib symbol leaves the library: the .so exports agora_* only, the .a
+	@# renames its zlib's, and a program with its own zlib keeps calling that one.
+	@if nm -D --defined-only $(AGT_LIB_SO) | awk '{ print $$3 }' | grep -v '^agora_'; then \
+	  echo "libagoratoken.so exports the symbols above" >&2; exit 1; fi
+	@if nm -g --defined-only $(AGT_LIB_A) 2>/dev/null | awk 'NF == 3 { print $$3 }' | \
+	  grep -xE 'deflate|inflate|crc32|adler32|compress|zlibVersion'; then \
+	  echo "libagoratoken.a exposes the zlib symbols above" >&2; exit 1; fi
+	@if ldd $(AGT_LIB_SO) | grep -w libz; then echo "libagoratoken.so links a system zlib" >&2; exit 1; fi
+	cc $(AGT_CFLAGS) -O2 $(ROOT)/token-capi/tests/zlib_clash.c $(AGT_LIB_A) -lz $(AGT_SYSLIBS) -o $(AGT_C_OUT)/zlib_clash_shared_z
+	cc $(AGT_CFLAGS) -O2 $(ROOT)/token-capi/tests/zlib_clash.c $(AGT_LIB_A) -Wl,-Bstatic -lz -Wl,-Bdynamic $(AGT_SYSLIBS) \
+		-o $(AGT_C_OUT)/zlib_clash_static_z
+	$(AGT_C_OUT)/zlib_clash_shared_z
+	$(AGT_C_OUT)/zlib_clash_static_z
 	cc $(AGT_CFLAGS) -O2 $(RANDFAIL_DIR)/check.c $(AGT_LIB_A) $(AGT_SYSLIBS) -o $(AGT_C_OUT)/randfail_check
 	$(RANDFAIL_ENV) $(AGT_C_OUT)/randfail_check
 	@# The header is plain C and C++: compile it alone as both, warnings as errors.
@@ -78,16 +97,19 @@ sanitize: deps-c lib ## ASan + UBSan (leaks included): C unit tests, C runner, G
 		-o $(AGT_SAN_OUT)/test_capi
 	cc $(AGT_RUNNER_CFLAGS) $(AGT_SAN_FLAGS) $(ROOT)/token-capi/tests/conformance.c $(AGT_LIB_A) -ljson-c \
 		$(AGT_SYSLIBS) -o $(AGT_SAN_OUT)/conformance_c
+	cc $(AGT_CFLAGS) $(AGT_SAN_FLAGS) $(ROOT)/token-capi/tests/test_capi007.c $(AGT_LIB_A) $(AGT_SYSLIBS) \
+		-o $(AGT_SAN_OUT)/test_capi007
 	cmake -S $(ROOT)/token-cpp -B $(AGT_SAN_OUT)/cpp -DCMAKE_BUILD_TYPE=Debug -DAGORATOKEN_SANITIZE=ON \
 		-DAGORATOKEN_BENCH=OFF $(AGT_CMAKE_ARGS) >/dev/null
 	cmake --build $(AGT_SAN_OUT)/cpp -j2
 	$(AGT_SAN_ENV) $(AGT_SAN_OUT)/test_capi
+	$(AGT_SAN_ENV) $(AGT_SAN_OUT)/test_capi007
 	$(AGT_SAN_ENV) $(AGT_SAN_OUT)/conformance_c
 	$(AGT_SAN_ENV) $(AGT_SAN_OUT)/cpp/agora_token_tests --gtest_brief=1
 	$(AGT_SAN_ENV) $(AGT_SAN_OUT)/cpp/conformance_cpp
 	@echo "sanitize: no ASan/UBSan/LSan report"
 
-bench-cpp: cpp-build ## ns/token: C++ wrapper vs token-core direct vs a reference-style C++ builder (OpenSSL)
+bench-cpp: cpp-build ## ns/token: C++ wrapper vs token-core direct vs reference-style C++ builders (OpenSSL; 007: + zlib), the 007 floor
 	@mkdir -p $(BENCH_DIR)
 	$(CARGO) build --quiet --release -p agoratoken-capi --example bench-core
 	@# Three alternating runs of both programs, the fastest of each row kept, so

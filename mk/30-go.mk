@@ -33,7 +33,7 @@ test-go: deps-go lib $(RANDFAIL_SO) ## Go: gofmt, go vet, go test -race (token-g
 	  [ -z "$$unformatted" ] || { echo "gofmt needed: $$unformatted" >&2; exit 1; }
 	cd $(GO_DIR) && $(GO_ENV) $(GO) vet ./...
 	cd $(GO_DIR) && $(GO_ENV) $(GO) test -race -count=1 ./...
-	cd $(GO_DIR) && $(GO_SAN_ENV) $(GO) test -asan -count=1 .
+	cd $(GO_DIR) && $(GO_SAN_ENV) $(GO) test -asan -count=1 . ./accesstoken2
 	cd $(GO_DIR) && $(GO_ENV) $(GO) test -tags agoratoken_dynamic -count=1 -run 'ReferenceVectors|Version|Verify' .
 	@mkdir -p $(ROOT)/target/go
 	cd $(GO_DIR) && $(GO_ENV) $(GO) test -c -o $(ROOT)/target/go/agoratoken.test .
@@ -46,12 +46,17 @@ conformance-go: deps-go lib ## the Go conformance runner over tests/vectors (or 
 	cd $(GO_DIR) && $(GO_ENV) $(GO) build -o $(ROOT)/target/go/conformance ./cmd/conformance
 	$(ROOT)/target/go/conformance
 
-bench-go: deps-go lib ## go test -bench: ns/op and allocs, ours vs github.com/AgoraIO-Community/go-tokenbuilder v1.0.0
+bench-go: deps-go lib ## go test -bench: ns/op and allocs, ours vs github.com/AgoraIO-Community/go-tokenbuilder v1.0.0 (006), v1.3.0 (007)
 	@mkdir -p $(BENCH_DIR)
 	cd $(GO_DIR)/bench && $(GO_ENV) $(GO) vet ./...
 	cd $(GO_DIR)/bench && $(GO_ENV) $(GO) test -count=1 -run '^TestSameTokens$$' -bench . -benchmem \
 	  -benchtime $(GO_BENCHTIME) > $(BENCH_DIR)/go-bench.txt || { cat $(BENCH_DIR)/go-bench.txt; exit 1; }
 	@awk -f $(GO_DIR)/bench/tsv.awk $(BENCH_DIR)/go-bench.txt > $(BENCH_DIR)/go.tsv
+	cd $(GO_DIR)/bench007 && $(GO_ENV) $(GO) vet ./...
+	cd $(GO_DIR)/bench007 && $(GO_ENV) $(GO) test -count=1 -run '^TestSameContent$$' -bench . -benchmem \
+	  -benchtime $(GO_BENCHTIME) > $(BENCH_DIR)/go007-bench.txt || { cat $(BENCH_DIR)/go007-bench.txt; exit 1; }
+	@awk -v peer="AgoraIO-Community/go-tokenbuilder v1.3.0 (007)" -f $(GO_DIR)/bench/tsv.awk \
+	  $(BENCH_DIR)/go007-bench.txt > $(BENCH_DIR)/go007.tsv
 	@awk -F'\t' '{ if (!($$1 in ours)) ours[$$1] = $$3; \
-	  printf "  %-40s %-44s %9.1f ns/op %6d allocs/op  %6.2fx\n", $$1, $$2, $$3, $$4, $$3 / ours[$$1] }' \
-	  $(BENCH_DIR)/go.tsv
+	  printf "  %-44s %-48s %9.1f ns/op %6d allocs/op  %6.2fx\n", $$1, $$2, $$3, $$4, $$3 / ours[$$1] }' \
+	  $(BENCH_DIR)/go.tsv $(BENCH_DIR)/go007.tsv

@@ -25,6 +25,6 @@ test-php: deps-php lib $(RANDFAIL_SO) ## token-php PHPUnit suite, failing-random
 conformance-php: deps-php lib ## the PHP conformance runner over tests/vectors (or AGORA_TOKEN_VECTORS)
 	$(PHP_FFI) $(PHP_DIR)/tests/conformance.php
 
-bench-php: deps-php lib ## ns/token: token-php (FFI) vs two plain-PHP 006 builders (tuned; Agora-sample style)
+bench-php: deps-php lib ## ns/token: token-php (FFI) vs plain-PHP 006 builders (tuned; Agora-sample style) and a plain-PHP 007 builder
 	@mkdir -p $(BENCH_DIR)
 	$(PHP_FFI) $(PHP_DIR)/bench/bench.php $(BENCH_DIR)/php.tsv

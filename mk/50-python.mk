@@ -13,7 +13,7 @@ PY_DEPS_STAMP := $(PY_VENV)/.agoratoken-deps
 
 .PHONY: deps-python wheel-python test-python conformance-python bench-python
 
-deps-python: $(PY_DEPS_STAMP) ## Python: a venv in target/venv with maturin, pytest, mypy and agora-token-builder (PyPI)
+deps-python: $(PY_DEPS_STAMP) ## Python: a venv in target/venv with maturin, pytest, mypy, agora-token-builder and agoraiotools (PyPI)
 
 # Debian's python3 ships venv/ensurepip in a separate package.
 $(PY_DEPS_STAMP): $(PY_DIR)/requirements-dev.txt
@@ -37,7 +37,7 @@ $(PY_WHEEL_STAMP): $(PY_DEPS_STAMP) $(PY_WHEEL_SOURCES)
 	$(PY) -m pip install -q --disable-pip-version-check --no-deps --force-reinstall $(PY_WHEELS)/agoratoken-*.whl
 	@touch $@
 
-test-python: $(PY_WHEEL_STAMP) $(RANDFAIL_SO) ## pytest of token-py (+ compatibility with agora-token-builder), failing-random check, the example's test, stubtest, mypy --strict
+test-python: $(PY_WHEEL_STAMP) $(RANDFAIL_SO) ## pytest of token-py (+ compatibility with agora-token-builder and agoraiotools), failing-random check, the example's test, stubtest, mypy --strict
 	cd $(PY_DIR) && $(PY) -m pytest -q -p no:cacheprovider tests
 	$(RANDFAIL_ENV) $(PY) $(RANDFAIL_DIR)/check.py
 	cd $(ROOT)/examples/python && $(PY) -m pytest -q -p no:cacheprovider test_server.py
@@ -47,6 +47,6 @@ test-python: $(PY_WHEEL_STAMP) $(RANDFAIL_SO) ## pytest of token-py (+ compatibi
 conformance-python: $(PY_WHEEL_STAMP) ## the Python conformance runner over tests/vectors (or AGORA_TOKEN_VECTORS)
 	$(PY) $(PY_DIR)/tests/conformance.py
 
-bench-python: $(PY_WHEEL_STAMP) ## ns/token: agoratoken vs agora-token-builder (PyPI), same run
+bench-python: $(PY_WHEEL_STAMP) ## ns/token: agoratoken vs agora-token-builder (006) and agoraiotools (007, PyPI), same run
 	@mkdir -p $(BENCH_DIR)
 	$(PY) $(PY_DIR)/bench/bench.py $(BENCH_DIR)/python.tsv

@@ -13,7 +13,7 @@ NODE_NPM := npm --no-audit --no-fund --loglevel=error
 # The napi-rs CLI runs cargo itself; only the addon's package is built.
 NODE_NAPI_BUILD := npx --no-install napi build --release --package agoratoken-node --no-dts-header --dts ../target/agoratoken-node.d.ts
 
-.PHONY: deps-node node-addon test-node conformance-node bench-node
+.PHONY: deps-node node-addon test-node conformance-node bench-node memory-node
 
 deps-node: $(NODE_STAMP) $(NODE_EXAMPLE_STAMP) ## Node.js: npm ci (napi-rs CLI 3, TypeScript, the npm peers for compat/bench)
 
@@ -31,9 +31,10 @@ $(NODE_EXAMPLE_STAMP): $(NODE_EXAMPLE_DIR)/package.json $(NODE_EXAMPLE_DIR)/pack
 node-addon: deps-node ## Node.js: build token-node/agoratoken.node (release; cargo makes it incremental)
 	cd $(NODE_DIR) && $(NODE_NAPI_BUILD)
 
-test-node: node-addon $(RANDFAIL_SO) ## Node.js: node:test suites, failing-random check, tsc --noEmit typings check, example test
+test-node: node-addon $(RANDFAIL_SO) ## Node.js: node:test suites (006 and 007), failing-random check, tsc --noEmit typings check, example test
 	cd $(NODE_DIR) && node --test __test__/*.test.mjs
 	$(RANDFAIL_ENV) node $(RANDFAIL_DIR)/check.mjs $(NODE_DIR)/index.js
+	$(RANDFAIL_ENV) node $(NODE_DIR)/__test__/random-failure-v2.mjs
 	cd $(NODE_DIR) && npx --no-install tsc --noEmit -p __test__/tsconfig.json
 	@echo "tsc --noEmit: typings OK"
 	cd $(NODE_EXAMPLE_DIR) && node --test *.test.mjs
@@ -41,6 +42,10 @@ test-node: node-addon $(RANDFAIL_SO) ## Node.js: node:test suites, failing-rando
 conformance-node: node-addon ## Node.js: the conformance runner token-node/__test__/conformance.mjs
 	node $(NODE_DIR)/__test__/conformance.mjs
 
-bench-node: node-addon ## Node.js: buildTokenWithUid vs agora-access-token and agora-token (npm)
+bench-node: node-addon ## Node.js: buildTokenWithUid vs the npm builders, 006 (agora-access-token, agora-token) and 007 (agora-token)
 	@mkdir -p $(BENCH_DIR)
 	node $(NODE_DIR)/__test__/bench.mjs $(BENCH_DIR)/node.tsv
+
+# Not part of `make test` (minutes): 10 million 007 tokens, RSS at start and end.
+memory-node: node-addon ## Node.js: build 10 million 007 tokens and print RSS (MEMORY_TOKENS=N to change)
+	node $(NODE_DIR)/__test__/memory.mjs $(or $(MEMORY_TOKENS),10000000)

@@ -10,10 +10,26 @@ done
 [ ${#missing[@]} -eq 0 ] && exit 0
 SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+# Another apt or dpkg (unattended-upgrades, a parallel make target) may hold
+# the lock: apt waits for it up to LOCK_WAIT seconds, and a failed attempt is
+# retried a few times before giving up.
+LOCK_WAIT=${AGORATOKEN_APT_LOCK_WAIT:-300}
+apt() {
+  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout="$LOCK_WAIT" "$@"
+}
+retry() {
+  local attempt
+  for attempt in 1 2 3; do
+    "$@" && return 0
+    echo "apt-install: attempt $attempt of 3 failed: $*" >&2
+    sleep $((attempt * 5))
+  done
+  return 1
+}
 stamp=/tmp/.agoratoken-apt-updated
 if [ ! -f "$stamp" ]; then
-  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  retry apt update -qq
   touch "$stamp"
 fi
 echo "apt-get install ${missing[*]}" >&2
-$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+retry apt install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

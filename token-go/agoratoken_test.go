@@ -699,9 +699,15 @@ func TestVerify(t *testing.T) {
 			t.Errorf("%+v: %v %v", c, r, err)
 		}
 	}
-	// A token for uid 0 (the empty string) is any user's: verify accepts it for account "0" too.
+	// uid 0 (the empty string) is a wildcard: any user, account "0" included,
+	// may use a uid-0 token; a token for account "0" is not one for uid 0.
 	if r, _ := VerifyWithUserAccount(tokenUID0, "", appCert, channel, "0", 1); r != VerifyOK {
-		t.Errorf("account 0 vs uid 0: %v", r)
+		t.Errorf("account 0 with a uid-0 token: %v", r)
+	}
+	account0, err := BuildTokenWithUserAccount(appID, appCert, channel, "0", RolePublisher, 0)
+	must(t, err)
+	if r, _ := VerifyWithUID(account0, "", appCert, channel, 0, 1); r != VerifyUIDMismatch {
+		t.Errorf("uid 0 with an account-0 token: %v", r)
 	}
 	// No join-channel privilege: never privilege_expired.
 	must(t, b.RemovePrivilege(KJoinChannel))
@@ -709,7 +715,7 @@ func TestVerify(t *testing.T) {
 		t.Errorf("without join channel: %v %v", r, err)
 	}
 	// Unusable input is an error, not a result.
-	_, err := VerifyWithUID(token, "", "z3d5069ab0621711522939ff22b4caea", channel, uid, 1)
+	_, err = VerifyWithUID(token, "", "z3d5069ab0621711522939ff22b4caea", channel, uid, 1)
 	wantErr(t, err, ErrAppCertificate)
 	_, err = VerifyWithUserAccount(token, "", appCert, channel, "a\x00", 1)
 	wantErr(t, err, ErrUserAccount)

@@ -19,100 +19,52 @@ package agoratoken
 #cgo nocallback agora_token_builder_get_salt
 #cgo noescape agora_token_builder_get_ts
 #cgo nocallback agora_token_builder_get_ts
-#cgo noescape agora_token_verify
-#cgo nocallback agora_token_verify
-#cgo noescape agora_token_verify_user_account
-#cgo nocallback agora_token_verify_user_account
-#cgo noescape agora_token_builder_build_token
-#cgo nocallback agora_token_builder_build_token
-#cgo noescape agora_rtc_token_builder_build_token_with_uid
-#cgo nocallback agora_rtc_token_builder_build_token_with_uid
-#cgo noescape agora_rtc_token_builder_build_token_with_user_account
-#cgo nocallback agora_rtc_token_builder_build_token_with_user_account
-#cgo noescape agora_token_builder_build_token_into
-#cgo nocallback agora_token_builder_build_token_into
-#cgo noescape agora_rtc_token_builder_build_token_with_uid_into
-#cgo nocallback agora_rtc_token_builder_build_token_with_uid_into
-#cgo noescape agora_rtc_token_builder_build_token_with_user_account_into
-#cgo nocallback agora_rtc_token_builder_build_token_with_user_account_into
+#cgo noescape agt_rtc
+#cgo nocallback agt_rtc
 #cgo noescape agt_rtm
 #cgo nocallback agt_rtm
 #cgo noescape agt_parse
 #cgo nocallback agt_parse
+#cgo noescape agora_token_verify
+#cgo nocallback agora_token_verify
+#cgo noescape agora_token_verify_user_account
+#cgo nocallback agora_token_verify_user_account
+#cgo noescape agora_token006_builder_build
+#cgo nocallback agora_token006_builder_build
 
 #include <stdlib.h>
 #include <string.h>
 #include "agora_token.h"
 
-// agt_take moves a library string into the caller's buffer and frees it, so
-// one cgo call both builds a token and releases the C copy. A string that
-// does not fit (never for a 006 token, which is under 256 bytes) is handed
-// over in *big_out instead; the caller copies and frees it. Only the RTM
-// helper, which has no _into form, needs it: the builder and the RTC helpers
-// write straight into the caller's buffer.
-static int agt_take(int rc, char *tok, char *buf, size_t cap, size_t *len_out, char **big_out) {
-	if (rc != 0) {
-		return rc;
-	}
-	size_t n = strlen(tok);
-	*len_out = n;
-	if (n > cap) {
-		*big_out = tok;
-		return 0;
-	}
-	memcpy(buf, tok, n);
-	agora_token_string_free(tok);
-	return 0;
+// The hot paths use the sized calls (agora_token006_*): Go strings go in as
+// (pointer, length) without a copy (_GoString_), the token comes back in the
+// caller's buffer and a failure in the caller's error object, so no call
+// needs LockOSThread to read a thread-local message, and a NUL byte fails
+// its field's check in the library like any other bad byte.
+
+static const char agt_empty[1] = {0};
+
+// A present string argument: never NULL, since NULL means "absent" there.
+static const char *agt_present(_GoString_ s) {
+	const char *p = _GoStringPtr(s);
+	return p ? p : agt_empty;
 }
 
-static int agt_rtm(const char *app_id, const char *cert, const char *account, int role, uint32_t expire,
-		char *buf, size_t cap, size_t *len_out, char **big_out) {
-	char *tok = NULL;
-	int rc = agora_rtm_token_builder_build_token(app_id, cert, account, role, expire, &tok);
-	return agt_take(rc, tok, buf, cap, len_out, big_out);
+static int agt_rtc(_GoString_ app_id, _GoString_ cert, _GoString_ channel, _GoString_ account, int has_account,
+		uint32_t uid, int role, uint32_t expire, char *out, size_t cap, size_t *len, agora_token_error *e) {
+	return agora_token006_build_rtc(_GoStringPtr(app_id), _GoStringLen(app_id), _GoStringPtr(cert), _GoStringLen(cert),
+		_GoStringPtr(channel), _GoStringLen(channel), has_account ? agt_present(account) : NULL,
+		_GoStringLen(account), uid, role, expire, out, cap, len, e);
 }
 
-// agt_parsed is a parsed token copied out of the library in the same call,
-// when it fits (a 32-byte signature and up to 32 privileges: every token a
-// reference builder writes). Otherwise the library's struct is handed over
-// in *big_out for the caller to copy and free.
-#define AGT_MAX_SIGNATURE 64
-#define AGT_MAX_PRIVILEGES 32
-typedef struct agt_parsed {
-	char app_id[33];
-	uint8_t signature[AGT_MAX_SIGNATURE];
-	size_t signature_len;
-	uint32_t crc_channel_name, crc_uid, salt, ts;
-	agora_token_privilege privileges[AGT_MAX_PRIVILEGES];
-	size_t privilege_count;
-} agt_parsed;
+static int agt_rtm(_GoString_ app_id, _GoString_ cert, _GoString_ account, int role, uint32_t expire,
+		char *out, size_t cap, size_t *len, agora_token_error *e) {
+	return agora_token006_build_rtm(_GoStringPtr(app_id), _GoStringLen(app_id), _GoStringPtr(cert), _GoStringLen(cert),
+		_GoStringPtr(account), _GoStringLen(account), role, expire, out, cap, len, e);
+}
 
-static int agt_parse(const char *token, agt_parsed *out, agora_token_info **big_out) {
-	agora_token_info *info = NULL;
-	int rc = agora_token_parse(token, &info);
-	if (rc != 0) {
-		return rc;
-	}
-	if (info->signature_len > AGT_MAX_SIGNATURE || info->privilege_count > AGT_MAX_PRIVILEGES) {
-		*big_out = info;
-		return 0;
-	}
-	memcpy(out->app_id, info->app_id, sizeof out->app_id);
-	// Empty arrays are NULL, and memcpy from NULL is undefined even for 0 bytes.
-	if (info->signature_len > 0) {
-		memcpy(out->signature, info->signature, info->signature_len);
-	}
-	out->signature_len = info->signature_len;
-	out->crc_channel_name = info->crc_channel_name;
-	out->crc_uid = info->crc_uid;
-	out->salt = info->salt;
-	out->ts = info->ts;
-	if (info->privilege_count > 0) {
-		memcpy(out->privileges, info->privileges, info->privilege_count * sizeof info->privileges[0]);
-	}
-	out->privilege_count = info->privilege_count;
-	agora_token_info_free(info);
-	return 0;
+static int agt_parse(_GoString_ token, agora_token006_parsed *out, agora_token_error *e) {
+	return agora_token006_parse(_GoStringPtr(token), _GoStringLen(token), out, e);
 }
 
 // The privileges of a parsed token, by index (cgo cannot index a C array).
@@ -122,9 +74,9 @@ static uint32_t agt_privilege_expire(const agora_token_info *info, size_t i) { r
 import "C"
 
 import (
-	"bytes"
 	"runtime"
 	"strings"
+	"sync/atomic"
 	"unsafe"
 )
 
@@ -152,23 +104,53 @@ func cBuf(buf *[tokenBufSize]byte) *C.char {
 	return (*C.char)(unsafe.Pointer(&buf[0]))
 }
 
-// intoToken turns the status of an _into call that wrote n bytes to buf into
-// the token. When buf was too small, alloc builds the token with the
-// allocating C function instead, which is copied and freed. The caller holds
-// runtime.LockOSThread() since before the _into call.
-func intoToken(rc C.int, buf *[tokenBufSize]byte, n C.size_t, alloc func(**C.char) C.int) (string, error) {
-	if rc == statusBufferTooSmall {
-		var tok *C.char
-		if rc = alloc(&tok); rc == 0 {
-			s := C.GoString(tok)
-			C.agora_token_string_free(tok)
-			return s, nil
-		}
+// sizedError is the error of a failed sized call, read from its error object.
+func sizedError(status C.int, e *C.agora_token_error) error {
+	// Copied with Go code: C.GoStringN would move e to the heap.
+	return newError(int(status), string((*[len(e.message)]byte)(unsafe.Pointer(&e.message))[:e.len]))
+}
+
+// sizedOut is the output of a sized build: a buffer on the caller's stack
+// for the usual token, a larger one on the heap for a longer token, and the
+// error object. Use it as
+//
+//	var s sizedOut
+//	for tries := 0; ; tries++ {
+//		out, cap := s.out()
+//		rc := C.sized_call(..., out, cap, &s.n, &s.e)
+//		if token, err, again := s.result(rc, tries); !again {
+//			return token, err
+//		}
+//	}
+type sizedOut struct {
+	buf [tokenBufSize]byte
+	big []byte
+	n   C.size_t
+	e   C.agora_token_error
+}
+
+// out is where the next call writes.
+func (s *sizedOut) out() (*C.char, C.size_t) {
+	if s.big != nil {
+		return (*C.char)(unsafe.Pointer(&s.big[0])), C.size_t(len(s.big))
 	}
-	if rc != 0 {
-		return "", lastError(rc)
+	return cBuf(&s.buf), C.size_t(tokenCap)
+}
+
+// result is the token or the error of a call, or again = true after
+// making room for a token too long for the buffer (with slack: a drawn
+// salt or time can take a few bytes more).
+func (s *sizedOut) result(rc C.int, tries int) (token string, err error, again bool) {
+	switch {
+	case rc == 0 && s.big != nil:
+		return string(s.big[:s.n]), nil, false
+	case rc == 0:
+		return string(s.buf[:s.n]), nil, false
+	case rc == statusBufferTooSmall && tries < 3:
+		s.big = make([]byte, int(s.e.needed)+64)
+		return "", nil, true
 	}
-	return string(buf[:n]), nil
+	return "", sizedError(rc, &s.e), false
 }
 
 // packArgs appends each string and a NUL to buf (one Go buffer for all the
@@ -176,7 +158,8 @@ func intoToken(rc C.int, buf *[tokenBufSize]byte, n C.size_t, alloc func(**C.cha
 // i-th starts. A NUL byte inside a Go string, which a C string cannot carry,
 // is passed as 0xFF, a byte that is not UTF-8 and valid in no field: the
 // library then rejects the string in that field's own check, instead of
-// silently signing what precedes the NUL.
+// silently signing what precedes the NUL. (Only the builder's rarely called
+// NUL-terminated functions still take C strings.)
 func packArgs(buf []byte, ss ...string) ([]byte, [maxArgs]int) {
 	var offs [maxArgs]int
 	for i, s := range ss {
@@ -205,24 +188,14 @@ func at(buf []byte, off int) *C.char {
 	return (*C.char)(unsafe.Pointer(&buf[off]))
 }
 
-// lastError reads this thread's message for a failed call. The caller holds
-// runtime.LockOSThread() since before that call.
+// lastError reads this thread's message for a failed NUL-terminated call.
+// The caller holds runtime.LockOSThread() since before that call.
 func lastError(status C.int) error {
 	return newError(int(status), C.GoString(C.agora_token_last_error()))
 }
 
-// takeToken turns the result of agt_rtm into a Go string.
-func takeToken(buf *[tokenBufSize]byte, n C.size_t, big *C.char) string {
-	if big != nil {
-		s := C.GoStringN(big, C.int(n))
-		C.agora_token_string_free(big)
-		return s
-	}
-	return string(buf[:n])
-}
-
 // ---------------------------------------------------------------------------
-// Static calls: names, version, helpers, parse, verify.
+// Static calls: names, version, helpers, parse, verify. One cgo call each.
 
 func cErrorName(status int) string {
 	return C.GoString(C.agora_token_error_name(C.int(status)))
@@ -236,86 +209,103 @@ func cVersion() string {
 	return C.GoString(C.agora_token_version())
 }
 
-func cRtcWithUID(appID, appCertificate, channelName string, uid uint32, role int, expire uint32) (string, error) {
-	args, o := packArgs(make([]byte, 0, argBufSize), appID, appCertificate, channelName)
-	var buf [tokenBufSize]byte
-	var n C.size_t
-	runtime.LockOSThread()
-	defer runtime.UnlockOSThread()
-	rc := C.agora_rtc_token_builder_build_token_with_uid_into(at(args, o[0]), at(args, o[1]), at(args, o[2]),
-		C.uint32_t(uid), C.int(role), C.uint32_t(expire), cBuf(&buf), C.size_t(tokenCap), &n)
-	return intoToken(rc, &buf, n, func(tok **C.char) C.int {
-		return C.agora_rtc_token_builder_build_token_with_uid(at(args, o[0]), at(args, o[1]), at(args, o[2]),
-			C.uint32_t(uid), C.int(role), C.uint32_t(expire), tok)
-	})
+func b2i(b bool) C.int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
-func cRtcWithUserAccount(appID, appCertificate, channelName, userAccount string, role int, expire uint32) (string, error) {
-	args, o := packArgs(make([]byte, 0, argBufSize), appID, appCertificate, channelName, userAccount)
-	var buf [tokenBufSize]byte
-	var n C.size_t
-	runtime.LockOSThread()
-	defer runtime.UnlockOSThread()
-	rc := C.agora_rtc_token_builder_build_token_with_user_account_into(at(args, o[0]), at(args, o[1]), at(args, o[2]),
-		at(args, o[3]), C.int(role), C.uint32_t(expire), cBuf(&buf), C.size_t(tokenCap), &n)
-	return intoToken(rc, &buf, n, func(tok **C.char) C.int {
-		return C.agora_rtc_token_builder_build_token_with_user_account(at(args, o[0]), at(args, o[1]), at(args, o[2]),
-			at(args, o[3]), C.int(role), C.uint32_t(expire), tok)
-	})
+// cRtc builds an RTC helper token; account == nil means the numeric uid.
+func cRtc(appID, appCertificate, channelName string, uid uint32, account *string, role int, expire uint32) (string, error) {
+	user := ""
+	if account != nil {
+		user = *account
+	}
+	var s sizedOut
+	for tries := 0; ; tries++ {
+		out, cap := s.out()
+		rc := C.agt_rtc(appID, appCertificate, channelName, user, b2i(account != nil), C.uint32_t(uid), C.int(role),
+			C.uint32_t(expire), out, cap, &s.n, &s.e)
+		if token, err, again := s.result(rc, tries); !again {
+			return token, err
+		}
+	}
 }
 
 func cRtm(appID, appCertificate, userAccount string, role int, expire uint32) (string, error) {
-	args, o := packArgs(make([]byte, 0, argBufSize), appID, appCertificate, userAccount)
-	var buf [tokenBufSize]byte
-	var n C.size_t
-	var big *C.char
-	runtime.LockOSThread()
-	defer runtime.UnlockOSThread()
-	rc := C.agt_rtm(at(args, o[0]), at(args, o[1]), at(args, o[2]), C.int(role), C.uint32_t(expire),
-		cBuf(&buf), C.size_t(tokenCap), &n, &big)
-	if rc != 0 {
-		return "", lastError(rc)
+	var s sizedOut
+	for tries := 0; ; tries++ {
+		out, cap := s.out()
+		rc := C.agt_rtm(appID, appCertificate, userAccount, C.int(role), C.uint32_t(expire), out, cap, &s.n, &s.e)
+		if token, err, again := s.result(rc, tries); !again {
+			return token, err
+		}
 	}
-	return takeToken(&buf, n, big), nil
+}
+
+// lastAppID is the app id of the last token parsed: a server reads the
+// tokens of one app, so Parse reuses its string instead of allocating one.
+var lastAppID atomic.Pointer[string]
+
+func appIDString(b *[32]byte) string {
+	if last := lastAppID.Load(); last != nil && *last == string(b[:]) {
+		return *last
+	}
+	s := string(b[:])
+	lastAppID.Store(&s)
+	return s
+}
+
+// parsedBox is a TokenInfo and the arrays its slices use, in one allocation.
+type parsedBox struct {
+	info       TokenInfo
+	signature  [32]byte
+	privileges [16]PrivilegeEntry
 }
 
 func cParse(token string) (*TokenInfo, error) {
-	args, o := packArgs(make([]byte, 0, argBufSize), token)
-	var p C.agt_parsed
-	var big *C.agora_token_info
-	runtime.LockOSThread()
-	rc := C.agt_parse(at(args, o[0]), &p, &big)
-	if rc != 0 {
-		err := lastError(rc)
-		runtime.UnlockOSThread()
-		return nil, err
+	var p C.agora_token006_parsed
+	var e C.agora_token_error
+	rc := C.agt_parse(token, &p, &e)
+	if rc == statusBufferTooSmall {
+		return cParseLarge(token)
 	}
-	runtime.UnlockOSThread()
-	if big != nil {
-		return takeInfo(big), nil
+	if rc != 0 {
+		return nil, sizedError(rc, &e)
 	}
 	// Copied with Go code: C.GoString and C.GoBytes would move p to the heap.
-	appID := (*[33]byte)(unsafe.Pointer(&p.app_id))[:]
-	if n := bytes.IndexByte(appID, 0); n >= 0 {
-		appID = appID[:n]
-	}
-	signature := (*[C.AGT_MAX_SIGNATURE]byte)(unsafe.Pointer(&p.signature))[:p.signature_len]
-	out := &TokenInfo{
-		AppID:          string(appID),
-		Signature:      bytes.Clone(signature),
+	b := new(parsedBox)
+	b.info = TokenInfo{
+		AppID:          appIDString((*[32]byte)(unsafe.Pointer(&p.app_id))),
 		CrcChannelName: uint32(p.crc_channel_name),
 		CrcUID:         uint32(p.crc_uid),
 		Salt:           uint32(p.salt),
 		Ts:             uint32(p.ts),
-		Privileges:     make([]PrivilegeEntry, int(p.privilege_count)),
 	}
-	for i := range out.Privileges {
-		out.Privileges[i] = PrivilegeEntry{Privilege: Privileges(p.privileges[i].id), ExpireTs: uint32(p.privileges[i].expire_ts)}
+	b.signature = *(*[32]byte)(unsafe.Pointer(&p.signature))
+	b.info.Signature = b.signature[:p.signature_len:p.signature_len]
+	b.info.Privileges = b.privileges[:p.privilege_count:p.privilege_count]
+	for i := range b.info.Privileges {
+		b.info.Privileges[i] = PrivilegeEntry{Privilege: Privileges(p.privileges[i].id), ExpireTs: uint32(p.privileges[i].expire_ts)}
 	}
-	return out, nil
+	return &b.info, nil
 }
 
-// takeInfo copies a parsed token that did not fit agt_parsed, then frees it.
+// cParseLarge reads a token with more privileges (or a longer signature)
+// than agora_token006_parsed holds: no reference builder writes one.
+func cParseLarge(token string) (*TokenInfo, error) {
+	args, o := packArgs(make([]byte, 0, len(token)+1), token)
+	var info *C.agora_token_info
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
+	if rc := C.agora_token_parse(at(args, o[0]), &info); rc != 0 {
+		return nil, lastError(rc)
+	}
+	return takeInfo(info), nil
+}
+
+// takeInfo copies a parsed token that did not fit agora_token006_parsed, then frees it.
 func takeInfo(info *C.agora_token_info) *TokenInfo {
 	defer C.agora_token_info_free(info)
 	out := &TokenInfo{
@@ -336,7 +326,10 @@ func takeInfo(info *C.agora_token_info) *TokenInfo {
 	return out
 }
 
-// cVerify checks a token; account == nil means the numeric uid.
+// cVerify checks a token; account == nil means the numeric uid. It keeps the
+// NUL-terminated call, whose documented NUL handling (a NUL in any field is
+// that field's error, though verify checks no field's characters) the
+// sized call does not share.
 func cVerify(token, appID, appCertificate, channelName string, uid uint32, account *string, now uint32) (VerifyResult, error) {
 	user := ""
 	if account != nil {
@@ -450,15 +443,12 @@ func cBuilderGet(h *cBuilder, ts bool) (int64, error) {
 }
 
 func cBuilderBuild(h *cBuilder) (string, error) {
-	var buf [tokenBufSize]byte
-	var n C.size_t
-	runtime.LockOSThread()
-	rc := C.agora_token_builder_build_token_into(h, cBuf(&buf), C.size_t(tokenCap), &n)
-	if rc == 0 {
-		runtime.UnlockOSThread()
-		return string(buf[:n]), nil
+	var s sizedOut
+	for tries := 0; ; tries++ {
+		out, cap := s.out()
+		rc := C.agora_token006_builder_build(h, out, cap, &s.n, &s.e)
+		if token, err, again := s.result(rc, tries); !again {
+			return token, err
+		}
 	}
-	token, err := intoToken(rc, &buf, n, func(tok **C.char) C.int { return C.agora_token_builder_build_token(h, tok) })
-	runtime.UnlockOSThread()
-	return token, err
 }

@@ -62,6 +62,7 @@ const (
 	VerifySignatureMismatch VerifyResult = C.AGORA_TOKEN_VERIFY_SIGNATURE_MISMATCH // not signed with this certificate
 	VerifyExpired           VerifyResult = C.AGORA_TOKEN_VERIFY_EXPIRED            // now is past the token's ts
 	VerifyPrivilegeExpired  VerifyResult = C.AGORA_TOKEN_VERIFY_PRIVILEGE_EXPIRED  // now is past the join-channel expiry
+	VerifyServiceMissing    VerifyResult = C.AGORA_TOKEN_VERIFY_SERVICE_MISSING    // 007 with an RTC check: no RTC service
 )
 
 // String is the result's name as the conformance vectors spell it ("ok",

@@ -57,7 +57,7 @@ var (
 	ErrNullArgument    = newCategory(C.AGORA_TOKEN_ERR_NULL_ARGUMENT)    // a required argument was missing (a closed builder)
 	ErrInternal        = newCategory(C.AGORA_TOKEN_ERR_INTERNAL)         // a bug in libagoratoken; never expected
 	// A C caller's buffer too small for the token. Not returned by Go: a token
-	// too long for this package's buffer is built by the allocating call.
+	// too long for this package's buffer is built again in a larger one.
 	ErrBufferTooSmall = newCategory(C.AGORA_TOKEN_ERR_BUFFER_TOO_SMALL)
 	ErrZlib           = newCategory(C.AGORA_TOKEN_ERR_ZLIB)       // 007 token: not exactly one valid zlib stream
 	ErrSignature      = newCategory(C.AGORA_TOKEN_ERR_SIGNATURE)  // 007 token: the signature is not 32 bytes

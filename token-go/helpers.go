@@ -14,12 +14,12 @@ func Version() string { return cVersion() }
 // expiring at privilegeExpiredTs (Unix seconds, 0 = never); a fresh CSPRNG
 // salt and ts = now + 24 h.
 func BuildTokenWithUID(appID, appCertificate, channelName string, uid uint32, role Role, privilegeExpiredTs uint32) (string, error) {
-	return cRtcWithUID(appID, appCertificate, channelName, uid, int(role), privilegeExpiredTs)
+	return cRtc(appID, appCertificate, channelName, uid, nil, int(role), privilegeExpiredTs)
 }
 
 // BuildTokenWithUserAccount is BuildTokenWithUID for a user account.
 func BuildTokenWithUserAccount(appID, appCertificate, channelName, userAccount string, role Role, privilegeExpiredTs uint32) (string, error) {
-	return cRtcWithUserAccount(appID, appCertificate, channelName, userAccount, int(role), privilegeExpiredTs)
+	return cRtc(appID, appCertificate, channelName, 0, &userAccount, int(role), privilegeExpiredTs)
 }
 
 // BuildRtmToken is the reference RtmTokenBuilder.BuildToken: an RTM login

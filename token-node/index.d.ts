@@ -1,4 +1,6 @@
 // Type definitions of agoratoken (hand-written; checked by `tsc --noEmit` in `make test-node`).
+// This entry is AccessToken ("006", the legacy format; times are Unix seconds).
+// The AccessToken2 ("007") builders are in `agoratoken/v2` (v2.d.ts).
 
 /** Privilege ids under the reference names. */
 export declare const Privileges: Readonly<{
@@ -102,7 +104,12 @@ export type Uid = number | bigint | string;
 export declare class SimpleTokenBuilder {
   /** `uid`: a number (numeric uid) or a string (user account). Throws on invalid input. */
   constructor(appID: string, appCertificate: string, channelName: string, uid: Uid);
-  /** Takes salt, ts and privileges from a token of the same app, channel and user: 0, or a negative `ErrorCode`. */
+  /**
+   * Renewal: takes the privileges of a token of the same app, channel and user
+   * (salt and ts stay fresh, so the renewed token lives again): 0, or a negative
+   * `ErrorCode` (app_id_mismatch, channel_mismatch, uid_mismatch, ...). The
+   * token's signature is not checked; use `verify` for that.
+   */
   initTokenBuilder(originToken: string): number;
   /** Replaces the privileges with the role's, each never expiring. */
   initPrivileges(role: RoleValue | number): void;
@@ -113,7 +120,11 @@ export declare class SimpleTokenBuilder {
   /** The fixed salt; null (the default) draws a fresh CSPRNG salt for every token. */
   get salt(): number | null;
   set salt(value: number | null | undefined);
-  /** The fixed expiry in Unix seconds; null (the default) means 24 hours after each build. */
+  /**
+   * The token's expiry in Unix seconds; null (the default) means 24 hours after
+   * each build, as Agora's builders do. A privilege that outlives its token is
+   * cut short by it.
+   */
   get ts(): number | null;
   set ts(value: number | null | undefined);
   /** `[privilegeId, expireTimestamp]` pairs, sorted by id. */
@@ -176,7 +187,11 @@ export interface ParsedToken {
   privileges: Array<[number, number]>;
 }
 
-/** Parses a token; throws (code "version", "app_id", "base64", "truncated" or "trailing") when malformed. */
+/**
+ * Parses a 006 token; throws (code "version", "app_id", "base64", "truncated",
+ * "trailing" or "too_long") when malformed, with the core's diagnosis (quotes,
+ * whitespace, JSON escapes, URL encoding, a 007 token, ...).
+ */
 export declare function parse(token: string): ParsedToken;
 
 export type VerifyResult =
@@ -189,19 +204,32 @@ export type VerifyResult =
   | 'privilege_expired';
 
 export interface VerifyOptions {
-  /** Unix seconds; defaults to now. */
+  /** Unix SECONDS (`Date.now()` is milliseconds: that throws code "now" and says so); defaults to now. */
   now?: number | null;
   /** Also check the token's app id. */
   appId?: string | null;
 }
 
-/** "ok" or the first failing check; throws when the token or certificate is malformed. */
+/**
+ * "ok" or the first failing check; throws when the token or certificate is
+ * malformed. A uid-0 token admits any uid or account (Agora's wildcard).
+ * A negative uid throws `uid` with the hint that it may be the signed 32-bit
+ * view of an unsigned uid.
+ */
 export declare function verify(
   token: string,
   appCertificate: string,
   channelName: string,
   uid: Uid,
   options?: VerifyOptions,
+): VerifyResult;
+
+/** Checks an RTM token (`RtmTokenBuilder`) for an account, its kRtmLogin expiry included. */
+export declare function verifyRtm(
+  token: string,
+  appCertificate: string,
+  account: string,
+  options?: Pick<VerifyOptions, 'now'>,
 ): VerifyResult;
 
 /** The library version. */

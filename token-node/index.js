@@ -1,5 +1,6 @@
 'use strict';
-// agoratoken: Agora AccessToken 006 for Node.js.
+// agoratoken: Agora AccessToken 006 for Node.js. The 007 (AccessToken2)
+// builders are in v2.js (`require('agoratoken/v2')`).
 //
 // This file is the public API. It checks argument *types* (a wrong type throws
 // a TypeError) and hands everything else to the native addon, which checks
@@ -7,44 +8,8 @@
 // ("channel_name", "uid", ...). No message ever contains the app certificate:
 // TypeErrors name the argument and the type received, never the value.
 
-const native = require('./agoratoken.node');
-
-function typeName(value) {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  const t = typeof value;
-  if (t === 'object' || t === 'function') {
-    const ctor = value.constructor && value.constructor.name;
-    return ctor ? `an instance of ${ctor}` : `an ${t}`;
-  }
-  return `type ${t}`;
-}
-
-function wrongType(name, expected, value) {
-  const missing = value === null || value === undefined;
-  const err = new TypeError(`${name}: expected ${expected}, got ${missing ? String(value) : typeName(value)}`);
-  err.code = missing ? 'null_argument' : 'ERR_INVALID_ARG_TYPE';
-  return err;
-}
-
-function str(value, name) {
-  if (typeof value !== 'string') throw wrongType(name, 'a string', value);
-  return value;
-}
-
-// Numbers go to the native side as doubles; it rejects fractions and values
-// out of range with the right category. BigInts are accepted as integers.
-function num(value, name) {
-  if (typeof value === 'number') return value;
-  if (typeof value === 'bigint') return Number(value);
-  throw wrongType(name, 'a number', value);
-}
-
-function fromTable(rows) {
-  const out = {};
-  for (const { name, value } of rows) out[name] = value;
-  return Object.freeze(out);
-}
+const { inspect } = require('node:util');
+const { native, wrongType, str, num, fromTable } = require('./native.js');
 
 /** Privilege ids under the reference names (`kJoinChannel`: 1, ...). */
 const Privileges = fromTable(native.privilegeTable());
@@ -74,11 +39,14 @@ class SimpleTokenBuilder {
   // The native builder (a napi External). close() frees it at once; otherwise
   // the garbage collector frees it some time after the builder is unreachable.
   #b;
+  // What console.log shows (never the certificate); null once closed.
+  #shown;
 
   constructor(appID, appCertificate, channelName, uid) {
     str(appID, 'appID');
     str(appCertificate, 'appCertificate');
     str(channelName, 'channelName');
+    this.#shown = { appID, channelName, uid };
     if (typeof uid === 'string') {
       this.#b = native.builderWithUserAccount(appID, appCertificate, channelName, uid);
     } else if (typeof uid === 'number' || typeof uid === 'bigint') {
@@ -88,7 +56,7 @@ class SimpleTokenBuilder {
     }
   }
 
-  /** Takes salt, ts and privileges from a token of the same app, channel and user: 0, or a negative code. */
+  /** Takes the privileges of a token of the same app, channel and user (salt and ts stay fresh): 0, or a negative code. */
   initTokenBuilder(originToken) {
     return native.builderInitTokenBuilder(this.#b, str(originToken, 'originToken'));
   }
@@ -145,6 +113,7 @@ class SimpleTokenBuilder {
    */
   close() {
     native.builderClose(this.#b);
+    this.#shown = null;
   }
 
   /** `using b = new SimpleTokenBuilder(...)` closes the builder at the end of the block. */
@@ -152,13 +121,16 @@ class SimpleTokenBuilder {
     this.close();
   }
 
-  /** The builder's fields, the certificate shown as `***`. */
+  /** The builder's fields, the certificate shown as `'***'`. */
   toString() {
-    return native.builderDescribe(this.#b);
+    return inspect(this, { breakLength: Infinity });
   }
 
-  [Symbol.for('nodejs.util.inspect.custom')]() {
-    return native.builderDescribe(this.#b);
+  [inspect.custom](depth, options) {
+    if (this.#shown === null) return 'SimpleTokenBuilder { closed: true }';
+    const { appID, channelName, uid } = this.#shown;
+    const fields = { appID, appCertificate: '***', channelName, uid, salt: this.salt, ts: this.ts, privileges: this.privileges };
+    return `SimpleTokenBuilder ${inspect(fields, options)}`;
   }
 }
 
@@ -200,33 +172,47 @@ class RtmTokenBuilder {
   }
 }
 
-/** Every field of a 006 token; throws (code "version", "app_id", "base64", "truncated" or "trailing") if malformed. */
+/**
+ * Every field of a 006 token; throws (code "version", "app_id", "base64",
+ * "truncated", "trailing" or "too_long") if malformed, with the core's
+ * diagnosis (quotes, whitespace, URL encoding, a 007 token, ...).
+ */
 function parse(token) {
   return native.parse(str(token, 'token'));
+}
+
+/** `{ now, appId }` of verify's options (null when absent). */
+function verifyOptions(options) {
+  if (options === undefined || options === null) return { now: null, appId: null };
+  if (typeof options !== 'object') throw wrongType('options', 'an object', options);
+  const now = options.now === undefined || options.now === null ? null : num(options.now, 'options.now');
+  const appId = options.appId === undefined || options.appId === null ? null : str(options.appId, 'options.appId');
+  return { now, appId };
 }
 
 /**
  * Checks a token against what the verifier expects. Returns "ok" or the first
  * failing check: "app_id_mismatch" (only with options.appId), "channel_mismatch",
- * "uid_mismatch", "signature_mismatch", "expired", "privilege_expired".
- * `uid` is a number (uid) or a string (user account); options.now defaults to now.
+ * "uid_mismatch" (a uid-0 token admits any user), "signature_mismatch",
+ * "expired", "privilege_expired". `uid` is a number (uid) or a string (user
+ * account); options.now is Unix seconds (not milliseconds) and defaults to now.
  */
 function verify(token, appCertificate, channelName, uid, options) {
   str(token, 'token');
   str(appCertificate, 'appCertificate');
   str(channelName, 'channelName');
-  let now = null;
-  let appId = null;
-  if (options !== undefined && options !== null) {
-    if (typeof options !== 'object') throw wrongType('options', 'an object', options);
-    if (options.now !== undefined && options.now !== null) now = num(options.now, 'options.now');
-    if (options.appId !== undefined && options.appId !== null) appId = str(options.appId, 'options.appId');
-  }
+  const { now, appId } = verifyOptions(options);
   if (typeof uid === 'string') return native.verifyAccount(token, appCertificate, channelName, uid, now, appId);
   if (typeof uid === 'number' || typeof uid === 'bigint') {
     return native.verifyUid(token, appCertificate, channelName, Number(uid), now, appId);
   }
   throw wrongType('uid', 'a number (uid) or a string (user account)', uid);
+}
+
+/** Checks an RTM token (`RtmTokenBuilder`) for an account: "ok" or the first failing check (kRtmLogin's expiry too). */
+function verifyRtm(token, appCertificate, account, options) {
+  const { now } = verifyOptions(options);
+  return native.verifyRtm(str(token, 'token'), str(appCertificate, 'appCertificate'), str(account, 'account'), now);
 }
 
 /** The library version (the workspace version). */
@@ -246,5 +232,6 @@ module.exports = {
   errorName,
   parse,
   verify,
+  verifyRtm,
   version,
 };

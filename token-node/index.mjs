@@ -16,6 +16,7 @@ export const {
   errorName,
   parse,
   verify,
+  verifyRtm,
   version,
 } = agoratoken;
 export default agoratoken;

@@ -76,7 +76,103 @@ typedef enum agora_token_verify_result {
     AGORA_TOKEN_VERIFY_SIGNATURE_MISMATCH = 4,
     AGORA_TOKEN_VERIFY_EXPIRED = 5,
     AGORA_TOKEN_VERIFY_PRIVILEGE_EXPIRED = 6,
+    AGORA_TOKEN_VERIFY_SERVICE_MISSING = 7,
 } agora_token_verify_result;
+
+typedef enum agora_token2_builder_id {
+    AGORA_TOKEN2_RTC_BUILD_TOKEN_WITH_UID = 0,
+    AGORA_TOKEN2_RTC_BUILD_TOKEN_WITH_USER_ACCOUNT = 1,
+    AGORA_TOKEN2_RTC_BUILD_TOKEN_WITH_UID_AND_PRIVILEGE = 2,
+    AGORA_TOKEN2_RTC_BUILD_TOKEN_WITH_USER_ACCOUNT_AND_PRIVILEGE = 3,
+    AGORA_TOKEN2_RTC_BUILD_TOKEN_WITH_RTM = 4,
+    AGORA_TOKEN2_RTC_BUILD_TOKEN_WITH_RTM2 = 5,
+    AGORA_TOKEN2_RTM_BUILD_TOKEN = 6,
+    AGORA_TOKEN2_RTM_BUILD_TOKEN_WITH_PERMISSIONS = 7,
+    AGORA_TOKEN2_CHAT_BUILD_USER_TOKEN = 8,
+    AGORA_TOKEN2_CHAT_BUILD_APP_TOKEN = 9,
+    AGORA_TOKEN2_FPA_BUILD_TOKEN = 10,
+    AGORA_TOKEN2_APAAS_BUILD_ROOM_USER_TOKEN = 11,
+    AGORA_TOKEN2_APAAS_BUILD_USER_TOKEN = 12,
+    AGORA_TOKEN2_APAAS_BUILD_APP_TOKEN = 13,
+    AGORA_TOKEN2_EDUCATION_BUILD_ROOM_USER_TOKEN = 14,
+    AGORA_TOKEN2_EDUCATION_BUILD_USER_TOKEN = 15,
+    AGORA_TOKEN2_EDUCATION_BUILD_APP_TOKEN = 16,
+    AGORA_TOKEN2_CONVOAI_BUILD_TOKEN = 17,
+    AGORA_TOKEN2_STT_BUILD_TOKEN = 18,
+} agora_token2_builder_id;
+
+typedef enum agora_token2_param_kind {
+    AGORA_TOKEN2_PARAM_STR = 0,
+    AGORA_TOKEN2_PARAM_UID = 1,
+    AGORA_TOKEN2_PARAM_RTC_ROLE = 2,
+    AGORA_TOKEN2_PARAM_EXPIRE = 3,
+    AGORA_TOKEN2_PARAM_PRIVILEGE_EXPIRE = 4,
+    AGORA_TOKEN2_PARAM_APAAS_ROLE = 5,
+    AGORA_TOKEN2_PARAM_PERMISSIONS = 6,
+} agora_token2_param_kind;
+
+typedef enum agora_token2_role {
+    AGORA_TOKEN2_ROLE_PUBLISHER = 1,
+    AGORA_TOKEN2_ROLE_SUBSCRIBER = 2,
+} agora_token2_role;
+
+typedef enum agora_token2_service_type {
+    AGORA_TOKEN2_SERVICE_RTC = 1,
+    AGORA_TOKEN2_SERVICE_RTM = 2,
+    AGORA_TOKEN2_SERVICE_STREAMING = 3,
+    AGORA_TOKEN2_SERVICE_FPA = 4,
+    AGORA_TOKEN2_SERVICE_CHAT = 5,
+    AGORA_TOKEN2_SERVICE_FCDN = 6,
+    AGORA_TOKEN2_SERVICE_APAAS = 7,
+    AGORA_TOKEN2_SERVICE_RTM2 = 8,
+    AGORA_TOKEN2_SERVICE_CONVOAI = 9,
+    AGORA_TOKEN2_SERVICE_STT = 10,
+} agora_token2_service_type;
+
+typedef enum agora_token2_privilege_rtc {
+    AGORA_TOKEN2_PRIVILEGE_JOIN_CHANNEL = 1,
+    AGORA_TOKEN2_PRIVILEGE_PUBLISH_AUDIO_STREAM = 2,
+    AGORA_TOKEN2_PRIVILEGE_PUBLISH_VIDEO_STREAM = 3,
+    AGORA_TOKEN2_PRIVILEGE_PUBLISH_DATA_STREAM = 4,
+} agora_token2_privilege_rtc;
+
+typedef enum agora_token2_privilege_login {
+    AGORA_TOKEN2_PRIVILEGE_LOGIN = 1,
+} agora_token2_privilege_login;
+
+typedef enum agora_token2_privilege_streaming {
+    AGORA_TOKEN2_PRIVILEGE_STREAMING_PUBLISH_MIX_STREAM = 1,
+    AGORA_TOKEN2_PRIVILEGE_STREAMING_PUBLISH_RAW_STREAM = 2,
+} agora_token2_privilege_streaming;
+
+typedef enum agora_token2_privilege_chat {
+    AGORA_TOKEN2_PRIVILEGE_CHAT_USER = 1,
+    AGORA_TOKEN2_PRIVILEGE_CHAT_APP = 2,
+} agora_token2_privilege_chat;
+
+typedef enum agora_token2_privilege_fcdn {
+    AGORA_TOKEN2_PRIVILEGE_FCDN_PUBLISH = 1,
+    AGORA_TOKEN2_PRIVILEGE_FCDN_PLAY = 2,
+} agora_token2_privilege_fcdn;
+
+typedef enum agora_token2_privilege_apaas {
+    AGORA_TOKEN2_PRIVILEGE_APAAS_ROOM_USER = 1,
+    AGORA_TOKEN2_PRIVILEGE_APAAS_USER = 2,
+    AGORA_TOKEN2_PRIVILEGE_APAAS_APP = 3,
+} agora_token2_privilege_apaas;
+
+typedef enum agora_token2_rtm2_resource {
+    AGORA_TOKEN2_RTM2_MESSAGE_CHANNELS = 0,
+    AGORA_TOKEN2_RTM2_STREAM_CHANNELS = 1,
+    AGORA_TOKEN2_RTM2_GROUP_CHANNELS = 2,
+    AGORA_TOKEN2_RTM2_SERVER_GROUPS = 3,
+    AGORA_TOKEN2_RTM2_USERS = 4,
+} agora_token2_rtm2_resource;
+
+typedef enum agora_token2_rtm2_permission {
+    AGORA_TOKEN2_RTM2_READ = 0,
+    AGORA_TOKEN2_RTM2_WRITE = 1,
+} agora_token2_rtm2_permission;
 
 typedef struct agora_token_builder agora_token_builder;
 
@@ -96,6 +192,128 @@ typedef struct agora_token_info {
     const struct agora_token_privilege *privileges;
     size_t privilege_count;
 } agora_token_info;
+
+typedef struct agora_token_error {
+    int32_t code;
+    uint32_t len;
+    size_t needed;
+    char message[256];
+} agora_token_error;
+
+typedef struct agora_token006_parsed {
+    char app_id[32];
+    uint8_t signature[32];
+    uint32_t signature_len;
+    uint32_t crc_channel_name;
+    uint32_t crc_uid;
+    uint32_t salt;
+    uint32_t ts;
+    uint32_t privilege_count;
+    struct agora_token_privilege privileges[16];
+} agora_token006_parsed;
+
+typedef struct agora_token_str {
+    const char *ptr;
+    size_t len;
+} agora_token_str;
+
+typedef struct agora_token2_param {
+    struct agora_token_str name;
+    int32_t kind;
+    int32_t has_default;
+    int64_t default_value;
+} agora_token2_param;
+
+typedef struct agora_token2_builder_info {
+    struct agora_token_str name;
+    const struct agora_token2_param *params;
+    size_t param_count;
+} agora_token2_builder_info;
+
+typedef struct agora_token2_permission {
+    int64_t resource_type;
+    int64_t permission_type;
+    const struct agora_token_str *resources;
+    size_t resource_count;
+} agora_token2_permission;
+
+typedef struct agora_token2_args {
+    const struct agora_token_str *strs;
+    size_t str_count;
+    const int64_t *ints;
+    size_t int_count;
+    const struct agora_token2_permission *permissions;
+    size_t permission_count;
+    int32_t has_issue_ts;
+    int32_t has_salt;
+    int64_t issue_ts;
+    int64_t salt;
+} agora_token2_args;
+
+typedef struct agora_token2_privilege {
+    int64_t id;
+    int64_t expire;
+} agora_token2_privilege;
+
+typedef struct agora_token2_service {
+    int64_t service_type;
+    const struct agora_token2_privilege *privileges;
+    size_t privilege_count;
+    struct agora_token_str channel_name;
+    int32_t has_uid;
+    int64_t uid;
+    struct agora_token_str user_account;
+    struct agora_token_str user_id;
+    struct agora_token_str room_uuid;
+    struct agora_token_str user_uuid;
+    int32_t has_role;
+    int64_t role;
+    const struct agora_token2_permission *permissions;
+    size_t permission_count;
+} agora_token2_service;
+
+typedef struct agora_token2_data {
+    struct agora_token_str app_id;
+    struct agora_token_str app_certificate;
+    int32_t has_issue_ts;
+    int32_t has_salt;
+    int64_t issue_ts;
+    int64_t expire;
+    int64_t salt;
+    const struct agora_token2_service *services;
+    size_t service_count;
+} agora_token2_data;
+
+typedef struct agora_token2_info {
+    struct agora_token_str app_id;
+    uint8_t signature[32];
+    uint32_t issue_ts;
+    uint32_t expire;
+    uint32_t salt;
+    const struct agora_token2_service *services;
+    size_t service_count;
+    const uint8_t *content;
+    size_t content_len;
+} agora_token2_info;
+
+typedef struct agora_token2_expected {
+    struct agora_token_str app_id;
+    struct agora_token_str channel_name;
+    int32_t has_uid;
+    int64_t uid;
+    struct agora_token_str user_account;
+    struct agora_token_str rtm_user_id;
+} agora_token2_expected;
+
+void agora_token_string_free(char *s);
+
+const char *agora_token_last_error(void);
+
+const char *agora_token_error_name(int status);
+
+const char *agora_token_verify_result_name(int result);
+
+const char *agora_token_version(void);
 
 int agora_token_builder_new_uid(const char *app_id,
                                 const char *app_certificate,
@@ -204,12 +422,101 @@ int agora_token_verify_user_account(const char *token,
                                     uint32_t now,
                                     int *result_out);
 
-void agora_token_string_free(char *s);
+int agora_token006_build_rtc(const char *app_id,
+                             size_t app_id_len,
+                             const char *app_certificate,
+                             size_t app_certificate_len,
+                             const char *channel_name,
+                             size_t channel_name_len,
+                             const char *user_account,
+                             size_t user_account_len,
+                             uint32_t uid,
+                             int role,
+                             uint32_t privilege_expired_ts,
+                             char *out,
+                             size_t out_cap,
+                             size_t *out_len,
+                             struct agora_token_error *error);
 
-const char *agora_token_last_error(void);
+int agora_token006_build_rtm(const char *app_id,
+                             size_t app_id_len,
+                             const char *app_certificate,
+                             size_t app_certificate_len,
+                             const char *user_account,
+                             size_t user_account_len,
+                             int role,
+                             uint32_t privilege_expired_ts,
+                             char *out,
+                             size_t out_cap,
+                             size_t *out_len,
+                             struct agora_token_error *error);
 
-const char *agora_token_error_name(int status);
+int agora_token006_builder_build(const struct agora_token_builder *builder,
+                                 char *out,
+                                 size_t out_cap,
+                                 size_t *out_len,
+                                 struct agora_token_error *error);
 
-const char *agora_token_verify_result_name(int result);
+int agora_token006_parse(const char *token,
+                         size_t token_len,
+                         struct agora_token006_parsed *parsed_out,
+                         struct agora_token_error *error);
 
-const char *agora_token_version(void);
+int agora_token006_verify(const char *token,
+                          size_t token_len,
+                          const char *app_id,
+                          size_t app_id_len,
+                          const char *app_certificate,
+                          size_t app_certificate_len,
+                          const char *channel_name,
+                          size_t channel_name_len,
+                          const char *user_account,
+                          size_t user_account_len,
+                          uint32_t uid,
+                          uint32_t now,
+                          int *result_out,
+                          struct agora_token_error *error);
+
+uint32_t agora_token2_builder_count(void);
+
+int agora_token2_builder_get_info(uint32_t builder,
+                                  const struct agora_token2_builder_info **info_out,
+                                  struct agora_token_error *error);
+
+int agora_token2_builder_find(const char *name,
+                              size_t name_len,
+                              uint32_t *builder_out,
+                              struct agora_token_error *error);
+
+int agora_token2_build(uint32_t builder,
+                       const char *app_id,
+                       size_t app_id_len,
+                       const char *app_certificate,
+                       size_t app_certificate_len,
+                       const struct agora_token2_args *args,
+                       char *out,
+                       size_t out_cap,
+                       size_t *out_len,
+                       struct agora_token_error *error);
+
+int agora_token2_build_data(const struct agora_token2_data *token,
+                            char *out,
+                            size_t out_cap,
+                            size_t *out_len,
+                            struct agora_token_error *error);
+
+int agora_token2_parse(const char *token,
+                       size_t token_len,
+                       struct agora_token2_info **info_out,
+                       struct agora_token_error *error);
+
+void agora_token2_info_free(struct agora_token2_info *info);
+
+int agora_token2_verify(const char *token,
+                        size_t token_len,
+                        const char *app_certificate,
+                        size_t app_certificate_len,
+                        const struct agora_token2_expected *expected,
+                        int64_t now,
+                        int *result_out,
+                        struct agora_token_error *error);

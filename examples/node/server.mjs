@@ -1,16 +1,18 @@
-// A minimal token endpoint on node:http.
+// A minimal token endpoint on node:http, minting AccessToken2 (007) tokens.
 //
 //   AGORA_APP_ID=... AGORA_APP_CERTIFICATE=... node server.mjs
 //   curl 'http://127.0.0.1:8080/rtc?channel=room-1&uid=42&role=publisher'
 //   curl 'http://127.0.0.1:8080/rtc?channel=room-1&account=alice'
-//   curl 'http://127.0.0.1:8080/rtm?account=alice'
+//   curl 'http://127.0.0.1:8080/rtm?user=alice'
+//   curl 'http://127.0.0.1:8080/chat?user=alice'
 //
-// Answers {"token": "006..."} or, for invalid input, 400 {"error": <category>, "message": ...}.
+// Answers {"token": "007...", "expire": 3600} (seconds from now) or, for invalid input,
+// 400 {"error": <category>, "message": ...}.
 // Messages come from agoratoken and never contain the app certificate.
 import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
 
-import { RtcRole, RtcTokenBuilder, RtmRole, RtmTokenBuilder } from 'agoratoken';
+import { ChatTokenBuilder, RtcRole, RtcTokenBuilder, RtmTokenBuilder } from 'agoratoken/v2';
 
 const TOKEN_LIFETIME_SECS = 3600;
 const ROLES = { publisher: RtcRole.PUBLISHER, subscriber: RtcRole.SUBSCRIBER };
@@ -46,22 +48,26 @@ export function tokenHandler(appId, appCertificate) {
       return send(res, 400, { error: 'url', message: 'the request target is not a valid URL' });
     }
     const q = url.searchParams;
-    const expire = Math.floor(Date.now() / 1000) + TOKEN_LIFETIME_SECS;
+    const expire = TOKEN_LIFETIME_SECS; // 007: seconds from now, for the token and its privileges
     try {
       if (url.pathname === '/rtc') {
         const channel = q.get('channel') ?? '';
         const role = ROLES[q.get('role') ?? 'publisher'];
         if (role === undefined) throw new BadRequest('role', 'role: must be publisher or subscriber');
         const token = q.has('account')
-          ? RtcTokenBuilder.buildTokenWithAccount(appId, appCertificate, channel, q.get('account'), role, expire)
-          : RtcTokenBuilder.buildTokenWithUid(appId, appCertificate, channel, parseUid(q.get('uid') ?? '0'), role, expire);
+          ? RtcTokenBuilder.buildTokenWithUserAccount(appId, appCertificate, channel, q.get('account'), role, expire, expire)
+          : RtcTokenBuilder.buildTokenWithUid(appId, appCertificate, channel, parseUid(q.get('uid') ?? '0'), role, expire, expire);
         return send(res, 200, { token, expire });
       }
       if (url.pathname === '/rtm') {
-        const token = RtmTokenBuilder.buildToken(appId, appCertificate, q.get('account') ?? '', RtmRole.Rtm_User, expire);
+        const token = RtmTokenBuilder.buildToken(appId, appCertificate, q.get('user') ?? '', expire);
         return send(res, 200, { token, expire });
       }
-      return send(res, 404, { error: 'not_found', message: 'try /rtc or /rtm' });
+      if (url.pathname === '/chat') {
+        const token = ChatTokenBuilder.buildUserToken(appId, appCertificate, q.get('user') ?? '', expire);
+        return send(res, 200, { token, expire });
+      }
+      return send(res, 404, { error: 'not_found', message: 'try /rtc, /rtm or /chat' });
     } catch (e) {
       // agoratoken's errors carry the category in `code`; anything else is a bug.
       if (typeof e.code === 'string' && !(e instanceof TypeError)) {

@@ -6,7 +6,7 @@ import { connect } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 
-import { parse, verify } from 'agoratoken';
+import { parse, verify } from 'agoratoken/v2';
 import { tokenServer } from './server.mjs';
 
 const APP_ID = '970CA35de60c44645bbae8a215061b33';
@@ -28,25 +28,30 @@ describe('in-process server', () => {
   });
   after(() => server.close());
 
-  test('RTC token for a uid verifies', async () => {
+  test('RTC token (007) for a uid verifies', async () => {
     const { status, body } = await get(base, '/rtc?channel=room-1&uid=42');
     assert.equal(status, 200);
-    assert.equal(verify(body.token, APP_CERT, 'room-1', 42), 'ok');
-    assert.deepEqual(parse(body.token).privileges.map(([id]) => id), [1, 2, 3, 4]);
-    assert.equal(parse(body.token).privileges[0][1], body.expire);
+    assert.ok(body.token.startsWith('007'));
+    assert.equal(verify(body.token, APP_CERT, { channelName: 'room-1', uid: 42 }), 'ok');
+    const t = parse(body.token);
+    assert.equal(t.expire, body.expire);
+    assert.deepEqual(t.services[0].privileges, [1, 2, 3, 4].map((id) => [id, body.expire]));
   });
 
   test('subscriber and account', async () => {
     const { status, body } = await get(base, '/rtc?channel=room-1&account=alice&role=subscriber');
     assert.equal(status, 200);
-    assert.equal(verify(body.token, APP_CERT, 'room-1', 'alice'), 'ok');
-    assert.deepEqual(parse(body.token).privileges.map(([id]) => id), [1]);
+    assert.equal(verify(body.token, APP_CERT, { channelName: 'room-1', uid: 'alice' }), 'ok');
+    assert.deepEqual(parse(body.token).services[0].privileges.map(([id]) => id), [1]);
   });
 
-  test('RTM token', async () => {
-    const { status, body } = await get(base, '/rtm?account=alice');
-    assert.equal(status, 200);
-    assert.equal(verify(body.token, APP_CERT, 'alice', 0), 'ok');
+  test('RTM and Chat tokens', async () => {
+    const rtm = await get(base, '/rtm?user=alice');
+    assert.equal(rtm.status, 200);
+    assert.equal(verify(rtm.body.token, APP_CERT, { rtmUserId: 'alice' }), 'ok');
+    const chat = await get(base, '/chat?user=alice');
+    assert.equal(chat.status, 200);
+    assert.deepEqual(parse(chat.body.token).services.map((s) => [s.className, s.userId]), [['ServiceChat', 'alice']]);
   });
 
   test('invalid input is a 400 with the category, without the certificate', async () => {
@@ -58,7 +63,8 @@ describe('in-process server', () => {
       ['/rtc?channel=room&uid=1e3', 'uid'],
       ['/rtc?channel=room&account=', 'user_account'],
       ['/rtc?channel=room&uid=1&role=admin', 'role'],
-      ['/rtm', 'user_account'],
+      ['/rtm', 'user_id'],
+      ['/chat?user=' + 'u'.repeat(256), 'user_id'],
     ]) {
       const { status, body } = await get(base, path);
       assert.equal(status, 400, path);
@@ -105,7 +111,7 @@ test('server.mjs runs as a program', async () => {
     const base = String(line).match(/listening on (http:\/\/\S+)/)[1];
     const { status, body } = await get(base, '/rtc?channel=room-2&uid=7');
     assert.equal(status, 200);
-    assert.equal(verify(body.token, APP_CERT, 'room-2', 7), 'ok');
+    assert.equal(verify(body.token, APP_CERT, { channelName: 'room-2', uid: 7 }), 'ok');
   } finally {
     child.kill();
   }

@@ -6,7 +6,7 @@ test-python."""
 import os
 import sys
 
-from agoratoken import AgoraTokenError, RtcTokenBuilder, SimpleTokenBuilder
+from agoratoken import AgoraTokenError, RtcTokenBuilder, SimpleTokenBuilder, v2
 
 path = os.environ.get("AGORATOKEN_RANDFAIL_FILE")
 if not path:
@@ -40,7 +40,14 @@ got = category(b.buildToken)
 check(got == "random -32", f"buildToken raises code random (got {got})")
 got = category(lambda: RtcTokenBuilder.buildTokenWithUid(APP_ID, CERT, "room-1", 42, 1, 0))
 check(got == "random -32", f"the RTC helper raises code random (got {got})")
+got = category(lambda: v2.RtcTokenBuilder.build_token_with_uid(APP_ID, CERT, "room-1", 42, 1, 600))
+check(got == "random -32", f"the 007 RTC builder raises code random (got {got})")
+token = v2.AccessToken(APP_ID, CERT)
+token.add_service(v2.ServiceFpa())
+got = category(token.build)
+check(got == "random -32", f"AccessToken.build raises code random (got {got})")
 os.remove(path)
 check(b.buildToken().startswith("006"), "builds again once the source works")
+check(token.build().startswith("007"), "007 builds again once the source works")
 print(f"random-failure[python]: {passed} passed, {failed} failed")
 sys.exit(0 if failed == 0 and passed > 0 else 1)

@@ -1,6 +1,9 @@
 //! Unit tests of the C ABI, calling the exports as C would.
 
 use super::*;
+use crate::boundary::{run, run_void, str_arg, with_token_buf, TOKEN_BUF, TOKEN_BUF_KEEP};
+use token_core::{Privilege, RtmRole};
+use std::borrow::Cow;
 use std::ffi::CStr;
 use std::ptr;
 
@@ -150,6 +153,7 @@ fn privilege_role_and_verify_enums_are_token_cores() {
         AGORA_TOKEN_VERIFY_SIGNATURE_MISMATCH,
         AGORA_TOKEN_VERIFY_EXPIRED,
         AGORA_TOKEN_VERIFY_PRIVILEGE_EXPIRED,
+        AGORA_TOKEN_VERIFY_SERVICE_MISSING,
     ];
     assert_eq!(results.len(), VerifyResult::ALL.len());
     for (r, core) in results.iter().zip(VerifyResult::ALL) {
@@ -158,7 +162,7 @@ fn privilege_role_and_verify_enums_are_token_cores() {
         let n = unsafe { CStr::from_ptr(agora_token_verify_result_name(*r as c_int)) };
         assert_eq!(n.to_str().unwrap(), core.as_str());
     }
-    let n = unsafe { CStr::from_ptr(agora_token_verify_result_name(7)) };
+    let n = unsafe { CStr::from_ptr(agora_token_verify_result_name(8)) };
     assert_eq!(n.to_str().unwrap(), "unknown");
     let n = unsafe { CStr::from_ptr(agora_token_verify_result_name(-1)) };
     assert_eq!(n.to_str().unwrap(), "unknown");

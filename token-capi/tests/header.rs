@@ -71,6 +71,28 @@ fn c_header_declares_the_contract() {
         "AGORA_TOKEN_VERIFY_PRIVILEGE_EXPIRED = 6",
         "char app_id[33];",
         "size_t signature_len;",
+        // The sized calls: 007 and the agora_token006_* forms.
+        "typedef struct agora_token_str {",
+        "char message[256];",
+        "int agora_token2_build(uint32_t builder,",
+        "int agora_token2_build_data(const struct agora_token2_data *token,",
+        "int agora_token2_parse(const char *token,",
+        "void agora_token2_info_free(struct agora_token2_info *info);",
+        "int agora_token2_verify(const char *token,",
+        "uint32_t agora_token2_builder_count(void);",
+        "int agora_token2_builder_get_info(uint32_t builder,",
+        "int agora_token2_builder_find(const char *name,",
+        "int agora_token006_build_rtc(const char *app_id,",
+        "int agora_token006_build_rtm(const char *app_id,",
+        "int agora_token006_builder_build(const struct agora_token_builder *builder,",
+        "int agora_token006_parse(const char *token,",
+        "int agora_token006_verify(const char *token,",
+        "AGORA_TOKEN2_STT_BUILD_TOKEN = 18",
+        "AGORA_TOKEN2_PARAM_PERMISSIONS = 6",
+        "AGORA_TOKEN2_SERVICE_STT = 10",
+        "AGORA_TOKEN_ERR_NOW = -34",
+        "AGORA_TOKEN_VERIFY_SERVICE_MISSING = 7",
+        "struct agora_token_privilege privileges[16];",
     ] {
         assert!(text.contains(name), "the header lacks {name}");
     }

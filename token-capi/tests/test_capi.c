@@ -274,13 +274,16 @@ static void test_names_and_version(void) {
     CHECK(strcmp(agora_token_error_name(AGORA_TOKEN_ERR_INTERNAL), "internal") == 0);
     CHECK(strcmp(agora_token_error_name(AGORA_TOKEN_ERR_BUFFER_TOO_SMALL), "buffer_too_small") == 0);
     CHECK(AGORA_TOKEN_ERR_BUFFER_TOO_SMALL == -20);
+    CHECK(strcmp(agora_token_error_name(AGORA_TOKEN_ERR_ZLIB), "zlib") == 0);
+    CHECK(strcmp(agora_token_error_name(AGORA_TOKEN_ERR_NOW), "now") == 0);
     CHECK(strcmp(agora_token_error_name(AGORA_TOKEN_ERR_RANDOM), "random") == 0);
     CHECK(AGORA_TOKEN_ERR_NOW == -34);
     CHECK(strcmp(agora_token_error_name(-35), "unknown") == 0);
     CHECK(strcmp(agora_token_error_name(5), "unknown") == 0);
     CHECK(strcmp(agora_token_verify_result_name(AGORA_TOKEN_VERIFY_OK), "ok") == 0);
     CHECK(strcmp(agora_token_verify_result_name(AGORA_TOKEN_VERIFY_PRIVILEGE_EXPIRED), "privilege_expired") == 0);
-    CHECK(strcmp(agora_token_verify_result_name(7), "unknown") == 0);
+    CHECK(strcmp(agora_token_verify_result_name(AGORA_TOKEN_VERIFY_SERVICE_MISSING), "service_missing") == 0);
+    CHECK(strcmp(agora_token_verify_result_name(8), "unknown") == 0);
 #ifdef AGORA_TOKEN_EXPECTED_VERSION
     CHECK(strcmp(agora_token_version(), AGORA_TOKEN_EXPECTED_VERSION) == 0);
 #else

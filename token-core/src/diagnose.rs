@@ -68,9 +68,9 @@ pub(crate) fn version_error(token: &[u8], want: Option<&str>) -> TokenError {
         hint
     } else if want.is_some() && token.starts_with(other.as_bytes()) {
         let (name, reader) = if other == "006" {
-            ("an AccessToken (006) token", "the 006 parser (`parse`), or `parse_any` for either format")
+            ("an AccessToken (006) token", "the 006 parser, or the parser that reads either format")
         } else {
-            ("an AccessToken2 (007) token", "the 007 parser (`parse007`), or `parse_any` for either format")
+            ("an AccessToken2 (007) token", "the 007 parser, or the parser that reads either format")
         };
         format!("this is {name}; read it with {reader}")
     } else if let Some(v) = [b"001", b"002", b"003", b"004", b"005"].iter().find(|v| token.starts_with(&v[..])) {
@@ -154,7 +154,7 @@ mod tests {
         assert!(version_error(b" 007abc", Some("007")).message().contains("whitespace"));
         assert!(version_error(b"970CA35de60c44645bbae8a215061b33", Some("007")).message().contains("app id"));
         assert!(version_error(b"006abc", Some("007")).message().contains("AccessToken (006)"));
-        assert!(version_error(b"007abc", Some("006")).message().contains("parse007"));
+        assert!(version_error(b"007abc", Some("006")).message().contains("the 007 parser"));
         assert!(version_error(b"005abc", Some("007")).message().contains("older Agora dynamic key"));
         assert!(version_error(b"x", None).message().contains("\"007\" or \"006\""));
         let t = b"007eJx\\/abc";

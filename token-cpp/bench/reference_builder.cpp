@@ -8,8 +8,8 @@
 #include <openssl/hmac.h>
 
 namespace reference {
-namespace {
 
+// The helpers both reference-style builders share (declared in reference_builder.h).
 void packU16(std::ostream& out, uint16_t v) {
     const char b[2] = {static_cast<char>(v & 0xFF), static_cast<char>(v >> 8)};
     out.write(b, 2);
@@ -26,6 +26,8 @@ void packString(std::ostream& out, const std::string& s) {
     out.write(s.data(), static_cast<std::streamsize>(s.size()));
 }
 
+namespace {
+
 uint32_t crc32(const std::string& s) {
     static const auto table = [] {
         struct T { uint32_t v[256]; } t{};
@@ -40,6 +42,8 @@ uint32_t crc32(const std::string& s) {
     for (unsigned char ch : s) c = table.v[(c ^ ch) & 0xFF] ^ (c >> 8);
     return c ^ 0xFFFFFFFFu;
 }
+
+}  // namespace
 
 std::string base64Encode(const std::string& data) {
     static const char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
@@ -75,8 +79,6 @@ std::string hmacSha256(const std::string& key, const std::string& data) {
          data.size(), md, &len);
     return std::string(reinterpret_cast<const char*>(md), len);
 }
-
-}  // namespace
 
 AccessToken::AccessToken(std::string appId, std::string appCertificate, std::string channelName, uint32_t uid)
     : appId_(std::move(appId)),

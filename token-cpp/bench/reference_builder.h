@@ -7,9 +7,18 @@
 
 #include <cstdint>
 #include <map>
+#include <ostream>
 #include <string>
 
 namespace reference {
+
+// Little-endian packing, base64 and a one-shot OpenSSL HMAC-SHA256, as the
+// reference's Packer and utils do; shared by both reference-style builders.
+void packU16(std::ostream& out, uint16_t v);
+void packU32(std::ostream& out, uint32_t v);
+void packString(std::ostream& out, const std::string& s);
+std::string base64Encode(const std::string& data);
+std::string hmacSha256(const std::string& key, const std::string& data);
 
 class AccessToken {
 public:

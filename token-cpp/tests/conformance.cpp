@@ -8,7 +8,10 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iostream>
+#include <map>
+#include <set>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -136,6 +139,286 @@ void runParse(const json& c) {
         throw CaseError("verify gave " + verifyResultName(*result) + ", expected " + str(*v, "result"));
 }
 
+// ---------------------------------------------------------------------------
+// AccessToken2 (007).
+
+int64_t i64(const json& o, const char* key) {
+    auto it = o.find(key);
+    if (it == o.end() || !it->is_number_integer()) throw CaseError(std::string("missing integer field ") + key);
+    return it->get<int64_t>();
+}
+
+std::string hex(const std::vector<uint8_t>& bytes) {
+    static const char digits[] = "0123456789abcdef";
+    std::string out;
+    for (uint8_t b : bytes) {
+        out.push_back(digits[b >> 4]);
+        out.push_back(digits[b & 15]);
+    }
+    return out;
+}
+
+std::vector<Service::Grant> grants(const json& list) {
+    if (!list.is_array()) throw CaseError("permissions is not an array");
+    std::vector<Service::Grant> out;
+    for (const json& g : list) {
+        if (!g.is_array() || g.size() != 3 || !g[2].is_array()) throw CaseError("bad permission entry");
+        out.push_back(Service::Grant{g[0].get<int64_t>(), g[1].get<int64_t>(), g[2].get<std::vector<std::string>>()});
+    }
+    return out;
+}
+
+/// build007 / invalid007 inputs through the AccessToken2 class (services as data).
+std::string build007(const json& c) {
+    AccessToken2 t(str(c, "app_id"), str(c, "app_certificate"));
+    t.SetIssueTs(i64(c, "issue_ts"));
+    t.SetExpire(i64(c, "expire"));
+    t.SetSalt(i64(c, "salt"));
+    for (const json& j : c.at("services")) {
+        Service s(i64(j, "type"));
+        for (const json& p : j.at("privileges")) s.AddPrivilege(p.at(0).get<int64_t>(), p.at(1).get<int64_t>());
+        if (j.contains("channel_name")) s.channelName = str(j, "channel_name");
+        if (j.contains("uid")) s.uid = i64(j, "uid");
+        if (j.contains("user_account")) s.userAccount = str(j, "user_account");
+        if (j.contains("user_id")) s.userId = str(j, "user_id");
+        if (j.contains("room_uuid")) s.roomUuid = str(j, "room_uuid");
+        if (j.contains("user_uuid")) s.userUuid = str(j, "user_uuid");
+        if (j.contains("role")) s.role = i64(j, "role");
+        if (j.contains("permissions")) s.permissions = grants(j.at("permissions"));
+        t.AddService(s);
+    }
+    return t.Build();
+}
+
+/// A builder007 case's args, read by name; every key must be used.
+struct Args {
+    const json& j;
+    std::set<std::string> used;
+    const json& at(const char* key) {
+        used.insert(key);
+        if (!j.contains(key)) throw CaseError(std::string("args lack ") + key);
+        return j.at(key);
+    }
+    std::string s(const char* key) { return at(key).get<std::string>(); }
+    uint32_t u(const char* key) { return u32Value(at(key), key); }
+    uint32_t u(const char* key, uint32_t fallback) { return j.contains(key) ? u(key) : fallback; }
+    UserRole role(const char* key) { return static_cast<UserRole>(at(key).get<int>()); }
+};
+
+using Named = std::function<std::string(const std::string&, const std::string&, Args&)>;
+
+/// Every builder007 name, through the reference-named C++ function.
+const std::map<std::string, Named>& namedBuilders() {
+    static const std::map<std::string, Named> table = {
+        {"rtc.build_token_with_uid",
+         [](const std::string& id, const std::string& cert, Args& a) {
+             return RtcTokenBuilder2::BuildTokenWithUid(id, cert, a.s("channel_name"), a.u("uid"), a.role("role"),
+                                                        a.u("token_expire"), a.u("privilege_expire", 0));
+         }},
+        {"rtc.build_token_with_user_account",
+         [](const std::string& id, const std::string& cert, Args& a) {
+             return RtcTokenBuilder2::BuildTokenWithUserAccount(id, cert, a.s("channel_name"), a.s("account"),
+                                                                a.role("role"), a.u("token_expire"),
+                                                                a.u("privilege_expire", 0));
+         }},
+        {"rtc.build_token_with_uid_and_privilege",
+         [](const std::string& id, const std::string& cert, Args& a) {
+             return RtcTokenBuilder2::BuildTokenWithUid(
+                 id, cert, a.s("channel_name"), a.u("uid"), a.u("token_expire"), a.u("join_channel_privilege_expire"),
+                 a.u("pub_audio_privilege_expire"), a.u("pub_video_privilege_expire"),
+                 a.u("pub_data_stream_privilege_expire"));
+         }},
+        {"rtc.build_token_with_user_account_and_privilege",
+         [](const std::string& id, const std::string& cert, Args& a) {
+             return RtcTokenBuilder2::BuildTokenWithUserAccount(
+                 id, cert, a.s("channel_name"), a.s("account"), a.u("token_expire"),
+                 a.u("join_channel_privilege_expire"), a.u("pub_audio_privilege_expire"),
+                 a.u("pub_video_privilege_expire"), a.u("pub_data_stream_privilege_expire"));
+         }},
+        {"rtc.build_token_with_rtm",
+         [](const std::string& id, const std::string& cert, Args& a) {
+             return RtcTokenBuilder2::BuildTokenWithRtm(id, cert, a.s("channel_name"), a.s("account"), a.role("role"),
+                                                        a.u("token_expire"), a.u("privilege_expire", 0));
+         }},
+        {"rtc.build_token_with_rtm2",
+         [](const std::string& id, const std::string& cert, Args& a) {
+             return RtcTokenBuilder2::BuildTokenWithRtm2(
+                 id, cert, a.s("channel_name"), a.s("rtc_account"), a.role("rtc_role"), a.u("rtc_token_expire"),
+                 a.u("join_channel_privilege_expire"), a.u("pub_audio_privilege_expire"),
+                 a.u("pub_video_privilege_expire"), a.u("pub_data_stream_privilege_expire"), a.s("rtm_user_id"),
+                 a.u("rtm_token_expire"));
+         }},
+        {"rtm.build_token",
+         [](const std::string& id, const std::string& cert, Args& a) {
+             return RtmTokenBuilder2::BuildToken(id, cert, a.s("user_id"), a.u("expire"));
+         }},
+        {"rtm.build_token_with_permissions",
+         [](const std::string& id, const std::string& cert, Args& a) {
+             ServiceRtm2::Permissions p;
+             for (const Service::Grant& g : grants(a.at("permissions"))) p.Add(g.resourceType, g.permissionType, g.resources);
+             return RtmTokenBuilder2::BuildToken(id, cert, a.s("user_id"), p, a.u("expire", 0));
+         }},
+        {"chat.build_user_token",
+         [](const std::string& id, const std::string& cert, Args& a) {
+             return ChatTokenBuilder2::BuildUserToken(id, cert, a.s("user_id"), a.u("expire"));
+         }},
+        {"chat.build_app_token",
+         [](const std::string& id, const std::string& cert, Args& a) {
+             return ChatTokenBuilder2::BuildAppToken(id, cert, a.u("expire"));
+         }},
+        {"fpa.build_token",
+         [](const std::string& id, const std::string& cert, Args&) { return FpaTokenBuilder::BuildToken(id, cert); }},
+        {"apaas.build_room_user_token",
+         [](const std::string& id, const std::string& cert, Args& a) {
+             return ApaasTokenBuilder::BuildRoomUserToken(id, cert, a.s("room_uuid"), a.s("user_uuid"),
+                                                          a.at("role").get<int16_t>(), a.u("expire"));
+         }},
+        {"apaas.build_user_token",
+         [](const std::string& id, const std::string& cert, Args& a) {
+             return ApaasTokenBuilder::BuildUserToken(id, cert, a.s("user_uuid"), a.u("expire"));
+         }},
+        {"apaas.build_app_token",
+         [](const std::string& id, const std::string& cert, Args& a) {
+             return ApaasTokenBuilder::BuildAppToken(id, cert, a.u("expire"));
+         }},
+        {"education.build_room_user_token",
+         [](const std::string& id, const std::string& cert, Args& a) {
+             return EducationTokenBuilder2::BuildRoomUserToken(id, cert, a.s("room_uuid"), a.s("user_uuid"),
+                                                               a.at("role").get<int16_t>(), a.u("expire"));
+         }},
+        {"education.build_user_token",
+         [](const std::string& id, const std::string& cert, Args& a) {
+             return EducationTokenBuilder2::BuildUserToken(id, cert, a.s("user_uuid"), a.u("expire"));
+         }},
+        {"convoai.build_token",
+         [](const std::string& id, const std::string& cert, Args& a) {
+             return ConvoAITokenBuilder::BuildToken(
+                 id, cert, a.s("channel_name"), a.s("rtc_account"), a.role("rtc_role"), a.u("rtc_token_expire"),
+                 a.u("join_channel_privilege_expire"), a.u("pub_audio_privilege_expire"),
+                 a.u("pub_video_privilege_expire"), a.u("pub_data_stream_privilege_expire"), a.s("rtm_user_id"),
+                 a.u("rtm_token_expire"));
+         }},
+        {"stt.build_token",
+         [](const std::string& id, const std::string& cert, Args& a) {
+             return SttTokenBuilder::BuildToken(
+                 id, cert, a.s("channel_name"), a.s("rtc_account"), a.role("rtc_role"), a.u("rtc_token_expire"),
+                 a.u("join_channel_privilege_expire"), a.u("pub_audio_privilege_expire"),
+                 a.u("pub_video_privilege_expire"), a.u("pub_data_stream_privilege_expire"), a.s("rtm_user_id"),
+                 a.u("rtm_token_expire"));
+         }},
+        {"education.build_app_token",
+         [](const std::string& id, const std::string& cert, Args& a) {
+             return EducationTokenBuilder2::BuildAppToken(id, cert, a.u("expire"));
+         }},
+    };
+    return table;
+}
+
+/// Both steps of build007/builder007: the decompressed content, then the token.
+void compare007(const json& c, const std::string& token) {
+    AccessToken2 parsed;
+    if (!parsed.FromString(token)) throw CaseError("own token does not parse: " + failure());
+    if (hex(parsed.Content()) != str(c, "content_hex"))
+        throw CaseError("content differs\n  got:      " + hex(parsed.Content()) + "\n  expected: " + str(c, "content_hex"));
+    if (token != str(c, "token")) throw CaseError("token differs\n  got:      " + token + "\n  expected: " + str(c, "token"));
+}
+
+void runBuild007(const json& c) {
+    const std::string token = build007(c);
+    if (token.empty()) throw CaseError("build failed: " + failure());
+    compare007(c, token);
+}
+
+void runInvalid007(const json& c) {
+    const std::string token = build007(c);
+    if (!token.empty()) throw CaseError("built " + token + ", expected error " + str(c, "error"));
+    if (errorName(lastErrorCode()) != str(c, "error"))
+        throw CaseError("error " + failure() + ", expected " + str(c, "error"));
+}
+
+void runBuilder007(const json& c) {
+    const std::string& name = str(c, "builder");
+    const auto& table = namedBuilders();
+    auto it = table.find(name);
+    if (it == table.end()) throw CaseError("no C++ builder for " + name);
+    Args args{c.at("args"), {}};
+    std::string token;
+    {
+        ScopedPin pin(u32(c, "issue_ts"), u32(c, "salt"));
+        token = it->second(str(c, "app_id"), str(c, "app_certificate"), args);
+    }
+    if (args.used.size() != args.j.size()) throw CaseError("args hold keys " + name + " does not take");
+    if (token.empty()) throw CaseError("build failed: " + failure());
+    compare007(c, token);
+}
+
+void runReject007(const json& c) {
+    AccessToken2 t;
+    if (t.FromString(str(c, "token"))) throw CaseError("parsed, expected error " + str(c, "error"));
+    if (errorName(lastErrorCode()) != str(c, "error"))
+        throw CaseError("error " + failure() + ", expected " + str(c, "error"));
+}
+
+/// A parsed service in the vectors' token form.
+json serviceJson(const Service& s) {
+    json o = {{"type", s.type}, {"privileges", json::array()}};
+    for (const auto& p : s.privileges) o["privileges"].push_back({p.first, p.second});
+    switch (s.type) {
+    case ServiceRtc::kServiceType: case ServiceStreaming::kServiceType: case ServiceFCdn::kServiceType:
+        o["channel_name"] = s.channelName.value_or("");
+        o["account"] = s.userAccount.value_or("");
+        break;
+    case ServiceRtm::kServiceType: case ServiceChat::kServiceType:
+        o["user_id"] = s.userId.value_or("");
+        break;
+    case ServiceApaas::kServiceType:
+        o["room_uuid"] = s.roomUuid.value_or("");
+        o["user_uuid"] = s.userUuid.value_or("");
+        o["role"] = s.role.value_or(0);
+        break;
+    case ServiceRtm2::kServiceType:
+        o["user_id"] = s.userId.value_or("");
+        o["permissions"] = json::array();
+        for (const Service::Grant& g : s.permissions) o["permissions"].push_back({g.resourceType, g.permissionType, g.resources});
+        break;
+    default:
+        break;
+    }
+    return o;
+}
+
+void runParse007(const json& c) {
+    const std::string& token = str(c, "token");
+    const json& e = c.at("expected");
+    AccessToken2 t;
+    if (!t.FromString(token)) throw CaseError("parse failed: " + failure());
+    json services = json::array();
+    for (const Service& s : t.Services()) services.push_back(serviceJson(s));
+    if (t.AppId() != str(e, "app_id")) throw CaseError("app_id " + t.AppId());
+    if (t.IssueTs() != i64(e, "issue_ts") || t.Expire() != i64(e, "expire") || t.Salt() != i64(e, "salt"))
+        throw CaseError("issue_ts, expire or salt differs");
+    if (hex(t.Signature()) != str(e, "signature_hex")) throw CaseError("signature " + hex(t.Signature()));
+    if (services != e.at("services")) throw CaseError("services differ: " + services.dump());
+    if (hex(t.Content()) != str(e, "content_hex")) throw CaseError("content differs");
+
+    auto v = c.find("verify");
+    if (v == c.end()) return;
+    const std::string& cert = str(*v, "app_certificate");
+    const int64_t now = i64(*v, "now");
+    std::optional<VerifyResult> result;
+    auto rtc = v->find("rtc");
+    if (rtc == v->end()) {
+        result = verify2(token, cert, now);
+    } else if (rtc->contains("uid")) {
+        result = verify2(token, cert, str(*rtc, "channel_name"), u32(*rtc, "uid"), now);
+    } else {
+        result = verify2UserAccount(token, cert, str(*rtc, "channel_name"), str(*rtc, "user_account"), now);
+    }
+    if (!result) throw CaseError("verify failed: " + failure());
+    if (verifyResultName(*result) != str(*v, "result"))
+        throw CaseError("verify gave " + verifyResultName(*result) + ", expected " + str(*v, "result"));
+}
+
 void runCase(const json& c) {
     if (!c.is_object()) throw CaseError("not a JSON object");
     const std::string& kind = str(c, "kind");
@@ -143,6 +426,11 @@ void runCase(const json& c) {
     if (kind == "parse006") return runParse(c);
     if (kind == "reject006") return runReject(c);
     if (kind == "invalid006") return runInvalid(c);
+    if (kind == "build007") return runBuild007(c);
+    if (kind == "builder007") return runBuilder007(c);
+    if (kind == "parse007") return runParse007(c);
+    if (kind == "reject007") return runReject007(c);
+    if (kind == "invalid007") return runInvalid007(c);
     throw CaseError("unknown kind \"" + kind + "\"");
 }
 

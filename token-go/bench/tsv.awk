@@ -1,4 +1,4 @@
-# Turns `go test -bench -benchmem` output into the lines of target/bench/go.tsv:
+# Turns `go test -bench -benchmem` output into the lines of target/bench/go*.tsv:
 # group <TAB> implementation <TAB> ns/op <TAB> allocs/op. Each benchmark has
 # the sub-benchmarks "agoratoken" (ours, written first) and "peer".
 BEGIN {
@@ -6,8 +6,11 @@ BEGIN {
 	group["RtcBuildTokenWithUID"] = "go: BuildTokenWithUID (one call)"
 	group["BuilderBuildToken"] = "go: SimpleTokenBuilder.BuildToken"
 	group["Parse"] = "go: parse a token"
+	group["Rtc2BuildTokenWithUid"] = "go 007: rtctokenbuilder2.BuildTokenWithUid"
+	group["Parse2"] = "go 007: parse a token"
 	impl["agoratoken"] = "agoratoken (cgo, libagoratoken.a)"
-	impl["peer"] = "AgoraIO-Community/go-tokenbuilder v1.0.0"
+	# ../bench007 passes -v peer="... v1.3.0 ..."
+	impl["peer"] = peer != "" ? peer : "AgoraIO-Community/go-tokenbuilder v1.0.0"
 }
 /^Benchmark/ {
 	name = $1

@@ -280,7 +280,21 @@ describe('SimpleTokenBuilder: construction', () => {
     for (const text of [inspect(b), String(b), `${b}`, JSON.stringify(b), Object.keys(b).join()]) {
       assert.ok(!text.includes(APP_CERT), text);
     }
-    assert.match(inspect(b), /app_certificate: "\*\*\*"/);
+    assert.match(inspect(b), /appCertificate: '\*\*\*'/);
     assert.match(String(b), new RegExp(CHANNEL));
+  });
+
+  test('console.log shows a JavaScript form, not Rust Debug syntax (issue 17)', () => {
+    const b = known();
+    const shown = inspect(b);
+    assert.equal(
+      shown,
+      `SimpleTokenBuilder {\n  appID: '${APP_ID}',\n  appCertificate: '***',\n  channelName: '${CHANNEL}',\n` +
+        `  uid: ${UID},\n  salt: 1,\n  ts: 1111111,\n  privileges: [ [ 1, 1446455471 ] ]\n}`,
+    );
+    assert.equal(String(b), shown.replace(/\n\s*/g, ' '));
+    const fresh = new SimpleTokenBuilder(APP_ID, APP_CERT, 'c', 'alice');
+    assert.match(inspect(fresh), /uid: 'alice',\n  salt: null,\n  ts: null,\n  privileges: \[\]/);
+    for (const rust of ['None', 'Some(', 'app_certificate', '"***"']) assert.ok(!inspect(fresh).includes(rust), rust);
   });
 });

@@ -45,7 +45,7 @@ export function throwsType(fn, secret = APP_CERT) {
     caught = e;
   }
   assert.ok(caught instanceof TypeError, `expected a TypeError, got ${inspect(caught)}`);
-  assert.ok(['null_argument', 'ERR_INVALID_ARG_TYPE'].includes(caught.code), `code ${caught.code}`);
+  assert.ok(['null_argument', 'ERR_INVALID_ARG_TYPE', 'ERR_INVALID_ARG_VALUE'].includes(caught.code), `code ${caught.code}`);
   assert.ok(!errorText(caught).includes(secret), 'the TypeError shows the certificate');
   return caught;
 }

@@ -1,7 +1,7 @@
 // Loading: CommonJS and ESM, the package name, worker threads, and `npm pack` + install.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,6 +27,7 @@ const NAMES = [
   'errorName',
   'parse',
   'verify',
+  'verifyRtm',
   'version',
 ];
 
@@ -39,6 +40,26 @@ test('CommonJS and ESM give the same objects', async () => {
   // The package name resolves through "exports" for both conditions.
   assert.equal(require('agoratoken'), cjs);
   assert.equal((await import('agoratoken')).SimpleTokenBuilder, cjs.SimpleTokenBuilder);
+});
+
+test('a missing addon says what to run instead of "Cannot find module" (issue 17)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'agoratoken-noaddon-'));
+  try {
+    for (const f of ['index.js', 'native.js', 'v2.js', 'package.json']) copyFileSync(join(pkgDir, f), join(dir, f));
+    for (const entry of ['index.js', 'v2.js']) {
+      const out = spawnSync(process.execPath, ['-e', `require(${JSON.stringify(join(dir, entry))})`], { encoding: 'utf8' });
+      assert.notEqual(out.status, 0);
+      assert.match(out.stderr, /agoratoken: the native addon .*agoratoken\.node is missing/);
+      assert.match(out.stderr, /make node-addon/);
+      assert.match(out.stderr, /code: 'ERR_AGORATOKEN_ADDON'/);
+    }
+    // An addon that cannot be loaded (here: not a shared object) says so too.
+    writeFileSync(join(dir, 'agoratoken.node'), 'not an ELF file');
+    const out = spawnSync(process.execPath, ['-e', `require(${JSON.stringify(join(dir, 'index.js'))})`], { encoding: 'utf8' });
+    assert.match(out.stderr, /cannot be loaded .*built for another platform/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('the raw addon callbacks survive wrong arguments (internal error, no crash)', () => {
@@ -116,7 +137,9 @@ test('npm pack, then npm install of the tarball in a fresh project (CJS and ESM)
     const npm = (args, cwd) => execFileSync('npm', [...args, '--no-audit', '--no-fund', '--loglevel=error'], { cwd, encoding: 'utf8' });
     const out = JSON.parse(npm(['pack', '--json', '--pack-destination', dir], pkgDir));
     const files = out[0].files.map((f) => f.path).sort();
-    assert.deepEqual(files, ['README.md', 'agoratoken.node', 'index.d.ts', 'index.js', 'index.mjs', 'package.json']);
+    assert.deepEqual(files, [
+      'README.md', 'agoratoken.node', 'index.d.ts', 'index.js', 'index.mjs', 'native.js', 'package.json', 'v2.d.ts', 'v2.js', 'v2.mjs',
+    ]);
     const app = join(dir, 'app');
     execFileSync('mkdir', [app]);
     writeFileSync(join(app, 'package.json'), '{"name":"app","private":true}');
@@ -133,6 +156,19 @@ test('npm pack, then npm install of the tarball in a fresh project (CJS and ESM)
       { cwd: app, encoding: 'utf8' },
     );
     assert.equal(mjs.trim(), APP_ID);
+    // The 007 builders under their own entry point, CJS and ESM.
+    const v2cjs = execFileSync(
+      process.execPath,
+      ['-e', `const { RtcTokenBuilder, RtcRole, parse } = require('agoratoken/v2'); console.log(parse(RtcTokenBuilder.buildTokenWithUid('${APP_ID}', '${APP_CERT}', 'r', 1, RtcRole.PUBLISHER, 600)).expire)`],
+      { cwd: app, encoding: 'utf8' },
+    );
+    assert.equal(v2cjs.trim(), '600');
+    const v2mjs = execFileSync(
+      process.execPath,
+      ['--input-type=module', '-e', `import { ChatTokenBuilder, verify } from 'agoratoken/v2'; console.log(verify(ChatTokenBuilder.buildUserToken('${APP_ID}', '${APP_CERT}', 'alice', 600), '${APP_CERT}'))`],
+      { cwd: app, encoding: 'utf8' },
+    );
+    assert.equal(v2mjs.trim(), 'ok');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -1,8 +1,8 @@
 //! The native half of the `agoratoken` npm package (napi-rs).
 //!
 //! Everything here is a thin call into `token_core`. The public JavaScript API
-//! lives in `index.js`: it checks argument types (throwing `TypeError`), then
-//! calls these functions. Numbers arrive as `f64`, so that a fraction or an
+//! lives in `index.js` (006) and `v2.js` (007, glue in `v007.rs`): they check
+//! argument types (throwing `TypeError`), then call these functions. Numbers arrive as `f64`, so that a fraction or an
 //! out-of-range value is reported with the core's category instead of being
 //! wrapped or truncated by napi's integer conversions. Failures are thrown as
 //! `Error`s whose `code` is the token-core category name (`"channel_name"`);
@@ -15,6 +15,7 @@
 
 mod fast;
 mod text;
+mod v007;
 
 use napi::bindgen_prelude::{Error, External};
 use napi_derive::napi;
@@ -27,12 +28,13 @@ use token_core::{
 /// A napi error whose JS `code` is the category name.
 pub(crate) type Result<T> = std::result::Result<T, Error<&'static str>>;
 
-fn js_err(e: TokenError) -> Error<&'static str> {
+pub(crate) fn js_err(e: TokenError) -> Error<&'static str> {
     Error::new(e.kind().as_str(), e.message())
 }
 
 /// The message of a caught panic: the payload is never quoted.
-pub(crate) const PANIC_MESSAGE: &str = "internal: a panic was caught in agoratoken (a bug; please report it)";
+pub(crate) const PANIC_MESSAGE: &str =
+    "internal: a panic was caught in agoratoken (a bug; please report it)";
 
 /// Runs an export's body: a panic becomes an `Error` with code `internal`
 /// instead of unwinding into napi (which aborts the Node process). The
@@ -41,7 +43,9 @@ pub(crate) fn guard<T>(body: impl FnOnce() -> Result<T>) -> Result<T> {
     match std::panic::catch_unwind(std::panic::AssertUnwindSafe(body)) {
         Ok(result) => result,
         Err(payload) => {
-            if let Err(again) = std::panic::catch_unwind(std::panic::AssertUnwindSafe(move || drop(payload))) {
+            if let Err(again) =
+                std::panic::catch_unwind(std::panic::AssertUnwindSafe(move || drop(payload)))
+            {
                 std::mem::forget(again);
             }
             Err(Error::new("internal", PANIC_MESSAGE))
@@ -51,7 +55,7 @@ pub(crate) fn guard<T>(body: impl FnOnce() -> Result<T>) -> Result<T> {
 
 /// A JS number as an integer (saturating beyond the i128 range), or an error
 /// of this category when it has a fraction or is not finite.
-fn integral(kind: ErrorKind, value: f64) -> Result<i128> {
+pub(crate) fn integral(kind: ErrorKind, value: f64) -> Result<i128> {
     if value.is_finite() && value.fract() == 0.0 {
         Ok(value as i128)
     } else {
@@ -68,9 +72,10 @@ fn u32_arg(kind: ErrorKind, value: f64) -> Result<u32> {
     validate::check_u32(kind, integral(kind, value)?).map_err(js_err)
 }
 
-/// A JS number as an i64 for the role and privilege tables (which reject
-/// anything they do not list, so an out-of-range value maps to one they reject).
-fn table_arg(kind: ErrorKind, value: f64) -> Result<i64> {
+/// A JS number as an i64, for the core's own range checks (the role and
+/// privilege tables, the 007 fields): a fraction or a value beyond i64 is
+/// an error of this category.
+pub(crate) fn i64_arg(kind: ErrorKind, value: f64) -> Result<i64> {
     let v = integral(kind, value)?;
     i64::try_from(v).map_err(|_| {
         let name = kind.as_str();
@@ -78,12 +83,18 @@ fn table_arg(kind: ErrorKind, value: f64) -> Result<i64> {
     })
 }
 
+/// A numeric uid: the core's check, whose message says when a negative uid
+/// may be the signed 32-bit view of an unsigned one.
+fn uid_arg(value: f64) -> Result<u32> {
+    validate::check_uid(integral(ErrorKind::Uid, value)?).map_err(js_err)
+}
+
 fn role_arg(value: f64) -> Result<Role> {
-    Role::try_from_value(table_arg(ErrorKind::Role, value)?).map_err(js_err)
+    Role::try_from_value(i64_arg(ErrorKind::Role, value)?).map_err(js_err)
 }
 
 fn privilege_arg(value: f64) -> Result<Privilege> {
-    Privilege::try_from_id(table_arg(ErrorKind::Privilege, value)?).map_err(js_err)
+    Privilege::try_from_id(i64_arg(ErrorKind::Privilege, value)?).map_err(js_err)
 }
 
 // The documented builder: `index.js` wraps these functions as the
@@ -123,7 +134,7 @@ pub fn builder_with_uid(
     uid: f64,
 ) -> Result<Builder> {
     guard(|| {
-        let uid = u32_arg(ErrorKind::Uid, uid)?;
+        let uid = uid_arg(uid)?;
         SimpleTokenBuilder::with_uid(&app_id, &app_certificate, &channel_name, uid)
             .map(new_builder)
             .map_err(js_err)
@@ -139,9 +150,14 @@ pub fn builder_with_user_account(
     user_account: Text,
 ) -> Result<Builder> {
     guard(|| {
-        SimpleTokenBuilder::with_user_account(&app_id, &app_certificate, &channel_name, &user_account)
-            .map(new_builder)
-            .map_err(js_err)
+        SimpleTokenBuilder::with_user_account(
+            &app_id,
+            &app_certificate,
+            &channel_name,
+            &user_account,
+        )
+        .map(new_builder)
+        .map_err(js_err)
     })
 }
 
@@ -245,17 +261,6 @@ pub fn builder_build_token(builder: &Builder) -> Result<String> {
     guard(|| live(builder)?.build_token().map_err(js_err))
 }
 
-/// The builder's `Debug` form (the certificate shows as `***`), or that it is closed.
-#[napi]
-pub fn builder_describe(builder: &Builder) -> Result<String> {
-    guard(|| {
-        Ok(match builder.as_deref() {
-            Some(b) => format!("{b:?}"),
-            None => "SimpleTokenBuilder { closed }".to_owned(),
-        })
-    })
-}
-
 /// Panics on purpose inside [`guard`], so that the tests see a panic become
 /// an `Error` with code `internal` and the process live on.
 #[napi]
@@ -274,7 +279,7 @@ pub(crate) fn rtc_build_token_with_uid(
     role: f64,
     privilege_expired_ts: f64,
 ) -> Result<String> {
-    let uid = u32_arg(ErrorKind::Uid, uid)?;
+    let uid = uid_arg(uid)?;
     let role = role_arg(role)?;
     let privilege_expired_ts = u32_arg(ErrorKind::ExpireTs, privilege_expired_ts)?;
     RtcTokenBuilder::build_token_with_uid(
@@ -318,7 +323,7 @@ pub(crate) fn rtm_build_token(
     role: f64,
     privilege_expired_ts: f64,
 ) -> Result<String> {
-    let role = RtmRole::try_from_value(table_arg(ErrorKind::Role, role)?).map_err(js_err)?;
+    let role = RtmRole::try_from_value(i64_arg(ErrorKind::Role, role)?).map_err(js_err)?;
     let privilege_expired_ts = u32_arg(ErrorKind::ExpireTs, privilege_expired_ts)?;
     RtmTokenBuilder::build_token(app_id, app_certificate, account, role, privilege_expired_ts)
         .map_err(js_err)
@@ -353,8 +358,11 @@ pub fn parse(token: Text) -> Result<ParsedToken> {
 }
 
 fn parse_inner(token: &str) -> Result<ParsedToken> {
-    let t = token_core::parse(token).map_err(js_err)?;
-    Ok(ParsedToken {
+    token_core::parse(token).map(parsed006).map_err(js_err)
+}
+
+pub(crate) fn parsed006(t: token_core::ParsedToken) -> ParsedToken {
+    ParsedToken {
         signature_hex: t.signature_hex(),
         app_id: t.app_id,
         crc_channel_name: t.crc_channel_name,
@@ -366,7 +374,16 @@ fn parse_inner(token: &str) -> Result<ParsedToken> {
             .iter()
             .map(|&(id, expire)| vec![u32::from(id), expire])
             .collect(),
-    })
+    }
+}
+
+/// `now` (Unix seconds) through the core's check, whose message says when
+/// it looks like milliseconds (`Date.now()`); `None`: the clock.
+fn now_arg(now: Option<f64>) -> Result<u32> {
+    match now {
+        Some(v) => validate::check_now(integral(ErrorKind::Now, v)?).map_err(js_err),
+        None => Ok(token_core::now_secs()),
+    }
 }
 
 fn verify_user(
@@ -377,10 +394,7 @@ fn verify_user(
     now: Option<f64>,
     app_id: Option<&str>,
 ) -> Result<&'static str> {
-    let now = match now {
-        Some(v) => u32_arg(ErrorKind::Ts, v)?,
-        None => token_core::now_secs(),
-    };
+    let now = now_arg(now)?;
     let expected = Expected {
         app_id,
         channel_name,
@@ -402,7 +416,7 @@ pub fn verify_uid(
     app_id: Option<Text>,
 ) -> Result<&'static str> {
     guard(|| {
-        let uid = u32_arg(ErrorKind::Uid, uid)?;
+        let uid = uid_arg(uid)?;
         verify_user(
             &token,
             &app_certificate,
@@ -432,6 +446,21 @@ pub fn verify_account(
             now,
             app_id.as_deref(),
         )
+    })
+}
+
+/// An RTM token (`RtmTokenBuilder`): the account, its `kRtmLogin` expiry.
+#[napi]
+pub fn verify_rtm(
+    token: Text,
+    app_certificate: Text,
+    account: Text,
+    now: Option<f64>,
+) -> Result<&'static str> {
+    guard(|| {
+        token_core::verify_rtm(&*token, &app_certificate, &account, now_arg(now)?)
+            .map(|r| r.as_str())
+            .map_err(js_err)
     })
 }
 

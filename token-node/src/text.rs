@@ -29,6 +29,8 @@ pub struct Text {
     /// How many bytes of `inline` napi may have written (the text and its NUL).
     dirty: usize,
     heap: Option<String>,
+    /// The JS string had a lone surrogate, which napi turned into U+FFFD.
+    lone_surrogate: bool,
 }
 
 impl Drop for Text {
@@ -86,6 +88,7 @@ impl FromNapiValue for Text {
             len: 0,
             dirty: 0,
             heap: None,
+            lone_surrogate: false,
         };
         let mut written = 0usize;
         // SAFETY: env and value come from napi-rs for this call; the buffer is
@@ -109,12 +112,48 @@ impl FromNapiValue for Text {
             && std::str::from_utf8(&text.inline[..written]).is_ok()
         {
             text.len = written;
-            return Ok(text);
+        } else {
+            // Possibly truncated, or not a string: napi-rs's conversion
+            // reads the whole string, or reports the type error.
+            // SAFETY: same env and value as above.
+            text.heap =
+                Some(unsafe { String::from_napi_value(env, value) }.map_err(|_| not_a_string())?);
         }
-        // Possibly truncated, or not a string: napi-rs's conversion
-        // reads the whole string, or reports the type error.
-        // SAFETY: same env and value as above.
-        text.heap = Some(unsafe { String::from_napi_value(env, value) }.map_err(|_| not_a_string())?);
+        if text.contains(char::REPLACEMENT_CHARACTER) {
+            // SAFETY: same env and value as above.
+            text.lone_surrogate = unsafe { has_lone_surrogate(env, value) };
+        }
         Ok(text)
     }
+}
+
+impl Text {
+    /// `true` when the JS string was not well-formed UTF-16 (a lone
+    /// surrogate, which napi replaced by U+FFFD in this text).
+    pub fn had_lone_surrogate(&self) -> bool {
+        self.lone_surrogate
+    }
+}
+
+/// Reads the string as UTF-16 (only when its UTF-8 form holds U+FFFD, which
+/// is either a real U+FFFD or napi's replacement of a lone surrogate).
+///
+/// # Safety
+/// `env` and `value` are those of the running call, `value` a string.
+unsafe fn has_lone_surrogate(env: sys::napi_env, value: sys::napi_value) -> bool {
+    let mut len = 0usize;
+    // SAFETY: a null buffer asks for the length in UTF-16 code units.
+    if unsafe { sys::napi_get_value_string_utf16(env, value, std::ptr::null_mut(), 0, &mut len) }
+        != sys::Status::napi_ok
+    {
+        return false;
+    }
+    let mut units = vec![0u16; len + 1];
+    let mut written = 0usize;
+    // SAFETY: `units` has room for len units and the NUL.
+    let status = unsafe {
+        sys::napi_get_value_string_utf16(env, value, units.as_mut_ptr(), units.len(), &mut written)
+    };
+    status == sys::Status::napi_ok
+        && char::decode_utf16(units[..written].iter().copied()).any(|c| c.is_err())
 }

@@ -1,19 +1,22 @@
 <?php
 
-// ns/token: token-php (FFI over libagoratoken) against a plain-PHP 006 builder,
+// ns/token: token-php (FFI over libagoratoken) against plain-PHP 006 and 007 builders,
 // measured side by side in one process. Usage: php bench.php [out.tsv]
 // Each TSV line is "group<TAB>implementation<TAB>ns_per_op"; ours comes first.
 
 declare(strict_types=1);
 
 require dirname(__DIR__) . '/autoload.php';
+require __DIR__ . '/PlainAccessToken2.php';
 require __DIR__ . '/PlainSimpleTokenBuilder.php';
 require __DIR__ . '/ReferenceStyleTokenBuilder.php';
 
+use AgoraToken\Bench\PlainAccessToken2;
 use AgoraToken\Bench\PlainSimpleTokenBuilder;
 use AgoraToken\Bench\ReferenceStyleTokenBuilder;
 use AgoraToken\Privileges;
 use AgoraToken\RtcTokenBuilder;
+use AgoraToken\RtcTokenBuilder2;
 use AgoraToken\SimpleTokenBuilder;
 
 const APP_ID = '970CA35de60c44645bbae8a215061b33';
@@ -23,6 +26,7 @@ const UID = 2882341273;
 const OURS = 'token-php (FFI)';
 const PEER = 'plain PHP (hash_hmac + random_int)';
 const REF = 'plain PHP, Agora-sample style (byte arrays)';
+const PEER007 = 'plain PHP 007, Agora-reference style (pack, hash_hmac, zlib_encode)';
 
 // The peer must be right before it is timed: every build006 vector.
 $vectors = dirname(__DIR__, 2) . '/tests/vectors/build006.jsonl';
@@ -45,6 +49,26 @@ foreach (file($vectors, FILE_IGNORE_NEW_LINES | FILE_SKIP_EMPTY_LINES) ?: [] as 
 }
 if ($checked === 0) {
     fwrite(STDERR, "no build006 vectors in $vectors\n");
+    exit(1);
+}
+// The 007 peer, likewise: every rtc.build_token_with_uid case of builder007.
+$checked = 0;
+foreach (file(dirname(__DIR__, 2) . '/tests/vectors/builder007.jsonl', FILE_IGNORE_NEW_LINES | FILE_SKIP_EMPTY_LINES) ?: [] as $line) {
+    $c = json_decode($line, true, 32, JSON_THROW_ON_ERROR);
+    if ($c['builder'] !== 'rtc.build_token_with_uid') {
+        continue;
+    }
+    $a = $c['args'];
+    $token = PlainAccessToken2::buildTokenWithUid($c['app_id'], $c['app_certificate'], $a['channel_name'], $a['uid'], $a['role'],
+        $a['token_expire'], $a['privilege_expire'] ?? 0, $c['issue_ts'], $c['salt']);
+    if ($token !== $c['token']) {
+        fwrite(STDERR, "the plain-PHP 007 peer is wrong on {$c['id']}\n");
+        exit(1);
+    }
+    $checked++;
+}
+if ($checked === 0) {
+    fwrite(STDERR, "no rtc.build_token_with_uid case in builder007\n");
     exit(1);
 }
 
@@ -117,6 +141,10 @@ $groups = [
             $b->setPrivilege(Privileges::kJoinChannel, 1446455471);
             return $b->buildToken();
         },
+    ],
+    'php 007 RtcTokenBuilder2::buildTokenWithUid' => [
+        OURS => static fn (): string => RtcTokenBuilder2::buildTokenWithUid(APP_ID, CERT, CHANNEL, UID, RtcTokenBuilder2::ROLE_PUBLISHER, 600, 600),
+        PEER007 => static fn (): string => PlainAccessToken2::buildTokenWithUid(APP_ID, CERT, CHANNEL, UID, 1, 600, 600),
     ],
     'php RtcTokenBuilder::buildTokenWithUid' => [
         OURS => static fn (): string => RtcTokenBuilder::buildTokenWithUid(APP_ID, CERT, CHANNEL, UID, RtcTokenBuilder::RolePublisher, $expire),

@@ -70,8 +70,10 @@ final class HelpersTest extends Fixtures
         $token = RtcTokenBuilder::buildTokenWithUid(self::APP_ID, self::CERT, 'room-1', 0, RtcTokenBuilder::RolePublisher, 0);
         $this->assertSame(0, Token::parse($token)->crcUid);
         $this->assertSame('ok', Token::verify($token, self::CERT, 'room-1', 0));
-        // A uid-0 token is any user's in verify too, account "0" included.
+        // Any user may use a uid-0 token, account "0" included; not the reverse.
         $this->assertSame('ok', Token::verify($token, self::CERT, 'room-1', '0'));
+        $account0 = RtcTokenBuilder::buildTokenWithUserAccount(self::APP_ID, self::CERT, 'room-1', '0', RtcTokenBuilder::RolePublisher, 0);
+        $this->assertSame('uid_mismatch', Token::verify($account0, self::CERT, 'room-1', 0));
     }
 
     public function testRtmToken(): void

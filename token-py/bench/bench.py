@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
-"""ns/token of agoratoken against the pure-Python agora-token-builder (PyPI), in one run.
+"""ns/token of agoratoken against the pure-Python builders on PyPI, in one run: 006 against
+agora-token-builder, 007 (agoratoken.v2) against agoraiotools (Agora's Python 007 code).
 
 Usage: bench.py [out.tsv]. Each TSV line is "group<TAB>implementation<TAB>ns_per_op",
 ours first in each group. Rounds alternate between implementations and the best
-round counts, so a busy machine slows both sides alike. Takes about 15 s.
+round counts, so a busy machine slows both sides alike. Takes about 30 s.
 """
 
 import importlib
@@ -13,9 +14,13 @@ import timeit
 from typing import Callable, Dict, List, Tuple
 
 import agoratoken
+from agoratoken import v2
 
 theirs_access_token = importlib.import_module("agora_token_builder.AccessToken")
 TheirRtc = importlib.import_module("agora_token_builder.RtcTokenBuilder").RtcTokenBuilder
+TheirRtc2 = importlib.import_module("agoraiotools.RtcTokenBuilder2").RtcTokenBuilder
+TheirRtm2 = importlib.import_module("agoraiotools.RtmTokenBuilder2").RtmTokenBuilder
+TheirAccessToken2 = importlib.import_module("agoraiotools.AccessToken2").AccessToken
 
 APP_ID = "970CA35de60c44645bbae8a215061b33"
 CERT = "5CFd2fd1755d40ecb72977518be15d3b"
@@ -25,6 +30,7 @@ EXPIRE = int(time.time()) + 3600
 PUBLISHER = agoratoken.Role_Publisher
 OURS = f"agoratoken {agoratoken.version()} (pyo3)"
 PEER = "agora-token-builder 1.0.0 (pure Python)"
+PEER007 = "agoraiotools 0.3.4 (pure Python)"
 PUBLISHER_PRIVILEGES = [1, 2, 3, 4]
 
 ours_builder = agoratoken.SimpleTokenBuilder(APP_ID, CERT, CHANNEL, UID)
@@ -54,6 +60,15 @@ def peer_parse() -> object:
     return t
 
 
+TOKEN007 = v2.RtcTokenBuilder.build_token_with_uid(APP_ID, CERT, CHANNEL, UID, PUBLISHER, 3600, 3600)
+
+
+def peer_parse007() -> object:
+    t = TheirAccessToken2()
+    t.from_string(TOKEN007)
+    return t
+
+
 GROUPS: Dict[str, List[Tuple[str, Callable[[], object]]]] = {
     "python RtcTokenBuilder.buildTokenWithUid (publisher)": [
         (OURS, lambda: agoratoken.RtcTokenBuilder.buildTokenWithUid(APP_ID, CERT, CHANNEL, UID, PUBLISHER, EXPIRE)),
@@ -70,6 +85,18 @@ GROUPS: Dict[str, List[Tuple[str, Callable[[], object]]]] = {
     "python parse": [
         (OURS, lambda: agoratoken.parse(TOKEN)),
         (PEER, peer_parse),
+    ],
+    "python 007 RtcTokenBuilder.build_token_with_uid (publisher)": [
+        (OURS, lambda: v2.RtcTokenBuilder.build_token_with_uid(APP_ID, CERT, CHANNEL, UID, PUBLISHER, 3600, 3600)),
+        (PEER007, lambda: TheirRtc2.build_token_with_uid(APP_ID, CERT, CHANNEL, UID, PUBLISHER, 3600, 3600)),
+    ],
+    "python 007 RtmTokenBuilder.build_token": [
+        (OURS, lambda: v2.RtmTokenBuilder.build_token(APP_ID, CERT, "alice", 3600)),
+        (PEER007, lambda: TheirRtm2.build_token(APP_ID, CERT, "alice", 3600)),
+    ],
+    "python 007 parse (from_string)": [
+        (OURS, lambda: v2.parse(TOKEN007)),
+        (PEER007, peer_parse007),
     ],
 }
 

@@ -19,6 +19,8 @@ use token_core::{
     TokenError, UserId,
 };
 
+mod v007;
+
 static ERROR_CLASS: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 
 /// `AgoraTokenError(message, code, status)` for a core error.
@@ -139,10 +141,16 @@ fn int_text(obj: &Bound<'_, PyAny>) -> String {
         .unwrap_or_else(|_| "an integer too long to print".to_owned())
 }
 
-/// An unsigned 32-bit field: uid, salt, ts or an expiry.
+/// An unsigned 32-bit field: uid, salt, ts, now or an expiry. A uid and
+/// `now` get the core's hints (a signed view, milliseconds).
 fn u32_arg(obj: &Bound<'_, PyAny>, field: &str, kind: ErrorKind) -> PyResult<u32> {
-    let v = int(obj, field, kind)?;
-    check_u32(kind, v.into()).map_err(|e| token_error(obj.py(), &e))
+    let v = i128::from(int(obj, field, kind)?);
+    let checked = match kind {
+        ErrorKind::Uid => token_core::check_uid(v),
+        ErrorKind::Now => token_core::check_now(v),
+        _ => check_u32(kind, v),
+    };
+    checked.map_err(|e| token_error(obj.py(), &e))
 }
 
 fn role_arg(obj: &Bound<'_, PyAny>) -> PyResult<Role> {
@@ -196,7 +204,21 @@ fn privileges_dict<'py>(py: Python<'py>, privileges: &[(u16, u32)]) -> PyResult<
     Ok(dict)
 }
 
-/// `SimpleTokenBuilder(appID, appCertificate, channelName, uid)`.
+/// Builds AccessToken (006) tokens for one app, channel and user: Agora's
+/// documented 006 builder. For the current format (007) see `agoratoken.v2`.
+///
+/// `uid` is an `int` uid (0..2**32-1; 0 lets any uid join) or a `str` user
+/// account. Privilege expiries (`setPrivilege`) are **Unix timestamps** in
+/// seconds (0 = never), not lifetimes. Raises `AgoraTokenError` (a
+/// `ValueError`; `.code` "app_id", "app_certificate", "channel_name",
+/// "user_account", "uid") for bad input and `TypeError` for a wrong type.
+///
+/// Example:
+///
+///     b = SimpleTokenBuilder(app_id, app_certificate, "room-1", 42)
+///     b.initPrivileges(Role.Publisher)
+///     b.setPrivilege(kJoinChannel, int(time.time()) + 3600)
+///     token = b.buildToken()
 #[pyclass(module = "agoratoken", name = "SimpleTokenBuilder")]
 struct PySimpleTokenBuilder {
     inner: SimpleTokenBuilder,
@@ -238,11 +260,17 @@ impl PySimpleTokenBuilder {
         })
     }
 
+    /// Sets the privileges of a role (Role.Publisher, Attendee and Admin: join and
+    /// publish; Subscriber: join), each until the builder's default expiry (0).
+    /// Raises `AgoraTokenError` "role" for another value.
     fn initPrivileges(&mut self, role: &Bound<'_, PyAny>) -> PyResult<()> {
         self.inner.init_privileges(role_arg(role)?);
         Ok(())
     }
 
+    /// Grants `privilege` (kJoinChannel ... kRtmLogin) until `expireTimestamp`, a
+    /// Unix time in seconds (0 = never expires). Raises `AgoraTokenError`
+    /// "privilege" or "expire_ts" (outside 0..2**32-1).
     fn setPrivilege(&mut self, privilege: &Bound<'_, PyAny>, expireTimestamp: &Bound<'_, PyAny>) -> PyResult<()> {
         let privilege = privilege_arg(privilege)?;
         let expire = u32_arg(expireTimestamp, "expireTimestamp", ErrorKind::ExpireTs)?;
@@ -250,11 +278,14 @@ impl PySimpleTokenBuilder {
         Ok(())
     }
 
+    /// Removes a privilege (no error when it was not set).
     fn removePrivilege(&mut self, privilege: &Bound<'_, PyAny>) -> PyResult<()> {
         self.inner.remove_privilege(privilege_arg(privilege)?);
         Ok(())
     }
 
+    /// The 006 token text. The token's own expiry (`ts`) is 24 h after the build
+    /// unless set; the salt is a fresh CSPRNG value unless set.
     fn buildToken(&self, py: Python<'_>) -> PyResult<String> {
         contained(py, || self.inner.build_token().map_err(|e| token_error(py, &e)))
     }
@@ -326,7 +357,21 @@ fn optional_u32(value: &Bound<'_, PyAny>, field: &str, kind: ErrorKind) -> PyRes
     u32_arg(value, field, kind).map(Some)
 }
 
-/// `RtcTokenBuilder`: the static helpers of the pure-Python builder.
+/// RTC tokens in the 006 format (AccessToken), as PyPI `agora-token-builder`
+/// builds them (the same names; snake_case aliases too). For 007, Agora's
+/// current format, use `agoratoken.v2.RtcTokenBuilder`.
+///
+/// `privilegeExpiredTs` is a **Unix timestamp** in seconds (0 = never), not a
+/// lifetime: `int(time.time()) + 3600` for one hour. Roles: Role_Publisher,
+/// Role_Attendee, Role_Admin join and publish; Role_Subscriber only joins.
+/// Raises `AgoraTokenError` (a `ValueError`; `.code` "app_id",
+/// "app_certificate", "channel_name", "user_account", "uid", "role",
+/// "expire_ts") for bad input and `TypeError` for a wrong type.
+///
+/// Example:
+///
+///     token = RtcTokenBuilder.buildTokenWithUid(app_id, app_certificate, "room-1", 42,
+///                                               Role_Publisher, int(time.time()) + 3600)
 #[pyclass(module = "agoratoken", name = "RtcTokenBuilder", frozen)]
 struct PyRtcTokenBuilder;
 
@@ -364,6 +409,8 @@ const SNAKE: [&str; 3] = ["app_id", "app_certificate", "channel_name"];
 #[pymethods]
 #[allow(non_snake_case)]
 impl PyRtcTokenBuilder {
+    /// A 006 RTC token for an `int` uid (0..2**32-1; 0 lets any uid join); every
+    /// privilege of the role until `privilegeExpiredTs` (Unix seconds, 0 = never).
     #[staticmethod]
     fn buildTokenWithUid(
         appId: &Bound<'_, PyAny>,
@@ -376,6 +423,7 @@ impl PyRtcTokenBuilder {
         contained(appId.py(), || rtc_token(appId, appCertificate, channelName, uid, true, role, privilegeExpiredTs, CAMEL))
     }
 
+    /// A 006 RTC token for a `str` user account (1-255 bytes); as `buildTokenWithUid`.
     #[staticmethod]
     fn buildTokenWithAccount(
         appId: &Bound<'_, PyAny>,
@@ -388,6 +436,7 @@ impl PyRtcTokenBuilder {
         contained(appId.py(), || rtc_token(appId, appCertificate, channelName, account, false, role, privilegeExpiredTs, CAMEL))
     }
 
+    /// `buildTokenWithUid` (snake_case alias): `privilege_expired_ts` is Unix seconds.
     #[staticmethod]
     fn build_token_with_uid(
         app_id: &Bound<'_, PyAny>,
@@ -400,6 +449,7 @@ impl PyRtcTokenBuilder {
         contained(app_id.py(), || rtc_token(app_id, app_certificate, channel_name, uid, true, role, privilege_expired_ts, SNAKE))
     }
 
+    /// `buildTokenWithAccount` (snake_case alias): `privilege_expired_ts` is Unix seconds.
     #[staticmethod]
     fn build_token_with_account(
         app_id: &Bound<'_, PyAny>,
@@ -415,7 +465,17 @@ impl PyRtcTokenBuilder {
     }
 }
 
-/// `RtmTokenBuilder`: RTM login tokens.
+/// RTM login tokens in the 006 format, as PyPI `agora-token-builder` builds
+/// them. For 007 use `agoratoken.v2.RtmTokenBuilder`.
+///
+/// `privilegeExpiredTs` is a **Unix timestamp** in seconds (0 = never). The
+/// role is Role_Rtm_User (1). Raises `AgoraTokenError` ("app_id",
+/// "app_certificate", "user_account", "role", "expire_ts").
+///
+/// Example:
+///
+///     token = RtmTokenBuilder.buildToken(app_id, app_certificate, "alice", Role_Rtm_User,
+///                                        int(time.time()) + 3600)
 #[pyclass(module = "agoratoken", name = "RtmTokenBuilder", frozen)]
 struct PyRtmTokenBuilder;
 
@@ -439,6 +499,7 @@ fn rtm_token(
 #[pymethods]
 #[allow(non_snake_case)]
 impl PyRtmTokenBuilder {
+    /// A 006 RTM token for `userAccount`, valid until `privilegeExpiredTs` (Unix seconds).
     #[staticmethod]
     fn buildToken(
         appId: &Bound<'_, PyAny>,
@@ -452,6 +513,7 @@ impl PyRtmTokenBuilder {
         })
     }
 
+    /// `buildToken` (snake_case alias): `privilege_expired_ts` is Unix seconds.
     #[staticmethod]
     fn build_token(
         app_id: &Bound<'_, PyAny>,
@@ -541,7 +603,10 @@ fn parse(token: &Bound<'_, PyAny>) -> PyResult<PyParsedToken> {
     })
 }
 
-/// Verifies a token: `"ok"` or the first failing check's name.
+/// Verifies a 006 token: `"ok"` or the first failing check's name
+/// ("app_id_mismatch", "channel_mismatch", "uid_mismatch", "signature_mismatch",
+/// "expired", "privilege_expired"). `now`: Unix seconds (default: the clock).
+/// For 007 tokens use `agoratoken.v2.verify`.
 #[pyfunction]
 #[pyo3(signature = (token, appCertificate, channelName, uid, now = None, appId = None))]
 #[allow(non_snake_case)]
@@ -559,7 +624,7 @@ fn verify(
         let channel_name = text(channelName, "channelName")?;
         let user = user_arg(uid, "uid")?;
         let now = match now {
-            Some(n) if !n.is_none() => u32_arg(n, "now", ErrorKind::Ts)?,
+            Some(n) if !n.is_none() => u32_arg(n, "now", ErrorKind::Now)?,
             _ => token_core::now_secs(),
         };
         let app_id = match appId {
@@ -632,5 +697,5 @@ fn _agoratoken(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(_error_table, m)?)?;
     m.add_function(wrap_pyfunction!(_rtm_user, m)?)?;
     m.add_function(wrap_pyfunction!(_self_test_panic, m)?)?;
-    Ok(())
+    v007::register(m)
 }

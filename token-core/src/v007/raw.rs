@@ -46,7 +46,7 @@ impl RawService<'_> {
         let t = ServiceType::try_from_id(self.service_type)?;
         let user = || -> Result<UserId<'_>, TokenError> {
             match (self.uid, self.user_account) {
-                (Some(uid), None) => Ok(UserId::Uid(check_u32(ErrorKind::Uid, i128::from(uid))?)),
+                (Some(uid), None) => Ok(UserId::Uid(crate::validate::check_uid(i128::from(uid))?)),
                 (None, Some(account)) => Ok(UserId::Account(account)),
                 _ => Err(TokenError::new(
                     ErrorKind::NullArgument,

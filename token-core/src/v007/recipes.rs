@@ -48,6 +48,19 @@ impl ParamKind {
         }
     }
 
+    /// The category of a bad value of this kind (a binding that meets an
+    /// integer too wide for an i64, or a fraction, reports it under this).
+    pub const fn error_kind(self) -> ErrorKind {
+        match self {
+            ParamKind::Uid => ErrorKind::Uid,
+            ParamKind::RtcRole | ParamKind::ApaasRole => ErrorKind::Role,
+            ParamKind::Expire => ErrorKind::Expire,
+            ParamKind::PrivilegeExpire => ErrorKind::ExpireTs,
+            ParamKind::Permissions => ErrorKind::Permission,
+            ParamKind::Str => ErrorKind::NullArgument,
+        }
+    }
+
     /// `true` for the kinds that take an integer.
     pub const fn is_int(self) -> bool {
         !matches!(self, ParamKind::Str | ParamKind::Permissions)
@@ -136,7 +149,7 @@ impl<'a> Args<'a, '_> {
     }
 
     fn uid(&self, i: usize) -> Result<u32, TokenError> {
-        self.u32(i, ErrorKind::Uid)
+        crate::validate::check_uid(i128::from(self.int(i)?))
     }
 
     fn expire(&self, i: usize) -> Result<u32, TokenError> {
@@ -376,7 +389,10 @@ impl Recipe {
         RECIPES.get(index).ok_or_else(|| {
             TokenError::new(
                 ErrorKind::Internal,
-                format!("builder: {index} is not a builder index (0..={}); is the binding newer than the library?", RECIPES.len() - 1),
+                format!(
+                    "internal: {index} is not a builder index (0..={}); is the binding newer than the library?",
+                    RECIPES.len() - 1
+                ),
             )
         })
     }
@@ -424,6 +440,8 @@ mod tests {
         assert_eq!(t.services()[0].privileges(), [(1, 0)]);
         let bad = [Arg::Str("c"), Arg::Int(1 << 32), Arg::Int(2), Arg::Int(60)];
         assert_eq!(r.token(app, cert, &bad).unwrap_err().kind(), ErrorKind::Uid);
+        let bad = [Arg::Str("c"), Arg::Int(-5), Arg::Int(2), Arg::Int(60)];
+        assert!(r.token(app, cert, &bad).unwrap_err().message().contains("signed 32-bit view of the unsigned uid 4294967291"));
         let bad = [Arg::Str("c"), Arg::Int(1), Arg::Int(3), Arg::Int(60)];
         assert_eq!(r.token(app, cert, &bad).unwrap_err().kind(), ErrorKind::Role);
         let bad = [Arg::Str("c"), Arg::Int(1), Arg::Int(1), Arg::Int(-1)];

@@ -176,6 +176,16 @@ func RunCase(line []byte) (id string, err error) {
 		return id, reject006(v)
 	case "invalid006":
 		return id, invalid006(v)
+	case "build007":
+		return id, build007(v)
+	case "builder007":
+		return id, builder007(v)
+	case "parse007":
+		return id, parse007(v)
+	case "reject007":
+		return id, reject007(v)
+	case "invalid007":
+		return id, invalid007(v)
 	}
 	return id, fmt.Errorf("unknown kind %q", kind)
 }

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/agoratoken/agoratoken/token-go/internal/token2"
 )
 
 const good = `{"id": "b1", "kind": "build006", "app_id": "970CA35de60c44645bbae8a215061b33", "app_certificate": "5CFd2fd1755d40ecb72977518be15d3b", "channel_name": "7d72365eb983485397e3e3f9d460bdda", "uid": 2882341273, "salt": 1, "ts": 1111111, "privileges": [[1, 1446455471]], "token": "006970CA35de60c44645bbae8a215061b33IACV0fZUBw+72cVoL9eyGGh3Q6Poi8bgjwVLnyKSJyOXR7dIfRBXoFHlEAABAAAAR/QQAAEAAQCvKDdW"}`
@@ -118,5 +120,18 @@ func TestNoVectorsFails(t *testing.T) {
 	}
 	if p, f := Run(filepath.Join(t.TempDir(), "missing"), &bytes.Buffer{}); p != 0 || f != 1 {
 		t.Fatalf("missing dir: %d passed, %d failed", p, f)
+	}
+}
+
+// Every row of token-core's builder table is reachable under its Go name.
+func TestEveryBuilderRowHasAGoName(t *testing.T) {
+	names := token2.BuilderNames()
+	if len(names) != len(NamedBuilders) || len(names) < 19 {
+		t.Fatalf("%d rows, %d Go builders", len(names), len(NamedBuilders))
+	}
+	for i, name := range names {
+		if NamedBuilders[name] == nil {
+			t.Errorf("row %d (%q) has no Go builder", i, name)
+		}
 	}
 }

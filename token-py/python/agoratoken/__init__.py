@@ -12,8 +12,8 @@ and the documented ``SimpleTokenBuilder``::
     token = builder.buildToken()
 """
 
-from enum import IntEnum
-from typing import Literal
+from enum import IntEnum as _IntEnum
+from typing import Literal as _Literal
 
 from . import _agoratoken
 from ._agoratoken import (
@@ -27,11 +27,12 @@ from ._agoratoken import (
     version,
 )
 from ._errors import AgoraTokenError
+from . import v2
 
 __version__: str = version()
 
 # What `verify` returns: "ok" or the first check that failed, in check order.
-VerifyResult = Literal[
+VerifyResult = _Literal[
     "ok",
     "app_id_mismatch",
     "channel_mismatch",
@@ -42,11 +43,11 @@ VerifyResult = Literal[
 ]
 
 # The tables come from the Rust core, so no value is written twice.
-Privileges = IntEnum("Privileges", _agoratoken._privilege_table(), module=__name__)  # type: ignore[misc]
+Privileges = _IntEnum("Privileges", _agoratoken._privilege_table(), module=__name__)  # type: ignore[misc]
 Privileges.__doc__ = "The privileges a 006 token grants, by wire id."
-Role = IntEnum("Role", _agoratoken._role_table(), module=__name__)  # type: ignore[misc]
+Role = _IntEnum("Role", _agoratoken._role_table(), module=__name__)  # type: ignore[misc]
 Role.__doc__ = "RTC roles: Attendee, Publisher and Admin publish; Subscriber only joins."
-RtmRole = IntEnum("RtmRole", [("Rtm_User", _agoratoken._rtm_user())], module=__name__)  # type: ignore[misc]
+RtmRole = _IntEnum("RtmRole", [("Rtm_User", _agoratoken._rtm_user())], module=__name__)  # type: ignore[misc]
 RtmRole.__doc__ = "The RTM role (Rtm_User, the only one)."
 
 # The module-level constants of the reference builders.
@@ -70,6 +71,8 @@ Role_Publisher = Role.Publisher
 Role_Subscriber = Role.Subscriber
 Role_Admin = Role.Admin
 Role_Rtm_User = RtmRole.Rtm_User
+
+del _IntEnum, _Literal  # only the names above are the module's own
 
 __all__ = [
     "AgoraTokenError",

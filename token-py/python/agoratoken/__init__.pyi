@@ -3,6 +3,7 @@
 from enum import IntEnum
 from typing import Any, Dict, Literal, NoReturn, Optional, TypeAlias, Union, final
 
+from . import v2 as v2
 from ._errors import AgoraTokenError as AgoraTokenError
 
 __version__: str

@@ -1,0 +1,470 @@
+//! AccessToken2 (007): every conversion between JavaScript values and
+//! token-core's 007 types is in this file.
+//!
+//! The native surface is general; `v2.js` writes Agora's reference-named
+//! builders over it, one line each:
+//! - `build007` / `build007Pinned` (raw callbacks in `fast.rs`, bodies
+//!   here): one row of the core's recipe table (`RECIPES`) by index, with
+//!   the reference builder's arguments; the core checks ranges, picks the
+//!   role's privileges, applies defaults and packs;
+//! - `buildToken007`: a token described as data (the `AccessToken2` class
+//!   API), checked by `RawToken`;
+//! - `parse007`, `parseAny`, `verify007`;
+//! - `tables007`: the recipe table, the services with their privilege
+//!   names, the RTC roles and RTM2 names, so that `v2.js` keeps no table.
+
+use napi_derive::napi;
+use token_core::v007::{
+    rtm2, Arg, ParamKind, Pin, RawPermission, RawService, RawToken, Recipe, RtcRole, ServiceFields,
+};
+use token_core::v007::{ServiceType, RECIPES};
+use token_core::{check_now, check_uid, hex_lower, AnyToken, ErrorKind, Expected007, UserId};
+
+use crate::fast::{self, is_absent, Args, Thrown};
+use crate::text::Text;
+use crate::{guard, i64_arg, integral, js_err, NamedValue, ParsedToken, Result};
+
+// ---- one generic builder entry ---------------------------------------------
+
+/// One argument read from JavaScript, before it is lent to the core. (A
+/// `Text` is large, its inline buffer saving a heap copy per string; a call
+/// holds at most ten of these.)
+#[allow(clippy::large_enum_variant)]
+enum Held {
+    Text(Text),
+    Int(i64),
+    Permissions(Vec<RawPermission>),
+}
+
+impl Held {
+    fn arg(&mut self) -> Arg<'_> {
+        match self {
+            Held::Text(t) => Arg::Str(&t[..]),
+            Held::Int(n) => Arg::Int(*n),
+            Held::Permissions(p) => Arg::Permissions(std::mem::take(p)),
+        }
+    }
+}
+
+/// RTM2 grants as JavaScript hands them over: `[resourceType, permissionType, [resources]]`.
+type PermissionData = (f64, f64, Vec<String>);
+
+fn permissions(data: Vec<PermissionData>) -> Result<Vec<RawPermission>> {
+    data.into_iter()
+        .map(|(resource_type, permission_type, resources)| {
+            Ok(RawPermission {
+                resource_type: i64_arg(ErrorKind::Permission, resource_type)?,
+                permission_type: i64_arg(ErrorKind::Permission, permission_type)?,
+                resources,
+            })
+        })
+        .collect()
+}
+
+/// A numeric uid: outside 0..=4294967295 is `uid`, with the core's hint for
+/// a negative value (the signed view of an unsigned uid).
+fn uid(n: i64) -> Result<i64> {
+    check_uid(i128::from(n)).map(i64::from).map_err(js_err)
+}
+
+/// The body of `build007(index, appId, appCertificate, ...args)` and
+/// `build007Pinned(index, issueTs, salt, appId, appCertificate, ...args)`.
+///
+/// Each argument is read by its parameter's kind in the recipe: strings
+/// (a `TypeError` otherwise), integers (numbers or bigints), RTM2 grants.
+/// Trailing `undefined`/`null` arguments are omitted, so the core applies
+/// the reference's default; a missing argument without one is a `TypeError`.
+pub(crate) fn build(a: Args<'_>, pinned: bool) -> fast::Result<String> {
+    let index = a.integer(0, "builder index", ErrorKind::Internal)?;
+    let recipe = Recipe::at(usize::try_from(index).unwrap_or(usize::MAX)).map_err(js_err)?;
+    let (pin, first) = if pinned {
+        let issue_ts = a.optional_integer(1, "issueTs", ErrorKind::IssueTs)?;
+        let salt = a.optional_integer(2, "salt", ErrorKind::Salt)?;
+        (Pin::checked(issue_ts, salt).map_err(js_err)?, 3)
+    } else {
+        (Pin::default(), 1)
+    };
+    let app_id = a.text(first, "appId")?;
+    let app_certificate = a.text(first + 1, "appCertificate")?;
+    let from = first + 2;
+    let mut end = a.count.max(from);
+    while end > from && is_absent(a.env, a.get(end - 1)) {
+        end -= 1;
+    }
+    let mut held = Vec::with_capacity(end - from);
+    for (i, param) in (from..end).zip(
+        recipe
+            .params
+            .iter()
+            .map(Some)
+            .chain(std::iter::repeat(None)),
+    ) {
+        held.push(match param {
+            // More arguments than parameters: the core refuses the call.
+            None => Held::Int(0),
+            Some(p) if p.kind == ParamKind::Str => Held::Text(a.text(i, p.name)?),
+            Some(p) if p.kind == ParamKind::Permissions => {
+                let expected =
+                    "an array of [resourceType, permissionType, [resources]] or an Rtm2Permissions";
+                Held::Permissions(permissions(a.convert(i, p.name, expected)?)?)
+            }
+            Some(p) if p.kind == ParamKind::Uid => {
+                Held::Int(uid(a.integer(i, p.name, ErrorKind::Uid)?)?)
+            }
+            Some(p) => Held::Int(a.integer(i, p.name, p.kind.error_kind())?),
+        });
+    }
+    if let Some(p) = recipe
+        .params
+        .iter()
+        .skip(end - from)
+        .find(|p| p.default.is_none())
+    {
+        let message = format!(
+            "{}: missing (the builder has no default for it)",
+            fast::camel(p.name)
+        );
+        return Err(Thrown::TypeError(napi::bindgen_prelude::Error::new(
+            "null_argument",
+            message,
+        )));
+    }
+    let args: Vec<Arg<'_>> = held.iter_mut().map(Held::arg).collect();
+    Ok(recipe
+        .build_token(&app_id, &app_certificate, &args, pin)
+        .map_err(js_err)?)
+}
+
+// ---- the tables ------------------------------------------------------------
+
+/// One parameter of a builder: its python3 name, kind and default.
+#[napi(object)]
+pub struct RecipeParam {
+    pub name: String,
+    pub kind: String,
+    pub default: Option<i64>,
+}
+
+/// One row of the core's recipe table (`index` is what `build007` takes).
+#[napi(object)]
+pub struct RecipeRow {
+    pub index: u32,
+    pub name: String,
+    pub params: Vec<RecipeParam>,
+}
+
+/// One service type: its number, reference class name and privileges.
+#[napi(object)]
+pub struct ServiceRow {
+    #[napi(js_name = "type")]
+    pub service_type: u32,
+    pub class_name: String,
+    pub privileges: Vec<NamedValue>,
+}
+
+#[napi(object)]
+pub struct Tables007 {
+    pub recipes: Vec<RecipeRow>,
+    pub services: Vec<ServiceRow>,
+    pub rtc_roles: Vec<NamedValue>,
+    pub rtm2_resources: Vec<NamedValue>,
+    pub rtm2_permissions: Vec<NamedValue>,
+}
+
+fn named(names: &[&str]) -> Vec<NamedValue> {
+    names
+        .iter()
+        .zip(0..)
+        .map(|(name, value)| NamedValue {
+            name: (*name).to_owned(),
+            value,
+        })
+        .collect()
+}
+
+/// The core's 007 tables, read once by `v2.js`.
+#[napi]
+pub fn tables007() -> Result<Tables007> {
+    guard(|| {
+        let recipes = RECIPES.iter().zip(0..).map(|(r, index)| RecipeRow {
+            index,
+            name: r.name.to_owned(),
+            params: r
+                .params
+                .iter()
+                .map(|p| RecipeParam {
+                    name: p.name.to_owned(),
+                    kind: p.kind.name().to_owned(),
+                    default: p.default,
+                })
+                .collect(),
+        });
+        let services = ServiceType::ALL.iter().map(|t| ServiceRow {
+            service_type: u32::from(t.id()),
+            class_name: t.class_name().to_owned(),
+            privileges: t
+                .privileges()
+                .iter()
+                .map(|&(id, name)| NamedValue {
+                    name: name.to_owned(),
+                    value: i32::from(id),
+                })
+                .collect(),
+        });
+        let roles = [
+            ("PUBLISHER", RtcRole::Publisher),
+            ("SUBSCRIBER", RtcRole::Subscriber),
+        ];
+        Ok(Tables007 {
+            recipes: recipes.collect(),
+            services: services.collect(),
+            rtc_roles: roles
+                .iter()
+                .map(|&(name, r)| NamedValue {
+                    name: name.to_owned(),
+                    value: i32::from(r.value()),
+                })
+                .collect(),
+            rtm2_resources: named(&rtm2::RESOURCE_NAMES),
+            rtm2_permissions: named(&rtm2::PERMISSION_NAMES),
+        })
+    })
+}
+
+// ---- a token as data -------------------------------------------------------
+
+/// One service as `v2.js` hands it over (types already checked there).
+#[napi(object)]
+pub struct ServiceData {
+    #[napi(js_name = "type")]
+    pub service_type: f64,
+    pub privileges: Vec<(f64, f64)>,
+    pub channel_name: Option<String>,
+    pub uid: Option<f64>,
+    pub user_account: Option<String>,
+    pub user_id: Option<String>,
+    pub room_uuid: Option<String>,
+    pub user_uuid: Option<String>,
+    pub role: Option<f64>,
+    pub permissions: Option<Vec<PermissionData>>,
+}
+
+fn raw_service(s: &ServiceData) -> Result<RawService<'_>> {
+    let privileges = s.privileges.iter().map(|&(id, expire)| {
+        Ok((
+            i64_arg(ErrorKind::Privilege, id)?,
+            i64_arg(ErrorKind::ExpireTs, expire)?,
+        ))
+    });
+    Ok(RawService {
+        service_type: i64_arg(ErrorKind::Service, s.service_type)?,
+        privileges: privileges.collect::<Result<_>>()?,
+        channel_name: s.channel_name.as_deref(),
+        uid: s
+            .uid
+            .map(|u| uid(i64_arg(ErrorKind::Uid, u)?))
+            .transpose()?,
+        user_account: s.user_account.as_deref(),
+        user_id: s.user_id.as_deref(),
+        room_uuid: s.room_uuid.as_deref(),
+        user_uuid: s.user_uuid.as_deref(),
+        role: s.role.map(|r| i64_arg(ErrorKind::Role, r)).transpose()?,
+        permissions: permissions(s.permissions.clone().unwrap_or_default())?,
+    })
+}
+
+/// Builds a token described as data; `issueTs`/`salt` null: drawn at build.
+#[napi(js_name = "buildToken007")]
+pub fn build_token007(
+    app_id: Text,
+    app_certificate: Text,
+    issue_ts: Option<f64>,
+    expire: f64,
+    salt: Option<f64>,
+    services: Vec<ServiceData>,
+) -> Result<String> {
+    guard(|| {
+        let optional = |kind, v: Option<f64>| v.map(|v| i64_arg(kind, v)).transpose();
+        let token = RawToken {
+            app_id: &app_id,
+            app_certificate: &app_certificate,
+            issue_ts: optional(ErrorKind::IssueTs, issue_ts)?,
+            expire: i64_arg(ErrorKind::Expire, expire)?,
+            salt: optional(ErrorKind::Salt, salt)?,
+            services: services.iter().map(raw_service).collect::<Result<_>>()?,
+        };
+        token.build().map_err(js_err)
+    })
+}
+
+// ---- reading ---------------------------------------------------------------
+
+/// One service of a parsed token; the fields present depend on `type`.
+#[napi(object)]
+pub struct ParsedService {
+    #[napi(js_name = "type")]
+    pub service_type: u32,
+    pub class_name: String,
+    /// `[id, seconds after issueTs]`, in token order.
+    pub privileges: Vec<(u32, u32)>,
+    pub channel_name: Option<String>,
+    /// The packed user string of RTC, Streaming, FCDN (`""` for uid 0).
+    pub account: Option<String>,
+    pub user_id: Option<String>,
+    pub room_uuid: Option<String>,
+    pub user_uuid: Option<String>,
+    pub role: Option<i32>,
+    pub permissions: Option<Vec<(u32, u32, Vec<String>)>>,
+}
+
+/// Every field of a 007 token.
+#[napi(object)]
+pub struct ParsedToken2 {
+    pub app_id: String,
+    pub signature_hex: String,
+    pub issue_ts: u32,
+    pub expire: u32,
+    pub salt: u32,
+    pub services: Vec<ParsedService>,
+    pub content_hex: String,
+}
+
+fn parsed_service(s: &token_core::Service) -> ParsedService {
+    let t = s.service_type();
+    let mut out = ParsedService {
+        service_type: u32::from(t.id()),
+        class_name: t.class_name().to_owned(),
+        privileges: s
+            .privileges()
+            .iter()
+            .map(|&(id, v)| (u32::from(id), v))
+            .collect(),
+        channel_name: None,
+        account: None,
+        user_id: None,
+        room_uuid: None,
+        user_uuid: None,
+        role: None,
+        permissions: None,
+    };
+    match s.fields().clone() {
+        ServiceFields::Channel {
+            channel_name,
+            account,
+        } => (out.channel_name, out.account) = (Some(channel_name), Some(account)),
+        ServiceFields::User { user_id } => out.user_id = Some(user_id),
+        ServiceFields::Empty => {}
+        ServiceFields::Apaas {
+            room_uuid,
+            user_uuid,
+            role,
+        } => {
+            (out.room_uuid, out.user_uuid, out.role) =
+                (Some(room_uuid), Some(user_uuid), Some(i32::from(role)));
+        }
+        ServiceFields::Rtm2 {
+            user_id,
+            permissions,
+        } => {
+            out.user_id = Some(user_id);
+            let grants = permissions.into_iter().map(|p| {
+                (
+                    u32::from(p.resource_type),
+                    u32::from(p.permission_type),
+                    p.resources,
+                )
+            });
+            out.permissions = Some(grants.collect());
+        }
+    }
+    out
+}
+
+fn parsed_token2(t: token_core::ParsedToken2) -> ParsedToken2 {
+    ParsedToken2 {
+        signature_hex: t.signature_hex(),
+        services: t.services.iter().map(parsed_service).collect(),
+        content_hex: hex_lower(&t.content),
+        app_id: t.app_id,
+        issue_ts: t.issue_ts,
+        expire: t.expire,
+        salt: t.salt,
+    }
+}
+
+/// Parses a 007 token strictly; throws with the core's category and diagnosis.
+#[napi]
+pub fn parse007(token: Text) -> Result<ParsedToken2> {
+    guard(|| {
+        token_core::parse007(&*token)
+            .map(parsed_token2)
+            .map_err(js_err)
+    })
+}
+
+/// A token of either format: `format` is "006" or "007", and that field is set.
+#[napi(object)]
+pub struct AnyParsed {
+    pub format: String,
+    pub v006: Option<ParsedToken>,
+    pub v007: Option<ParsedToken2>,
+}
+
+#[napi]
+pub fn parse_any(token: Text) -> Result<AnyParsed> {
+    guard(|| {
+        Ok(match token_core::parse_any(&*token).map_err(js_err)? {
+            AnyToken::V006(t) => AnyParsed {
+                format: "006".to_owned(),
+                v006: Some(crate::parsed006(t)),
+                v007: None,
+            },
+            AnyToken::V007(t) => AnyParsed {
+                format: "007".to_owned(),
+                v006: None,
+                v007: Some(parsed_token2(t)),
+            },
+        })
+    })
+}
+
+/// What `verify007` checks beyond signature and expiry (`v2.js` has checked the types).
+#[napi(object)]
+pub struct Expected007Data {
+    pub channel_name: Option<String>,
+    pub uid: Option<f64>,
+    pub account: Option<String>,
+    pub rtm_user_id: Option<String>,
+    pub app_id: Option<String>,
+    pub now: Option<f64>,
+}
+
+/// `"ok"` or the first failing check, in the order of the vectors' README.
+#[napi]
+pub fn verify007(
+    token: Text,
+    app_certificate: Text,
+    expected: Expected007Data,
+) -> Result<&'static str> {
+    guard(|| {
+        let now = match expected.now {
+            Some(v) => check_now(integral(ErrorKind::Now, v)?).map_err(js_err)?,
+            None => token_core::now_secs(),
+        };
+        let user = match (expected.uid, expected.account.as_deref()) {
+            (Some(n), _) => Some(UserId::Uid(
+                check_uid(integral(ErrorKind::Uid, n)?).map_err(js_err)?,
+            )),
+            (None, Some(account)) => Some(UserId::Account(account)),
+            (None, None) => None,
+        };
+        let e = Expected007 {
+            app_id: expected.app_id.as_deref(),
+            rtc: expected.channel_name.as_deref().zip(user),
+            rtm: expected.rtm_user_id.as_deref(),
+        };
+        token_core::verify007(&*token, &app_certificate, &e, now)
+            .map(|r| r.as_str())
+            .map_err(js_err)
+    })
+}

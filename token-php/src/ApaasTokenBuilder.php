@@ -1,0 +1,33 @@
+<?php
+
+declare(strict_types=1);
+
+namespace AgoraToken;
+
+use AgoraToken\Internal\Token2;
+
+/** Agora's `ApaasTokenBuilder` (AccessToken2 "007"). */
+final class ApaasTokenBuilder
+{
+    private function __construct()
+    {
+    }
+
+    /** APaaS RoomUser, RTM Login for $userUuid and Chat User for its MD5, each for $expire seconds. */
+    public static function buildRoomUserToken(string $appId, #[\SensitiveParameter] string $appCertificate, string $roomUuid, string $userUuid, int $role, int $expire): string
+    {
+        return Token2::build('apaas.build_room_user_token', $appId, $appCertificate, [$roomUuid, $userUuid], [$role, $expire]);
+    }
+
+    /** APaaS User for $userUuid for $expire seconds. */
+    public static function buildUserToken(string $appId, #[\SensitiveParameter] string $appCertificate, string $userUuid, int $expire): string
+    {
+        return Token2::build('apaas.build_user_token', $appId, $appCertificate, [$userUuid], [$expire]);
+    }
+
+    /** APaaS App for $expire seconds. */
+    public static function buildAppToken(string $appId, #[\SensitiveParameter] string $appCertificate, int $expire): string
+    {
+        return Token2::build('apaas.build_app_token', $appId, $appCertificate, [], [$expire]);
+    }
+}
