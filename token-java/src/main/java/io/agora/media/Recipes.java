@@ -79,8 +79,9 @@ public final class Recipes {
     /**
      * Builds a token with builder {@code recipe}: {@code args} are its arguments after app id and
      * certificate, in python3's order ({@link #params}): a {@code String} for a string, a
-     * {@code Number} for an integer (taken as its {@code long} value: uids, roles, expiries, each
-     * range-checked by the core), a {@code List<AccessToken2.Permission>} for RTM2 permissions.
+     * {@code Long}, {@code Integer}, {@code Short} or {@code Byte} for an integer (uids, roles,
+     * expiries, each range-checked by the core; a fraction is refused rather than cut), a {@code
+     * List<AccessToken2.Permission>} for RTM2 permissions.
      * Trailing arguments may be left out to take python3's defaults. Throws {@link
      * AgoraTokenException} naming the first argument the core refuses (a null one: {@code
      * null_argument}), {@link IllegalArgumentException} for an argument of another Java type.
@@ -98,7 +99,7 @@ public final class Recipes {
                 throw Native.nullArgument(param);
             } else if (arg == null || arg instanceof String) {
                 w.add((String) arg);
-            } else if (arg instanceof Number) {
+            } else if (arg instanceof Long || arg instanceof Integer || arg instanceof Short || arg instanceof Byte) {
                 w.add(((Number) arg).longValue());
             } else if (arg instanceof List) {
                 List<AccessToken2.Permission> permissions = new java.util.ArrayList<>();
@@ -111,8 +112,8 @@ public final class Recipes {
                 }
                 w.permissions(permissions);
             } else {
-                throw new IllegalArgumentException(param + ": takes a String, a Number or a List<AccessToken2.Permission>,"
-                        + " not a " + arg.getClass().getName());
+                throw new IllegalArgumentException(param + ": takes a String, an integer (Long, Integer, Short, Byte) or a"
+                        + " List<AccessToken2.Permission>, not a " + arg.getClass().getName());
             }
         }
         long[] pin = PIN.get();

@@ -147,7 +147,13 @@ class FieldInputsTest {
                 () -> AccessToken.verify(t006, CERT, CHANNEL, signed, 0),
                 () -> AccessToken2.verify(t007, CERT, CHANNEL, signed, 0),
                 () -> new SimpleTokenBuilder(APP_ID, CERT, CHANNEL, signed),
-                () -> new RtcTokenBuilder().buildTokenWithUid(APP_ID, CERT, CHANNEL, signed, RtcTokenBuilder.Role.Role_Publisher, 0L)}) {
+                () -> new RtcTokenBuilder().buildTokenWithUid(APP_ID, CERT, CHANNEL, signed, RtcTokenBuilder.Role.Role_Publisher, 0L),
+                () -> new RtcTokenBuilder2().buildTokenWithUid(APP_ID, CERT, CHANNEL, signed, RtcTokenBuilder2.Role.ROLE_PUBLISHER, 60L, 0L),
+                () -> {
+                    AccessToken2 t = new AccessToken2(APP_ID, CERT, 60);
+                    t.addService(new AccessToken2.ServiceRtc(CHANNEL, signed));
+                    t.build();
+                }}) {
             AgoraTokenException e = assertCategory("uid", call::run);
             assertTrue(e.getMessage().contains("2882341273") && e.getMessage().contains("signed"), e.getMessage());
         }

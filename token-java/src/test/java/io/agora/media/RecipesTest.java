@@ -159,6 +159,11 @@ class RecipesTest {
         assertCategory("null_argument", () -> Recipes.build(Recipes.RTC_BUILD_TOKEN_WITH_UID, APP_ID, CERT, 5, 7, 1, 600));
         assertThrows(IllegalArgumentException.class,
                 () -> Recipes.build(Recipes.RTC_BUILD_TOKEN_WITH_UID, APP_ID, CERT, "room", new Object()));
+        IllegalArgumentException fraction = assertThrows(IllegalArgumentException.class,
+                () -> Recipes.build(Recipes.RTC_BUILD_TOKEN_WITH_UID, APP_ID, CERT, "room", 7.5, 1, 600));
+        assertTrue(fraction.getMessage().startsWith("uid:"), fraction.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Recipes.build(Recipes.RTM_BUILD_TOKEN_WITH_PERMISSIONS, APP_ID,
+                CERT, "u", List.of("not a permission")));
         AgoraTokenException bad = assertCategory("internal", () -> Recipes.build(99, APP_ID, CERT));
         assertTrue(bad.getMessage().contains("builder"), bad.getMessage());
         assertCategory("internal", () -> Recipes.build(-2, APP_ID, CERT));
