@@ -1,5 +1,5 @@
 # Java binding: the JNI crate (token-java/Cargo.toml, libagoratoken_java.so) beside the
-# Maven project (token-java/pom.xml, package io.agora.media). Maven's repository lives in
+# Maven project (token-java/pom.xml, packages io.agora.media, .rtm, .chat, .apaas, .education). Maven's repository lives in
 # target/m2; after the first successful build resolved everything online, Maven runs offline
 # (-o) for as long as pom.xml is older than the stamp target/m2/.agoratoken-resolved.
 DEPS_TARGETS += deps-java
@@ -7,7 +7,7 @@ TEST_TARGETS += test-java
 CONFORMANCE_TARGETS += conformance-java
 BENCH_TARGETS += bench-java
 
-.PHONY: deps-java test-java conformance-java bench-java java-lib java-classes
+.PHONY: deps-java test-java conformance-java bench-java memory-java java-lib java-classes
 
 JAVA_DIR := $(ROOT)/token-java
 JAVA_M2 := $(ROOT)/target/m2
@@ -32,7 +32,7 @@ java-lib: ## Java: build the JNI library libagoratoken_java.so (cargo, release)
 java-classes: deps-java java-lib ## Java: compile main and test classes (library packed into target/classes)
 	$(JAVA_MVN) -q test-compile
 
-test-java: deps-java java-lib $(RANDFAIL_SO) ## Java: JUnit 5 suite via mvn package (jar with the native library inside), then the failing-random check and the example on the jar
+test-java: deps-java java-lib $(RANDFAIL_SO) ## Java: JUnit 5 suite via mvn package (jar with the native library inside), then the failing-random checks (006, 007) and the example on the jar
 	$(JAVA_MVN) package
 	@touch $(JAVA_RESOLVED)
 	@jar=$$(ls $(JAVA_DIR)/target/agoratoken-*.jar | head -n 1); \
@@ -42,12 +42,18 @@ test-java: deps-java java-lib $(RANDFAIL_SO) ## Java: JUnit 5 suite via mvn pack
 	  case "$$jar" in *agoratoken-$$want.jar) ;; *) echo "test-java: pom.xml version is not $$want" >&2; exit 1;; esac; \
 	  echo "test-java: tests/random-failure/RandomFailureCheck.java on $$jar"; \
 	  $(RANDFAIL_ENV) java -cp "$$jar" $(RANDFAIL_DIR)/RandomFailureCheck.java; \
+	  echo "test-java: the 007 builders under the same failing random source"; \
+	  $(RANDFAIL_ENV) java -cp "$$jar:$(JAVA_DIR)/target/test-classes" io.agora.media.RandomFailure007; \
 	  echo "test-java: examples/java/TokenExample.java on $$jar"; \
 	  cd $(JAVA_DIR)/target && java -cp "$$jar" $(ROOT)/examples/java/TokenExample.java room-1 2882341273
 
 conformance-java: java-classes ## Java conformance runner over tests/vectors (or AGORA_TOKEN_VECTORS)
 	java -cp $(JAVA_CP) -Dagoratoken.root=$(ROOT) io.agora.media.ConformanceRunner
 
-bench-java: java-classes ## Java: ns/token of buildToken vs plain Java on javax.crypto.Mac (target/bench/java.tsv)
+bench-java: java-classes ## Java: ns/token of 006 and 007 builds vs plain Java (javax.crypto.Mac, java.util.zip.Deflater) in one JVM (target/bench/java.tsv)
 	@mkdir -p $(BENCH_DIR)
 	java -cp $(JAVA_CP) io.agora.media.Bench $(BENCH_DIR)/java.tsv
+
+# Not part of `make test` (about 2 minutes): the suite runs a short version.
+memory-java: java-classes ## Java: build 10 million 007 tokens (MEMORY_TOKENS=N) in a JVM with a fixed, pre-touched heap; print RSS at start and end
+	java -Xms32m -Xmx32m -XX:+AlwaysPreTouch -cp $(JAVA_CP) io.agora.media.MemoryCheck $(or $(MEMORY_TOKENS),10000000)

@@ -1,4 +1,6 @@
-// Mints an RTC token with io.agora.media.SimpleTokenBuilder, then inspects and verifies it.
+// Mints an RTC token in AccessToken2 (007, what Agora issues today) with
+// io.agora.media.RtcTokenBuilder2 and in the legacy AccessToken (006) with
+// io.agora.media.SimpleTokenBuilder, then reads each back and verifies it.
 //
 // Run (Java 17, single-file source launch) with the agoratoken jar on the class path:
 //   java -cp token-java/target/agoratoken-0.1.0.jar examples/java/TokenExample.java [channel] [uid]
@@ -6,9 +8,12 @@
 // AGORA_APP_ID and AGORA_APP_CERTIFICATE override Agora's public sample credentials.
 
 import io.agora.media.AccessToken;
+import io.agora.media.AccessToken2;
 import io.agora.media.AgoraTokenException;
 import io.agora.media.ParsedToken;
+import io.agora.media.ParsedToken2;
 import io.agora.media.RtcTokenBuilder;
+import io.agora.media.RtcTokenBuilder2;
 import io.agora.media.SimpleTokenBuilder;
 import io.agora.media.VerifyResult;
 
@@ -21,6 +26,18 @@ public class TokenExample {
         long uid = args.length > 1 ? Long.parseLong(args[1]) : 2882341273L;
 
         long now = System.currentTimeMillis() / 1000;
+
+        // 007: every expire is seconds from now.
+        String token007 = new RtcTokenBuilder2().buildTokenWithUid(appId, appCertificate, channel, uid,
+                RtcTokenBuilder2.Role.ROLE_PUBLISHER, 3600, 3600);
+        System.out.println("token007: " + token007);
+        ParsedToken2 info007 = AccessToken2.parseToken(token007);
+        System.out.println("issued at " + info007.getIssueTs() + ", expires at " + info007.getExpiresAt());
+        info007.getServices().forEach(s -> System.out.println("service " + s));
+        VerifyResult result007 = AccessToken2.verify(token007, appCertificate, channel, uid, now);
+        System.out.println("verify007: " + result007.label());
+
+        // 006: privilege expiries are Unix times.
         long expire = now + 3600;
 
         String token;
@@ -47,6 +64,6 @@ public class TokenExample {
         } catch (AgoraTokenException e) {
             System.out.println("rejected as " + e.getCategory() + ": " + e.getMessage());
         }
-        System.exit(result.isOk() ? 0 : 1);
+        System.exit(result.isOk() && result007.isOk() ? 0 : 1);
     }
 }

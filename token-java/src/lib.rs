@@ -1,38 +1,31 @@
-//! JNI binding of `agoratoken-core` for the Java package `io.agora.media`.
+//! JNI binding of `agoratoken-core` for the Java packages `io.agora.*`.
 //!
-//! Every native method of the package-private class `io.agora.media.Native`
-//! is implemented here, and each one runs in [`run`] (the hot token builder in
-//! [`run_raw`], which hands its failures to [`run`]): a panic is caught, a
-//! [`TokenError`] (or a null argument) becomes a thrown
-//! `io.agora.media.AgoraTokenException` carrying the core's category name and
-//! code, and the method returns a default value (0 / null) to Java, which
-//! rethrows the pending exception. No category table is kept here: names and
-//! codes come from [`ErrorKind`].
+//! Every native method of the package-private class `io.agora.media.Native` is implemented in
+//! this crate, and each one runs in [`run`] (the hot token builders in [`run_raw`], which hands
+//! its failures to [`run`]): a panic is caught, a [`TokenError`] (or a null argument) becomes a
+//! thrown `io.agora.media.AgoraTokenException` carrying the core's category name and code, and
+//! the method returns a default value (0 / null) to Java, which rethrows the pending exception.
+//! No category table is kept here: names and codes come from [`ErrorKind`].
 //!
-//! A builder crosses the boundary as a `long` handle: `Box::into_raw` of a
-//! [`SimpleTokenBuilder`], freed exactly once by `builderFree` (the Java class
-//! calls it from `close()` or from its `Cleaner`). The Java class serialises
-//! every call on one builder, so a handle is never used by two threads at once.
-//!
-//! Messages come from token-core and never contain the app certificate.
+//! The files: this one (the helpers every native uses, and the library's tables), [`v006`]
+//! (the 006 builder and helpers), [`v007`] (the one generic AccessToken2 entry) and [`read`]
+//! (parse and verify, either format). Messages come from token-core and never contain the app
+//! certificate.
 
 use std::cell::RefCell;
-use std::sync::atomic::{AtomicI64, Ordering};
 
 use jni::errors::ErrorPolicy;
-use jni::objects::{JByteArray, JClass, JObject, JString, JThrowable};
+use jni::objects::{JByteArray, JClass, JObject, JObjectArray, JString, JThrowable};
 use jni::refs::Reference as _;
-use jni::sys::{jbyteArray, jint, jlong, jstring, JNIEnv};
+use jni::sys::{jbyteArray, jint, jstring, JNIEnv};
 use jni::{jni_sig, jni_str, Env, EnvUnowned, JValue};
+use token_core::v007::{ServiceType, RECIPES};
+use token_core::{ErrorKind, Privilege, Role, TokenError, VerifyResult};
 use zeroize::{Zeroize as _, Zeroizing};
-use token_core::validate::check_u32;
-use token_core::{
-    parse, verify, ErrorKind, Expected, Privilege, Role, RtcTokenBuilder, RtmRole, RtmTokenBuilder,
-    SimpleTokenBuilder, TokenError, UserId, VerifyResult,
-};
 
-/// Builders created and not yet freed (read by the Java tests to find leaks).
-static LIVE_BUILDERS: AtomicI64 = AtomicI64::new(0);
+mod read;
+mod v006;
+mod v007;
 
 /// Why a native method failed.
 #[derive(Debug)]
@@ -67,11 +60,7 @@ fn new_exception<'l>(env: &mut Env<'l>, error: &TokenError) -> jni::errors::Resu
     let obj = env.new_object(
         jni_str!("io/agora/media/AgoraTokenException"),
         jni_sig!("(Ljava/lang/String;ILjava/lang/String;)V"),
-        &[
-            JValue::from(&category),
-            JValue::Int(error.code()),
-            JValue::from(&message),
-        ],
+        &[JValue::from(&category), JValue::Int(error.code()), JValue::from(&message)],
     )?;
     env.cast_local::<JThrowable>(obj)
 }
@@ -90,10 +79,7 @@ fn throw(env: &mut Env<'_>, error: &TokenError) -> jni::errors::Result<()> {
 }
 
 fn internal(what: impl std::fmt::Display) -> TokenError {
-    TokenError::new(
-        ErrorKind::Internal,
-        format!("internal: {what} (a bug in agoratoken; please report it)"),
-    )
+    TokenError::new(ErrorKind::Internal, format!("internal: {what} (a bug in agoratoken; please report it)"))
 }
 
 impl<T: Default> ErrorPolicy<T, Failure> for ThrowAgoraTokenException {
@@ -119,9 +105,7 @@ impl<T: Default> ErrorPolicy<T, Failure> for ThrowAgoraTokenException {
     ) -> jni::errors::Result<T> {
         // The payload is not quoted: nothing decides what a panic message holds.
         // Dropping it may panic in turn: then that payload is leaked rather than dropped.
-        if let Err(again) =
-            std::panic::catch_unwind(std::panic::AssertUnwindSafe(move || drop(payload)))
-        {
+        if let Err(again) = std::panic::catch_unwind(std::panic::AssertUnwindSafe(move || drop(payload))) {
             std::mem::forget(again);
         }
         throw(env, &internal("a panic was caught in native code"))?;
@@ -135,119 +119,177 @@ fn run<'l, T: Default + 'l>(mut env: EnvUnowned<'l>, f: impl FnOnce(&mut Env<'l>
     env.with_env(f).resolve::<ThrowAgoraTokenException>()
 }
 
+/// The hot exports' helper: like [`run`], without the jni crate's per-call attach guard (its
+/// thread-local bookkeeping: a trivial export costs about 26 ns through [`run`], 11-13 ns
+/// without it). `fast` runs under `catch_unwind` on the raw JNIEnv; when it returns `Ok(None)`
+/// (an argument it does not handle, such as a null or long string), `general` runs in [`run`]
+/// instead, from the start. A failure or a caught panic is handed to [`run`], which throws
+/// `AgoraTokenException` exactly as every other export does and returns `T::default()`.
+fn run_raw<'l, T: Default + 'l>(
+    env: EnvUnowned<'l>,
+    fast: impl FnOnce(*mut JNIEnv) -> Res<Option<T>>,
+    general: impl FnOnce(&mut Env<'l>) -> Res<T>,
+) -> T {
+    let raw = env.as_raw();
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(move || fast(raw))) {
+        Ok(Ok(Some(value))) => value,
+        Ok(Ok(None)) => run(env, general),
+        Ok(Err(failure)) => run(env, move |_| Err(failure)),
+        // Re-raised inside `run`'s catch_unwind, so that its policy reports it (`internal`)
+        // and disposes of the payload; resume_unwind does not run the panic hook again.
+        Err(payload) => run(env, move |_| std::panic::resume_unwind(payload)),
+    }
+}
+
 fn null_argument(field: &str) -> TokenError {
-    TokenError::new(
-        ErrorKind::NullArgument,
-        format!("null_argument: {field} must not be null"),
-    )
+    TokenError::new(ErrorKind::NullArgument, format!("null_argument: {field} must not be null"))
+}
+
+// ---------------------------------------------------------------- strings in
+
+/// Longest string (in UTF-16 units) read into a stack buffer.
+const SHORT_STRING: usize = 256;
+
+/// A stack buffer for one string argument of the hot paths, read with `GetStringUTFRegion`:
+/// the string's modified UTF-8, which is the string itself when it is ASCII (every valid 006
+/// input is). Uninitialised until written, and only the part written is zeroed when the buffer
+/// is dropped (the argument may be the certificate): clearing the whole buffer up front, and
+/// again element by element at the end, cost more than the rest of the glue.
+struct ArgBuffer {
+    /// Up to 3 bytes per UTF-16 unit, and the NUL the JVM appends.
+    bytes: std::mem::MaybeUninit<[u8; 3 * SHORT_STRING + 1]>,
+    written: usize,
+}
+
+impl ArgBuffer {
+    const fn new() -> Self {
+        ArgBuffer { bytes: std::mem::MaybeUninit::uninit(), written: 0 }
+    }
+
+    /// The string as ASCII text, or `None` (take the general path, which reports or handles it)
+    /// when it is null, longer than [`SHORT_STRING`] units or not ASCII. A NUL or any non-ASCII
+    /// character is written as two or three bytes whose first is not ASCII, at the character's
+    /// own index when every character before it is ASCII: so the first `len` bytes are all
+    /// ASCII exactly when the string is that ASCII text.
+    ///
+    /// # Safety
+    ///
+    /// `raw` is the calling thread's JNIEnv inside a native method with no exception pending,
+    /// and `s` null or a local reference to a `java.lang.String` valid in that method's frame.
+    unsafe fn ascii(&mut self, raw: *mut JNIEnv, s: jstring) -> Option<&str> {
+        if s.is_null() {
+            return None;
+        }
+        // SAFETY: see above. GetStringUTFRegion is given exactly [0, len) of the string, so it
+        // cannot throw, and writes at most 3 bytes per unit plus a NUL: the buffer's size.
+        let len = unsafe {
+            let len = ((**raw).v1_1.GetStringLength)(raw, s);
+            let len = usize::try_from(len).ok().filter(|&n| n <= SHORT_STRING)?;
+            self.written = 3 * len + 1;
+            ((**raw).v1_2.GetStringUTFRegion)(raw, s, 0, len as jni::sys::jsize, self.bytes.as_mut_ptr().cast());
+            len
+        };
+        // SAFETY: the JVM wrote at least `len` bytes (one or more per unit).
+        let text = unsafe { std::slice::from_raw_parts(self.bytes.as_ptr().cast::<u8>(), len) };
+        if !text.is_ascii() {
+            return None;
+        }
+        // SAFETY: checked to be ASCII just above.
+        Some(unsafe { std::str::from_utf8_unchecked(text) })
+    }
+}
+
+impl Drop for ArgBuffer {
+    fn drop(&mut self) {
+        // SAFETY: the first `written` bytes (at most the buffer's size) were written by the JVM:
+        // an upper bound of what GetStringUTFRegion wrote; the rest of that range is also
+        // initialised memory of ours to overwrite (MaybeUninit bytes may be written freely).
+        let written = unsafe { std::slice::from_raw_parts_mut(self.bytes.as_mut_ptr().cast::<std::mem::MaybeUninit<u8>>(), self.written) };
+        written.zeroize();
+    }
+}
+
+/// A Java string as Rust text, zeroed when dropped (it may be the certificate).
+struct JavaString {
+    /// The text; an unpaired surrogate became U+FFFD, which every 006 field check refuses.
+    text: Zeroizing<String>,
+    /// The first unpaired surrogate: its character index and value.
+    unpaired: Option<(usize, u16)>,
+}
+
+impl JavaString {
+    fn decode(units: &[u16]) -> JavaString {
+        if units.iter().fold(true, |ascii, &u| ascii & (u < 0x80)) {
+            // Every unit is ASCII (all valid ids and certificates are): one byte each.
+            let text = units.iter().map(|&u| char::from(u as u8)).collect();
+            return JavaString { text: Zeroizing::new(text), unpaired: None };
+        }
+        let mut unpaired = None;
+        let text = char::decode_utf16(units.iter().copied())
+            .enumerate()
+            .map(|(i, c)| {
+                c.unwrap_or_else(|e| {
+                    unpaired.get_or_insert((i, e.unpaired_surrogate()));
+                    char::REPLACEMENT_CHARACTER
+                })
+            })
+            .collect();
+        JavaString { text: Zeroizing::new(text), unpaired }
+    }
+
+    /// The text, or a `utf8` error naming `field` when the string is not valid UTF-16 (a lone
+    /// surrogate would otherwise change a 007 user id silently).
+    fn strict(&self, field: &str) -> Res<&str> {
+        match self.unpaired {
+            None => Ok(&self.text),
+            Some((i, unit)) => Err(TokenError::new(
+                ErrorKind::Utf8,
+                format!("utf8: {field} has an unpaired surrogate (U+{unit:04X}) at character {i}; it is not valid Unicode text"),
+            )
+            .into()),
+        }
+    }
+}
+
+/// Reads a Java string (null: `None`) through `GetStringLength` and `GetStringRegion`, into a
+/// stack buffer when it is short (no malloc/free of a modified-UTF-8 copy as with
+/// `GetStringUTFChars`), else into a heap buffer zeroed when dropped.
+fn java_string(env: &Env<'_>, s: &JString<'_>) -> Res<Option<JavaString>> {
+    if s.is_null() {
+        return Ok(None);
+    }
+    let raw = env.get_raw();
+    // SAFETY: `raw` is this thread's JNIEnv inside a native method with nothing pending, and `s`
+    // a non-null local reference to a String of this frame; GetStringRegion is given exactly
+    // [0, len) of the string, so it cannot throw, and the buffer holds `len` units.
+    unsafe {
+        let len = ((**raw).v1_1.GetStringLength)(raw, s.as_raw());
+        let n = usize::try_from(len).unwrap_or(0);
+        if n <= SHORT_STRING {
+            let mut units = [0u16; SHORT_STRING];
+            ((**raw).v1_2.GetStringRegion)(raw, s.as_raw(), 0, len, units.as_mut_ptr());
+            let decoded = JavaString::decode(&units[..n]);
+            units[..n].zeroize();
+            return Ok(Some(decoded));
+        }
+        let mut units = Zeroizing::new(vec![0u16; n]);
+        ((**raw).v1_2.GetStringRegion)(raw, s.as_raw(), 0, len, units.as_mut_ptr());
+        Ok(Some(JavaString::decode(&units)))
+    }
 }
 
 /// A Java string argument as a Rust string, zeroed when dropped (it may be
 /// the certificate); null is a `null_argument` failure.
 fn string(env: &Env<'_>, s: &JString<'_>, field: &str) -> Res<Zeroizing<String>> {
-    if s.is_null() {
-        return Err(null_argument(field).into());
-    }
-    if let Some(text) = short_string(env, s) {
-        return Ok(Zeroizing::new(text));
-    }
-    Ok(Zeroizing::new(s.try_to_string(env)?))
+    optional_string(env, s)?.ok_or_else(|| null_argument(field).into())
 }
 
-/// Longest string (in UTF-16 units) read through the stack buffer of [`short_string`].
-const SHORT_STRING: usize = 256;
-
-/// Reads a non-null string of at most [`SHORT_STRING`] UTF-16 units with `GetStringLength` and
-/// `GetStringRegion` into a stack buffer: no malloc/free of a modified-UTF-8 copy as with
-/// `GetStringUTFChars` (about half the cost of each string argument). A lone surrogate becomes
-/// U+FFFD, which every field check refuses. Longer strings return `None` (the general path).
-fn short_string(env: &Env<'_>, s: &JString<'_>) -> Option<String> {
-    let raw = env.get_raw();
-    let jstr = s.as_raw();
-    // SAFETY: `raw` is this thread's valid JNIEnv (we are inside a native method), `jstr` a
-    // non-null local reference to a java.lang.String, no exception is pending (none was thrown
-    // by this method yet), and GetStringRegion is given exactly [0, len) of that string, so it
-    // cannot throw; the buffer holds `len` units.
-    unsafe {
-        let iface = *raw;
-        let len = ((*iface).v1_1.GetStringLength)(raw, jstr);
-        let len = usize::try_from(len).ok().filter(|&n| n <= SHORT_STRING)?;
-        // Zeroed when dropped, as every copy of an argument (it may be the certificate).
-        let mut buffer = Zeroizing::new([0u16; SHORT_STRING]);
-        ((*iface).v1_2.GetStringRegion)(raw, jstr, 0, len as jni::sys::jsize, buffer.as_mut_ptr());
-        let units = &buffer[..len];
-        if units.iter().all(|&u| u < 0x80) {
-            // ASCII (every valid input): one byte per unit.
-            return String::from_utf8(units.iter().map(|&u| u as u8).collect()).ok();
-        }
-        Some(
-            char::decode_utf16(units.iter().copied())
-                .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
-                .collect(),
-        )
-    }
+/// As [`string`], with null as `None`.
+fn optional_string(env: &Env<'_>, s: &JString<'_>) -> Res<Option<Zeroizing<String>>> {
+    Ok(java_string(env, s)?.map(|s| s.text))
 }
 
-/// A string argument read on the raw JNIEnv into `buffer`, for the [`run_raw_or`] fast paths:
-/// `None` (take the general path, which reports or handles it) when the string is null, longer
-/// than [`SHORT_STRING`] or not ASCII. Every valid input is ASCII, so the general path only ever
-/// sees arguments that fail their check, and builds the same message for them.
-///
-/// # Safety
-///
-/// `raw` is the calling thread's JNIEnv inside a native method with no exception pending, and
-/// `s` is null or a local reference to a `java.lang.String` valid in that native method's frame.
-unsafe fn ascii_arg(raw: *mut JNIEnv, s: jstring, buffer: &mut [u8; SHORT_STRING]) -> Option<&str> {
-    if s.is_null() {
-        return None;
-    }
-    let mut units = Zeroizing::new([0u16; SHORT_STRING]);
-    // SAFETY: see above; GetStringRegion is given exactly [0, len) of the string, so it cannot
-    // throw, and `units` holds `len` units.
-    let len = unsafe {
-        let len = ((**raw).v1_1.GetStringLength)(raw, s);
-        let len = usize::try_from(len).ok().filter(|&n| n <= SHORT_STRING)?;
-        ((**raw).v1_2.GetStringRegion)(raw, s, 0, len as jni::sys::jsize, units.as_mut_ptr());
-        len
-    };
-    for (byte, &unit) in buffer.iter_mut().zip(&units[..len]) {
-        *byte = u8::try_from(unit).ok().filter(u8::is_ascii)?;
-    }
-    std::str::from_utf8(&buffer[..len]).ok()
-}
-
-fn optional_string(env: &Env<'_>, s: &JString<'_>) -> Res<Option<String>> {
-    if s.is_null() {
-        Ok(None)
-    } else {
-        Ok(Some(s.try_to_string(env)?))
-    }
-}
-
-fn u32_arg(kind: ErrorKind, value: jlong) -> Res<u32> {
-    Ok(check_u32(kind, i128::from(value))?)
-}
-
-/// The builder behind a handle.
-///
-/// The Java class passes only handles it got from `builderNew*` and has not
-/// freed, and never the same handle from two threads at once.
-fn builder<'a>(handle: jlong) -> Res<&'a mut SimpleTokenBuilder> {
-    if handle == 0 {
-        return Err(null_argument("builder handle").into());
-    }
-    // SAFETY: see above; the handle is a live `Box<SimpleTokenBuilder>` used by one thread.
-    Ok(unsafe { &mut *(handle as *mut SimpleTokenBuilder) })
-}
-
-fn into_handle(b: SimpleTokenBuilder) -> jlong {
-    LIVE_BUILDERS.fetch_add(1, Ordering::Relaxed);
-    Box::into_raw(Box::new(b)) as jlong
-}
-
-fn jstring<'l>(env: &mut Env<'l>, s: &str) -> Res<JString<'l>> {
-    Ok(JString::from_str(env, s)?)
-}
+// ---------------------------------------------------------------- tokens out
 
 /// Copies an (ASCII) token into the caller's `byte[] out` and returns its length; when `out`
 /// is too short, writes nothing and returns minus the length needed (the Java side retries with
@@ -278,12 +320,7 @@ fn write_token(env: &Env<'_>, out: &JByteArray<'_>, token: &[u8]) -> Res<jint> {
 /// safety does not depend on `capacity`: SetByteArrayRegion checks the region against the array
 /// and throws `ArrayIndexOutOfBoundsException` rather than write past it, so a wrong capacity
 /// (a bug in this package's Java code) can only cost an exception.
-unsafe fn write_token_raw(
-    raw: *mut JNIEnv,
-    out: jbyteArray,
-    capacity: jint,
-    token: &[u8],
-) -> Res<jint> {
+unsafe fn write_token_raw(raw: *mut JNIEnv, out: jbyteArray, capacity: jint, token: &[u8]) -> Res<jint> {
     if out.is_null() {
         return Err(null_argument("output buffer").into());
     }
@@ -303,8 +340,8 @@ unsafe fn write_token_raw(
 const KEPT_TOKEN_BUFFER: usize = 4096;
 
 thread_local! {
-    /// The buffer each thread builds its tokens into (`build_token_into`), reused across
-    /// calls: no String is allocated and freed per token.
+    /// The buffer each thread builds its tokens into, reused across calls: no String is
+    /// allocated and freed per token.
     static TOKEN_BUFFER: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
 }
 
@@ -329,55 +366,32 @@ fn with_token_buffer<R>(f: impl FnOnce(&mut Vec<u8>) -> R) -> R {
     }
 }
 
-/// The hot exports' helper: like [`run`], without the jni crate's per-call attach guard (its
-/// thread-local bookkeeping: a trivial export costs about 26 ns through [`run`], 11-13 ns
-/// without it). `f` runs under `catch_unwind` on the raw JNIEnv; a failure or a caught panic is
-/// then handed to [`run`], which throws `AgoraTokenException` exactly as every other export does
-/// and returns `T::default()`.
-fn run_raw<'l, T: Default + 'l>(env: EnvUnowned<'l>, f: impl FnOnce(*mut JNIEnv) -> Res<T>) -> T {
-    run_raw_or(
-        env,
-        |raw| f(raw).map(Some),
-        |_| Err(internal("run_raw has no general path").into()),
-    )
+/// A `String[]` of these values (null for `None`).
+fn string_array<'l, S: AsRef<str>>(env: &mut Env<'l>, values: &[Option<S>]) -> Res<JObjectArray<'l, JString<'l>>> {
+    let array = JObjectArray::<JString>::new(env, values.len(), JString::null())?;
+    for (i, value) in values.iter().enumerate() {
+        if let Some(value) = value {
+            let s = JString::from_str(env, value.as_ref())?;
+            array.set_element(env, i, &s)?;
+            env.delete_local_ref(s);
+        }
+    }
+    Ok(array)
 }
 
-/// [`run_raw`] with a general path: when `fast` returns `Ok(None)` (an argument it does not
-/// handle, such as a null or long string), `general` runs in [`run`] instead, from the start.
-fn run_raw_or<'l, T: Default + 'l>(
-    env: EnvUnowned<'l>,
-    fast: impl FnOnce(*mut JNIEnv) -> Res<Option<T>>,
-    general: impl FnOnce(&mut Env<'l>) -> Res<T>,
-) -> T {
-    let raw = env.as_raw();
-    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(move || fast(raw))) {
-        Ok(Ok(Some(value))) => value,
-        Ok(Ok(None)) => run(env, general),
-        Ok(Err(failure)) => run(env, move |_| Err(failure)),
-        // Re-raised inside `run`'s catch_unwind, so that its policy reports it (`internal`)
-        // and disposes of the payload; resume_unwind does not run the panic hook again.
-        Err(payload) => run(env, move |_| std::panic::resume_unwind(payload)),
-    }
+/// A `long[]` of these values.
+fn long_array<'l>(env: &mut Env<'l>, values: &[jni::sys::jlong]) -> Res<jni::objects::JLongArray<'l>> {
+    let array = jni::objects::JLongArray::new(env, values.len())?;
+    array.set_region(env, 0, values)?;
+    Ok(array)
 }
 
 // ---------------------------------------------------------------- library
 
 /// `String Native.version()`
 #[unsafe(no_mangle)]
-pub extern "system" fn Java_io_agora_media_Native_version<'l>(
-    env: EnvUnowned<'l>,
-    _c: JClass<'l>,
-) -> JString<'l> {
-    run(env, |env| jstring(env, token_core::version()))
-}
-
-/// `long Native.liveBuilders()`: builders created and not yet freed.
-#[unsafe(no_mangle)]
-pub extern "system" fn Java_io_agora_media_Native_liveBuilders<'l>(
-    env: EnvUnowned<'l>,
-    _c: JClass<'l>,
-) -> jlong {
-    run(env, |_| Ok(LIVE_BUILDERS.load(Ordering::Relaxed)))
+pub extern "system" fn Java_io_agora_media_Native_version<'l>(env: EnvUnowned<'l>, _c: JClass<'l>) -> JString<'l> {
+    run(env, |env| Ok(JString::from_str(env, token_core::version())?))
 }
 
 /// `AgoraTokenException Native.nullArgument(String field)`: the exception for
@@ -389,693 +403,113 @@ pub extern "system" fn Java_io_agora_media_Native_nullArgument<'l>(
     field: JString<'l>,
 ) -> JObject<'l> {
     run(env, |env| {
-        let field = optional_string(env, &field)?.unwrap_or_else(|| "argument".to_owned());
-        Ok(new_exception(env, &null_argument(&field))?.into())
+        let field = optional_string(env, &field)?;
+        let field = field.as_deref().map_or("argument", String::as_str);
+        Ok(new_exception(env, &null_argument(field))?.into())
     })
 }
 
-/// `String Native.privilegeName(int id)`: the reference name of a privilege id, or null.
+/// `String[] Native.table(int which)`: one of the core's tables, as text, for the Java tables'
+/// tests and for `Recipes.names()`: 0 the builders' python3 names by index; 1 their parameters
+/// (`name:kind[=default]`, comma-separated); 2 the 007 services by type (`id ClassName
+/// id:privilege ...`); 3 the RTM2 resource and permission type names (`resource 0
+/// kMessageChannels`, `permission 1 kWrite`); 4 the verify results by value; 5 the 006
+/// privileges (`id name`); 6 the 006 roles (`value id id ...`); 7 the error categories (`code
+/// name`). Any other number gives an empty array.
 #[unsafe(no_mangle)]
-pub extern "system" fn Java_io_agora_media_Native_privilegeName<'l>(
+pub extern "system" fn Java_io_agora_media_Native_table<'l>(
     env: EnvUnowned<'l>,
     _c: JClass<'l>,
-    id: jint,
-) -> JString<'l> {
+    which: jint,
+) -> JObjectArray<'l, JString<'l>> {
     run(env, |env| {
-        match u16::try_from(id).ok().and_then(Privilege::name_of) {
-            Some(name) => jstring(env, name),
-            None => Ok(JString::default()),
-        }
+        let rows: Vec<String> = match which {
+            0 => RECIPES.iter().map(|r| r.name.to_owned()).collect(),
+            1 => RECIPES
+                .iter()
+                .map(|r| {
+                    let params = r.params.iter().map(|p| match p.default {
+                        Some(d) => format!("{}:{}={d}", p.name, p.kind.name()),
+                        None => format!("{}:{}", p.name, p.kind.name()),
+                    });
+                    params.collect::<Vec<_>>().join(",")
+                })
+                .collect(),
+            2 => ServiceType::ALL
+                .iter()
+                .map(|t| {
+                    let privileges = t.privileges().iter().map(|(id, name)| format!(" {id}:{name}"));
+                    format!("{} {}{}", t.id(), t.class_name(), privileges.collect::<String>())
+                })
+                .collect(),
+            3 => {
+                use token_core::v007::rtm2::{PERMISSION_NAMES, RESOURCE_NAMES};
+                let resources = RESOURCE_NAMES.iter().enumerate().map(|(i, n)| format!("resource {i} {n}"));
+                resources.chain(PERMISSION_NAMES.iter().enumerate().map(|(i, n)| format!("permission {i} {n}"))).collect()
+            }
+            4 => VerifyResult::ALL.iter().map(|r| r.as_str().to_owned()).collect(),
+            5 => Privilege::ALL.iter().map(|p| format!("{} {}", p.id(), p.name())).collect(),
+            6 => Role::ALL
+                .iter()
+                .map(|r| r.privileges().iter().fold(r.value().to_string(), |s, p| format!("{s} {}", p.id())))
+                .collect(),
+            7 => ErrorKind::ALL.iter().map(|k| format!("{} {}", k.code(), k.as_str())).collect(),
+            _ => Vec::new(),
+        };
+        let rows: Vec<Option<String>> = rows.into_iter().map(Some).collect();
+        string_array(env, &rows)
     })
 }
 
-/// `int[] Native.rolePrivileges(int role)`: the privilege ids a role grants.
-#[unsafe(no_mangle)]
-pub extern "system" fn Java_io_agora_media_Native_rolePrivileges<'l>(
-    env: EnvUnowned<'l>,
-    _c: JClass<'l>,
-    role: jint,
-) -> jni::objects::JIntArray<'l> {
-    run(env, |env| {
-        let role = Role::try_from_value(role.into())?;
-        let ids: Vec<jint> = role
-            .privileges()
-            .iter()
-            .map(|p| jint::from(p.id()))
-            .collect();
-        let array = jni::objects::JIntArray::new(env, ids.len())?;
-        array.set_region(env, 0, &ids)?;
-        Ok(array)
-    })
-}
-
-/// `String Native.verifyResultName(int value)`: `"ok"`, `"channel_mismatch"`, ... or null.
-#[unsafe(no_mangle)]
-pub extern "system" fn Java_io_agora_media_Native_verifyResultName<'l>(
-    env: EnvUnowned<'l>,
-    _c: JClass<'l>,
-    value: jint,
-) -> JString<'l> {
-    run(env, |env| {
-        match VerifyResult::ALL.iter().find(|r| r.value() == value) {
-            Some(r) => jstring(env, r.as_str()),
-            None => Ok(JString::default()),
-        }
-    })
-}
-
-// ---------------------------------------------------------------- SimpleTokenBuilder
-
-/// `long Native.builderNewUid(String appId, String appCertificate, String channelName, long uid)`
-#[unsafe(no_mangle)]
-pub extern "system" fn Java_io_agora_media_Native_builderNewUid<'l>(
-    env: EnvUnowned<'l>,
-    _c: JClass<'l>,
-    app_id: JString<'l>,
-    app_certificate: JString<'l>,
-    channel_name: JString<'l>,
-    uid: jlong,
-) -> jlong {
-    run(env, |env| {
-        let app_id = string(env, &app_id, "appId")?;
-        let app_certificate = string(env, &app_certificate, "appCertificate")?;
-        let channel_name = string(env, &channel_name, "channelName")?;
-        let uid = u32_arg(ErrorKind::Uid, uid)?;
-        Ok(into_handle(SimpleTokenBuilder::with_uid(
-            &app_id,
-            &app_certificate,
-            &channel_name,
-            uid,
-        )?))
-    })
-}
-
-/// `long Native.builderNewUserAccount(String appId, String appCertificate, String channelName, String userAccount)`
-#[unsafe(no_mangle)]
-pub extern "system" fn Java_io_agora_media_Native_builderNewUserAccount<'l>(
-    env: EnvUnowned<'l>,
-    _c: JClass<'l>,
-    app_id: JString<'l>,
-    app_certificate: JString<'l>,
-    channel_name: JString<'l>,
-    user_account: JString<'l>,
-) -> jlong {
-    run(env, |env| {
-        let app_id = string(env, &app_id, "appId")?;
-        let app_certificate = string(env, &app_certificate, "appCertificate")?;
-        let channel_name = string(env, &channel_name, "channelName")?;
-        let user_account = string(env, &user_account, "userAccount")?;
-        Ok(into_handle(SimpleTokenBuilder::with_user_account(
-            &app_id,
-            &app_certificate,
-            &channel_name,
-            &user_account,
-        )?))
-    })
-}
-
-/// `void Native.builderFree(long handle)`: 0 is a no-op. Called exactly once per handle.
-#[unsafe(no_mangle)]
-pub extern "system" fn Java_io_agora_media_Native_builderFree<'l>(
-    env: EnvUnowned<'l>,
-    _c: JClass<'l>,
-    handle: jlong,
-) {
-    run(env, |_| {
-        if handle != 0 {
-            // SAFETY: a live handle from `into_handle`, freed once (the Java class guarantees it).
-            drop(unsafe { Box::from_raw(handle as *mut SimpleTokenBuilder) });
-            LIVE_BUILDERS.fetch_sub(1, Ordering::Relaxed);
-        }
-        Ok(())
-    })
-}
-
-/// `void Native.builderInitTokenBuilder(long handle, String originToken)`
-#[unsafe(no_mangle)]
-pub extern "system" fn Java_io_agora_media_Native_builderInitTokenBuilder<'l>(
-    env: EnvUnowned<'l>,
-    _c: JClass<'l>,
-    handle: jlong,
-    origin_token: JString<'l>,
-) {
-    run(env, |env| {
-        let b = builder(handle)?;
-        let token = string(env, &origin_token, "originToken")?;
-        Ok(b.init_token_builder(token)?)
-    })
-}
-
-/// `void Native.builderInitPrivileges(long handle, int role)`
-#[unsafe(no_mangle)]
-pub extern "system" fn Java_io_agora_media_Native_builderInitPrivileges<'l>(
-    env: EnvUnowned<'l>,
-    _c: JClass<'l>,
-    handle: jlong,
-    role: jint,
-) {
-    run(env, |_| {
-        let b = builder(handle)?;
-        b.init_privileges(Role::try_from_value(role.into())?);
-        Ok(())
-    })
-}
-
-/// `void Native.builderSetPrivilege(long handle, int privilege, long expireTimestamp)`
-#[unsafe(no_mangle)]
-pub extern "system" fn Java_io_agora_media_Native_builderSetPrivilege<'l>(
-    env: EnvUnowned<'l>,
-    _c: JClass<'l>,
-    handle: jlong,
-    privilege: jint,
-    expire_ts: jlong,
-) {
-    run(env, |_| {
-        let b = builder(handle)?;
-        let privilege = Privilege::try_from_id(privilege.into())?;
-        let expire_ts = u32_arg(ErrorKind::ExpireTs, expire_ts)?;
-        b.set_privilege(privilege, expire_ts);
-        Ok(())
-    })
-}
-
-/// `void Native.builderRemovePrivilege(long handle, int privilege)`
-#[unsafe(no_mangle)]
-pub extern "system" fn Java_io_agora_media_Native_builderRemovePrivilege<'l>(
-    env: EnvUnowned<'l>,
-    _c: JClass<'l>,
-    handle: jlong,
-    privilege: jint,
-) {
-    run(env, |_| {
-        let b = builder(handle)?;
-        b.remove_privilege(Privilege::try_from_id(privilege.into())?);
-        Ok(())
-    })
-}
-
-/// `long[] Native.builderPrivileges(long handle)`: `[id0, expire0, id1, expire1, ...]`, sorted by id.
-#[unsafe(no_mangle)]
-pub extern "system" fn Java_io_agora_media_Native_builderPrivileges<'l>(
-    env: EnvUnowned<'l>,
-    _c: JClass<'l>,
-    handle: jlong,
-) -> jni::objects::JLongArray<'l> {
-    run(env, |env| {
-        let b = builder(handle)?;
-        let flat: Vec<jlong> = b
-            .privileges()
-            .iter()
-            .flat_map(|&(id, e)| [jlong::from(id), jlong::from(e)])
-            .collect();
-        let array = jni::objects::JLongArray::new(env, flat.len())?;
-        array.set_region(env, 0, &flat)?;
-        Ok(array)
-    })
-}
-
-/// `void Native.builderSetSalt(long handle, long salt)`
-#[unsafe(no_mangle)]
-pub extern "system" fn Java_io_agora_media_Native_builderSetSalt<'l>(
-    env: EnvUnowned<'l>,
-    _c: JClass<'l>,
-    handle: jlong,
-    salt: jlong,
-) {
-    run(env, |_| {
-        let b = builder(handle)?;
-        b.set_salt(u32_arg(ErrorKind::Salt, salt)?);
-        Ok(())
-    })
-}
-
-/// `void Native.builderClearSalt(long handle)`: back to a fresh CSPRNG salt per token.
-#[unsafe(no_mangle)]
-pub extern "system" fn Java_io_agora_media_Native_builderClearSalt<'l>(
-    env: EnvUnowned<'l>,
-    _c: JClass<'l>,
-    handle: jlong,
-) {
-    run(env, |_| {
-        builder(handle)?.set_salt(None);
-        Ok(())
-    })
-}
-
-/// `long Native.builderGetSalt(long handle)`: the salt, or -1 when drawn per token.
-#[unsafe(no_mangle)]
-pub extern "system" fn Java_io_agora_media_Native_builderGetSalt<'l>(
-    env: EnvUnowned<'l>,
-    _c: JClass<'l>,
-    handle: jlong,
-) -> jlong {
-    run(env, |_| Ok(builder(handle)?.salt().map_or(-1, jlong::from)))
-}
-
-/// `void Native.builderSetTs(long handle, long ts)`
-#[unsafe(no_mangle)]
-pub extern "system" fn Java_io_agora_media_Native_builderSetTs<'l>(
-    env: EnvUnowned<'l>,
-    _c: JClass<'l>,
-    handle: jlong,
-    ts: jlong,
-) {
-    run(env, |_| {
-        let b = builder(handle)?;
-        b.set_ts(u32_arg(ErrorKind::Ts, ts)?);
-        Ok(())
-    })
-}
-
-/// `void Native.builderClearTs(long handle)`: back to now + 24 h at each build.
-#[unsafe(no_mangle)]
-pub extern "system" fn Java_io_agora_media_Native_builderClearTs<'l>(
-    env: EnvUnowned<'l>,
-    _c: JClass<'l>,
-    handle: jlong,
-) {
-    run(env, |_| {
-        builder(handle)?.set_ts(None);
-        Ok(())
-    })
-}
-
-/// `long Native.builderGetTs(long handle)`: the ts, or -1 for "now + 24 h at each build".
-#[unsafe(no_mangle)]
-pub extern "system" fn Java_io_agora_media_Native_builderGetTs<'l>(
-    env: EnvUnowned<'l>,
-    _c: JClass<'l>,
-    handle: jlong,
-) -> jlong {
-    run(env, |_| Ok(builder(handle)?.ts().map_or(-1, jlong::from)))
-}
-
-/// `int Native.builderBuildToken(long handle, byte[] out, int capacity)`: the token's ASCII
-/// bytes into `out`, whose length the caller passes as `capacity` (see [`write_token_raw`]).
-/// The hot path: built into this thread's reused buffer ([`with_token_buffer`]) and run by
-/// [`run_raw`].
-#[unsafe(no_mangle)]
-pub extern "system" fn Java_io_agora_media_Native_builderBuildToken<'l>(
-    env: EnvUnowned<'l>,
-    _c: JClass<'l>,
-    handle: jlong,
-    out: JByteArray<'l>,
-    capacity: jint,
-) -> jint {
-    let out = out.as_raw();
-    run_raw(env, |raw| {
-        let b = builder(handle)?;
-        with_token_buffer(|buffer| {
-            b.build_token_into(buffer)?;
-            // SAFETY: `raw` is this native method's JNIEnv, nothing is pending, `out` its argument.
-            unsafe { write_token_raw(raw, out, capacity, buffer) }
-        })
-    })
-}
-
-/// `String Native.builderDescribe(long handle)`: the builder's `Debug` (certificate shown as `***`).
-#[unsafe(no_mangle)]
-pub extern "system" fn Java_io_agora_media_Native_builderDescribe<'l>(
-    env: EnvUnowned<'l>,
-    _c: JClass<'l>,
-    handle: jlong,
-) -> JString<'l> {
-    run(env, |env| {
-        let text = format!("{:?}", builder(handle)?);
-        jstring(env, &text)
-    })
-}
-
-// ---------------------------------------------------------------- RTC / RTM helpers
-
-/// The checks and the build of the two `rtcBuildToken*` exports, on Rust strings: appends the
-/// token to `buffer`. The checks run in the general path's order (uid, role, expiry, then the
-/// core's field checks).
-#[allow(clippy::too_many_arguments)]
-fn rtc_build(
-    buffer: &mut Vec<u8>,
-    app_id: &str,
-    app_certificate: &str,
-    channel_name: &str,
-    user: UserId<'_>,
-    role: jint,
-    privilege_ts: jlong,
-) -> Res<()> {
-    let role = Role::try_from_value(role.into())?;
-    let privilege_ts = u32_arg(ErrorKind::ExpireTs, privilege_ts)?;
-    Ok(RtcTokenBuilder::build_token_into(
-        buffer,
-        app_id,
-        app_certificate,
-        channel_name,
-        user,
-        role,
-        privilege_ts,
-    )?)
-}
-
-/// The user argument of a raw RTC build, as Java passed it.
-#[derive(Debug, Clone, Copy)]
-enum RawUser {
-    Uid(jlong),
-    Account(jstring),
-}
-
-/// The raw fast path of the `rtcBuildToken*` exports: the string arguments read into stack
-/// buffers ([`ascii_arg`]), the token built into this thread's buffer and copied into `out`.
-/// `Ok(None)` sends the call down its general path.
-///
-/// # Safety
-///
-/// As [`ascii_arg`] for `raw` and the strings, as [`write_token_raw`] for `out`.
-#[allow(clippy::too_many_arguments)]
-unsafe fn rtc_build_raw(
-    raw: *mut JNIEnv,
-    app_id: jstring,
-    app_certificate: jstring,
-    channel_name: jstring,
-    user: RawUser,
-    role: jint,
-    privilege_ts: jlong,
-    out: jbyteArray,
-    capacity: jint,
-) -> Res<Option<jint>> {
-    // The arguments' bytes (one is the certificate), zeroed when dropped.
-    let (mut a, mut c, mut n, mut u) = (
-        Zeroizing::new([0u8; SHORT_STRING]),
-        Zeroizing::new([0u8; SHORT_STRING]),
-        Zeroizing::new([0u8; SHORT_STRING]),
-        Zeroizing::new([0u8; SHORT_STRING]),
-    );
-    // SAFETY: as this function's contract.
-    let args = unsafe {
-        (
-            ascii_arg(raw, app_id, &mut a),
-            ascii_arg(raw, app_certificate, &mut c),
-            ascii_arg(raw, channel_name, &mut n),
-        )
-    };
-    let (Some(app_id), Some(app_certificate), Some(channel_name)) = args else {
-        return Ok(None);
-    };
-    // The general path reads (and null-checks) every string before it checks the uid.
-    let user = match user {
-        RawUser::Uid(uid) => UserId::Uid(u32_arg(ErrorKind::Uid, uid)?),
-        // SAFETY: as this function's contract.
-        RawUser::Account(account) => match unsafe { ascii_arg(raw, account, &mut u) } {
-            Some(account) => UserId::Account(account),
-            None => return Ok(None),
-        },
-    };
-    with_token_buffer(|buffer| {
-        rtc_build(
-            buffer,
-            app_id,
-            app_certificate,
-            channel_name,
-            user,
-            role,
-            privilege_ts,
-        )?;
-        // SAFETY: as this function's contract.
-        unsafe { write_token_raw(raw, out, capacity, buffer) }.map(Some)
-    })
-}
-
-/// `int Native.rtcBuildTokenWithUid(String appId, String appCertificate, String channelName, long uid, int role, long privilegeTs, byte[] out, int capacity)`:
-/// like `builderBuildToken` (the token into `out` of length `capacity`), on the raw fast path
-/// unless an argument needs the general one.
-#[unsafe(no_mangle)]
-pub extern "system" fn Java_io_agora_media_Native_rtcBuildTokenWithUid<'l>(
-    env: EnvUnowned<'l>,
-    _c: JClass<'l>,
-    app_id: JString<'l>,
-    app_certificate: JString<'l>,
-    channel_name: JString<'l>,
-    uid: jlong,
-    role: jint,
-    privilege_ts: jlong,
-    out: JByteArray<'l>,
-    capacity: jint,
-) -> jint {
-    let (a, c, n, o) = (
-        app_id.as_raw(),
-        app_certificate.as_raw(),
-        channel_name.as_raw(),
-        out.as_raw(),
-    );
-    run_raw_or(
-        env,
-        |raw| {
-            let user = RawUser::Uid(uid);
-            // SAFETY: `raw` is this native method's JNIEnv with nothing pending; the references
-            // are its arguments.
-            unsafe { rtc_build_raw(raw, a, c, n, user, role, privilege_ts, o, capacity) }
-        },
-        |env| {
-            let app_id = string(env, &app_id, "appId")?;
-            let app_certificate = string(env, &app_certificate, "appCertificate")?;
-            let channel_name = string(env, &channel_name, "channelName")?;
-            let uid = u32_arg(ErrorKind::Uid, uid)?;
-            with_token_buffer(|buffer| {
-                let user = UserId::Uid(uid);
-                rtc_build(
-                    buffer,
-                    &app_id,
-                    &app_certificate,
-                    &channel_name,
-                    user,
-                    role,
-                    privilege_ts,
-                )?;
-                write_token(env, &out, buffer)
-            })
-        },
-    )
-}
-
-/// `int Native.rtcBuildTokenWithUserAccount(String appId, String appCertificate, String channelName, String account, int role, long privilegeTs, byte[] out, int capacity)`
-#[unsafe(no_mangle)]
-pub extern "system" fn Java_io_agora_media_Native_rtcBuildTokenWithUserAccount<'l>(
-    env: EnvUnowned<'l>,
-    _c: JClass<'l>,
-    app_id: JString<'l>,
-    app_certificate: JString<'l>,
-    channel_name: JString<'l>,
-    account: JString<'l>,
-    role: jint,
-    privilege_ts: jlong,
-    out: JByteArray<'l>,
-    capacity: jint,
-) -> jint {
-    let (a, c, n, u, o) = (
-        app_id.as_raw(),
-        app_certificate.as_raw(),
-        channel_name.as_raw(),
-        account.as_raw(),
-        out.as_raw(),
-    );
-    run_raw_or(
-        env,
-        |raw| {
-            let user = RawUser::Account(u);
-            // SAFETY: `raw` is this native method's JNIEnv with nothing pending; the references
-            // are its arguments.
-            unsafe { rtc_build_raw(raw, a, c, n, user, role, privilege_ts, o, capacity) }
-        },
-        |env| {
-            let app_id = string(env, &app_id, "appId")?;
-            let app_certificate = string(env, &app_certificate, "appCertificate")?;
-            let channel_name = string(env, &channel_name, "channelName")?;
-            let account = string(env, &account, "account")?;
-            with_token_buffer(|buffer| {
-                let user = UserId::Account(&account);
-                rtc_build(
-                    buffer,
-                    &app_id,
-                    &app_certificate,
-                    &channel_name,
-                    user,
-                    role,
-                    privilege_ts,
-                )?;
-                write_token(env, &out, buffer)
-            })
-        },
-    )
-}
-
-/// `int Native.rtmBuildToken(String appId, String appCertificate, String userAccount, int role, long privilegeTs, byte[] out)`
-#[unsafe(no_mangle)]
-pub extern "system" fn Java_io_agora_media_Native_rtmBuildToken<'l>(
-    env: EnvUnowned<'l>,
-    _c: JClass<'l>,
-    app_id: JString<'l>,
-    app_certificate: JString<'l>,
-    user_account: JString<'l>,
-    role: jint,
-    privilege_ts: jlong,
-    out: JByteArray<'l>,
-) -> jint {
-    run(env, |env| {
-        let app_id = string(env, &app_id, "appId")?;
-        let app_certificate = string(env, &app_certificate, "appCertificate")?;
-        let user_account = string(env, &user_account, "uid")?;
-        let role = RtmRole::try_from_value(role.into())?;
-        let privilege_ts = u32_arg(ErrorKind::ExpireTs, privilege_ts)?;
-        let token = RtmTokenBuilder::build_token(
-            &app_id,
-            &app_certificate,
-            &user_account,
-            role,
-            privilege_ts,
-        )?;
-        write_token(env, &out, token.as_bytes())
-    })
-}
-
-// ---------------------------------------------------------------- parse / verify
-
-/// `ParsedToken Native.parse(String token)`
-#[unsafe(no_mangle)]
-pub extern "system" fn Java_io_agora_media_Native_parse<'l>(
-    env: EnvUnowned<'l>,
-    _c: JClass<'l>,
-    token: JString<'l>,
-) -> JObject<'l> {
-    run(env, |env| {
-        let token = string(env, &token, "token")?;
-        let parsed = parse(&token)?;
-        let app_id = jstring(env, &parsed.app_id)?;
-        let signature = env.byte_array_from_slice(&parsed.signature)?;
-        let ids: Vec<jint> = parsed
-            .privileges
-            .iter()
-            .map(|&(id, _)| jint::from(id))
-            .collect();
-        let expires: Vec<jlong> = parsed
-            .privileges
-            .iter()
-            .map(|&(_, e)| jlong::from(e))
-            .collect();
-        let id_array = jni::objects::JIntArray::new(env, ids.len())?;
-        id_array.set_region(env, 0, &ids)?;
-        let expire_array = jni::objects::JLongArray::new(env, expires.len())?;
-        expire_array.set_region(env, 0, &expires)?;
-        Ok(env.new_object(
-            jni_str!("io/agora/media/ParsedToken"),
-            jni_sig!("(Ljava/lang/String;[BJJJJ[I[J)V"),
-            &[
-                JValue::from(&app_id),
-                JValue::from(&signature),
-                JValue::Long(parsed.crc_channel_name.into()),
-                JValue::Long(parsed.crc_uid.into()),
-                JValue::Long(parsed.salt.into()),
-                JValue::Long(parsed.ts.into()),
-                JValue::from(&id_array),
-                JValue::from(&expire_array),
-            ],
-        )?)
-    })
-}
-
-fn verify_with(
-    env: &Env<'_>,
-    token: &JString<'_>,
-    app_id: &JString<'_>,
-    app_certificate: &JString<'_>,
-    channel_name: &JString<'_>,
-    user: UserId<'_>,
-    now: jlong,
-) -> Res<jint> {
-    let token = string(env, token, "token")?;
-    let app_id = optional_string(env, app_id)?;
-    let app_certificate = string(env, app_certificate, "appCertificate")?;
-    let channel_name = string(env, channel_name, "channelName")?;
-    let now = u32_arg(ErrorKind::Ts, now)?;
-    let expected = Expected {
-        app_id: app_id.as_deref(),
-        channel_name: &channel_name,
-        user,
-    };
-    Ok(verify(&token, &app_certificate, &expected, now)?.value())
-}
-
-/// `int Native.verifyUid(String token, String appId (nullable), String appCertificate, String channelName, long uid, long now)`:
-/// a `VerifyResult` value.
-#[unsafe(no_mangle)]
-pub extern "system" fn Java_io_agora_media_Native_verifyUid<'l>(
-    env: EnvUnowned<'l>,
-    _c: JClass<'l>,
-    token: JString<'l>,
-    app_id: JString<'l>,
-    app_certificate: JString<'l>,
-    channel_name: JString<'l>,
-    uid: jlong,
-    now: jlong,
-) -> jint {
-    run(env, |env| {
-        let uid = u32_arg(ErrorKind::Uid, uid)?;
-        verify_with(
-            env,
-            &token,
-            &app_id,
-            &app_certificate,
-            &channel_name,
-            UserId::Uid(uid),
-            now,
-        )
-    })
-}
-
-/// `int Native.verifyUserAccount(String token, String appId (nullable), String appCertificate, String channelName, String userAccount, long now)`
-#[unsafe(no_mangle)]
-pub extern "system" fn Java_io_agora_media_Native_verifyUserAccount<'l>(
-    env: EnvUnowned<'l>,
-    _c: JClass<'l>,
-    token: JString<'l>,
-    app_id: JString<'l>,
-    app_certificate: JString<'l>,
-    channel_name: JString<'l>,
-    user_account: JString<'l>,
-    now: jlong,
-) -> jint {
-    run(env, |env| {
-        let account = string(env, &user_account, "userAccount")?;
-        verify_with(
-            env,
-            &token,
-            &app_id,
-            &app_certificate,
-            &channel_name,
-            UserId::Account(&account),
-            now,
-        )
-    })
-}
-
-/// `void Native.selfTestPanic()`: panics on purpose, so that the tests see a panic become an
-/// `internal` AgoraTokenException rather than abort the JVM.
+/// `int Native.selfTestPanic(boolean raw)`: panics on purpose, so that the tests see a panic
+/// become an `internal` AgoraTokenException rather than abort the JVM: through [`run`], or with
+/// `raw` through [`run_raw`] (the hot exports' helper) inside this thread's token buffer, so
+/// that builds go on after it. The panic hook stays silent for these panics only (the passing
+/// test run prints no backtrace); any other panic is reported as Rust reports it.
 #[unsafe(no_mangle)]
 pub extern "system" fn Java_io_agora_media_Native_selfTestPanic<'l>(
     env: EnvUnowned<'l>,
     _c: JClass<'l>,
-) {
-    run(env, |_| -> Res<()> { panic!("agoratoken self-test panic") })
-}
-
-/// `int Native.selfTestPanicRaw()`: as [`Java_io_agora_media_Native_selfTestPanic`], through
-/// [`run_raw`] (the hot exports' helper) and inside this thread's token buffer, so that the tests
-/// see that path turn a panic into an `internal` AgoraTokenException too, and builds go on after.
-#[unsafe(no_mangle)]
-pub extern "system" fn Java_io_agora_media_Native_selfTestPanicRaw<'l>(
-    env: EnvUnowned<'l>,
-    _c: JClass<'l>,
+    raw: jni::sys::jboolean,
 ) -> jint {
-    run_raw(env, |_| -> Res<jint> {
+    thread_local! {
+        static SELF_TEST: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    }
+    static QUIET_HOOK: std::sync::Once = std::sync::Once::new();
+    QUIET_HOOK.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if !SELF_TEST.try_with(std::cell::Cell::get).unwrap_or(false) {
+                previous(info);
+            }
+        }));
+    });
+    let panic = || -> Res<Option<jint>> {
+        SELF_TEST.with(|s| s.set(true));
+        let _reset = ResetOnDrop(|| SELF_TEST.with(|s| s.set(false)));
         with_token_buffer(|buffer| {
             buffer.extend_from_slice(b"half a token");
             panic!("agoratoken self-test panic")
         })
-    })
+    };
+    if raw {
+        run_raw(env, |_| panic(), |_| Err(internal("no general path").into()))
+    } else {
+        run(env, |_| panic().map(|_| 0))
+    }
+}
+
+/// Runs its closure when dropped (also while unwinding).
+struct ResetOnDrop<F: FnMut()>(F);
+
+impl<F: FnMut()> Drop for ResetOnDrop<F> {
+    fn drop(&mut self) {
+        (self.0)();
+    }
+}
+
+impl<F: FnMut()> std::fmt::Debug for ResetOnDrop<F> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("ResetOnDrop")
+    }
 }

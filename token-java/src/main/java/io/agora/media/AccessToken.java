@@ -56,23 +56,33 @@ public final class AccessToken {
     }
 
     /**
-     * Reads every field of a token; fails with category {@code version}, {@code app_id},
-     * {@code base64}, {@code truncated} or {@code trailing} (or {@code null_argument}).
+     * Reads every field of a 006 token; fails with category {@code too_long}, {@code version},
+     * {@code app_id}, {@code base64}, {@code truncated} or {@code trailing} (or {@code
+     * null_argument}), with a message that diagnoses a damaged token (quotes, whitespace, JSON or
+     * URL escapes, a cut-short copy, another token generation: token-core's diagnosis, positions
+     * counted from the token's first character). For a token of either format use
+     * {@link AnyToken#parse}; for a 007 token {@link AccessToken2#parseToken}.
      */
     public static ParsedToken parse(String token) {
-        return Native.parse(token);
+        return (ParsedToken) Wire.parsed(Native.parse(Native.V006, token), token);
     }
 
     /**
      * Checks a token for a channel and numeric uid at {@code now} (Unix seconds): the first
      * failing check, or {@link VerifyResult#OK}. The int's 32 bits are read as an unsigned uid.
-     * A malformed token or certificate throws.
+     * A uid-0 token admits any uid (Agora documents uid 0 as "any user"). A malformed token or
+     * certificate throws; a {@code now} outside 0..2^32-1 throws category {@code now} (its
+     * message says when it looks like milliseconds: {@code System.currentTimeMillis()} is not
+     * {@code now}).
      */
     public static VerifyResult verify(String token, String appCertificate, String channelName, int uid, long now) {
         return verify(token, null, appCertificate, channelName, Integer.toUnsignedLong(uid), now);
     }
 
-    /** As {@link #verify(String, String, String, int, long)}; uid in 0..2^32-1, else category {@code uid}. */
+    /**
+     * As {@link #verify(String, String, String, int, long)}; uid in 0..2^32-1, else category
+     * {@code uid} (whose message says when a negative value may be a signed Java int).
+     */
     public static VerifyResult verify(String token, String appCertificate, String channelName, long uid, long now) {
         return verify(token, null, appCertificate, channelName, uid, now);
     }
@@ -92,13 +102,28 @@ public final class AccessToken {
     /** As above, and also checks the app id unless {@code appId} is null. */
     public static VerifyResult verify(
             String token, String appId, String appCertificate, String channelName, long uid, long now) {
-        return VerifyResult.fromValue(Native.verifyUid(token, appId, appCertificate, channelName, uid, now));
+        return VerifyResult.fromValue(Native.verify(Native.V006, token, appId, appCertificate, channelName, null, uid, null, now));
     }
 
     /** As above, and also checks the app id unless {@code appId} is null. */
     public static VerifyResult verify(
             String token, String appId, String appCertificate, String channelName, String userAccount, long now) {
+        if (userAccount == null) {
+            throw Native.nullArgument("userAccount");
+        }
         return VerifyResult.fromValue(
-                Native.verifyUserAccount(token, appId, appCertificate, channelName, userAccount, now));
+                Native.verify(Native.V006, token, appId, appCertificate, channelName, userAccount, 0, null, now));
+    }
+
+    /**
+     * Checks an RTM token ({@link RtmTokenBuilder}: the account in the channel field, an empty
+     * uid) for {@code userAccount} at {@code now} (Unix seconds); its {@code kRtmLogin} expiry is
+     * checked.
+     */
+    public static VerifyResult verifyRtm(String token, String appCertificate, String userAccount, long now) {
+        if (userAccount == null) {
+            throw Native.nullArgument("userAccount");
+        }
+        return VerifyResult.fromValue(Native.verify(Native.V006, token, null, appCertificate, null, null, 0, userAccount, now));
     }
 }

@@ -7,8 +7,8 @@ import java.util.OptionalLong;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
-/** Every field of a 006 token, from {@link AccessToken#parse}. Immutable. */
-public final class ParsedToken {
+/** Every field of a 006 token, from {@link AccessToken#parse} or {@link AnyToken#parse}. Immutable. */
+public final class ParsedToken implements AnyToken {
     private final String appId;
     private final byte[] signature;
     private final long crcChannelName;
@@ -17,23 +17,29 @@ public final class ParsedToken {
     private final long ts;
     private final SortedMap<Integer, Long> privileges;
 
-    /** Created by the native library. */
-    ParsedToken(String appId, byte[] signature, long crcChannelName, long crcUid, long salt, long ts,
-            int[] privilegeIds, long[] privilegeExpires) {
+    /** From the native parse: {@code ints} is {@code [6, crcChannelName, crcUid, salt, ts, (id, expire)*]}. */
+    ParsedToken(String appId, byte[] signature, long[] ints) {
         this.appId = appId;
         this.signature = signature.clone();
-        this.crcChannelName = crcChannelName;
-        this.crcUid = crcUid;
-        this.salt = salt;
-        this.ts = ts;
+        this.crcChannelName = ints[1];
+        this.crcUid = ints[2];
+        this.salt = ints[3];
+        this.ts = ints[4];
         TreeMap<Integer, Long> map = new TreeMap<>();
-        for (int i = 0; i < privilegeIds.length; i++) {
-            map.put(privilegeIds[i], privilegeExpires[i]);
+        for (int i = 5; i + 1 < ints.length; i += 2) {
+            map.put((int) ints[i], ints[i + 1]);
         }
         this.privileges = Collections.unmodifiableSortedMap(map);
     }
 
+    /** {@code "006"}. */
+    @Override
+    public String getVersion() {
+        return "006";
+    }
+
     /** The 32-character app id, as written in the token. */
+    @Override
     public String getAppId() {
         return appId;
     }

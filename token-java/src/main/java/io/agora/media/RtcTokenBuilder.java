@@ -1,9 +1,13 @@
 package io.agora.media;
 
 /**
- * RTC tokens for a role, as the reference {@code RtcTokenBuilder}: the role's privileges, each
- * expiring at {@code privilegeTs} (Unix seconds, 0 = never), a fresh salt and ts = now + 24 h.
- * Invalid input throws {@link AgoraTokenException}. Stateless and thread-safe.
+ * RTC tokens (AccessToken 006) for a role, as the reference {@code RtcTokenBuilder}: the role's
+ * privileges, each expiring at {@code privilegeTs} (a Unix time in seconds, 0 = never), a fresh
+ * salt and ts = now + 24 h (the lifetime rule: the token itself lives 24 hours, and a privilege
+ * that outlives it is cut short by it). Invalid input throws {@link AgoraTokenException}. The
+ * role table is token-core's: Attendee, Publisher and Admin may publish, Subscriber may only
+ * join (Agora's Java {@code RtcTokenBuilder} differs, see the README). Stateless and
+ * thread-safe. For AccessToken2 (007), what Agora issues today, use {@link RtcTokenBuilder2}.
  */
 public class RtcTokenBuilder {
     /** The RTC roles. Publisher, Attendee and Admin may publish; Subscriber may only join. */
@@ -41,10 +45,7 @@ public class RtcTokenBuilder {
     /** A token for a numeric uid in 0..2^32-1 ({@code uid} error otherwise), privilegeTs likewise. */
     public String buildTokenWithUid(
             String appId, String appCertificate, String channelName, long uid, Role role, long privilegeTs) {
-        int roleValue = roleValue(role);
-        return Native.token(new byte[Native.TOKEN_BUFFER], out ->
-                Native.rtcBuildTokenWithUid(appId, appCertificate, channelName, uid, roleValue, privilegeTs, out,
-                        out.length));
+        return Native.oneShot006(false, appId, appCertificate, channelName, null, uid, roleValue(role), privilegeTs);
     }
 
     /** A token for a user account (string uid). {@code privilegeTs}'s 32 bits are read as unsigned. */
@@ -57,8 +58,9 @@ public class RtcTokenBuilder {
     /** A token for a user account; {@code privilegeTs} in 0..2^32-1. */
     public String buildTokenWithUserAccount(
             String appId, String appCertificate, String channelName, String account, Role role, long privilegeTs) {
-        int roleValue = roleValue(role);
-        return Native.token(new byte[Native.TOKEN_BUFFER], out -> Native.rtcBuildTokenWithUserAccount(
-                appId, appCertificate, channelName, account, roleValue, privilegeTs, out, out.length));
+        if (account == null) {
+            throw Native.nullArgument("account");
+        }
+        return Native.oneShot006(false, appId, appCertificate, channelName, account, 0, roleValue(role), privilegeTs);
     }
 }

@@ -2,8 +2,10 @@ package io.agora.media;
 
 /**
  * RTM login tokens, as the reference {@code RtmTokenBuilder}: the user account in the channel
- * field, an empty uid and {@code kRtmLogin} expiring at {@code privilegeTs}. Invalid input throws
- * {@link AgoraTokenException}. Stateless and thread-safe.
+ * field, an empty uid and {@code kRtmLogin} expiring at {@code privilegeTs} (a Unix time in
+ * seconds, 0 = never); ts = now + 24 h. Invalid input throws {@link AgoraTokenException}.
+ * Stateless and thread-safe. Check one with {@link AccessToken#verifyRtm}. For AccessToken2 (007)
+ * use {@link io.agora.rtm.RtmTokenBuilder2}.
  */
 public class RtmTokenBuilder {
     /** The RTM role. */
@@ -28,8 +30,6 @@ public class RtmTokenBuilder {
         if (role == null) {
             throw Native.nullArgument("role");
         }
-        int roleValue = role.value;
-        return Native.token(new byte[Native.TOKEN_BUFFER], out ->
-                Native.rtmBuildToken(appId, appCertificate, uid, roleValue, privilegeTs, out));
+        return Native.oneShot006(true, appId, appCertificate, uid, null, 0, role.value, privilegeTs);
     }
 }

@@ -15,9 +15,13 @@ import java.util.TreeMap;
  * <p>Invalid input throws {@link AgoraTokenException} (an {@link IllegalArgumentException})
  * carrying the category; null arguments throw it with category {@code null_argument}.
  *
- * <p>Without {@link #setSalt}, every token gets a fresh CSPRNG salt; without {@link #setTs}, it
- * expires 24 hours after it was built. The app certificate is kept only in native memory, as a
- * keyed HMAC state; {@link #toString()} shows {@code ***} for it.
+ * <p>Times are Unix times in seconds (006; the 007 builders take seconds from now). Without
+ * {@link #setSalt}, every token gets a fresh CSPRNG salt; without {@link #setTs}, it expires 24
+ * hours after it was built (the lifetime rule of Agora's builders): privileges expire when you
+ * say, the token itself after 24 hours, and a privilege that outlives its token is cut short by
+ * it. The app certificate is kept only in native memory, as a keyed HMAC state;
+ * {@link #toString()} shows {@code ***} for it. Rules and tables (roles, privileges, field
+ * checks) are token-core's: README "The 006 format in brief".
  *
  * <p>A builder owns a native handle: release it with {@link #close()} (try-with-resources); a
  * {@link Cleaner} releases a forgotten one after garbage collection. Calls on one builder are
@@ -66,12 +70,17 @@ public final class SimpleTokenBuilder implements AutoCloseable {
 
     private final Handle handle;
     private final Cleaner.Cleanable cleanable;
+    /** For {@link #toString()}: the app id, channel and user (never the certificate). */
+    private final String appId;
+    private final String channelName;
+    private final String user;
     /** Reused by buildToken (calls are serialised); grows for tokens with many privileges. */
     private byte[] tokenBuffer = new byte[Native.TOKEN_BUFFER];
 
     /** A builder for a user account (string uid), used as it is. */
     public SimpleTokenBuilder(String appId, String appCertificate, String channelName, String userAccount) {
-        this(Native.builderNewUserAccount(appId, appCertificate, channelName, userAccount));
+        this(Native.builderNew(appId, appCertificate, channelName, notNull(userAccount, "userAccount"), 0), appId,
+                channelName, "userAccount=" + userAccount);
     }
 
     /**
@@ -79,17 +88,30 @@ public final class SimpleTokenBuilder implements AutoCloseable {
      * {@code (int) 2882341273L} signs "2882341273". 0 means any user (signed as "").
      */
     public SimpleTokenBuilder(String appId, String appCertificate, String channelName, int uid) {
-        this(Native.builderNewUid(appId, appCertificate, channelName, Integer.toUnsignedLong(uid)));
+        this(appId, appCertificate, channelName, Integer.toUnsignedLong(uid));
     }
 
-    /** A builder for a numeric uid in 0..2^32-1; otherwise category {@code uid}. */
+    /**
+     * A builder for a numeric uid in 0..2^32-1; otherwise category {@code uid} (whose message
+     * says when a negative value may be the signed view of an unsigned uid).
+     */
     public SimpleTokenBuilder(String appId, String appCertificate, String channelName, long uid) {
-        this(Native.builderNewUid(appId, appCertificate, channelName, uid));
+        this(Native.builderNew(appId, appCertificate, channelName, null, uid), appId, channelName, "uid=" + uid);
     }
 
-    private SimpleTokenBuilder(long nativeHandle) {
+    private SimpleTokenBuilder(long nativeHandle, String appId, String channelName, String user) {
         this.handle = new Handle(nativeHandle);
         this.cleanable = CLEANER.register(this, handle);
+        this.appId = appId;
+        this.channelName = channelName;
+        this.user = user;
+    }
+
+    private static String notNull(String value, String field) {
+        if (value == null) {
+            throw Native.nullArgument(field);
+        }
+        return value;
     }
 
     private long live() {
@@ -101,8 +123,10 @@ public final class SimpleTokenBuilder implements AutoCloseable {
     }
 
     /**
-     * Takes salt, ts and privileges from an existing token of the same app, channel and user
-     * (the documented signature).
+     * Renewal: takes the privileges of an existing token of the same app, channel and user, as
+     * Agora's {@code SimpleTokenBuilder} documents; salt and ts are not taken (drawn afresh at
+     * each build unless set), so the renewed token lives again. Then set the privileges to extend
+     * and build. The token's signature is not checked: use {@link AccessToken#verify} for that.
      *
      * @return {@code true}, or {@code false} when the token is malformed or belongs to another
      *     app, channel or user; the builder is then unchanged. {@link #initFromToken} does the
@@ -135,17 +159,31 @@ public final class SimpleTokenBuilder implements AutoCloseable {
         }
     }
 
-    /** Replaces the privileges with the role's, each never expiring (0). Returns true. */
-    public synchronized boolean initPrivileges(Role role) {
-        if (role == null) {
-            throw Native.nullArgument("role");
-        }
+    /** One change through the native builder, serialised with every other call. */
+    private synchronized void set(int what, int id, long value) {
         try {
-            Native.builderInitPrivileges(live(), role.initValue);
-            return true;
+            Native.builderSet(live(), what, id, value);
         } finally {
             Reference.reachabilityFence(this);
         }
+    }
+
+    /** {@code [salt, ts, id0, expire0, ...]}, salt and ts -1 when drawn at each build. */
+    private synchronized long[] state() {
+        try {
+            return Native.builderState(live());
+        } finally {
+            Reference.reachabilityFence(this);
+        }
+    }
+
+    /** Replaces the privileges with the role's, each never expiring (0). Returns true. */
+    public boolean initPrivileges(Role role) {
+        if (role == null) {
+            throw Native.nullArgument("role");
+        }
+        set(Native.INIT_PRIVILEGES, role.initValue, 0);
+        return true;
     }
 
     /**
@@ -157,98 +195,66 @@ public final class SimpleTokenBuilder implements AutoCloseable {
     }
 
     /** Grants a privilege until {@code expireTimestamp} in 0..2^32-1, else category {@code expire_ts}. */
-    public synchronized void setPrivilege(AccessToken.Privileges privilege, long expireTimestamp) {
+    public void setPrivilege(AccessToken.Privileges privilege, long expireTimestamp) {
         if (privilege == null) {
             throw Native.nullArgument("privilege");
         }
-        try {
-            Native.builderSetPrivilege(live(), privilege.id(), expireTimestamp);
-        } finally {
-            Reference.reachabilityFence(this);
-        }
+        set(Native.SET_PRIVILEGE, privilege.id(), expireTimestamp);
     }
 
     /** Removes a privilege (nothing happens if it is absent). */
-    public synchronized void removePrivilege(AccessToken.Privileges privilege) {
+    public void removePrivilege(AccessToken.Privileges privilege) {
         if (privilege == null) {
             throw Native.nullArgument("privilege");
         }
-        try {
-            Native.builderRemovePrivilege(live(), privilege.id());
-        } finally {
-            Reference.reachabilityFence(this);
-        }
+        set(Native.REMOVE_PRIVILEGE, privilege.id(), 0);
     }
 
     /** The privileges (id to expiry), sorted by id; a snapshot. */
-    public synchronized SortedMap<Integer, Long> getPrivileges() {
-        long[] flat;
-        try {
-            flat = Native.builderPrivileges(live());
-        } finally {
-            Reference.reachabilityFence(this);
-        }
+    public SortedMap<Integer, Long> getPrivileges() {
+        return privileges(state());
+    }
+
+    private static SortedMap<Integer, Long> privileges(long[] state) {
         TreeMap<Integer, Long> map = new TreeMap<>();
-        for (int i = 0; i + 1 < flat.length; i += 2) {
-            map.put((int) flat[i], flat[i + 1]);
+        for (int i = 2; i + 1 < state.length; i += 2) {
+            map.put((int) state[i], state[i + 1]);
         }
         return Collections.unmodifiableSortedMap(map);
     }
 
     /** Fixes the salt (0..2^32-1, else category {@code salt}), for reproducible tokens. */
-    public synchronized void setSalt(long salt) {
-        try {
-            Native.builderSetSalt(live(), salt);
-        } finally {
-            Reference.reachabilityFence(this);
-        }
+    public void setSalt(long salt) {
+        set(Native.SET_SALT, 0, salt == Native.NONE ? -1 : salt);
     }
 
     /** Back to a fresh CSPRNG salt for every token (the default). */
-    public synchronized void clearSalt() {
-        try {
-            Native.builderClearSalt(live());
-        } finally {
-            Reference.reachabilityFence(this);
-        }
+    public void clearSalt() {
+        set(Native.SET_SALT, 0, Native.NONE);
     }
 
     /** The fixed salt, or empty when every token draws its own. */
-    public synchronized OptionalLong getSalt() {
-        try {
-            long salt = Native.builderGetSalt(live());
-            return salt < 0 ? OptionalLong.empty() : OptionalLong.of(salt);
-        } finally {
-            Reference.reachabilityFence(this);
-        }
+    public OptionalLong getSalt() {
+        return fixed(state()[0]);
+    }
+
+    private static OptionalLong fixed(long value) {
+        return value < 0 ? OptionalLong.empty() : OptionalLong.of(value);
     }
 
     /** Fixes the token expiry (Unix seconds, 0..2^32-1, else category {@code ts}). */
-    public synchronized void setTs(long ts) {
-        try {
-            Native.builderSetTs(live(), ts);
-        } finally {
-            Reference.reachabilityFence(this);
-        }
+    public void setTs(long ts) {
+        set(Native.SET_TS, 0, ts == Native.NONE ? -1 : ts);
     }
 
     /** Back to "24 hours after each build" (the default). */
-    public synchronized void clearTs() {
-        try {
-            Native.builderClearTs(live());
-        } finally {
-            Reference.reachabilityFence(this);
-        }
+    public void clearTs() {
+        set(Native.SET_TS, 0, Native.NONE);
     }
 
     /** The fixed token expiry, or empty for "24 hours after each build". */
-    public synchronized OptionalLong getTs() {
-        try {
-            long ts = Native.builderGetTs(live());
-            return ts < 0 ? OptionalLong.empty() : OptionalLong.of(ts);
-        } finally {
-            Reference.reachabilityFence(this);
-        }
+    public OptionalLong getTs() {
+        return fixed(state()[1]);
     }
 
     /** Builds the token ("006" + app id + base64 content). */
@@ -277,17 +283,19 @@ public final class SimpleTokenBuilder implements AutoCloseable {
         cleanable.clean();
     }
 
-    /** App id, channel, uid, salt, ts and privileges; the certificate shows as {@code ***}. */
+    /**
+     * App id, channel, user, salt, ts and privileges, in Java's notation; the certificate shows as
+     * {@code ***}. For example {@code SimpleTokenBuilder[appId=970C..., appCertificate=***,
+     * channelName=room-1, uid=42, salt=fresh per token, ts=now + 24 h, privileges={1=0}]}.
+     */
     @Override
     public synchronized String toString() {
-        long h = handle.get();
-        if (h == 0) {
-            return "SimpleTokenBuilder { closed }";
+        if (handle.get() == 0) {
+            return "SimpleTokenBuilder[closed]";
         }
-        try {
-            return Native.builderDescribe(h);
-        } finally {
-            Reference.reachabilityFence(this);
-        }
+        long[] state = state();
+        return "SimpleTokenBuilder[appId=" + appId + ", appCertificate=***, channelName=" + channelName + ", " + user
+                + ", salt=" + (state[0] < 0 ? "fresh per token" : state[0])
+                + ", ts=" + (state[1] < 0 ? "now + 24 h" : state[1]) + ", privileges=" + privileges(state) + "]";
     }
 }

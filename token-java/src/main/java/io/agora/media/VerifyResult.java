@@ -1,6 +1,10 @@
 package io.agora.media;
 
-/** The outcome of {@link AccessToken#verify}: {@link #OK} or the first check that failed. */
+/**
+ * The outcome of {@link AccessToken#verify} (006) and {@link AccessToken2#verify} (007): {@link #OK}
+ * or the first check that failed, in token-core's order (README: "Verify" for 007, the 006
+ * section's {@code verify}). A failed check is a value, not an exception.
+ */
 public enum VerifyResult {
     OK(0, "ok"),
     APP_ID_MISMATCH(1, "app_id_mismatch"),
@@ -8,7 +12,9 @@ public enum VerifyResult {
     UID_MISMATCH(3, "uid_mismatch"),
     SIGNATURE_MISMATCH(4, "signature_mismatch"),
     EXPIRED(5, "expired"),
-    PRIVILEGE_EXPIRED(6, "privilege_expired");
+    PRIVILEGE_EXPIRED(6, "privilege_expired"),
+    /** 007, with an RTC or RTM check: the token has no service of that kind. */
+    SERVICE_MISSING(7, "service_missing");
 
     private final int value;
     private final String label;

@@ -112,6 +112,21 @@ public final class ConformanceRunner {
             case "invalid006":
                 invalid006(c);
                 break;
+            case "build007":
+                compare007(c, build007(c));
+                break;
+            case "builder007":
+                compare007(c, builder007(c));
+                break;
+            case "invalid007":
+                invalid007(c);
+                break;
+            case "reject007":
+                reject007(c);
+                break;
+            case "parse007":
+                parse007(c);
+                break;
             default:
                 throw new CaseFailure("unknown kind " + kind);
         }
@@ -196,33 +211,32 @@ public final class ConformanceRunner {
         }
     }
 
-    static void invalid006(Map<String, Object> c) throws CaseFailure {
+    /** A call that must fail with the case's {@code error} category. */
+    @FunctionalInterface
+    interface Call {
+        Object run() throws CaseFailure;
+    }
+
+    static void expectError(Map<String, Object> c, Call call) throws CaseFailure {
         String want = str(c, "error");
-        String token;
+        Object got;
         try {
-            token = buildFrom(c);
+            got = call.run();
         } catch (AgoraTokenException e) {
             if (!want.equals(e.getCategory())) {
                 throw new CaseFailure("want error " + want + ", got " + e.getCategory() + " (" + e.getMessage() + ")");
             }
             return;
         }
-        throw new CaseFailure("want error " + want + ", but built " + token);
+        throw new CaseFailure("want error " + want + ", but got " + got);
+    }
+
+    static void invalid006(Map<String, Object> c) throws CaseFailure {
+        expectError(c, () -> buildFrom(c));
     }
 
     static void reject006(Map<String, Object> c) throws CaseFailure {
-        String want = str(c, "error");
-        String token = str(c, "token");
-        ParsedToken parsed;
-        try {
-            parsed = AccessToken.parse(token);
-        } catch (AgoraTokenException e) {
-            if (!want.equals(e.getCategory())) {
-                throw new CaseFailure("want error " + want + ", got " + e.getCategory() + " (" + e.getMessage() + ")");
-            }
-            return;
-        }
-        throw new CaseFailure("want error " + want + ", but parsed " + parsed);
+        expectError(c, () -> AccessToken.parse(str(c, "token")));
     }
 
     static void parse006(Map<String, Object> c) throws CaseFailure {
@@ -252,6 +266,190 @@ public final class ConformanceRunner {
             VerifyResult result = hasUid
                     ? AccessToken.verify(token, cert, channel, num(v, "uid"), now)
                     : AccessToken.verify(token, cert, channel, str(v, "user_account"), now);
+            check("verify.result", str(v, "result"), result.label());
+        }
+    }
+
+    // ---------------------------------------------------------------- 007
+
+    @SuppressWarnings("unchecked")
+    static List<Object> list(Object v, String what) throws CaseFailure {
+        if (!(v instanceof List)) {
+            throw new CaseFailure(what + " is missing or not an array");
+        }
+        return (List<Object>) v;
+    }
+
+    /** A build007/invalid007 service object as the Java service class of its type (public API only). */
+    @SuppressWarnings("unchecked")
+    static AccessToken2.Service service(Object o) throws CaseFailure {
+        if (!(o instanceof Map)) {
+            throw new CaseFailure("a service is not an object");
+        }
+        Map<String, Object> m = (Map<String, Object>) o;
+        long type = num(m, "type");
+        AccessToken2.Service s;
+        boolean hasUid = m.containsKey("uid");
+        if (type == 1 || type == 3 || type == 6) {
+            String channel = (String) m.get("channel_name");
+            String account = (String) m.get("user_account");
+            long uid = hasUid ? num(m, "uid") : 0;
+            if (hasUid == m.containsKey("user_account")) {
+                throw new CaseFailure("a channel service needs exactly one of uid and user_account");
+            }
+            s = type == 1 ? (hasUid ? new AccessToken2.ServiceRtc(channel, uid) : new AccessToken2.ServiceRtc(channel, account))
+                    : type == 3 ? (hasUid ? new AccessToken2.ServiceStreaming(channel, uid)
+                            : new AccessToken2.ServiceStreaming(channel, account))
+                    : (hasUid ? new AccessToken2.ServiceFCdn(channel, uid) : new AccessToken2.ServiceFCdn(channel, account));
+        } else if (type == 2) {
+            s = new AccessToken2.ServiceRtm((String) m.get("user_id"));
+        } else if (type == 5) {
+            s = new AccessToken2.ServiceChat((String) m.get("user_id"));
+        } else if (type == 8) {
+            AccessToken2.ServiceRtm2 rtm2 = new AccessToken2.ServiceRtm2((String) m.get("user_id"));
+            Builders007.Args a = new Builders007.Args("", m);
+            for (AccessToken2.Permission p : a.permissions("permissions")) {
+                rtm2.addPermission(p);
+            }
+            s = rtm2;
+        } else if (type == 7) {
+            s = new AccessToken2.ServiceApaas((String) m.get("room_uuid"), (String) m.get("user_uuid"),
+                    (int) num(m, "role"));
+            long role = num(m, "role");
+            if (role != (int) role) {
+                throw new CaseFailure("role " + role + " does not fit a Java int");
+            }
+        } else if (type == 4) {
+            s = new AccessToken2.ServiceFpa();
+        } else if (type == 9) {
+            s = new AccessToken2.ServiceConvoAI();
+        } else if (type == 10) {
+            s = new AccessToken2.ServiceStt();
+        } else {
+            // No Java class: a service of an unknown type, as the library's own subclasses are made.
+            s = new AccessToken2.Service((int) type) {
+                @Override
+                String fields() {
+                    return "";
+                }
+            };
+        }
+        for (long[] p : pairs(m, "privileges")) {
+            if (p[0] != (int) p[0]) {
+                throw new CaseFailure("privilege id " + p[0] + " does not fit a Java int");
+            }
+            s.addPrivilege((int) p[0], p[1]);
+        }
+        return s;
+    }
+
+    /** build007 / invalid007: the services as data through AccessToken2 (addService, setIssueTs, setSalt, build). */
+    static String build007(Map<String, Object> c) throws CaseFailure {
+        AccessToken2 t = new AccessToken2(str(c, "app_id"), str(c, "app_certificate"), num(c, "expire"));
+        t.setIssueTs(num(c, "issue_ts"));
+        t.setSalt(num(c, "salt"));
+        for (Object o : list(c.get("services"), "services")) {
+            t.addService(service(o));
+        }
+        return t.build();
+    }
+
+    /** builder007: the Java builder of this python3 name, with issue_ts and salt pinned. */
+    @SuppressWarnings("unchecked")
+    static String builder007(Map<String, Object> c) throws CaseFailure {
+        String name = str(c, "builder");
+        int recipe = Recipes.find(name);
+        if (recipe < 0 || !Builders007.BY_NAME.containsKey(name)) {
+            throw new CaseFailure("no builder named " + name + (recipe < 0 ? " in the native table" : " in Java"));
+        }
+        Map<String, Object> args = obj(c, "args");
+        List<String> params = new ArrayList<>();
+        for (String p : Recipes.params(recipe)) {
+            params.add(p.substring(0, p.indexOf(':')));
+        }
+        if (!params.containsAll(args.keySet())) {
+            throw new CaseFailure("args " + args.keySet() + " are not parameters of " + name + " " + params);
+        }
+        String appId = str(c, "app_id");
+        String cert = str(c, "app_certificate");
+        return Recipes.pinned(num(c, "issue_ts"), num(c, "salt"), () -> Builders007.call(name, appId, cert, args));
+    }
+
+    /** Both steps of build007: the decompressed content, then the token. */
+    static void compare007(Map<String, Object> c, String got) throws CaseFailure {
+        String content = java.util.HexFormat.of().formatHex(AccessToken2.parseToken(got).getContent());
+        check("content_hex", str(c, "content_hex"), content);
+        check("token", str(c, "token"), got);
+    }
+
+    static void invalid007(Map<String, Object> c) throws CaseFailure {
+        expectError(c, () -> build007(c));
+    }
+
+    static void reject007(Map<String, Object> c) throws CaseFailure {
+        expectError(c, () -> AccessToken2.parseToken(str(c, "token")));
+    }
+
+    /** A parsed service in the vectors' token form. */
+    static Map<String, Object> tokenForm(AccessToken2.Service s) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("type", (long) s.getServiceType());
+        List<Object> privileges = new ArrayList<>();
+        s.getPrivileges().forEach((id, e) -> privileges.add(List.of((long) id, e)));
+        m.put("privileges", privileges);
+        if (s instanceof AccessToken2.ServiceRtc || s instanceof AccessToken2.ServiceStreaming
+                || s instanceof AccessToken2.ServiceFCdn) {
+            m.put("channel_name", ((AccessToken2.ChannelService) s).getChannelName());
+            m.put("account", ((AccessToken2.ChannelService) s).getUid());
+        } else if (s instanceof AccessToken2.UserService) {
+            m.put("user_id", ((AccessToken2.UserService) s).getUserId());
+        } else if (s instanceof AccessToken2.ServiceApaas) {
+            AccessToken2.ServiceApaas a = (AccessToken2.ServiceApaas) s;
+            m.put("room_uuid", a.getRoomUuid());
+            m.put("user_uuid", a.getUserUuid());
+            m.put("role", (long) a.getRole());
+        }
+        if (s instanceof AccessToken2.ServiceRtm2) {
+            List<Object> permissions = new ArrayList<>();
+            for (AccessToken2.Permission p : ((AccessToken2.ServiceRtm2) s).getPermissions()) {
+                permissions.add(List.of((long) p.resourceType(), (long) p.permissionType(), p.resources()));
+            }
+            m.put("permissions", permissions);
+        }
+        return m;
+    }
+
+    static void parse007(Map<String, Object> c) throws CaseFailure {
+        String token = str(c, "token");
+        Map<String, Object> want = obj(c, "expected");
+        ParsedToken2 t = AccessToken2.parseToken(token);
+        check("app_id", str(want, "app_id"), t.getAppId());
+        check("issue_ts", num(want, "issue_ts"), t.getIssueTs());
+        check("expire", num(want, "expire"), t.getExpire());
+        check("salt", num(want, "salt"), t.getSalt());
+        check("signature_hex", str(want, "signature_hex"), t.getSignatureHex());
+        check("content_hex", str(want, "content_hex"), java.util.HexFormat.of().formatHex(t.getContent()));
+        List<Object> services = new ArrayList<>();
+        for (AccessToken2.Service s : t.getServices()) {
+            services.add(tokenForm(s));
+        }
+        check("services", want.get("services"), services);
+        if (c.containsKey("verify")) {
+            Map<String, Object> v = obj(c, "verify");
+            String cert = str(v, "app_certificate");
+            long now = num(v, "now");
+            VerifyResult result;
+            if (v.containsKey("rtc")) {
+                Map<String, Object> rtc = obj(v, "rtc");
+                if (rtc.containsKey("uid") == rtc.containsKey("user_account")) {
+                    throw new CaseFailure("verify.rtc: exactly one of uid and user_account must be given");
+                }
+                result = rtc.containsKey("uid")
+                        ? AccessToken2.verify(token, cert, str(rtc, "channel_name"), num(rtc, "uid"), now)
+                        : AccessToken2.verify(token, cert, str(rtc, "channel_name"), str(rtc, "user_account"), now);
+            } else {
+                result = AccessToken2.verify(token, cert, now);
+            }
             check("verify.result", str(v, "result"), result.label());
         }
     }

@@ -57,6 +57,25 @@ final class Fixtures {
                 : Path.of("..").toAbsolutePath().normalize();
     }
 
+    /** Native table {@code which} ({@link Native#table}), each row split at spaces. */
+    static java.util.List<String[]> table(int which) {
+        java.util.List<String[]> rows = new java.util.ArrayList<>();
+        for (String row : Native.table(which)) {
+            rows.add(row.split(" "));
+        }
+        return rows;
+    }
+
+    /** The 006 privilege ids of a role, from the core's table; null for an undocumented role. */
+    static int[] rolePrivileges(int role) {
+        for (String[] row : table(Native.TABLE_ROLES_006)) {
+            if (Integer.parseInt(row[0]) == role) {
+                return java.util.Arrays.stream(row).skip(1).mapToInt(Integer::parseInt).toArray();
+            }
+        }
+        return null;
+    }
+
     static SimpleTokenBuilder fixed(long uid) {
         SimpleTokenBuilder b = new SimpleTokenBuilder(APP_ID, CERT, CHANNEL, uid);
         b.setSalt(SALT);

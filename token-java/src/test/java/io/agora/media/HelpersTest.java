@@ -41,7 +41,7 @@ class HelpersTest {
             String token = rtc.buildTokenWithUid(APP_ID, CERT, CHANNEL, 7, role, -1);
             Map<Integer, Long> privileges = AccessToken.parse(token).getPrivileges();
             assertEquals(4294967295L, privileges.get(1), "int privilegeTs -1 is 2^32-1");
-            int[] ids = Native.rolePrivileges(role.initValue);
+            int[] ids = Fixtures.rolePrivileges(role.initValue);
             assertEquals(ids.length, privileges.size(), role.name());
             for (int id : ids) {
                 assertEquals(4294967295L, privileges.get(id));
@@ -71,8 +71,8 @@ class HelpersTest {
         assertCategory("channel_name", () -> rtc.buildTokenWithUid(APP_ID, CERT, "", 1, Role.Role_Publisher, 0));
         assertCategory("user_account",
                 () -> rtc.buildTokenWithUserAccount(APP_ID, CERT, CHANNEL, "", Role.Role_Publisher, 0));
-        assertCategory("role", () -> Native.rtcBuildTokenWithUid(APP_ID, CERT, CHANNEL, 1, 3, 0, new byte[400], 400));
-        assertCategory("role", () -> Native.rtcBuildTokenWithUserAccount(APP_ID, CERT, CHANNEL, "a", -1, 0, new byte[400], 400));
+        assertCategory("role", () -> Native.build006(false, APP_ID, CERT, CHANNEL, null, 1, 3, 0, new byte[400], 400));
+        assertCategory("role", () -> Native.build006(false, APP_ID, CERT, CHANNEL, "a", 0, -1, 0, new byte[400], 400));
     }
 
     @Test
@@ -102,30 +102,33 @@ class HelpersTest {
         }
         // Every string is read (and null-checked) before the uid, role and expiry are.
         assertCategory("null_argument", () -> rtc.buildTokenWithUid(null, CERT, CHANNEL, -1L, Role.Role_Publisher, -1L));
-        assertCategory("null_argument", () -> Native.rtcBuildTokenWithUserAccount(APP_ID, CERT, CHANNEL, null, 3, -1,
+        assertCategory("null_argument", () -> Native.build006(false, APP_ID, CERT, null, "a", 0, 3, -1,
                 new byte[400], 400));
-        assertCategory("uid", () -> Native.rtcBuildTokenWithUid("x", CERT, CHANNEL, -1, 3, -1, new byte[400], 400));
-        assertCategory("role", () -> Native.rtcBuildTokenWithUid("x", CERT, CHANNEL, 1, 3, -1, new byte[400], 400));
-        assertCategory("expire_ts", () -> Native.rtcBuildTokenWithUid("x", CERT, CHANNEL, 1, 1, -1, new byte[400], 400));
+        AgoraTokenException negative = assertCategory("uid",
+                () -> Native.build006(false, "x", CERT, CHANNEL, null, -1, 3, -1, new byte[400], 400));
+        assertTrue(negative.getMessage().contains("4294967295") && negative.getMessage().contains("signed"),
+                negative.getMessage());
+        assertCategory("role", () -> Native.build006(false, "x", CERT, CHANNEL, null, 1, 3, -1, new byte[400], 400));
+        assertCategory("expire_ts", () -> Native.build006(false, "x", CERT, CHANNEL, null, 1, 1, -1, new byte[400], 400));
         assertCategory("role",
-                () -> Native.rtcBuildTokenWithUserAccount("x", CERT, "caf\u00e9", "a", 3, -1, new byte[400], 400));
+                () -> Native.build006(false, "x", CERT, "caf\u00e9", "a", 0, 3, -1, new byte[400], 400));
     }
 
     @Test
     void nativeTokenWritersReportTheSizeNeeded() {
         byte[] small = new byte[20];
-        int n = Native.rtcBuildTokenWithUid(APP_ID, CERT, CHANNEL, 1, 1, 0, small, small.length);
+        int n = Native.build006(false, APP_ID, CERT, CHANNEL, null, 1, 1, 0, small, small.length);
         assertTrue(n < -100, "minus the length needed: " + n);
         assertEquals(new byte[20].length, small.length);
         assertTrue(java.util.Arrays.equals(new byte[20], small), "nothing written");
         byte[] exact = new byte[-n];
-        assertEquals(-n, Native.rtcBuildTokenWithUid(APP_ID, CERT, CHANNEL, 1, 1, 0, exact, exact.length));
+        assertEquals(-n, Native.build006(false, APP_ID, CERT, CHANNEL, null, 1, 1, 0, exact, exact.length));
         String token = new String(exact, java.nio.charset.StandardCharsets.ISO_8859_1);
         assertEquals(VerifyResult.OK, AccessToken.verify(token, CERT, CHANNEL, 1L, Fixtures.now()));
-        assertTrue(Native.rtmBuildToken(APP_ID, CERT, "a", 1, 0, new byte[3]) < 0);
-        assertTrue(Native.rtcBuildTokenWithUserAccount(APP_ID, CERT, CHANNEL, "a", 1, 0, new byte[0], 0) < 0);
-        assertCategory("null_argument", () -> Native.rtmBuildToken(APP_ID, CERT, "a", 1, 0, null));
-        assertCategory("null_argument", () -> Native.rtcBuildTokenWithUid(APP_ID, CERT, CHANNEL, 1, 1, 0, null, 400));
+        assertTrue(Native.build006(true, APP_ID, CERT, "a", null, 0, 1, 0, new byte[3], 3) < 0);
+        assertTrue(Native.build006(false, APP_ID, CERT, CHANNEL, "a", 0, 1, 0, new byte[0], 0) < 0);
+        assertCategory("null_argument", () -> Native.build006(true, APP_ID, CERT, "a", null, 0, 1, 0, null, 400));
+        assertCategory("null_argument", () -> Native.build006(false, APP_ID, CERT, CHANNEL, null, 1, 1, 0, null, 400));
     }
 
     @Test
@@ -147,6 +150,6 @@ class HelpersTest {
         assertCategory("user_account", () -> rtm.buildToken(APP_ID, CERT, "a/b", RtmTokenBuilder.Role.Rtm_User, 0));
         assertCategory("app_certificate", () -> rtm.buildToken(APP_ID, "", "a", RtmTokenBuilder.Role.Rtm_User, 0));
         assertCategory("expire_ts", () -> rtm.buildToken(APP_ID, CERT, "a", RtmTokenBuilder.Role.Rtm_User, -5L));
-        assertCategory("role", () -> Native.rtmBuildToken(APP_ID, CERT, "a", 2, 0, new byte[400]));
+        assertCategory("role", () -> Native.build006(true, APP_ID, CERT, "a", null, 0, 2, 0, new byte[400], 400));
     }
 }
