@@ -182,6 +182,7 @@ async fn observe(State(s): State<AppState>, req: Request, next: Next) -> Respons
 /// Gives every error that did not come from a handler (405, 408, 413, an
 /// extractor's 400) the JSON shape of [`ApiError`], keeping its headers.
 async fn normalize_errors(req: Request, next: Next) -> Response {
+    let method = req.method().clone();
     let response = next.run(req).await;
     let status = response.status();
     if status.as_u16() < 400 || response.extensions().get::<Rejection>().is_some() {
@@ -200,10 +201,7 @@ async fn normalize_errors(req: Request, next: Next) -> Response {
         _ => "invalid",
     };
     let what = match (code, text.is_empty()) {
-        ("method_not_allowed", _) => {
-            let allow = parts.headers.get(header::ALLOW).and_then(|v| v.to_str().ok()).unwrap_or("");
-            format!("method: not allowed on this route (allowed: {allow})")
-        }
+        ("method_not_allowed", _) => format!("method: {method} is not allowed on this route (the Allow header lists those that are)"),
         ("timeout", _) => "request: took longer than REQUEST_TIMEOUT_SECS".to_owned(),
         (_, true) => format!("request: {}", status.canonical_reason().unwrap_or("failed")),
         (_, false) => format!("request: {text}"),

@@ -9,6 +9,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, OnceLock};
 
 use axum::body::Bytes;
+use axum::extract::rejection::BytesRejection;
 use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -302,8 +303,8 @@ pub async fn ping() -> Json<PingResponse> {
     ),
     security(("bearer" = []))
 )]
-pub async fn get_token(State(s): State<AppState>, Extension(p): Extension<Principal>, body: Bytes) -> Result<Json<TokenResponse>, ApiError> {
-    let body = Body::parse(&body, GET_TOKEN_FIELDS)?;
+pub async fn get_token(State(s): State<AppState>, Extension(p): Extension<Principal>, body: Result<Bytes, BytesRejection>) -> Result<Json<TokenResponse>, ApiError> {
+    let body = Body::parse(&body?, GET_TOKEN_FIELDS)?;
     let format = Format::parse(body.str("format")?, "format")?;
     let expire = match body.int("expire")? {
         None | Some(0) => DEFAULT_EXPIRE,
@@ -588,8 +589,8 @@ pub async fn chat_user_get(
     responses((status = 200, body = BuildResponse), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)),
     security(("bearer" = []))
 )]
-pub async fn build(State(s): State<AppState>, Extension(p): Extension<Principal>, body: Bytes) -> Result<Json<BuildResponse>, ApiError> {
-    let body = Body::parse(&body, BUILD_FIELDS)?;
+pub async fn build(State(s): State<AppState>, Extension(p): Extension<Principal>, body: Result<Bytes, BytesRejection>) -> Result<Json<BuildResponse>, ApiError> {
+    let body = Body::parse(&body?, BUILD_FIELDS)?;
     let builder = body.str("builder")?.ok_or_else(|| ApiError::missing("builder", "name a builder (GET /builders lists them)"))?;
     let empty = Map::new();
     let args = match body.get("args") {
@@ -625,8 +626,8 @@ pub async fn builders() -> Json<BuildersResponse> {
               (status = 401, body = ErrorBody)),
     security(("bearer" = []))
 )]
-pub async fn verify(State(s): State<AppState>, body: Bytes) -> Result<Json<Verification>, ApiError> {
-    let body = Body::parse(&body, VERIFY_FIELDS)?;
+pub async fn verify(State(s): State<AppState>, body: Result<Bytes, BytesRejection>) -> Result<Json<Verification>, ApiError> {
+    let body = Body::parse(&body?, VERIFY_FIELDS)?;
     let token = body.str("token")?.ok_or_else(|| ApiError::missing("token", "give the token to verify"))?;
     let now = match body.int("now")? {
         Some(n) => token_core::check_now(n).map_err(|e| ApiError::from_core(&e, &[(ErrorKind::Now, "now")]))?,
@@ -644,8 +645,8 @@ pub async fn verify(State(s): State<AppState>, body: Bytes) -> Result<Json<Verif
     responses((status = 200, body = Inspection), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody)),
     security(("bearer" = []))
 )]
-pub async fn inspect_token(State(s): State<AppState>, body: Bytes) -> Result<Json<Inspection>, ApiError> {
-    let body = Body::parse(&body, INSPECT_FIELDS)?;
+pub async fn inspect_token(State(s): State<AppState>, body: Result<Bytes, BytesRejection>) -> Result<Json<Inspection>, ApiError> {
+    let body = Body::parse(&body?, INSPECT_FIELDS)?;
     let token = body.str("token")?.ok_or_else(|| ApiError::missing("token", "give the token to inspect"))?;
     Ok(Json(inspect::inspect(token, s.credentials.app_id(), token_core::now_secs())?))
 }
