@@ -20,7 +20,6 @@ use axum::extract::{DefaultBodyLimit, MatchedPath, Request, State};
 use axum::http::{header, HeaderName, HeaderValue, Method, StatusCode, Uri};
 use axum::middleware::{from_fn_with_state, Next};
 use axum::response::{IntoResponse, Response};
-use axum::serve::ListenerExt;
 use axum::Router;
 use tokio::net::TcpListener;
 use tokio::sync::watch;
@@ -185,7 +184,8 @@ async fn normalize_errors(req: Request, next: Next) -> Response {
     let method = req.method().clone();
     let response = next.run(req).await;
     let status = response.status();
-    if status.as_u16() < 400 || response.extensions().get::<Rejection>().is_some() {
+    let json = response.headers().get(header::CONTENT_TYPE).is_some_and(|v| v.as_bytes().starts_with(b"application/json"));
+    if status.as_u16() < 400 || json || response.extensions().get::<Rejection>().is_some() {
         return response;
     }
     let (parts, body) = response.into_parts();
@@ -395,7 +395,7 @@ pub async fn serve(config: Config) -> io::Result<()> {
         "listening"
     );
 
-    let (drain_tx, mut drain_rx) = watch::channel(false);
+    let (drain_tx, drain_rx) = watch::channel(false);
     let delay = config.shutdown_delay;
     let signal_state = state.clone();
     tokio::spawn(async move {
@@ -406,22 +406,10 @@ pub async fn serve(config: Config) -> io::Result<()> {
         info!("shutdown: no longer accepting connections; finishing in-flight requests");
         let _ = drain_tx.send(true);
     });
-    let mut drained = drain_rx.clone();
-    let server = axum::serve(
-        listener.tap_io(|tcp| {
-            let _ = tcp.set_nodelay(true);
-        }),
-        app.into_make_service_with_connect_info::<SocketAddr>(),
-    )
-    .with_graceful_shutdown(async move {
-        let _ = drain_rx.wait_for(|d| *d).await;
-    });
     let grace = config.shutdown_grace;
+    let mut drained = drain_rx.clone();
     tokio::select! {
-        r = server => {
-            r?;
-            info!("shutdown: done");
-        }
+        () = accept_loop(listener, app, drain_rx) => info!("shutdown: done"),
         _ = async {
             let _ = drained.wait_for(|d| *d).await;
             tokio::time::sleep(grace).await;
@@ -430,6 +418,80 @@ pub async fn serve(config: Config) -> io::Result<()> {
         }
     }
     Ok(())
+}
+
+/// How long a connection accepted just before shutdown may take to send its first request.
+const FIRST_REQUEST_GRACE: Duration = Duration::from_secs(2);
+
+/// Serves HTTP/1.1 connections until `drain` turns true, then: accepts what
+/// is already waiting in the listen backlog, closes the listener, lets each
+/// connection finish the request it is on (a fresh connection first gets to
+/// send its request, up to [`FIRST_REQUEST_GRACE`]), and returns when every
+/// connection is closed. (`axum::serve` closes a just-accepted connection
+/// whose request it has not parsed yet, which loses that request.)
+async fn accept_loop(listener: TcpListener, app: Router, drain: watch::Receiver<bool>) {
+    let (done_tx, mut done_rx) = tokio::sync::mpsc::channel::<()>(1);
+    let mut shutdown = drain.clone();
+    let spawn = |tcp: tokio::net::TcpStream, remote: SocketAddr| {
+        let _ = tcp.set_nodelay(true);
+        let started = Arc::new(tokio::sync::Notify::new());
+        let first = started.clone();
+        let seen = Arc::new(AtomicBool::new(false));
+        let svc = tower::ServiceExt::map_request(app.clone(), move |mut req: axum::http::Request<hyper::body::Incoming>| {
+            req.extensions_mut().insert(axum::extract::ConnectInfo(remote));
+            if !seen.swap(true, Ordering::Relaxed) {
+                first.notify_one();
+            }
+            req
+        });
+        let mut conn_drain = drain.clone();
+        let done = done_tx.clone();
+        tokio::spawn(async move {
+            let conn = hyper::server::conn::http1::Builder::new()
+                .timer(hyper_util::rt::TokioTimer::new())
+                .serve_connection(hyper_util::rt::TokioIo::new(tcp), hyper_util::service::TowerToHyperService::new(svc));
+            tokio::pin!(conn);
+            tokio::select! {
+                _ = conn.as_mut() => return drop(done),
+                _ = conn_drain.wait_for(|d| *d) => {}
+            }
+            tokio::select! {
+                _ = conn.as_mut() => return drop(done),
+                () = started.notified() => {}
+                () = tokio::time::sleep(FIRST_REQUEST_GRACE) => {}
+            }
+            conn.as_mut().graceful_shutdown();
+            let _ = conn.await;
+            drop(done);
+        });
+    };
+    loop {
+        tokio::select! {
+            r = listener.accept() => match r {
+                Ok((tcp, remote)) => spawn(tcp, remote),
+                Err(e) => {
+                    // Out of file descriptors and the like: wait rather than spin.
+                    warn!(error = %e, "accept failed");
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                }
+            },
+            _ = shutdown.wait_for(|d| *d) => break,
+        }
+    }
+    // Connections the kernel already completed are served too.
+    loop {
+        tokio::select! {
+            biased;
+            r = listener.accept() => match r {
+                Ok((tcp, remote)) => spawn(tcp, remote),
+                Err(_) => break,
+            },
+            () = std::future::ready(()) => break,
+        }
+    }
+    drop(listener);
+    drop(done_tx);
+    let _ = done_rx.recv().await;
 }
 
 #[cfg(test)]
