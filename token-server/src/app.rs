@@ -206,7 +206,8 @@ async fn normalize_errors(req: Request, next: Next) -> Response {
         (_, true) => format!("request: {}", status.canonical_reason().unwrap_or("failed")),
         (_, false) => format!("request: {text}"),
     };
-    let mut fixed = ApiError::new(status, code, None, what).into_response();
+    let field = what.split_once(": ").map(|(f, _)| f).filter(|f| *f != "request");
+    let mut fixed = ApiError::new(status, code, field, what.clone()).into_response();
     for (name, value) in parts.headers.iter() {
         if name != header::CONTENT_TYPE && name != header::CONTENT_LENGTH {
             fixed.headers_mut().append(name.clone(), value.clone());

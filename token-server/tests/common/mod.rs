@@ -2,6 +2,8 @@
 //! `--port 0`, read back from its `listening` log line) and speaks HTTP to it.
 #![allow(dead_code)]
 
+pub mod netns;
+
 use std::io::{BufRead, BufReader, Read};
 use std::net::SocketAddr;
 use std::path::PathBuf;
