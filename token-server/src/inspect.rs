@@ -232,7 +232,7 @@ fn inspect006(t: &ParsedToken, app_id: &str, now: u32) -> Inspection {
 }
 
 /// A token's text as sent: surrounding whitespace is ignored, as the CLI does.
-fn token_text<'a>(token: &'a str) -> Result<&'a str, ApiError> {
+fn token_text(token: &str) -> Result<&str, ApiError> {
     let t = token.trim();
     if t.is_empty() {
         return Err(ApiError::missing("token", "must not be empty"));
