@@ -33,7 +33,7 @@ use tower_http::request_id::{MakeRequestId, PropagateRequestIdLayer, RequestId, 
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
-use tracing::{info, info_span, warn};
+use tracing::{debug_span, info, warn};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 use utoipa_axum::router::OpenApiRouter;
@@ -160,16 +160,22 @@ impl Drop for InFlight {
     }
 }
 
+/// Metrics, and one log line per request: request id, method, path, status, latency.
 async fn observe(State(s): State<AppState>, req: Request, next: Next) -> Response {
     let start = Instant::now();
     let route = req.extensions().get::<MatchedPath>().map_or_else(|| "unmatched".to_owned(), |m| m.as_str().to_owned());
     let method = req.method().clone();
+    let path = req.uri().path().to_owned();
+    let id = req.headers().get("x-request-id").cloned();
     s.metrics.in_flight().inc();
     let guard = InFlight(s.metrics.clone());
     let response = next.run(req).await;
     drop(guard);
     let status = response.status().as_u16();
-    s.metrics.observe(&route, method.as_str(), status, start.elapsed().as_secs_f64());
+    let elapsed = start.elapsed();
+    s.metrics.observe(&route, method.as_str(), status, elapsed.as_secs_f64());
+    let request_id = id.as_ref().and_then(|v| v.to_str().ok()).unwrap_or("");
+    info!(request_id, method = method.as_str(), path, status, latency_us = elapsed.as_micros() as u64, "request");
     if status >= 400 {
         if let Some(Rejection(reason)) = response.extensions().get::<Rejection>() {
             s.metrics.rejected(reason);
@@ -319,15 +325,15 @@ pub fn router(state: AppState, settings: &RouterSettings) -> Router {
     let layers = ServiceBuilder::new()
         .layer(SetRequestIdLayer::x_request_id(ids))
         .layer(
+            // A span per request at DEBUG (RUST_LOG=debug shows it around every event of the
+            // request); the access log line itself is written by `observe`, with explicit fields.
             TraceLayer::new_for_http()
                 .make_span_with(|req: &axum::http::Request<Body>| {
                     let id = req.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("");
-                    info_span!("request", request_id = %id, method = %req.method(), path = %req.uri().path())
+                    debug_span!("request", request_id = %id, method = %req.method(), path = %req.uri().path())
                 })
                 .on_request(())
-                .on_response(|res: &Response, latency: Duration, _: &tracing::Span| {
-                    info!(status = res.status().as_u16(), latency_us = latency.as_micros() as u64, "request");
-                }),
+                .on_response(()),
         )
         .layer(from_fn_with_state(state.clone(), observe))
         .layer(axum::middleware::from_fn(normalize_errors))

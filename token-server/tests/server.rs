@@ -362,10 +362,10 @@ fn request_ids_logs_health_and_metrics() {
     let line: Value = logs
         .lines()
         .filter_map(|l| serde_json::from_str::<Value>(l).ok())
-        .find(|v| v["span"]["request_id"] == id.as_str())
+        .find(|v| v["request_id"] == id.as_str())
         .unwrap_or_else(|| panic!("no log line for {id}:\n{logs}"));
     assert_eq!((line["message"].as_str(), line["status"].as_u64()), (Some("request"), Some(200)));
-    assert_eq!(line["span"]["path"], "/rtc/room-1/publisher/uid/42/");
+    assert_eq!((line["path"].as_str(), line["method"].as_str()), (Some("/rtc/room-1/publisher/uid/42/"), Some("GET")));
     assert!(line["latency_us"].as_u64().is_some());
 }
 
