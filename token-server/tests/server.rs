@@ -527,3 +527,30 @@ fn the_certificate_never_leaves_the_server() {
     assert!(help.status.success());
     assert!(String::from_utf8_lossy(&help.stdout).contains("APP_CERTIFICATE"));
 }
+
+#[test]
+fn a_stalled_request_times_out_with_408() {
+    use std::io::{Read, Write};
+    let s = Server::local(&["--request-timeout-secs", "1"]);
+    let mut c = std::net::TcpStream::connect(s.addr).unwrap();
+    c.write_all(b"POST /getToken HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"tokenType\"").unwrap();
+    c.set_read_timeout(Some(std::time::Duration::from_secs(10))).unwrap();
+    let start = std::time::Instant::now();
+    let mut out = Vec::new();
+    let mut buf = [0u8; 4096];
+    while let Ok(n) = c.read(&mut buf) {
+        if n == 0 {
+            break;
+        }
+        out.extend_from_slice(&buf[..n]);
+        if out.windows(4).any(|w| w == b"\r\n\r\n") && out.ends_with(b"}") {
+            break;
+        }
+    }
+    let text = String::from_utf8_lossy(&out);
+    assert!(text.starts_with("HTTP/1.1 408"), "{text}");
+    assert!(text.contains("\"code\":\"timeout\""), "{text}");
+    assert!(start.elapsed() < std::time::Duration::from_secs(5));
+    let m = get(&s.url("/metrics")).body;
+    assert!(m.contains("agora_rejections_total{reason=\"timeout\"} 1"), "{m}");
+}
