@@ -398,7 +398,7 @@ pub async fn serve(config: Config) -> io::Result<()> {
         app_id = state.credentials.app_id(),
         demo = config.demo,
         auth = if state.auth.is_off() { "off" } else { "on" },
-        rate_limit = ?config.rate_limit.map(|r| (r.per_second, r.burst)),
+        rate_limit = %config.rate_limit.map_or_else(|| "off".to_owned(), |r| format!("{}/s, burst {}", r.per_second, r.burst)),
         "listening"
     );
 
