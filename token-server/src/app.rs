@@ -79,6 +79,16 @@ impl Modify for BearerScheme {
     }
 }
 
+/// A client's `X-Request-Id` is kept when it is 1 to 128 visible ASCII characters; otherwise
+/// it is replaced by one of ours (so a log line cannot be inflated through it).
+async fn sanitize_request_id(mut req: Request, next: Next) -> Response {
+    let bad = req.headers().get("x-request-id").is_some_and(|v| v.is_empty() || v.len() > 128 || !v.as_bytes().iter().all(|b| b.is_ascii_graphic()));
+    if bad {
+        req.headers_mut().remove("x-request-id");
+    }
+    next.run(req).await
+}
+
 /// Request ids: a random per-process prefix and a counter (`1a2b3c4d-2f`).
 #[derive(Clone)]
 struct MakeId {
@@ -173,7 +183,12 @@ async fn observe(State(s): State<AppState>, req: Request, next: Next) -> Respons
     drop(guard);
     let status = response.status().as_u16();
     let elapsed = start.elapsed();
-    s.metrics.observe(&route, method.as_str(), status, elapsed.as_secs_f64());
+    // Metric labels stay bounded: route templates, and the usual methods.
+    let method_label = match method {
+        Method::GET | Method::POST | Method::HEAD | Method::OPTIONS | Method::PUT | Method::DELETE | Method::PATCH => method.as_str(),
+        _ => "other",
+    };
+    s.metrics.observe(&route, method_label, status, elapsed.as_secs_f64());
     let request_id = id.as_ref().and_then(|v| v.to_str().ok()).unwrap_or("");
     info!(request_id, method = method.as_str(), path, status, latency_us = elapsed.as_micros() as u64, "request");
     if status >= 400 {
@@ -323,6 +338,7 @@ pub fn router(state: AppState, settings: &RouterSettings) -> Router {
     };
     let nocache = |name: HeaderName, value: &'static str| SetResponseHeaderLayer::overriding(name, HeaderValue::from_static(value));
     let layers = ServiceBuilder::new()
+        .layer(axum::middleware::from_fn(sanitize_request_id))
         .layer(SetRequestIdLayer::x_request_id(ids))
         .layer(
             // A span per request at DEBUG (RUST_LOG=debug shows it around every event of the
