@@ -5,8 +5,8 @@ BENCH_TARGETS += bench-server
 
 .PHONY: deps-server test-server compat-server bench-server server
 
-deps-server: ## curl and openssl for the token server's tests (the README's curl examples, RS256/ES256 test keys)
-	$(APT_INSTALL) curl openssl
+deps-server: ## curl, openssl and kill (procps) for the token server's tests: README curl examples, RS256/ES256 test keys, SIGTERM
+	$(APT_INSTALL) curl openssl procps
 
 test-server: deps-server ## token server: unit tests, the real binary on 127.0.0.1 (routes, errors, auth, CORS, shutdown, OpenAPI), README curl examples
 	$(CARGO) test -p agora-token-server --quiet

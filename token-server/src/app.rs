@@ -302,6 +302,7 @@ pub fn router(state: AppState, settings: &RouterSettings) -> Router {
         .routes(routes!(routes::chat_app_get))
         .routes(routes!(routes::chat_user_get))
         .routes(routes!(routes::build))
+        .routes(routes!(routes::build_services))
         .routes(routes!(routes::verify))
         .routes(routes!(routes::inspect_token))
         .route_layer(from_fn_with_state(state.clone(), authenticate));

@@ -222,7 +222,7 @@ impl Principal {
                 None => {
                     return Err(forbidden(
                         Some(&s.field),
-                        format!("{}: uid 0 makes a token for any user, so only an API key may mint it", s.field),
+                        format!("{}: names no particular user (uid 0, or a service without a user), so only an API key may mint it", s.field),
                     ))
                 }
                 Some(user) if user != claim => {

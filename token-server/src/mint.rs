@@ -4,7 +4,7 @@
 
 use serde_json::{Map, Value};
 use token_core::v007::builders::{self as b, RtcRole};
-use token_core::v007::{privilege, AccessToken2, Arg, ParamKind, RawPermission, Recipe, Service};
+use token_core::v007::{privilege, AccessToken2, Arg, ParamKind, RawPermission, RawService, Recipe, Service, ServiceType};
 use token_core::{check_uid, now_secs, timestamp_hint, ErrorKind, Role, RtcTokenBuilder, RtmRole, RtmTokenBuilder, TokenError, UserId};
 
 use crate::auth::Subject;
@@ -392,6 +392,140 @@ impl BuildCall {
     }
 }
 
+/// The fields a service takes in `POST /build/services` (the core's `RawService`).
+pub const SERVICE_FIELDS: &[&str] =
+    &["type", "privileges", "channel_name", "uid", "user_account", "user_id", "room_uuid", "user_uuid", "role", "permissions"];
+
+/// The service field behind each of the core's categories.
+const SERVICE_KIND_FIELDS: &[(ErrorKind, &str)] = &[
+    (ErrorKind::Service, "type"),
+    (ErrorKind::Privilege, "privileges"),
+    (ErrorKind::ExpireTs, "privileges"),
+    (ErrorKind::Permission, "permissions"),
+    (ErrorKind::Uid, "uid"),
+    (ErrorKind::UserAccount, "user_account"),
+    (ErrorKind::ChannelName, "channel_name"),
+    (ErrorKind::UserId, "user_id"),
+    (ErrorKind::RoomUuid, "room_uuid"),
+    (ErrorKind::UserUuid, "user_uuid"),
+    (ErrorKind::Role, "role"),
+];
+
+/// A token described as data (`POST /build/services`): any mix of the ten
+/// 007 services, each checked by the core, errors naming `services[i].field`.
+#[derive(Debug)]
+pub struct ServicesCall {
+    services: Vec<Service>,
+    expire: u32,
+    /// The users the token is for (`None` for uid 0 and for services without a user).
+    pub subjects: Vec<Subject>,
+}
+
+impl ServicesCall {
+    /// Checks `services` (a JSON array) and the token's `expire`.
+    pub fn new(services: &Value, expire: u32) -> Result<ServicesCall, ApiError> {
+        let Value::Array(items) = services else {
+            return Err(wrong_type("services", "a list of services", services));
+        };
+        if items.is_empty() {
+            return Err(ApiError::field("no_service", "services", "give at least one service"));
+        }
+        let mut out = Vec::with_capacity(items.len());
+        let mut subjects = Vec::new();
+        for (i, item) in items.iter().enumerate() {
+            let at = |f: &str| format!("services[{i}].{f}");
+            let Value::Object(o) = item else { return Err(wrong_type(&format!("services[{i}]"), "an object", item)) };
+            if let Some(k) = o.keys().find(|k| !SERVICE_FIELDS.contains(&k.as_str())) {
+                return Err(ApiError::field("unknown_field", &at(k), format_args!("not a service field (fields: {})", SERVICE_FIELDS.join(", "))));
+            }
+            let text = |f: &str| -> Result<Option<&str>, ApiError> {
+                match o.get(f) {
+                    None | Some(Value::Null) => Ok(None),
+                    Some(Value::String(v)) => Ok(Some(v)),
+                    Some(v) => Err(wrong_type(&at(f), "a string", v)),
+                }
+            };
+            let int = |f: &str| -> Result<Option<i64>, ApiError> {
+                match o.get(f) {
+                    None | Some(Value::Null) => Ok(None),
+                    Some(v) => v.as_i64().map(Some).ok_or_else(|| wrong_type(&at(f), "an integer", v)),
+                }
+            };
+            let service_type = int("type")?.ok_or_else(|| ApiError::missing(&at("type"), "a service type, 1..=10"))?;
+            let mut privileges = Vec::new();
+            match o.get("privileges") {
+                None | Some(Value::Null) => {}
+                Some(Value::Array(list)) => {
+                    for (j, p) in list.iter().enumerate() {
+                        let field = at(&format!("privileges[{j}]"));
+                        let pair = p.as_array().filter(|a| a.len() == 2).and_then(|a| Some((a[0].as_i64()?, a[1].as_i64()?)));
+                        let (id, secs) = pair.ok_or_else(|| wrong_type(&field, "[privilege id, seconds from now]", p))?;
+                        privileges.push((id, i64::from(lifetime(i128::from(secs), &field)?)));
+                    }
+                }
+                Some(other) => return Err(wrong_type(&at("privileges"), "a list of [privilege id, seconds from now]", other)),
+            }
+            let raw = RawService {
+                service_type,
+                privileges,
+                channel_name: text("channel_name")?,
+                uid: int("uid")?,
+                user_account: text("user_account")?,
+                user_id: text("user_id")?,
+                room_uuid: text("room_uuid")?,
+                user_uuid: text("user_uuid")?,
+                role: int("role")?,
+                permissions: match o.get("permissions") {
+                    None | Some(Value::Null) => Vec::new(),
+                    Some(p) => permissions(p, &at("permissions"))?,
+                },
+            };
+            let service = raw.to_service().map_err(|e| {
+                let mut err = ApiError::from_core(&e, SERVICE_KIND_FIELDS);
+                let inner = err.field.take().filter(|f| SERVICE_FIELDS.contains(&f.as_str())).unwrap_or_else(|| "type".to_owned());
+                let field = at(&inner);
+                err.message = format!("{field}: {}", err.message.split_once(": ").map_or(err.message.as_str(), |(_, r)| r));
+                err.field = Some(field);
+                err
+            })?;
+            let users: Vec<Option<String>> = match (raw.uid, raw.user_account, raw.user_id, raw.user_uuid) {
+                (Some(0), ..) => vec![None],
+                (Some(n), ..) => vec![Some(n.to_string())],
+                (None, Some(a), ..) => vec![Some(a.to_owned())],
+                (None, None, Some(u), _) if !u.is_empty() => vec![Some(u.to_owned())],
+                (None, None, _, Some(u)) if !u.is_empty() => vec![Some(u.to_owned())],
+                _ => vec![None],
+            };
+            let field = match service.service_type() {
+                ServiceType::Rtc | ServiceType::Streaming | ServiceType::FCdn => at(if raw.uid.is_some() { "uid" } else { "user_account" }),
+                ServiceType::Rtm | ServiceType::Rtm2 | ServiceType::Chat => at("user_id"),
+                ServiceType::Apaas => at("user_uuid"),
+                _ => format!("services[{i}]"),
+            };
+            subjects.extend(users.into_iter().map(|u| Subject::new(&field, u)));
+            out.push(service);
+        }
+        Ok(ServicesCall { services: out, expire, subjects })
+    }
+
+    /// The service types, by name (for metrics).
+    pub fn kind(&self) -> String {
+        let mut names: Vec<&str> = self.services.iter().map(|s| s.service_type().name()).collect();
+        names.dedup();
+        names.join("+")
+    }
+
+    /// Builds the token.
+    pub fn build(self, c: &Credentials) -> Result<String, ApiError> {
+        let core = |e: TokenError| ApiError::from_core(&e, &[]);
+        let mut t = AccessToken2::new(c.app_id(), c.certificate(), self.expire).map_err(core)?;
+        for s in self.services {
+            t.add_service(s);
+        }
+        t.build().map_err(core)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -472,6 +606,19 @@ mod tests {
         let fpa = BuildCall::new("fpa.build_token", &Map::new()).unwrap();
         assert!(fpa.subjects.is_empty());
         assert!(fpa.build(&c).unwrap().starts_with("007"));
+        let raw = serde_json::json!([{"type": 3, "privileges": [[1, 60], [2, 60]], "channel_name": "c", "uid": 7}, {"type": 6, "privileges": [[2, 0]], "channel_name": "c", "user_account": "a"}]);
+        let call = ServicesCall::new(&raw, 600).unwrap();
+        assert_eq!(call.subjects, [Subject::new("services[0].uid", Some("7".into())), Subject::new("services[1].user_account", Some("a".into()))]);
+        assert_eq!(call.kind(), "streaming+fcdn");
+        assert_eq!(token_core::parse007(call.build(&c).unwrap()).unwrap().services.len(), 2);
+        let bad = serde_json::json!([{"type": 4}, {"type": 1, "channel_name": "a/b", "uid": 1}]);
+        let e = ServicesCall::new(&bad, 60).unwrap_err();
+        assert_eq!((e.code, e.field.as_deref()), ("channel_name", Some("services[1].channel_name")), "{}", e.message);
+        let e = ServicesCall::new(&serde_json::json!([{"type": 11}]), 60).unwrap_err();
+        assert_eq!((e.code, e.field.as_deref()), ("service", Some("services[0].type")), "{}", e.message);
+        let e = ServicesCall::new(&serde_json::json!([{"type": 1, "channel_name": "c", "uid": 1, "privileges": [[9, 1]]}]), 60).unwrap_err();
+        assert_eq!((e.code, e.field.as_deref()), ("privilege", Some("services[0].privileges")), "{}", e.message);
+        assert_eq!(ServicesCall::new(&serde_json::json!([{"type": 4}]), 60).unwrap().subjects, [Subject::new("services[0]", None)]);
         let perms = serde_json::json!({"user_id": "u", "permissions": [[0, 0, ["ch"]], {"resource_type": 1, "permission_type": 1, "resources": []}], "expire": 60});
         assert!(BuildCall::new("rtm.build_token_with_permissions", perms.as_object().unwrap()).unwrap().build(&c).is_ok());
     }

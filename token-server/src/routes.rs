@@ -24,7 +24,7 @@ use crate::config::{CorsOrigins, Credentials};
 use crate::error::{ApiError, ErrorBody};
 use crate::inspect::{self, Inspection, Verification, VerifyRequest};
 use crate::metrics::Metrics;
-use crate::mint::{self, BuildCall, Format, RoleName, User, DEFAULT_EXPIRE};
+use crate::mint::{self, BuildCall, Format, RoleName, ServicesCall, User, DEFAULT_EXPIRE};
 
 /// What every handler shares.
 #[derive(Debug)]
@@ -176,6 +176,19 @@ pub struct BuildRequest {
     pub args: Option<Map<String, Value>>,
 }
 
+/// `POST /build/services`: a 007 token described as data.
+#[derive(Debug, Deserialize, ToSchema)]
+#[allow(dead_code)]
+pub struct BuildServicesRequest {
+    /// The services: `{"type": 1..=10, "privileges": [[id, seconds from now], ...]}` plus the type's
+    /// fields: `channel_name` with `uid` or `user_account` (1 RTC, 3 Streaming, 6 FCDN), `user_id`
+    /// (2 RTM, 5 Chat, 8 RTM2 with `permissions`), `room_uuid`, `user_uuid`, `role` (7 APaaS).
+    #[schema(value_type = Vec<Object>)]
+    pub services: Vec<Value>,
+    /// The token's lifetime, seconds from now (default 3600).
+    pub expire: Option<i64>,
+}
+
 /// `POST /verify`.
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
@@ -206,6 +219,8 @@ pub struct InspectBody {
 pub const GET_TOKEN_FIELDS: &[&str] = &["tokenType", "channel", "role", "uid", "expire", "format"];
 /// See [`GET_TOKEN_FIELDS`].
 pub const BUILD_FIELDS: &[&str] = &["builder", "args"];
+/// See [`GET_TOKEN_FIELDS`].
+pub const BUILD_SERVICES_FIELDS: &[&str] = &["services", "expire"];
 /// See [`GET_TOKEN_FIELDS`].
 pub const VERIFY_FIELDS: &[&str] = &["token", "channel", "uid", "rtmUserId", "now"];
 /// See [`GET_TOKEN_FIELDS`].
@@ -603,6 +618,31 @@ pub async fn build(State(s): State<AppState>, Extension(p): Extension<Principal>
     let token = call.build(&s.credentials)?;
     minted(&s, call.recipe.name, Format::V007);
     Ok(Json(BuildResponse { token, builder: call.recipe.name }))
+}
+
+/// Any mix of the ten 007 services (Streaming and FCDN included, which no reference builder makes), described as data.
+#[utoipa::path(
+    post, path = "/build/services", tag = "tokens", request_body = BuildServicesRequest,
+    responses((status = 200, body = TokenResponse), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)),
+    security(("bearer" = []))
+)]
+pub async fn build_services(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Json<TokenResponse>, ApiError> {
+    let body = Body::parse(&body?, BUILD_SERVICES_FIELDS)?;
+    let expire = match body.int("expire")? {
+        None => DEFAULT_EXPIRE,
+        Some(n) => mint::lifetime(n, "expire")?,
+    };
+    let services = body.get("services").ok_or_else(|| ApiError::missing("services", "give at least one service"))?;
+    let call = ServicesCall::new(services, expire)?;
+    principal_ok(&p, &call.subjects)?;
+    let kind = call.kind();
+    let token = call.build(&s.credentials)?;
+    minted(&s, &kind, Format::V007);
+    Ok(Json(TokenResponse { token }))
 }
 
 /// The builders of `POST /build` and their parameters.

@@ -63,7 +63,7 @@ fn api_keys_guard_the_token_routes_only() {
     assert_eq!(get_with(&s.url("/rtc/room-1/publisher/uid/0/"), &auth).status, 200);
     assert_eq!(post_with(&s.url("/build"), r#"{"builder": "fpa.build_token"}"#, &auth).status, 200);
     // /verify, /inspect and every minting route are authenticated ...
-    for (path, body) in [("/getToken", r#"{"tokenType":"chat"}"#), ("/build", "{}"), ("/verify", "{}"), ("/inspect", "{}")] {
+    for (path, body) in [("/getToken", r#"{"tokenType":"chat"}"#), ("/build", "{}"), ("/build/services", "{}"), ("/verify", "{}"), ("/inspect", "{}")] {
         post(&s.url(path), body).error(401, "unauthorized");
     }
     for path in ["/rtm/alice/", "/rte/c/publisher/uid/1/", "/rte/c/publisher/uid/1/bob/", "/chat/app/", "/chat/account/bob/"] {
@@ -114,6 +114,12 @@ fn hs256_jwts_mint_only_for_their_own_user() {
     get_with(&s.url("/chat/app/"), &as_alice).error(403, "forbidden");
     post_with(&s.url("/getToken"), r#"{"tokenType":"chat"}"#, &as_alice).error(403, "forbidden");
     post_with(&s.url("/build"), r#"{"builder": "fpa.build_token"}"#, &as_alice).error(403, "forbidden");
+    let own = r#"{"services": [{"type": 3, "privileges": [[1, 60]], "channel_name": "c", "user_account": "alice"}, {"type": 2, "privileges": [[1, 60]], "user_id": "alice"}]}"#;
+    assert_eq!(post_with(&s.url("/build/services"), own, &as_alice).status, 200);
+    let with_fpa = r#"{"services": [{"type": 2, "privileges": [[1, 60]], "user_id": "alice"}, {"type": 4, "privileges": [[1, 0]]}]}"#;
+    assert_eq!(post_with(&s.url("/build/services"), with_fpa, &as_alice).error(403, "forbidden")["field"], "services[1]");
+    let other = r#"{"services": [{"type": 6, "privileges": [[1, 60]], "channel_name": "c", "uid": 7}]}"#;
+    assert_eq!(post_with(&s.url("/build/services"), other, &as_alice).error(403, "forbidden")["field"], "services[0].uid");
     // A numeric claim matches the numeric uid.
     let n42 = hs(claims(json!(42), json!({})));
     let r = post_with(&s.url("/getToken"), r#"{"tokenType":"rtc","channel":"c","uid":42}"#, &[("Authorization", &bearer(&n42))]);

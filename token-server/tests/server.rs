@@ -166,6 +166,32 @@ fn every_007_builder_through_build() {
     post(&s.url("/build"), r#"{"builder": "fpa.build_token", "args": {"expire": 5}}"#).field_error("unknown_field", "args.expire");
     post(&s.url("/build"), r#"{"builder": "chat.build_app_token", "args": {"expire": 1796050060}}"#).field_error("expire", "args.expire");
     post(&s.url("/build"), r#"{"args": {}}"#).field_error("missing", "builder");
+
+    // Every service type as data, Streaming and FCDN included.
+    let all = json!({"expire": 600, "services": [
+        {"type": 1, "privileges": [[1, 600]], "channel_name": "room-1", "uid": 42},
+        {"type": 2, "privileges": [[1, 600]], "user_id": "alice"},
+        {"type": 3, "privileges": [[1, 600], [2, 600]], "channel_name": "room-1", "user_account": "alice"},
+        {"type": 4, "privileges": [[1, 0]]},
+        {"type": 5, "privileges": [[1, 600]], "user_id": "alice"},
+        {"type": 6, "privileges": [[1, 600], [2, 600]], "channel_name": "room-1", "uid": 42},
+        {"type": 7, "privileges": [[1, 600]], "room_uuid": "r", "user_uuid": "u", "role": 1},
+        {"type": 8, "privileges": [[1, 600]], "user_id": "alice", "permissions": [[0, 0, ["room-1"]]]},
+        {"type": 9}, {"type": 10}
+    ]});
+    let r = post(&s.url("/build/services"), &all.to_string());
+    assert_eq!(r.status, 200, "{}", r.body);
+    let t = r.json()["token"].as_str().unwrap().to_owned();
+    ok007(&t, Expected007 { rtc: Some(("room-1", UserId::Uid(42))), rtm: Some("alice"), ..Default::default() });
+    let types: Vec<u16> = parse007(&t).unwrap().services.iter().map(|s| s.service_type().id()).collect();
+    assert_eq!(types, (1..=10).collect::<Vec<u16>>());
+    assert!(get(&s.url("/metrics")).body.contains("type=\"rtc+rtm+streaming+fpa+chat+fcdn+apaas+rtm2+convoai+stt\""));
+    post(&s.url("/build/services"), r#"{"services": [{"type": 3, "channel_name": "room-1", "uid": 4294967296}]}"#).field_error("uid", "services[0].uid");
+    post(&s.url("/build/services"), r#"{"services": [{"type": 1, "channel_name": "room-1"}]}"#).field_error("null_argument", "services[0].uid");
+    post(&s.url("/build/services"), r#"{"services": [{"type": 2, "user_id": "a", "colour": 1}]}"#).field_error("unknown_field", "services[0].colour");
+    post(&s.url("/build/services"), r#"{"services": [{"type": 2, "user_id": "a", "privileges": [[1, -1]]}]}"#).field_error("expire", "services[0].privileges[0]");
+    post(&s.url("/build/services"), r#"{"services": []}"#).field_error("no_service", "services");
+    post(&s.url("/build/services"), r#"{"expire": 60}"#).field_error("missing", "services");
 }
 
 #[test]
@@ -403,6 +429,7 @@ fn openapi_document_matches_the_routes() {
         ("GET", "/chat/app/"),
         ("GET", "/chat/account/{chatid}/"),
         ("POST", "/build"),
+        ("POST", "/build/services"),
         ("GET", "/builders"),
         ("POST", "/verify"),
         ("POST", "/inspect"),
@@ -436,6 +463,7 @@ fn openapi_document_matches_the_routes() {
     for (name, fields) in [
         ("GetTokenRequest", agora_token_server::routes::GET_TOKEN_FIELDS),
         ("BuildRequest", agora_token_server::routes::BUILD_FIELDS),
+        ("BuildServicesRequest", agora_token_server::routes::BUILD_SERVICES_FIELDS),
         ("VerifyBody", agora_token_server::routes::VERIFY_FIELDS),
         ("InspectBody", agora_token_server::routes::INSPECT_FIELDS),
     ] {
