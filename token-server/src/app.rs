@@ -369,25 +369,34 @@ pub fn router(state: AppState, settings: &RouterSettings) -> Router {
     app.fallback(fallback).layer(layers).with_state(state)
 }
 
-/// Waits for SIGTERM or SIGINT (Ctrl-C).
-async fn shutdown_signal() {
-    let ctrl_c = async {
-        let _ = tokio::signal::ctrl_c().await;
-    };
+/// SIGTERM and SIGINT (Ctrl-C), registered with the OS at once, so a signal
+/// that arrives right after startup already means "shut down gracefully".
+struct ShutdownSignals {
     #[cfg(unix)]
-    let term = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut s) => {
-                s.recv().await;
-            }
-            Err(_) => std::future::pending::<()>().await,
+    term: tokio::signal::unix::Signal,
+    #[cfg(unix)]
+    int: tokio::signal::unix::Signal,
+}
+
+impl ShutdownSignals {
+    fn register() -> io::Result<ShutdownSignals> {
+        #[cfg(unix)]
+        {
+            use tokio::signal::unix::{signal, SignalKind};
+            Ok(ShutdownSignals { term: signal(SignalKind::terminate())?, int: signal(SignalKind::interrupt())? })
         }
-    };
-    #[cfg(not(unix))]
-    let term = std::future::pending::<()>();
-    tokio::select! {
-        _ = ctrl_c => {},
-        _ = term => {},
+        #[cfg(not(unix))]
+        Ok(ShutdownSignals {})
+    }
+
+    async fn wait(mut self) {
+        #[cfg(unix)]
+        tokio::select! {
+            _ = self.term.recv() => {},
+            _ = self.int.recv() => {},
+        }
+        #[cfg(not(unix))]
+        let _ = tokio::signal::ctrl_c().await;
     }
 }
 
@@ -395,6 +404,7 @@ async fn shutdown_signal() {
 /// then stops accepting and lets in-flight requests finish (at most
 /// `shutdown_grace`).
 pub async fn serve(config: Config) -> io::Result<()> {
+    let signals = ShutdownSignals::register()?;
     let listener = TcpListener::bind(config.addr)
         .await
         .map_err(|e| io::Error::new(e.kind(), format!("cannot listen on {}: {e}", config.addr)))?;
@@ -423,7 +433,7 @@ pub async fn serve(config: Config) -> io::Result<()> {
     let delay = config.shutdown_delay;
     let signal_state = state.clone();
     tokio::spawn(async move {
-        shutdown_signal().await;
+        signals.wait().await;
         signal_state.ready.store(false, Ordering::Relaxed);
         info!(delay_s = delay.as_secs(), "shutdown: signal received; /readyz now answers 503");
         tokio::time::sleep(delay).await;

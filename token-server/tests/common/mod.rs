@@ -59,6 +59,7 @@ pub fn command(args: &[&str], env: &[(&str, &str)], dir: &TempDir) -> Command {
 
 pub struct Server {
     child: Child,
+    stdout_closed: Arc<std::sync::atomic::AtomicBool>,
     pub addr: SocketAddr,
     pub stdout: Arc<Mutex<Vec<String>>>,
     pub stderr: Arc<Mutex<String>>,
@@ -85,6 +86,8 @@ impl Server {
         let (tx, rx) = mpsc::channel();
         let out = child.stdout.take().unwrap();
         let lines = stdout.clone();
+        let stdout_closed = Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let closed = stdout_closed.clone();
         std::thread::spawn(move || {
             for line in BufReader::new(out).lines() {
                 let Ok(line) = line else { break };
@@ -94,6 +97,7 @@ impl Server {
                 }
                 lines.lock().unwrap().push(line);
             }
+            closed.store(true, std::sync::atomic::Ordering::SeqCst);
         });
         let mut err = child.stderr.take().unwrap();
         let errs = stderr.clone();
@@ -114,7 +118,7 @@ impl Server {
             }
         };
         assert!(addr.ip().is_loopback(), "tests listen on loopback only, not {addr}");
-        Server { child, addr, stdout, stderr, dir }
+        Server { child, stdout_closed, addr, stdout, stderr, dir }
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -140,6 +144,39 @@ impl Server {
             assert!(start.elapsed() < limit, "the server did not exit within {limit:?}");
             std::thread::sleep(Duration::from_millis(20));
         }
+    }
+
+    /// Stderr, once it holds `text` (its reader runs apart from stdout's), or after 10 s.
+    pub fn stderr_containing(&self, text: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let err = self.stderr.lock().unwrap().clone();
+            if err.contains(text) || start.elapsed() > Duration::from_secs(10) {
+                return err;
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    }
+
+    /// Stdout, once a line holds `text`, or after 10 s.
+    pub fn logs_containing(&self, text: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let logs = self.logs();
+            if logs.contains(text) || start.elapsed() > Duration::from_secs(10) {
+                return logs;
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    }
+
+    /// Every line the (exited) server wrote.
+    pub fn all_logs_after_exit(&self) -> String {
+        let start = Instant::now();
+        while !self.stdout_closed.load(std::sync::atomic::Ordering::SeqCst) && start.elapsed() < Duration::from_secs(10) {
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        self.logs()
     }
 
     pub fn logs(&self) -> String {
