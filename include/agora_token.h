@@ -379,6 +379,22 @@ typedef enum agora_token2_rtm2_permission {
 // must not be modified by two threads at once.
 typedef struct agora_token_builder agora_token_builder;
 
+// The caller's error object of the sized calls: written on failure only,
+// never on success. Messages name the field and never contain the app
+// certificate; one longer than the buffer is cut at a character boundary.
+typedef struct agora_token_error {
+    // The status the call returned (an agora_token_status).
+    int32_t code;
+    // The message's length in bytes, without its NUL (at most 255).
+    uint32_t len;
+    // AGORA_TOKEN_ERR_BUFFER_TOO_SMALL: the bytes the output took (0
+    // otherwise). A token built again draws a new salt and time and can
+    // need a few bytes more: retry with some slack.
+    size_t needed;
+    // The message: `len` bytes of UTF-8, then a NUL.
+    char message[256];
+} agora_token_error;
+
 // One privilege of a parsed token.
 typedef struct agora_token_privilege {
     // The privilege id (an agora_token_privilege_id, or an id no builder defines).
@@ -410,22 +426,6 @@ typedef struct agora_token_info {
     // The number of privileges.
     size_t privilege_count;
 } agora_token_info;
-
-// The caller's error object of the sized calls: written on failure only,
-// never on success. Messages name the field and never contain the app
-// certificate; one longer than the buffer is cut at a character boundary.
-typedef struct agora_token_error {
-    // The status the call returned (an agora_token_status).
-    int32_t code;
-    // The message's length in bytes, without its NUL (at most 255).
-    uint32_t len;
-    // AGORA_TOKEN_ERR_BUFFER_TOO_SMALL: the bytes the output took (0
-    // otherwise). A token built again draws a new salt and time and can
-    // need a few bytes more: retry with some slack.
-    size_t needed;
-    // The message: `len` bytes of UTF-8, then a NUL.
-    char message[256];
-} agora_token_error;
 
 // A parsed 006 token in the caller's memory (`agora_token006_parse`).
 typedef struct agora_token006_parsed {
@@ -662,6 +662,21 @@ const char *agora_token_error_name(int status);
 // The name of an agora_token_verify_result ("ok", "channel_mismatch", ...),
 // "unknown" otherwise. Static: never free it.
 const char *agora_token_verify_result_name(int result);
+
+// Checks a value from a language with wider integers (PHP, a C `int64_t`)
+// against an unsigned 32-bit field, with token-core's message: `status` is
+// the field's category, AGORA_TOKEN_ERR_NOW (the message says when the value
+// looks like milliseconds), AGORA_TOKEN_ERR_UID (it says when a negative
+// value may be the signed view of an unsigned uid) or any other. On success
+// `*value_out` (when not NULL) is the value; an unknown `status` is
+// AGORA_TOKEN_ERR_NULL_ARGUMENT.
+//
+// # Safety
+// `value_out` is NULL or writable; `error` is NULL or writable.
+int agora_token_check_u32(int status,
+                          int64_t value,
+                          uint32_t *value_out,
+                          struct agora_token_error *error);
 
 // The library version ("0.1.0"), the workspace version. Static: never free it.
 const char *agora_token_version(void);

@@ -176,6 +176,13 @@ typedef enum agora_token2_rtm2_permission {
 
 typedef struct agora_token_builder agora_token_builder;
 
+typedef struct agora_token_error {
+    int32_t code;
+    uint32_t len;
+    size_t needed;
+    char message[256];
+} agora_token_error;
+
 typedef struct agora_token_privilege {
     uint16_t id;
     uint32_t expire_ts;
@@ -192,13 +199,6 @@ typedef struct agora_token_info {
     const struct agora_token_privilege *privileges;
     size_t privilege_count;
 } agora_token_info;
-
-typedef struct agora_token_error {
-    int32_t code;
-    uint32_t len;
-    size_t needed;
-    char message[256];
-} agora_token_error;
 
 typedef struct agora_token006_parsed {
     char app_id[32];
@@ -312,6 +312,11 @@ const char *agora_token_last_error(void);
 const char *agora_token_error_name(int status);
 
 const char *agora_token_verify_result_name(int result);
+
+int agora_token_check_u32(int status,
+                          int64_t value,
+                          uint32_t *value_out,
+                          struct agora_token_error *error);
 
 const char *agora_token_version(void);
 

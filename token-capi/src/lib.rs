@@ -207,6 +207,41 @@ pub extern "C" fn agora_token_verify_result_name(result: c_int) -> *const c_char
     })
 }
 
+/// Checks a value from a language with wider integers (PHP, a C `int64_t`)
+/// against an unsigned 32-bit field, with token-core's message: `status` is
+/// the field's category, AGORA_TOKEN_ERR_NOW (the message says when the value
+/// looks like milliseconds), AGORA_TOKEN_ERR_UID (it says when a negative
+/// value may be the signed view of an unsigned uid) or any other. On success
+/// `*value_out` (when not NULL) is the value; an unknown `status` is
+/// AGORA_TOKEN_ERR_NULL_ARGUMENT.
+///
+/// # Safety
+/// `value_out` is NULL or writable; `error` is NULL or writable.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn agora_token_check_u32(
+    status: c_int,
+    value: i64,
+    value_out: *mut u32,
+    error: *mut agora_token_error,
+) -> c_int {
+    boundary::run_sized(error, || {
+        let kind = ErrorKind::from_code(status).ok_or_else(|| {
+            token_core::TokenError::new(ErrorKind::NullArgument, format!("status: {status} is not an error category"))
+        })?;
+        let v = i128::from(value);
+        let checked = match kind {
+            ErrorKind::Now => token_core::check_now(v),
+            ErrorKind::Uid => token_core::check_uid(v),
+            _ => token_core::validate::check_u32(kind, v),
+        }?;
+        if !value_out.is_null() {
+            // SAFETY: non-NULL and writable per the contract.
+            unsafe { boundary::put(value_out, checked) };
+        }
+        Ok(())
+    })
+}
+
 /// The library version ("0.1.0"), the workspace version. Static: never free it.
 #[unsafe(no_mangle)]
 pub extern "C" fn agora_token_version() -> *const c_char {

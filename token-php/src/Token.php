@@ -66,7 +66,7 @@ final class Token
         $token = Native::token($token);
         $appCertificate = Native::str($appCertificate, 'AGORA_TOKEN_ERR_APP_CERTIFICATE', 'app_certificate');
         $channelName = Native::str($channelName, 'AGORA_TOKEN_ERR_CHANNEL_NAME', 'channel_name');
-        $now = Native::u32($now ?? time(), 'AGORA_TOKEN_ERR_TS', 'now');
+        $now = Native::u32($now ?? time(), 'AGORA_TOKEN_ERR_NOW', 'now');
         if ($appID !== null) {
             $appID = Native::str($appID, 'AGORA_TOKEN_ERR_APP_ID', 'app_id');
         }

@@ -129,7 +129,7 @@ final class SimpleTokenBuilderTest extends Fixtures
         $this->assertSame('channel_name: must not be empty', $e->getMessage());
         $this->assertSame(-3, $e->getCode());
         $e = $this->assertCategory('uid', static fn () => new SimpleTokenBuilder(self::APP_ID, self::CERT, 'c', -1));
-        $this->assertSame('uid: -1 is outside 0..4294967295', $e->getMessage());
+        $this->assertSame('uid: -1 is outside 0..=4294967295; -1 may be the signed 32-bit view of the unsigned uid 4294967295 (Java and C# ints are signed)', $e->getMessage());
         $e = $this->assertCategory('null_argument', static fn () => new SimpleTokenBuilder(self::APP_ID, null, 'c', 1));
         $this->assertSame('app_certificate: must not be null', $e->getMessage());
         $e = $this->assertCategory('channel_name', static fn () => new SimpleTokenBuilder(self::APP_ID, self::CERT, "a\0b", 1));

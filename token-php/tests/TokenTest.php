@@ -132,9 +132,9 @@ final class TokenTest extends Fixtures
             'uid float' => ['uid', $with(3, 1.0)],
             'uid null' => ['null_argument', $with(3, null)],
             'account NUL' => ['user_account', $with(3, "a\0")],
-            'now -1' => ['ts', $with(4, -1)],
-            'now 2^32' => ['ts', $with(4, 4294967296)],
-            'now string' => ['ts', $with(4, '5')],
+            'now -1' => ['now', $with(4, -1)],
+            'now 2^32' => ['now', $with(4, 4294967296)],
+            'now string' => ['now', $with(4, '5')],
             'app id int' => ['app_id', $with(5, 5)],
         ];
     }
@@ -146,5 +146,26 @@ final class TokenTest extends Fixtures
     public function testVerifyRejectsInvalidArguments(string $category, array $args): void
     {
         $this->assertCategory($category, static fn () => Token::verify(...$args));
+    }
+
+    /** Issue 12: `now` in milliseconds and a negative uid get the library's hints. */
+    public function testNowInMillisecondsAndSignedUidsAreExplained(): void
+    {
+        $token = \AgoraToken\RtcTokenBuilder::buildTokenWithUid(self::APP_ID, self::CERT, 'room-1', 42, \AgoraToken\RtcTokenBuilder::RolePublisher, 0);
+        try {
+            Token::verify($token, self::CERT, 'room-1', 42, (int) (microtime(true) * 1000));
+            $this->fail('now in milliseconds was accepted');
+        } catch (\AgoraToken\AgoraTokenException $e) {
+            $this->assertSame('now', $e->getCategory());
+            $this->assertStringStartsWith('now:', $e->getMessage());
+            $this->assertStringContainsString('milliseconds', $e->getMessage());
+        }
+        try {
+            Token::verify($token, self::CERT, 'room-1', -5);
+            $this->fail('a negative uid was accepted');
+        } catch (\AgoraToken\AgoraTokenException $e) {
+            $this->assertSame('uid', $e->getCategory());
+            $this->assertStringContainsString('4294967291', $e->getMessage());
+        }
     }
 }

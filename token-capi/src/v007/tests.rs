@@ -608,3 +608,22 @@ fn sized_006_calls_match_the_nul_terminated_ones() {
     let want_len = RtcTokenBuilder::build_token_with_uid(APP_ID, CERT, CHANNEL, 1, token_core::Role::Publisher, 0).unwrap().len();
     assert!(want_len < 256);
 }
+
+#[test]
+fn check_u32_gives_the_core_s_hints() {
+    use crate::agora_token_check_u32;
+    let mut e = new_error();
+    let mut v = 0u32;
+    assert_eq!(unsafe { agora_token_check_u32(ErrorKind::Salt.code(), 7, &mut v, &mut e) }, 0);
+    assert_eq!(v, 7);
+    assert_eq!(unsafe { agora_token_check_u32(ErrorKind::Now.code(), 4_000_000_000, ptr::null_mut(), ptr::null_mut()) }, 0);
+    let rc = unsafe { agora_token_check_u32(ErrorKind::Now.code(), 1_796_049_437_726, &mut v, &mut e) };
+    assert_eq!((rc, v), (ErrorKind::Now.code(), 7), "the out-param is written only on success");
+    assert!(message(&e).starts_with("now:") && message(&e).contains("milliseconds"), "{}", message(&e));
+    let rc = unsafe { agora_token_check_u32(ErrorKind::Uid.code(), -5, &mut v, &mut e) };
+    assert_eq!(rc, ErrorKind::Uid.code());
+    assert!(message(&e).contains("4294967291"), "{}", message(&e));
+    let rc = unsafe { agora_token_check_u32(ErrorKind::Ts.code(), -1, &mut v, &mut e) };
+    assert_eq!(rc, ErrorKind::Ts.code());
+    assert_eq!(unsafe { agora_token_check_u32(0, 1, &mut v, &mut e) }, ErrorKind::NullArgument.code());
+}

@@ -111,6 +111,15 @@ final class Native
             return self::invalid('AGORA_TOKEN_ERR_NULL_ARGUMENT', $field, 'must not be null');
         }
         if (\is_int($value)) {
+            // The library's own message: it says when a `now` looks like
+            // milliseconds, or a negative uid like the signed view of one.
+            $ffi = Library::ffi();
+            $error = $ffi->new('agora_token_error');
+            $status = $ffi->agora_token_check_u32((int) $ffi->{$constant}, $value, null, \FFI::addr($error));
+            if ($status !== 0) {
+                $category = (string) $ffi->agora_token_error_name($status);
+                return new AgoraTokenException(\FFI::string($error->message, $error->len), $status, $category);
+            }
             return self::invalid($constant, $field, $value . ' is outside 0..4294967295');
         }
         return self::invalid($constant, $field, 'must be an int in 0..4294967295, got ' . get_debug_type($value));
