@@ -1,26 +1,8 @@
 //! `agora-token verify`: either format, RTC or RTM checks, the reason on failure.
 
-use token_core::{verify as verify006, verify007, verify_rtm, Expected, Expected007, Format, VerifyResult};
+use token_core::{verify as verify006, verify007, verify_rtm, Expected, Expected007, Format};
 
 use crate::cli::{check_now, credentials, flag_error, usage, user_id, Failure, VerifyArgs};
-
-/// What a failed check means, in a sentence.
-fn explain(result: VerifyResult, format: Format, rtm: bool) -> &'static str {
-    match (result, format, rtm) {
-        (VerifyResult::AppIdMismatch, ..) => "the token was minted for another app id",
-        (VerifyResult::ChannelMismatch, _, true) => "the token is not an RTM token of this user account",
-        (VerifyResult::ChannelMismatch, ..) => "the token was minted for another channel",
-        (VerifyResult::UidMismatch, Format::V007, true) => "no RTM service of the token is for this user id",
-        (VerifyResult::UidMismatch, ..) => "the token was minted for another uid or account (and not for uid 0, any user)",
-        (VerifyResult::SignatureMismatch, ..) => "the signature does not match: another app certificate, or an altered token",
-        (VerifyResult::Expired, ..) => "the token has expired",
-        (VerifyResult::PrivilegeExpired, _, true) => "the RTM login privilege has expired",
-        (VerifyResult::PrivilegeExpired, ..) => "the join-channel privilege has expired",
-        (VerifyResult::ServiceMissing, _, true) => "the token has no RTM service",
-        (VerifyResult::ServiceMissing, ..) => "the token has no RTC service",
-        (VerifyResult::Ok, ..) => "",
-    }
-}
 
 pub fn verify(args: &VerifyArgs) -> Result<(), Failure> {
     let (app_id, cert) = credentials(&args.credentials)?;
@@ -76,6 +58,6 @@ pub fn verify(args: &VerifyArgs) -> Result<(), Failure> {
         println!("ok");
         Ok(())
     } else {
-        Err(Failure { message: format!("invalid: {result}: {}", explain(result, format, args.rtm)), exit: 1 })
+        Err(Failure { message: format!("invalid: {result}: {}", result.explain(args.rtm)), exit: 1 })
     }
 }

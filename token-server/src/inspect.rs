@@ -5,7 +5,7 @@ use std::time::{Duration, UNIX_EPOCH};
 
 use serde::Serialize;
 use token_core::v007::{rtm2, ParsedToken2, Service, ServiceFields};
-use token_core::{parse_any, verify, verify007, verify_rtm, AnyToken, Expected, Expected007, Format, ParsedToken, Privilege, VerifyResult};
+use token_core::{parse_any, verify, verify007, verify_rtm, AnyToken, Expected, Expected007, Format, ParsedToken, Privilege};
 use utoipa::ToSchema;
 
 use crate::config::Credentials;
@@ -266,23 +266,6 @@ pub struct Verification {
     pub checked: &'static str,
 }
 
-/// What a failed check means.
-pub fn explain(result: VerifyResult, rtm: bool) -> &'static str {
-    match (result, rtm) {
-        (VerifyResult::Ok, _) => "",
-        (VerifyResult::AppIdMismatch, _) => "the token was minted for another app id",
-        (VerifyResult::ChannelMismatch, true) => "the token is not an RTM token of this user",
-        (VerifyResult::ChannelMismatch, false) => "the token was minted for another channel",
-        (VerifyResult::UidMismatch, true) => "no RTM service of the token is for this user id",
-        (VerifyResult::UidMismatch, false) => "the token was minted for another uid or account (and not for uid 0, any user)",
-        (VerifyResult::SignatureMismatch, _) => "the signature does not match: another app certificate, or an altered token",
-        (VerifyResult::Expired, _) => "the token has expired",
-        (VerifyResult::PrivilegeExpired, true) => "the RTM login privilege has expired",
-        (VerifyResult::PrivilegeExpired, false) => "the join-channel privilege has expired",
-        (VerifyResult::ServiceMissing, true) => "the token has no RTM service",
-        (VerifyResult::ServiceMissing, false) => "the token has no RTC service",
-    }
-}
 
 /// What `POST /verify` checks a token against.
 #[derive(Debug, Default)]
@@ -338,7 +321,7 @@ pub fn check(c: &Credentials, r: &VerifyRequest<'_>) -> Result<Verification, Api
     Ok(Verification {
         valid: result.is_ok(),
         result: result.as_str(),
-        reason: explain(result, r.rtm_user_id.is_some() && rtc.is_none()),
+        reason: result.explain(r.rtm_user_id.is_some() && rtc.is_none()),
         format: format.version(),
         checked,
     })

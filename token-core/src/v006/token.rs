@@ -339,6 +339,29 @@ impl VerifyResult {
         self as i32
     }
 
+    /// What a failed check means, in a sentence for people (empty for `ok`);
+    /// `rtm`: the check was an RTM check (`verify_rtm`, `Expected007::rtm`).
+    pub const fn explain(self, rtm: bool) -> &'static str {
+        match (self, rtm) {
+            (VerifyResult::Ok, _) => "",
+            (VerifyResult::AppIdMismatch, _) => "the token was minted for another app id",
+            (VerifyResult::ChannelMismatch, true) => "the token is not an RTM token of this user",
+            (VerifyResult::ChannelMismatch, false) => "the token was minted for another channel",
+            (VerifyResult::UidMismatch, true) => "no RTM service of the token is for this user id",
+            (VerifyResult::UidMismatch, false) => {
+                "the token was minted for another uid or account (and not for uid 0, any user)"
+            }
+            (VerifyResult::SignatureMismatch, _) => {
+                "the signature does not match: another app certificate, or an altered token"
+            }
+            (VerifyResult::Expired, _) => "the token has expired",
+            (VerifyResult::PrivilegeExpired, true) => "the RTM login privilege has expired",
+            (VerifyResult::PrivilegeExpired, false) => "the join-channel privilege has expired",
+            (VerifyResult::ServiceMissing, true) => "the token has no RTM service",
+            (VerifyResult::ServiceMissing, false) => "the token has no RTC service",
+        }
+    }
+
     /// `true` for [`VerifyResult::Ok`].
     pub const fn is_ok(self) -> bool {
         matches!(self, VerifyResult::Ok)
