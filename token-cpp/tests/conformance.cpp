@@ -449,6 +449,21 @@ int main() {
         ++failed;
     }
     std::sort(files.begin(), files.end());
+    // Every row of the library's builder table is reachable under its name
+    // here (a row without a C++ builder fails the run; rows are not cases).
+    for (uint32_t i = 0; i < agora_token2_builder_count(); ++i) {
+        const agora_token2_builder_info* info = nullptr;
+        if (agora_token2_builder_get_info(i, &info, nullptr) != 0 || info == nullptr) {
+            std::cerr << "FAIL builder table: row " << i << " cannot be read\n";
+            ++failed;
+            continue;
+        }
+        const std::string name(info->name.ptr, info->name.len);
+        if (namedBuilders().count(name) == 0) {
+            std::cerr << "FAIL builder table: " << name << " has no C++ builder in this runner\n";
+            ++failed;
+        }
+    }
     for (const fs::path& file : files) {
         std::ifstream in(file);
         std::string line;
