@@ -31,6 +31,8 @@ deps-c: ## C/C++ toolchain, CMake, GoogleTest, json-c + nlohmann-json (runners),
 lib: ## build the release C library: target/release/libagoratoken.{so,a}
 	$(CARGO) build --release -p agoratoken-capi
 	@$(ROOT)/scripts/hide-zlib-symbols.sh $(AGT_LIB_A)
+	@# The SONAME is libagoratoken.so.0: programs linked in the tree find it by that name.
+	@ln -sf libagoratoken.so $(AGT_LIBDIR)/libagoratoken.so.0
 
 header: ## regenerate include/agora_token.h and token-php/agora_token.ffi.h with cbindgen
 	$(CARGO) run --quiet -p agoratoken-capi --example gen-header
@@ -128,7 +130,9 @@ bench-cpp: cpp-build ## ns/token: C++ wrapper vs token-core direct vs reference-
 install: lib ## install lib (.so/.a), headers, agoratoken.pc and the CMake package into PREFIX (default /usr/local)
 	$(eval AGT_PREFIX := $(abspath $(PREFIX)))
 	install -d $(AGT_PREFIX)/lib/pkgconfig $(AGT_PREFIX)/lib/cmake/agoratoken $(AGT_PREFIX)/include
-	install -m 755 $(AGT_LIB_SO) $(AGT_PREFIX)/lib/libagoratoken.so
+	install -m 755 $(AGT_LIB_SO) $(AGT_PREFIX)/lib/libagoratoken.so.$(AGT_VERSION)
+	ln -sf libagoratoken.so.$(AGT_VERSION) $(AGT_PREFIX)/lib/libagoratoken.so.0
+	ln -sf libagoratoken.so.0 $(AGT_PREFIX)/lib/libagoratoken.so
 	install -m 644 $(AGT_LIB_A) $(AGT_PREFIX)/lib/libagoratoken.a
 	install -m 644 $(ROOT)/include/agora_token.h $(ROOT)/include/agora_token.hpp $(AGT_PREFIX)/include/
 	sed -e 's|@PREFIX@|$(AGT_PREFIX)|g' -e 's|@VERSION@|$(AGT_VERSION)|g' $(ROOT)/token-capi/agoratoken.pc.in \
