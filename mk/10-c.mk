@@ -37,7 +37,7 @@ lib: ## build the release C library: target/release/libagoratoken.{so,a}
 header: ## regenerate include/agora_token.h and token-php/agora_token.ffi.h with cbindgen
 	$(CARGO) run --quiet -p agoratoken-capi --example gen-header
 
-test-c: deps-c lib $(RANDFAIL_SO) ## token-capi: cargo tests (incl. header drift check), C unit tests on the .a and the .so, failing-random check
+test-c: deps-c lib $(RANDFAIL_SO) ## token-capi: cargo tests (incl. header drift check), C unit tests on the .a and the .so, failing-random check, README blocks compiled
 	$(CARGO) test -p agoratoken-capi --quiet
 	@mkdir -p $(AGT_C_OUT)
 	cc $(AGT_CFLAGS) -O2 $(ROOT)/token-capi/tests/test_capi.c $(AGT_LIB_A) $(AGT_SYSLIBS) -o $(AGT_C_OUT)/test_capi_static
@@ -68,6 +68,7 @@ test-c: deps-c lib $(RANDFAIL_SO) ## token-capi: cargo tests (incl. header drift
 	@# The header is plain C and C++: compile it alone as both, warnings as errors.
 	echo '#include "agora_token.h"' | cc -x c -std=c99 -pedantic -Wall -Wextra -Werror -I$(ROOT)/include -fsyntax-only -
 	echo '#include "agora_token.h"' | c++ -x c++ -std=c++17 -pedantic -Wall -Wextra -Werror -I$(ROOT)/include -fsyntax-only -
+	python3 $(ROOT)/scripts/readme-snippets.py c $(ROOT)/token-capi/README.md $(ROOT)/include
 
 conformance-c: deps-c lib ## the C conformance runner over tests/vectors (or AGORA_TOKEN_VECTORS)
 	@mkdir -p $(AGT_C_OUT)
@@ -79,8 +80,9 @@ cpp-build: deps-c lib ## configure and build token-cpp (GoogleTest suite, C++ ru
 	cmake -S $(ROOT)/token-cpp -B $(AGT_CPP_OUT) -DCMAKE_BUILD_TYPE=Release $(AGT_CMAKE_ARGS) >/dev/null
 	cmake --build $(AGT_CPP_OUT) -j2
 
-test-cpp: cpp-build $(RANDFAIL_SO) ## the GoogleTest suite of the C++ binding, failing-random check, then the examples/cpp test (install + find_package)
+test-cpp: cpp-build $(RANDFAIL_SO) ## the GoogleTest suite of the C++ binding, README blocks compiled, failing-random check, then the examples/cpp test (install + find_package)
 	$(AGT_CPP_OUT)/agora_token_tests --gtest_brief=1
+	python3 $(ROOT)/scripts/readme-snippets.py cpp $(ROOT)/token-cpp/README.md $(ROOT)/include
 	c++ -std=c++17 -O2 -Wall -Wextra -Werror -I$(ROOT)/include $(RANDFAIL_DIR)/check.cpp $(AGT_LIB_A) $(AGT_SYSLIBS) \
 		-o $(AGT_CPP_OUT)/randfail_check
 	$(RANDFAIL_ENV) $(AGT_CPP_OUT)/randfail_check
