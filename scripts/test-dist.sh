@@ -85,7 +85,7 @@ part_go() {
   mod=$(sed -n 's/^module //p' "$root/token-go/go.mod")
   export GOPROXY=file://$dist/goproxy GONOSUMDB=github.com/agoratoken GOFLAGS=-mod=mod GOMODCACHE=$d/modcache GOWORK=off
   go mod init example.com/try >/dev/null 2>&1
-  go get "$mod@v$version" 2>&1 | grep -v '^go: added' || true
+  go get "$mod@v$version"
   cat > main.go <<GO
 package main
 
@@ -184,8 +184,12 @@ XML
   mvn -B -q -ntp -Dstyle.color=never -s settings.xml org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
     -Dmdep.outputFile=cp.txt >/dev/null
   grep -q "$d/m2/io/agora/media/agoratoken/$version/agoratoken-$version.jar" cp.txt
-  mvn -B -q -ntp -Dstyle.color=never -s settings.xml org.apache.maven.plugins:maven-dependency-plugin:3.8.1:get \
-    -Dartifact=io.agora.media:agoratoken:$version:jar:sources -DremoteRepositories=agoratoken-dist::default::file://$dist/maven >/dev/null
+  for classifier in sources javadoc; do
+    mvn -B -q -ntp -Dstyle.color=never -s settings.xml org.apache.maven.plugins:maven-dependency-plugin:3.8.1:get \
+      -Dartifact="io.agora.media:agoratoken:$version:jar:$classifier" \
+      -DremoteRepositories="agoratoken-dist::default::file://$dist/maven" >/dev/null
+    [ -s "$d/m2/io/agora/media/agoratoken/$version/agoratoken-$version-$classifier.jar" ]
+  done
   cat > src/Try.java <<'JAVA'
 import io.agora.media.*;
 
