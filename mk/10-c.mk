@@ -31,11 +31,13 @@ deps-c: ## C/C++ toolchain, CMake, GoogleTest, json-c + nlohmann-json (runners),
 lib: ## build the release C library: target/release/libagoratoken.{so,a}
 	$(CARGO) build --release -p agoratoken-capi
 	@$(ROOT)/scripts/hide-zlib-symbols.sh $(AGT_LIB_A)
+	@# The SONAME is libagoratoken.so.0: programs linked in the tree find it by that name.
+	@ln -sf libagoratoken.so $(AGT_LIBDIR)/libagoratoken.so.0
 
 header: ## regenerate include/agora_token.h and token-php/agora_token.ffi.h with cbindgen
 	$(CARGO) run --quiet -p agoratoken-capi --example gen-header
 
-test-c: deps-c lib $(RANDFAIL_SO) ## token-capi: cargo tests (incl. header drift check), C unit tests on the .a and the .so, failing-random check
+test-c: deps-c lib $(RANDFAIL_SO) ## token-capi: cargo tests (incl. header drift check), C unit tests on the .a and the .so, failing-random check, README blocks compiled
 	$(CARGO) test -p agoratoken-capi --quiet
 	@mkdir -p $(AGT_C_OUT)
 	cc $(AGT_CFLAGS) -O2 $(ROOT)/token-capi/tests/test_capi.c $(AGT_LIB_A) $(AGT_SYSLIBS) -o $(AGT_C_OUT)/test_capi_static
@@ -66,6 +68,7 @@ test-c: deps-c lib $(RANDFAIL_SO) ## token-capi: cargo tests (incl. header drift
 	@# The header is plain C and C++: compile it alone as both, warnings as errors.
 	echo '#include "agora_token.h"' | cc -x c -std=c99 -pedantic -Wall -Wextra -Werror -I$(ROOT)/include -fsyntax-only -
 	echo '#include "agora_token.h"' | c++ -x c++ -std=c++17 -pedantic -Wall -Wextra -Werror -I$(ROOT)/include -fsyntax-only -
+	python3 $(ROOT)/scripts/readme-snippets.py c $(ROOT)/token-capi/README.md $(ROOT)/include
 
 conformance-c: deps-c lib ## the C conformance runner over tests/vectors (or AGORA_TOKEN_VECTORS)
 	@mkdir -p $(AGT_C_OUT)
@@ -77,8 +80,9 @@ cpp-build: deps-c lib ## configure and build token-cpp (GoogleTest suite, C++ ru
 	cmake -S $(ROOT)/token-cpp -B $(AGT_CPP_OUT) -DCMAKE_BUILD_TYPE=Release $(AGT_CMAKE_ARGS) >/dev/null
 	cmake --build $(AGT_CPP_OUT) -j2
 
-test-cpp: cpp-build $(RANDFAIL_SO) ## the GoogleTest suite of the C++ binding, failing-random check, then the examples/cpp test (install + find_package)
+test-cpp: cpp-build $(RANDFAIL_SO) ## the GoogleTest suite of the C++ binding, README blocks compiled, failing-random check, then the examples/cpp test (install + find_package)
 	$(AGT_CPP_OUT)/agora_token_tests --gtest_brief=1
+	python3 $(ROOT)/scripts/readme-snippets.py cpp $(ROOT)/token-cpp/README.md $(ROOT)/include
 	c++ -std=c++17 -O2 -Wall -Wextra -Werror -I$(ROOT)/include $(RANDFAIL_DIR)/check.cpp $(AGT_LIB_A) $(AGT_SYSLIBS) \
 		-o $(AGT_CPP_OUT)/randfail_check
 	$(RANDFAIL_ENV) $(AGT_CPP_OUT)/randfail_check
@@ -128,7 +132,9 @@ bench-cpp: cpp-build ## ns/token: C++ wrapper vs token-core direct vs reference-
 install: lib ## install lib (.so/.a), headers, agoratoken.pc and the CMake package into PREFIX (default /usr/local)
 	$(eval AGT_PREFIX := $(abspath $(PREFIX)))
 	install -d $(AGT_PREFIX)/lib/pkgconfig $(AGT_PREFIX)/lib/cmake/agoratoken $(AGT_PREFIX)/include
-	install -m 755 $(AGT_LIB_SO) $(AGT_PREFIX)/lib/libagoratoken.so
+	install -m 755 $(AGT_LIB_SO) $(AGT_PREFIX)/lib/libagoratoken.so.$(AGT_VERSION)
+	ln -sf libagoratoken.so.$(AGT_VERSION) $(AGT_PREFIX)/lib/libagoratoken.so.0
+	ln -sf libagoratoken.so.0 $(AGT_PREFIX)/lib/libagoratoken.so
 	install -m 644 $(AGT_LIB_A) $(AGT_PREFIX)/lib/libagoratoken.a
 	install -m 644 $(ROOT)/include/agora_token.h $(ROOT)/include/agora_token.hpp $(AGT_PREFIX)/include/
 	sed -e 's|@PREFIX@|$(AGT_PREFIX)|g' -e 's|@VERSION@|$(AGT_VERSION)|g' $(ROOT)/token-capi/agoratoken.pc.in \

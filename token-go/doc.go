@@ -16,6 +16,8 @@
 // errors.Is(err, agoratoken.ErrChannelName) tells what was wrong; messages
 // name the field and never contain the app certificate.
 //
-// Build: `make lib` in the repository (target/release/libagoratoken.a);
+// Build: the published module (`go get`, made by `make dist`) links the
+// prebuilt build/linux-amd64/libagoratoken.a it carries. In a checkout of
+// the repository, `make lib` first (target/release/libagoratoken.a); there
 // the build tag agoratoken_dynamic links libagoratoken.so instead.
 package agoratoken

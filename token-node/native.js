@@ -7,22 +7,38 @@
 const path = require('node:path');
 
 const ADDON = path.join(__dirname, 'agoratoken.node');
+// The published package carries no addon: npm installs the one for this
+// platform as an optional dependency (napi-rs' layout; `make dist` writes both).
+const PLATFORM_PACKAGE = `agoratoken-${process.platform}-${process.arch}${process.platform === 'linux' ? '-gnu' : ''}`;
 
-/** Loads the addon, or says what to run when it is missing or unloadable. */
+function notFound(e, file) {
+  return e && e.code === 'MODULE_NOT_FOUND' && String(e.message).includes(file);
+}
+
+/** Loads the addon (beside this file, else the platform package), or says what to run. */
 function load() {
   try {
     return require(ADDON);
   } catch (e) {
-    const missing = e && e.code === 'MODULE_NOT_FOUND' && String(e.message).includes('agoratoken.node');
-    if (!missing && !(e && e.code === 'ERR_DLOPEN_FAILED')) throw e;
+    let err0 = e;
+    if (notFound(e, 'agoratoken.node')) {
+      try {
+        return require(PLATFORM_PACKAGE);
+      } catch (e2) {
+        if (!notFound(e2, PLATFORM_PACKAGE)) err0 = e2;
+      }
+    }
+    const missing = err0 === e && notFound(e, 'agoratoken.node');
+    if (!missing && !(err0 && err0.code === 'ERR_DLOPEN_FAILED')) throw err0;
     const what = missing
-      ? 'is missing: this copy of the package was installed without its native part'
-      : `cannot be loaded (${e.message.split('\n')[0]}): it was built for another platform or Node.js`;
+      ? `is missing, and so is the package ${PLATFORM_PACKAGE} that holds it in a published install ` +
+        '(npm installs it as an optional dependency: not with --omit=optional, and only on linux x64 glibc)'
+      : `cannot be loaded (${err0.message.split('\n')[0]}): it was built for another platform or Node.js`;
     const err = new Error(
       `agoratoken: the native addon ${ADDON} ${what}. Build it with \`make node-addon\` in the ` +
         'agoratoken repository (needs Rust and Node.js 20+), or run `npm ci && npm run build` in its ' +
         'token-node/ directory, then install the package again.',
-      { cause: e },
+      { cause: err0 },
     );
     err.code = 'ERR_AGORATOKEN_ADDON';
     throw err;

@@ -13,7 +13,7 @@ out=$("$build/mint_token")
 echo "$out"
 [ "$(grep -c '  verify: ok' <<<"$out")" -eq 2 ] || { echo "examples/cpp: expected two verified tokens" >&2; exit 1; }
 # The installed library is found through its SONAME, not a build path.
-readelf -d "$build/mint_token" | grep -q 'NEEDED.*\[libagoratoken.so\]'
+readelf -d "$build/mint_token" | grep -q 'NEEDED.*\[libagoratoken.so.0\]'
 
 # The same program through pkg-config, statically linked.
 PKG_CONFIG_PATH="$prefix/lib/pkgconfig" pkg-config --exists --print-errors 'agoratoken >= 0.1'

@@ -1,7 +1,7 @@
 // Loading: CommonJS and ESM, the package name, worker threads, and `npm pack` + install.
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -57,6 +57,25 @@ test('a missing addon says what to run instead of "Cannot find module" (issue 17
     writeFileSync(join(dir, 'agoratoken.node'), 'not an ELF file');
     const out = spawnSync(process.execPath, ['-e', `require(${JSON.stringify(join(dir, 'index.js'))})`], { encoding: 'utf8' });
     assert.match(out.stderr, /cannot be loaded .*built for another platform/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('without agoratoken.node beside it, the addon comes from the platform package (napi-rs layout, make dist)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'agoratoken-platform-'));
+  try {
+    const pkg = join(dir, 'node_modules', 'agoratoken');
+    const plat = join(dir, 'node_modules', `agoratoken-${process.platform}-${process.arch}-gnu`);
+    mkdirSync(pkg, { recursive: true });
+    mkdirSync(plat, { recursive: true });
+    for (const f of ['index.js', 'native.js', 'v2.js', 'package.json']) copyFileSync(join(pkgDir, f), join(pkg, f));
+    copyFileSync(join(pkgDir, 'agoratoken.node'), join(plat, 'agoratoken.linux-x64-gnu.node'));
+    writeFileSync(join(plat, 'package.json'), JSON.stringify({ name: 'p', version: '0.0.0', main: 'agoratoken.linux-x64-gnu.node' }));
+    const code = `const t = require(${JSON.stringify(pkg)}); process.stdout.write(t.version())`;
+    const out = spawnSync(process.execPath, ['-e', code], { encoding: 'utf8', cwd: dir });
+    assert.equal(out.status, 0, out.stderr);
+    assert.equal(out.stdout, require('../index.js').version());
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

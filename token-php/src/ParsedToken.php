@@ -35,6 +35,25 @@ final class ParsedToken
         return bin2hex($this->signature);
     }
 
+    /**
+     * What print_r() and var_dump() show: the signature as hex (the raw bytes
+     * would print as unreadable binary), every other field as it is.
+     *
+     * @return array<string, mixed>
+     */
+    public function __debugInfo(): array
+    {
+        return [
+            'appID' => $this->appID,
+            'signatureHex' => $this->signatureHex(),
+            'crcChannelName' => $this->crcChannelName,
+            'crcUid' => $this->crcUid,
+            'salt' => $this->salt,
+            'ts' => $this->ts,
+            'privileges' => $this->privileges,
+        ];
+    }
+
     /** The expiry of a privilege (0: never), or null when the token does not grant it. */
     public function privilege(int $privilege): ?int
     {

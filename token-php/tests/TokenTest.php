@@ -31,6 +31,18 @@ final class TokenTest extends Fixtures
         $this->assertSame(hash_hmac('sha256', self::APP_ID . self::CHANNEL . self::UID . $message, self::CERT, true), $p->signature);
     }
 
+    public function testPrintRShowsTheSignatureAsHex(): void
+    {
+        $p = Token::parse(self::CLASSIC_TOKEN);
+        $out = print_r($p, true);
+        $this->assertStringContainsString('[signatureHex] => ' . $p->signatureHex(), $out);
+        $this->assertStringNotContainsString($p->signature, $out);
+        $this->assertStringContainsString('[appID] => ' . self::APP_ID, $out);
+        ob_start();
+        var_dump($p);
+        $this->assertStringContainsString($p->signatureHex(), (string) ob_get_clean());
+    }
+
     public function testParseSortsPrivilegesById(): void
     {
         $b = new SimpleTokenBuilder(self::APP_ID, self::CERT, self::CHANNEL, 'x');
