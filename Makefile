@@ -14,12 +14,13 @@ BENCH_DIR := $(ROOT)/target/bench
 DEPS_TARGETS :=
 TEST_TARGETS :=
 CONFORMANCE_TARGETS :=
+COMPAT_TARGETS :=
 BENCH_TARGETS :=
 
 .DEFAULT_GOAL := help
 include $(sort $(wildcard $(ROOT)/mk/*.mk))
 
-.PHONY: help test deps conformance bench
+.PHONY: help test deps conformance compat bench
 
 help: ## list the targets
 	@grep -hE '^[a-zA-Z0-9_%-]+:.*## ' $(MAKEFILE_LIST) | sort -u | \
@@ -33,6 +34,8 @@ test: deps ## everything: install, build, unit suites, every conformance runner,
 	@echo "make test: all suites passed"
 
 conformance: $(CONFORMANCE_TARGETS) ## every binding's conformance runner (honours AGORA_TOKEN_VECTORS)
+
+compat: $(COMPAT_TARGETS) ## Agora's own test files, as registries ship them, against the bindings with only their imports changed
 
 bench: ## every benchmark, then one table of ratios
 	@rm -rf $(BENCH_DIR) && mkdir -p $(BENCH_DIR)

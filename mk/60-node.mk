@@ -2,6 +2,8 @@
 DEPS_TARGETS += deps-node
 TEST_TARGETS += test-node
 CONFORMANCE_TARGETS += conformance-node
+COMPAT_TARGETS += compat-node
+TEST_TARGETS += compat-node
 BENCH_TARGETS += bench-node
 
 NODE_DIR := $(ROOT)/token-node
@@ -13,7 +15,7 @@ NODE_NPM := npm --no-audit --no-fund --loglevel=error
 # The napi-rs CLI runs cargo itself; only the addon's package is built.
 NODE_NAPI_BUILD := npx --no-install napi build --release --package agoratoken-node --no-dts-header --dts ../target/agoratoken-node.d.ts
 
-.PHONY: deps-node node-addon test-node conformance-node bench-node memory-node
+.PHONY: deps-node node-addon test-node conformance-node compat-node bench-node memory-node
 
 deps-node: $(NODE_STAMP) $(NODE_EXAMPLE_STAMP) ## Node.js: npm ci (napi-rs CLI 3, TypeScript, the npm peers for compat/bench)
 
@@ -41,6 +43,11 @@ test-node: node-addon $(RANDFAIL_SO) ## Node.js: node:test suites (006 and 007),
 
 conformance-node: node-addon ## Node.js: the conformance runner token-node/__test__/conformance.mjs
 	node $(NODE_DIR)/__test__/conformance.mjs
+
+# The vendor's test files come from the devDependencies npm ci installed (lockfile, integrity
+# checked); they are rewritten into a temporary folder outside the repository, never kept here.
+compat-node: node-addon ## Node.js: Agora's own tests (npm agora-token, agora-access-token) against agoratoken/agora-token and agoratoken/agora-access-token, only the require lines changed
+	node $(NODE_DIR)/__test__/agora-npm-compat.mjs
 
 bench-node: node-addon ## Node.js: buildTokenWithUid vs the npm builders, 006 (agora-access-token, agora-token) and 007 (agora-token)
 	@mkdir -p $(BENCH_DIR)

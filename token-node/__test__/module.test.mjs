@@ -156,8 +156,15 @@ test('npm pack, then npm install of the tarball in a fresh project (CJS and ESM)
     const npm = (args, cwd) => execFileSync('npm', [...args, '--no-audit', '--no-fund', '--loglevel=error'], { cwd, encoding: 'utf8' });
     const out = JSON.parse(npm(['pack', '--json', '--pack-destination', dir], pkgDir));
     const files = out[0].files.map((f) => f.path).sort();
+    const compat = (pkg, mods) => [`compat/${pkg}/index.js`, ...mods.map((m) => `compat/${pkg}/src/${m}.js`)];
     assert.deepEqual(files, [
-      'README.md', 'agoratoken.node', 'index.d.ts', 'index.js', 'index.mjs', 'native.js', 'package.json', 'v2.d.ts', 'v2.js', 'v2.mjs',
+      'README.md', 'agora.js', 'agoratoken.node',
+      ...compat('agora-access-token', ['AccessToken', 'RtcTokenBuilder', 'RtmTokenBuilder']),
+      ...compat('agora-token', [
+        'AccessToken', 'AccessToken2', 'ApaasTokenBuilder', 'ChatTokenBuilder', 'ConvoAITokenBuilder', 'EducationTokenBuilder',
+        'FpaTokenBuilder', 'RtcTokenBuilder', 'RtcTokenBuilder2', 'RtmTokenBuilder', 'RtmTokenBuilder2', 'SttTokenBuilder',
+      ]),
+      'index.d.ts', 'index.js', 'index.mjs', 'native.js', 'package.json', 'v2.d.ts', 'v2.js', 'v2.mjs',
     ]);
     const app = join(dir, 'app');
     execFileSync('mkdir', [app]);
@@ -188,6 +195,13 @@ test('npm pack, then npm install of the tarball in a fresh project (CJS and ESM)
       { cwd: app, encoding: 'utf8' },
     );
     assert.equal(v2mjs.trim(), 'ok');
+    // npm's module names, for code that changes only its require lines.
+    const npmNames = execFileSync(
+      process.execPath,
+      ['-e', `const { RtcTokenBuilder, RtcRole } = require('agoratoken/agora-access-token'); const { AccessToken } = require('agoratoken/agora-token/src/AccessToken'); const t = new AccessToken('', '', '', 0); console.log(t.fromString(RtcTokenBuilder.buildTokenWithUid('${APP_ID}', '${APP_CERT}', 'r', 1, RtcRole.PUBLISHER, 7)), t.messages[1])`],
+      { cwd: app, encoding: 'utf8' },
+    );
+    assert.equal(npmNames.trim(), 'true 7');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

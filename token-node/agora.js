@@ -1,0 +1,356 @@
+'use strict';
+// The modules of Agora's npm packages under their own names, so that code
+// written for them moves by changing its require lines only:
+//
+//   require('agora-token')                  -> require('agoratoken/agora-token')
+//   require('agora-token/src/AccessToken2') -> require('agoratoken/agora-token/src/AccessToken2')
+//   require('agora-access-token')           -> require('agoratoken/agora-access-token')
+//
+// (the files under compat/ are one line each, naming a module of this file).
+// The classes are thin over the binding: AccessToken (006) builds through
+// SimpleTokenBuilder, AccessToken2 (007) through v2.js's AccessToken2; role
+// privileges, defaults, checks and packing stay in token-core. What differs
+// from npm is listed in README.md, "Differences from Agora's builders".
+
+const index = require('./index.js');
+const v2 = require('./v2.js');
+
+// ---- 006: AccessToken, priviledges (npm spells it so) -----------------------
+
+/** Privilege ids under npm's `priviledges` names (kJoinChannel: 1, ..., kRtmLogin: 1000; agora-access-token spells 5 `kPublishAudiocdn`). */
+const priviledges = Object.freeze({ ...index.Privileges, kPublishAudiocdn: index.Privileges.kPublishAudioCdn });
+const userString = (v) => (v === 0 ? '' : `${v}`);
+
+/**
+ * npm's 006 `AccessToken`: fields `appID`, `channelName`, `uid` (as npm
+ * keeps it: "" for 0, else the decimal or account string), `salt`, `ts`,
+ * `messages` ({ privilege id: expire timestamp }); `addPriviledge`, `build`,
+ * `fromString`. `salt` and `ts` are null until set: each build then draws a
+ * fresh CSPRNG salt and expires 24 hours later (npm draws them once, at load
+ * and at construction).
+ */
+class AccessToken {
+  #appCertificate;
+  #uid; // as given: a number builds through the uid path, whose range the core checks
+
+  constructor(appID, appCertificate, channelName, uid) {
+    this.appID = appID;
+    this.#appCertificate = appCertificate;
+    this.channelName = channelName;
+    this.#uid = uid;
+    this.uid = userString(uid);
+    this.salt = null;
+    this.ts = null;
+    this.messages = {};
+  }
+
+  /** Kept out of enumeration, JSON and console.log. */
+  get appCertificate() {
+    return this.#appCertificate;
+  }
+
+  set appCertificate(value) {
+    this.#appCertificate = value;
+  }
+
+  addPriviledge(priviledge, expireTimestamp) {
+    this.messages[priviledge] = expireTimestamp;
+  }
+
+  /** The token; throws (code = the core's category) where npm would build one Agora rejects. */
+  build() {
+    // 006 signs the uid as its decimal string: a uid and that account string give one token.
+    // A string is an account (npm's buildTokenWithAccount passes it here).
+    let user = this.uid === userString(this.#uid) ? this.#uid : this.uid;
+    if (user === '') user = 0;
+    const b = new index.SimpleTokenBuilder(this.appID, this.#appCertificate, this.channelName, user);
+    try {
+      b.salt = this.salt;
+      b.ts = this.ts;
+      for (const [id, expire] of Object.entries(this.messages)) b.setPrivilege(Number(id), expire);
+      return b.buildToken();
+    } finally {
+      b.close();
+    }
+  }
+
+  /** Reads a 006 token into this object: true, or false when it is malformed (`parse` says why). */
+  fromString(originToken) {
+    let t;
+    try {
+      t = index.parse(originToken);
+    } catch {
+      return false;
+    }
+    this.appID = t.appId;
+    this.signature = Buffer.from(t.signatureHex, 'hex');
+    this.crc_channel_name = t.crcChannelName;
+    this.crc_uid = t.crcUid;
+    this.salt = t.salt;
+    this.ts = t.ts;
+    this.messages = Object.fromEntries(t.privileges);
+    return true;
+  }
+}
+
+// agora-access-token's own tests spell the constructor `AccessToken.AccessToken`
+// (its 2.0.4 code no longer has that name; code written against it still does).
+AccessToken.AccessToken = AccessToken;
+
+/**
+ * npm's 006 `RtmTokenBuilder`: the static `buildToken(appID, appCertificate,
+ * account, role, privilegeExpiredTs)`, and the instance form agora-access-token's
+ * tests use: `new RtmTokenBuilder(appID, appCertificate, account)`, its
+ * `key` (an AccessToken), `setPrivilege`, `buildToken()`.
+ */
+class RtmTokenBuilder006 extends index.RtmTokenBuilder {
+  constructor(appID, appCertificate, account) {
+    super();
+    // npm's RTM token: the account in the channel field, uid "".
+    this.key = new AccessToken(appID, appCertificate, account, 0);
+  }
+
+  setPrivilege(privilege, expireTimestamp) {
+    this.key.addPriviledge(privilege, expireTimestamp);
+  }
+
+  buildToken() {
+    return this.key.build();
+  }
+}
+Object.defineProperty(RtmTokenBuilder006, 'name', { value: 'RtmTokenBuilder' });
+
+const accessToken006 = Object.freeze({ version: '006', AccessToken, priviledges });
+const rtc006 = Object.freeze({ RtcTokenBuilder: index.RtcTokenBuilder, Role: index.RtcRole });
+const rtm006 = Object.freeze({ RtmTokenBuilder: RtmTokenBuilder006, Role: index.RtmRole });
+
+// ---- 007: AccessToken2 and the services, with npm's fields ------------------
+
+// npm's services keep their fields as `__channel_name`, `__uid`, `__privileges`, ...;
+// tests and migrating code read them. Here they are read-only views of v2's fields.
+const compat = (Base) =>
+  class extends Base {
+    get __type() {
+      return this.type;
+    }
+
+    get __privileges() {
+      return Object.fromEntries(this.privileges);
+    }
+  };
+const Service = compat(v2.Service);
+class ServiceRtc extends compat(v2.ServiceRtc) {
+  get __channel_name() {
+    return this.channelName;
+  }
+
+  get __uid() {
+    return userString(this.uid);
+  }
+}
+// Streaming and FCDN: npm names their user field `__account`.
+const withAccount = (Base) =>
+  class extends compat(Base) {
+    get __channel_name() {
+      return this.channelName;
+    }
+
+    get __account() {
+      return userString(this.uid);
+    }
+  };
+class ServiceStreaming extends withAccount(v2.ServiceStreaming) {}
+class ServiceFCdn extends withAccount(v2.ServiceFCdn) {}
+class ServiceRtm extends compat(v2.ServiceRtm) {
+  get __user_id() {
+    return this.userId;
+  }
+}
+class ServiceChat extends compat(v2.ServiceChat) {
+  get __user_id() {
+    return this.userId;
+  }
+}
+class ServiceRtm2 extends compat(v2.ServiceRtm2) {
+  get __user_id() {
+    return this.userId;
+  }
+
+  get __permissions() {
+    return this.permissions;
+  }
+}
+class ServiceApaas extends compat(v2.ServiceApaas) {
+  get __room_uuid() {
+    return this.roomUuid;
+  }
+
+  get __user_uuid() {
+    return this.userUuid;
+  }
+
+  get __role() {
+    return this.role;
+  }
+}
+const ServiceFpa = compat(v2.ServiceFpa);
+const ServiceConvoAI = compat(v2.ServiceConvoAI);
+const ServiceStt = compat(v2.ServiceStt);
+const SERVICES = {
+  ServiceRtc, ServiceRtm, ServiceStreaming, ServiceFpa, ServiceChat, ServiceFCdn, ServiceApaas, ServiceRtm2, ServiceConvoAI, ServiceStt,
+};
+for (const [name, cls] of Object.entries(SERVICES)) {
+  Object.defineProperty(cls, 'name', { value: name });
+}
+
+// The two checks npm's build makes before packing; it returns "" for them
+// (every other invalid value throws here, where npm builds a token Agora rejects).
+const EMPTY_ON = new Set(['app_id', 'app_certificate', 'service']);
+
+/**
+ * npm's `AccessToken2(appId, appCertificate, issueTs, expire)`: v2's
+ * AccessToken2 with npm's return values (build: "" without a service or with
+ * an app id or certificate that is not 32 hex digits; from_string and
+ * verifySignature: false for anything unreadable) and npm's service fields.
+ */
+class AccessToken2 extends v2.AccessToken2 {
+  #signature = null; // what from_string read, to notice a replaced __signature
+
+  build() {
+    if (this.services.length === 0) return '';
+    try {
+      return super.build();
+    } catch (e) {
+      if (EMPTY_ON.has(e?.code)) return '';
+      throw e;
+    }
+  }
+
+  from_string(originToken) {
+    this.#signature = null;
+    let t;
+    try {
+      t = typeof originToken === 'string' && super.from_string(originToken) ? v2.parse(originToken) : null;
+    } catch {
+      t = null;
+    }
+    if (t === null) {
+      this.services = [];
+      return false;
+    }
+    this.services = t.services.map((p) => {
+      const s = SERVICES[p.className].fromParsed(p);
+      for (const [id, value] of p.privileges) s.add_privilege(id, value);
+      return s;
+    });
+    this.#signature = Buffer.from(t.signatureHex, 'hex');
+    this.__signature = Buffer.from(this.#signature);
+    return true;
+  }
+
+  verifySignature(appCertificate) {
+    if (this.#signature === null || !Buffer.isBuffer(this.__signature) || !this.#signature.equals(this.__signature)) return false;
+    try {
+      return super.verifySignature(appCertificate);
+    } catch {
+      return false;
+    }
+  }
+}
+
+const accessToken2 = Object.freeze({
+  AccessToken2,
+  Rtm2Permissions: v2.Rtm2Permissions,
+  Service,
+  ...SERVICES,
+  kRtcServiceType: v2.kRtcServiceType,
+  kRtmServiceType: v2.kRtmServiceType,
+  kStreamingServiceType: v2.kStreamingServiceType,
+  kFpaServiceType: v2.kFpaServiceType,
+  kChatServiceType: v2.kChatServiceType,
+  kFCdnServiceType: v2.kFCdnServiceType,
+  kApaasServiceType: v2.kApaasServiceType,
+  kRtm2ServiceType: v2.kRtm2ServiceType,
+  kConvoAIServiceType: v2.kConvoAIServiceType,
+  kSttServiceType: v2.kSttServiceType,
+});
+
+// ---- 007 builders: npm's numeric user ids --------------------------------------
+
+// npm's 007 builders take a number where they document an account or a user id
+// and pack its decimal string (0: ""). An RTC account of digits is the uid's
+// token, so a number goes to the uid builder (the core checks its range); an
+// RTM user id becomes npm's string. Anything else goes through unchanged.
+const isCount = (v) => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+const userIdText = (v) => (isCount(v) ? (v === 0 ? '' : String(v)) : v);
+
+class RtcTokenBuilder2 extends v2.RtcTokenBuilder {
+  static buildTokenWithUserAccount(appId, appCertificate, channelName, account, ...rest) {
+    return isCount(account)
+      ? v2.RtcTokenBuilder.buildTokenWithUid(appId, appCertificate, channelName, account, ...rest)
+      : v2.RtcTokenBuilder.buildTokenWithUserAccount(appId, appCertificate, channelName, account, ...rest);
+  }
+
+  static BuildTokenWithUserAccountAndPrivilege(appId, appCertificate, channelName, account, ...rest) {
+    return isCount(account)
+      ? v2.RtcTokenBuilder.buildTokenWithUidAndPrivilege(appId, appCertificate, channelName, account, ...rest)
+      : v2.RtcTokenBuilder.BuildTokenWithUserAccountAndPrivilege(appId, appCertificate, channelName, account, ...rest);
+  }
+}
+Object.defineProperty(RtcTokenBuilder2, 'name', { value: 'RtcTokenBuilder' });
+
+class RtmTokenBuilder2 extends v2.RtmTokenBuilder {
+  static buildToken(appId, appCertificate, userId, expire) {
+    return v2.RtmTokenBuilder.buildToken(appId, appCertificate, userIdText(userId), expire);
+  }
+
+  static buildTokenWithPermissions(appId, appCertificate, userId, permissions, expire) {
+    return v2.RtmTokenBuilder.buildTokenWithPermissions(appId, appCertificate, userIdText(userId), permissions, expire);
+  }
+}
+Object.defineProperty(RtmTokenBuilder2, 'name', { value: 'RtmTokenBuilder' });
+
+// ---- the packages' modules ----------------------------------------------------
+
+/** npm agora-access-token (006): its index and its src/ modules. */
+const agoraAccessToken = Object.freeze({
+  index: Object.freeze({
+    RtcTokenBuilder: index.RtcTokenBuilder,
+    RtcRole: index.RtcRole,
+    RtmTokenBuilder: RtmTokenBuilder006,
+    RtmRole: index.RtmRole,
+  }),
+  AccessToken: accessToken006,
+  RtcTokenBuilder: rtc006,
+  RtmTokenBuilder: rtm006,
+});
+
+/** npm agora-token (007 at its index, 006 under src/): its index and its src/ modules. */
+const agoraToken = Object.freeze({
+  index: Object.freeze({
+    ApaasTokenBuilder: v2.ApaasTokenBuilder,
+    ChatTokenBuilder: v2.ChatTokenBuilder,
+    ConvoAITokenBuilder: v2.ConvoAITokenBuilder,
+    EducationTokenBuilder: v2.EducationTokenBuilder,
+    FpaTokenBuilder: v2.FpaTokenBuilder,
+    RtcRole: v2.RtcRole,
+    RtcTokenBuilder: RtcTokenBuilder2,
+    RtmTokenBuilder: RtmTokenBuilder2,
+    Rtm2Permissions: v2.Rtm2Permissions,
+    SttTokenBuilder: v2.SttTokenBuilder,
+  }),
+  AccessToken: accessToken006,
+  AccessToken2: accessToken2,
+  RtcTokenBuilder: rtc006,
+  RtmTokenBuilder: rtm006,
+  RtcTokenBuilder2: Object.freeze({ RtcTokenBuilder: RtcTokenBuilder2, Role: v2.RtcRole }),
+  RtmTokenBuilder2: Object.freeze({ RtmTokenBuilder: RtmTokenBuilder2 }),
+  ApaasTokenBuilder: Object.freeze({ ApaasTokenBuilder: v2.ApaasTokenBuilder }),
+  ChatTokenBuilder: Object.freeze({ ChatTokenBuilder: v2.ChatTokenBuilder }),
+  ConvoAITokenBuilder: Object.freeze({ ConvoAITokenBuilder: v2.ConvoAITokenBuilder }),
+  EducationTokenBuilder: Object.freeze({ EducationTokenBuilder: v2.EducationTokenBuilder }),
+  FpaTokenBuilder: Object.freeze({ FpaTokenBuilder: v2.FpaTokenBuilder }),
+  SttTokenBuilder: Object.freeze({ SttTokenBuilder: v2.SttTokenBuilder }),
+});
+
+module.exports = { agoraToken, agoraAccessToken };

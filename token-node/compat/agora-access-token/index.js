@@ -1,0 +1,3 @@
+'use strict';
+// npm agora-access-token's index, here: require('agoratoken/agora-access-token').
+module.exports = require('../../agora.js').agoraAccessToken.index;

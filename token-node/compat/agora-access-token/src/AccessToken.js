@@ -1,0 +1,3 @@
+'use strict';
+// npm agora-access-token/src/AccessToken, here: require('agoratoken/agora-access-token/src/AccessToken').
+module.exports = require('../../../agora.js').agoraAccessToken.AccessToken;

@@ -1,0 +1,3 @@
+'use strict';
+// npm agora-access-token/src/RtmTokenBuilder, here: require('agoratoken/agora-access-token/src/RtmTokenBuilder').
+module.exports = require('../../../agora.js').agoraAccessToken.RtmTokenBuilder;

@@ -1,0 +1,3 @@
+'use strict';
+// npm agora-token's index, here: require('agoratoken/agora-token').
+module.exports = require('../../agora.js').agoraToken.index;
