@@ -60,7 +60,7 @@ const fs = require('node:fs'), path = require('node:path');
 const [src, out, plat, version] = process.argv.slice(2);
 const pkg = JSON.parse(fs.readFileSync(path.join(src, 'package.json'), 'utf8'));
 if (pkg.version !== version) throw new Error(`token-node/package.json is ${pkg.version}, not ${version}`);
-for (const f of pkg.files) if (f !== 'agoratoken.node') fs.copyFileSync(path.join(src, f), path.join(out, 'main', f));
+for (const f of pkg.files) if (f !== 'agoratoken.node') fs.cpSync(path.join(src, f), path.join(out, 'main', f), { recursive: true });
 fs.copyFileSync(path.join(src, 'README.md'), path.join(out, 'main', 'README.md'));
 const main = { ...pkg, files: pkg.files.filter((f) => f !== 'agoratoken.node'), optionalDependencies: { [plat]: version } };
 delete main.devDependencies; delete main.scripts; delete main.napi;
