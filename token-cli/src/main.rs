@@ -141,7 +141,8 @@ enum FormatArg {
 
 #[derive(Args)]
 struct Lifetime {
-    /// Seconds from now until the token and its privileges expire.
+    /// Seconds from now until the token and its privileges expire (006: the
+    /// privileges; the token lives 24 hours unless --token-expire says otherwise).
     #[arg(long, default_value_t = 3600, allow_negative_numbers = true)]
     expire: i64,
     /// The same as an absolute Unix time (seconds), instead of --expire.

@@ -139,7 +139,7 @@ pub fn timestamp_hint(seconds_from_now: i128) -> Option<String> {
         Some(format!(
             "{seconds_from_now} looks like a Unix timestamp (it would make a token that lives {} years), \
              but this takes a lifetime in seconds from now (e.g. 3600)",
-            seconds_from_now / (365 * 86_400)
+            (seconds_from_now + 365 * 86_400 / 2) / (365 * 86_400)
         ))
     } else {
         None

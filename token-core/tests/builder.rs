@@ -362,7 +362,7 @@ fn rtm_tokens_verify_as_rtm_tokens() {
     let now = now_secs();
     let t = RtmTokenBuilder::build_token(APP_ID, CERT, "alice", RtmRole::RtmUser, now + 60).unwrap();
     assert_eq!(verify_rtm(&t, CERT, "alice", now).unwrap(), VerifyResult::Ok);
-    assert_eq!(verify_rtm(&t, CERT, "bob", now).unwrap(), VerifyResult::ChannelMismatch);
+    assert_eq!(verify_rtm(&t, CERT, "bob", now).unwrap(), VerifyResult::UidMismatch);
     assert_eq!(verify_rtm(&t, CERT, "alice", now + 61).unwrap(), VerifyResult::PrivilegeExpired);
     // A 006 RTM token signs the empty uid, so an RTC check reads it as a uid-0
     // (wildcard) token of channel "alice": verify RTM tokens with verify_rtm.

@@ -168,7 +168,7 @@ describe('numbers from other languages and clocks', () => {
       assert.match(e.message, /looks like milliseconds: pass seconds \(\d{10}\)/);
     }
     assert.equal(v1.verifyRtm(r6, APP_CERT, 'alice', { now: Math.floor(ms / 1000) }), 'ok');
-    assert.equal(v1.verifyRtm(r6, APP_CERT, 'bob'), 'channel_mismatch');
+    assert.equal(v1.verifyRtm(r6, APP_CERT, 'bob'), 'uid_mismatch');
   });
 
   test('a negative uid (the signed 32-bit view) is reported against uid with the hint, in both formats', () => {

@@ -347,7 +347,7 @@ impl VerifyResult {
             (VerifyResult::AppIdMismatch, _) => "the token was minted for another app id",
             (VerifyResult::ChannelMismatch, true) => "the token is not an RTM token of this user",
             (VerifyResult::ChannelMismatch, false) => "the token was minted for another channel",
-            (VerifyResult::UidMismatch, true) => "no RTM service of the token is for this user id",
+            (VerifyResult::UidMismatch, true) => "the token is not an RTM token of this user",
             (VerifyResult::UidMismatch, false) => {
                 "the token was minted for another uid or account (and not for uid 0, any user)"
             }
@@ -410,7 +410,9 @@ pub fn verify(
 /// Verifies a 006 RTM token (`RtmTokenBuilder`): its channel field holds the
 /// user account and its uid string is empty, so it is checked as channel
 /// `user_account`, uid 0, with the `kRtmLogin` expiry in place of the
-/// join-channel one. Same order and results as [`verify`].
+/// join-channel one. Same order and results as [`verify`], except that a
+/// token of another account is `uid_mismatch` (the account is the token's
+/// user, whatever field carries it), as for a 007 RTM check.
 pub fn verify_rtm(
     token: impl AsRef<[u8]>,
     app_certificate: &str,
@@ -420,7 +422,10 @@ pub fn verify_rtm(
     check_app_certificate(app_certificate)?;
     let expected = Expected { app_id: None, channel_name: user_account, user: UserId::Uid(0) };
     decode_with(token.as_ref(), |token, message| {
-        verify_parsed(&token, message, app_certificate, &expected, now, Privilege::RtmLogin)
+        match verify_parsed(&token, message, app_certificate, &expected, now, Privilege::RtmLogin) {
+            VerifyResult::ChannelMismatch => VerifyResult::UidMismatch,
+            result => result,
+        }
     })
 }
 

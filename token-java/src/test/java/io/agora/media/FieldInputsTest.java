@@ -166,7 +166,7 @@ class FieldInputsTest {
         long now = Fixtures.now();
         String t006 = new RtmTokenBuilder().buildToken(APP_ID, CERT, "alice", RtmTokenBuilder.Role.Rtm_User, 0);
         assertEquals(VerifyResult.OK, AccessToken.verifyRtm(t006, CERT, "alice", now));
-        assertEquals(VerifyResult.CHANNEL_MISMATCH, AccessToken.verifyRtm(t006, CERT, "bob", now));
+        assertEquals(VerifyResult.UID_MISMATCH, AccessToken.verifyRtm(t006, CERT, "bob", now));
         String t007 = new io.agora.rtm.RtmTokenBuilder2().buildToken(APP_ID, CERT, "alice", 60);
         assertEquals(VerifyResult.OK, AccessToken2.verifyRtm(t007, CERT, "alice", now));
         assertEquals(VerifyResult.EXPIRED, AccessToken2.verifyRtm(t007, CERT, "alice", now + 61));
