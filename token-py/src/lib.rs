@@ -638,6 +638,34 @@ fn verify(
     })
 }
 
+/// Verifies a 006 RTM token (`RtmTokenBuilder.buildToken`): `"ok"` or the
+/// first failing check's name ("uid_mismatch" for another account,
+/// "signature_mismatch", "expired", "privilege_expired" for its kRtmLogin).
+/// `now`: Unix seconds (default: the clock). For 007 RTM tokens use
+/// `agoratoken.v2.verify(token, cert, rtm_user_id=...)`.
+#[pyfunction]
+#[pyo3(signature = (token, appCertificate, userAccount, now = None))]
+#[allow(non_snake_case)]
+fn verifyRtm(
+    token: &Bound<'_, PyAny>,
+    appCertificate: &Bound<'_, PyAny>,
+    userAccount: &Bound<'_, PyAny>,
+    now: Option<&Bound<'_, PyAny>>,
+) -> PyResult<&'static str> {
+    contained(token.py(), || {
+        let token_s = text(token, "token")?;
+        let app_certificate = text(appCertificate, "appCertificate")?;
+        let account = text(userAccount, "userAccount")?;
+        let now = match now {
+            Some(n) if !n.is_none() => u32_arg(n, "now", ErrorKind::Now)?,
+            _ => token_core::now_secs(),
+        };
+        token_core::verify_rtm(token_s.as_bytes(), &app_certificate, &account, now)
+            .map(|r| r.as_str())
+            .map_err(|e| token_error(token.py(), &e))
+    })
+}
+
 /// The library version (the workspace version).
 #[pyfunction]
 fn version() -> &'static str {
@@ -690,6 +718,7 @@ fn _agoratoken(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyParsedToken>()?;
     m.add_function(wrap_pyfunction!(parse, m)?)?;
     m.add_function(wrap_pyfunction!(verify, m)?)?;
+    m.add_function(wrap_pyfunction!(verifyRtm, m)?)?;
     m.add_function(wrap_pyfunction!(version, m)?)?;
     m.add_function(wrap_pyfunction!(error_name, m)?)?;
     m.add_function(wrap_pyfunction!(_privilege_table, m)?)?;

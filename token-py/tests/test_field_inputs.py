@@ -89,3 +89,14 @@ def test_a_006_token_handed_to_the_007_reader_says_so():
     with pytest.raises(at.AgoraTokenError) as e:
         v2.parse(t6)
     assert "AccessToken (006)" in str(e.value)
+
+
+def test_rtm_tokens_verify_as_rtm_tokens():
+    now = int(time.time())
+    r6 = at.RtmTokenBuilder.buildToken(APP, CERT, "alice", at.Role_Rtm_User, now + 60)
+    assert at.verifyRtm(r6, CERT, "alice") == "ok"
+    assert at.verifyRtm(r6, CERT, "bob") == "uid_mismatch"
+    assert at.verifyRtm(r6, CERT, "alice", now + 61) == "privilege_expired"
+    r7 = v2.RtmTokenBuilder.build_token(APP, CERT, "alice", 60)
+    assert v2.verify(r7, CERT, rtm_user_id="alice") == "ok"
+    assert v2.verify(r7, CERT, rtm_user_id="bob") == "uid_mismatch"

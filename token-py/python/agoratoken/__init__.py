@@ -24,6 +24,7 @@ from ._agoratoken import (
     error_name,
     parse,
     verify,
+    verifyRtm,
     version,
 )
 from ._errors import AgoraTokenError
@@ -87,6 +88,7 @@ __all__ = [
     "error_name",
     "parse",
     "verify",
+    "verifyRtm",
     "version",
     "kJoinChannel",
     "kPublishAudioStream",

@@ -151,6 +151,12 @@ def verify(
     now: Optional[int] = None,
     appId: Optional[str] = None,
 ) -> VerifyResult: ...
+def verifyRtm(
+    token: str,
+    appCertificate: str,
+    userAccount: str,
+    now: Optional[int] = None,
+) -> VerifyResult: ...
 def version() -> str: ...
 def error_name(status: int) -> Optional[str]: ...
 
@@ -167,6 +173,7 @@ __all__ = [
     "error_name",
     "parse",
     "verify",
+    "verifyRtm",
     "version",
     "kJoinChannel",
     "kPublishAudioStream",
