@@ -228,12 +228,7 @@ pub unsafe extern "C" fn agora_token_check_u32(
         let kind = ErrorKind::from_code(status).ok_or_else(|| {
             token_core::TokenError::new(ErrorKind::NullArgument, format!("status: {status} is not an error category"))
         })?;
-        let v = i128::from(value);
-        let checked = match kind {
-            ErrorKind::Now => token_core::check_now(v),
-            ErrorKind::Uid => token_core::check_uid(v),
-            _ => token_core::validate::check_u32(kind, v),
-        }?;
+        let checked = token_core::validate::check_u32(kind, i128::from(value))?;
         if !value_out.is_null() {
             // SAFETY: non-NULL and writable per the contract.
             unsafe { boundary::put(value_out, checked) };

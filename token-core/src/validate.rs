@@ -101,11 +101,17 @@ pub fn check_user_account(user_account: &str) -> Result<(), TokenError> {
 }
 
 /// A value that must fit in an unsigned 32-bit field (for bindings whose
-/// integers are wider): `uid`, `salt`, `ts` or `expire_ts`.
+/// integers are wider): `uid`, `salt`, `ts`, `now`, `expire_ts`, ... A `uid`
+/// and a `now` get [`check_uid`]'s and [`check_now`]'s hints, so every caller
+/// (and every binding) reports them alike.
 pub fn check_u32(kind: ErrorKind, value: i128) -> Result<u32, TokenError> {
-    u32::try_from(value).map_err(|_| {
-        TokenError::new(kind, format!("{}: {value} is outside 0..=4294967295", kind.as_str()))
-    })
+    match kind {
+        ErrorKind::Now => check_now(value),
+        ErrorKind::Uid => check_uid(value),
+        _ => u32::try_from(value).map_err(|_| {
+            TokenError::new(kind, format!("{}: {value} is outside 0..=4294967295", kind.as_str()))
+        }),
+    }
 }
 
 /// A verification time (`now`, Unix seconds) from a wider integer: outside
@@ -221,6 +227,8 @@ mod tests {
         assert_eq!(check_u32(ErrorKind::Uid, 0).unwrap(), 0);
         assert_eq!(check_u32(ErrorKind::Uid, 4294967295).unwrap(), u32::MAX);
         assert_eq!(check_u32(ErrorKind::Uid, -1).unwrap_err().kind(), ErrorKind::Uid);
+        assert!(check_u32(ErrorKind::Uid, -1).unwrap_err().message().contains("signed 32-bit view"));
+        assert!(check_u32(ErrorKind::Now, 1_796_049_437_726).unwrap_err().message().contains("milliseconds"));
         assert_eq!(check_u32(ErrorKind::Salt, 1 << 32).unwrap_err().kind(), ErrorKind::Salt);
     }
 }

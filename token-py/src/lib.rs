@@ -144,13 +144,7 @@ fn int_text(obj: &Bound<'_, PyAny>) -> String {
 /// An unsigned 32-bit field: uid, salt, ts, now or an expiry. A uid and
 /// `now` get the core's hints (a signed view, milliseconds).
 fn u32_arg(obj: &Bound<'_, PyAny>, field: &str, kind: ErrorKind) -> PyResult<u32> {
-    let v = i128::from(int(obj, field, kind)?);
-    let checked = match kind {
-        ErrorKind::Uid => token_core::check_uid(v),
-        ErrorKind::Now => token_core::check_now(v),
-        _ => check_u32(kind, v),
-    };
-    checked.map_err(|e| token_error(obj.py(), &e))
+    check_u32(kind, int(obj, field, kind)?.into()).map_err(|e| token_error(obj.py(), &e))
 }
 
 fn role_arg(obj: &Bound<'_, PyAny>) -> PyResult<Role> {
@@ -643,10 +637,10 @@ fn verify(
 /// "signature_mismatch", "expired", "privilege_expired" for its kRtmLogin).
 /// `now`: Unix seconds (default: the clock). For 007 RTM tokens use
 /// `agoratoken.v2.verify(token, cert, rtm_user_id=...)`.
-#[pyfunction]
+#[pyfunction(name = "verifyRtm")]
 #[pyo3(signature = (token, appCertificate, userAccount, now = None))]
 #[allow(non_snake_case)]
-fn verifyRtm(
+fn verify_rtm(
     token: &Bound<'_, PyAny>,
     appCertificate: &Bound<'_, PyAny>,
     userAccount: &Bound<'_, PyAny>,
@@ -718,7 +712,7 @@ fn _agoratoken(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyParsedToken>()?;
     m.add_function(wrap_pyfunction!(parse, m)?)?;
     m.add_function(wrap_pyfunction!(verify, m)?)?;
-    m.add_function(wrap_pyfunction!(verifyRtm, m)?)?;
+    m.add_function(wrap_pyfunction!(verify_rtm, m)?)?;
     m.add_function(wrap_pyfunction!(version, m)?)?;
     m.add_function(wrap_pyfunction!(error_name, m)?)?;
     m.add_function(wrap_pyfunction!(_privilege_table, m)?)?;

@@ -427,10 +427,19 @@ impl Service {
     /// then permission type).
     pub(crate) fn pack(&self, out: &mut Vec<u8>) {
         put_u16(out, self.service_type.id());
-        let mut privileges = self.privileges.clone();
-        privileges.sort_by_key(|&(id, _)| id);
+        // add_privilege keeps them sorted; only a parsed service (token order)
+        // added to a new token needs a sorted copy.
+        let sorted;
+        let privileges = if self.privileges.windows(2).all(|w| w[0].0 < w[1].0) {
+            &self.privileges
+        } else {
+            let mut copy = self.privileges.clone();
+            copy.sort_by_key(|&(id, _)| id);
+            sorted = copy;
+            &sorted
+        };
         put_u16(out, privileges.len() as u16);
-        for (id, expire) in privileges {
+        for &(id, expire) in privileges {
             put_u16(out, id);
             put_u32(out, expire);
         }
@@ -566,6 +575,21 @@ mod tests {
         assert_eq!(s.privileges(), [(1, 3), (3, 1)]);
         assert_eq!(s.add_privilege_once(1, 3).unwrap_err().kind(), ErrorKind::Privilege);
         assert_eq!(Service::convoai().clone().add_privilege(1, 0).unwrap_err().kind(), ErrorKind::Privilege);
+    }
+
+    #[test]
+    fn privileges_pack_sorted_whatever_their_order() {
+        let mut sorted = Service::rtc("c", UserId::Uid(1)).unwrap();
+        sorted.add_privilege(1, 10).unwrap();
+        sorted.add_privilege(3, 30).unwrap();
+        // A parsed service keeps the token's order, which may be descending.
+        let mut parsed = sorted.clone();
+        parsed.privileges.reverse();
+        let (mut a, mut b) = (Vec::new(), Vec::new());
+        sorted.pack(&mut a);
+        parsed.pack(&mut b);
+        assert_eq!(a, b);
+        assert_eq!(parsed.privileges(), [(3, 30), (1, 10)], "packing leaves the service as it was");
     }
 
     #[test]
