@@ -158,24 +158,24 @@ std::string hex(const std::vector<uint8_t>& bytes) {
     return out;
 }
 
-std::vector<Service::Grant> grants(const json& list) {
+std::vector<data::Service::Grant> grants(const json& list) {
     if (!list.is_array()) throw CaseError("permissions is not an array");
-    std::vector<Service::Grant> out;
+    std::vector<data::Service::Grant> out;
     for (const json& g : list) {
         if (!g.is_array() || g.size() != 3 || !g[2].is_array()) throw CaseError("bad permission entry");
-        out.push_back(Service::Grant{g[0].get<int64_t>(), g[1].get<int64_t>(), g[2].get<std::vector<std::string>>()});
+        out.push_back(data::Service::Grant{g[0].get<int64_t>(), g[1].get<int64_t>(), g[2].get<std::vector<std::string>>()});
     }
     return out;
 }
 
-/// build007 / invalid007 inputs through the AccessToken2 class (services as data).
+/// build007 / invalid007 inputs through data::AccessToken2 (services as data, checked strictly).
 std::string build007(const json& c) {
-    AccessToken2 t(str(c, "app_id"), str(c, "app_certificate"));
+    data::AccessToken2 t(str(c, "app_id"), str(c, "app_certificate"));
     t.SetIssueTs(i64(c, "issue_ts"));
     t.SetExpire(i64(c, "expire"));
     t.SetSalt(i64(c, "salt"));
     for (const json& j : c.at("services")) {
-        Service s(i64(j, "type"));
+        data::Service s(i64(j, "type"));
         for (const json& p : j.at("privileges")) s.AddPrivilege(p.at(0).get<int64_t>(), p.at(1).get<int64_t>());
         if (j.contains("channel_name")) s.channelName = str(j, "channel_name");
         if (j.contains("uid")) s.uid = i64(j, "uid");
@@ -255,7 +255,7 @@ const std::map<std::string, Named>& namedBuilders() {
         {"rtm.build_token_with_permissions",
          [](const std::string& id, const std::string& cert, Args& a) {
              ServiceRtm2::Permissions p;
-             for (const Service::Grant& g : grants(a.at("permissions"))) p.Add(g.resourceType, g.permissionType, g.resources);
+             for (const data::Service::Grant& g : grants(a.at("permissions"))) p.Add(g.resourceType, g.permissionType, g.resources);
              return RtmTokenBuilder2::BuildToken(id, cert, a.s("user_id"), p, a.u("expire", 0));
          }},
         {"chat.build_user_token",
@@ -316,7 +316,7 @@ const std::map<std::string, Named>& namedBuilders() {
 
 /// Both steps of build007/builder007: the decompressed content, then the token.
 void compare007(const json& c, const std::string& token) {
-    AccessToken2 parsed;
+    data::AccessToken2 parsed;
     if (!parsed.FromString(token)) throw CaseError("own token does not parse: " + failure());
     if (hex(parsed.Content()) != str(c, "content_hex"))
         throw CaseError("content differs\n  got:      " + hex(parsed.Content()) + "\n  expected: " + str(c, "content_hex"));
@@ -353,14 +353,14 @@ void runBuilder007(const json& c) {
 }
 
 void runReject007(const json& c) {
-    AccessToken2 t;
+    data::AccessToken2 t;
     if (t.FromString(str(c, "token"))) throw CaseError("parsed, expected error " + str(c, "error"));
     if (errorName(lastErrorCode()) != str(c, "error"))
         throw CaseError("error " + failure() + ", expected " + str(c, "error"));
 }
 
 /// A parsed service in the vectors' token form.
-json serviceJson(const Service& s) {
+json serviceJson(const data::Service& s) {
     json o = {{"type", s.type}, {"privileges", json::array()}};
     for (const auto& p : s.privileges) o["privileges"].push_back({p.first, p.second});
     switch (s.type) {
@@ -379,7 +379,7 @@ json serviceJson(const Service& s) {
     case ServiceRtm2::kServiceType:
         o["user_id"] = s.userId.value_or("");
         o["permissions"] = json::array();
-        for (const Service::Grant& g : s.permissions) o["permissions"].push_back({g.resourceType, g.permissionType, g.resources});
+        for (const data::Service::Grant& g : s.permissions) o["permissions"].push_back({g.resourceType, g.permissionType, g.resources});
         break;
     default:
         break;
@@ -390,10 +390,10 @@ json serviceJson(const Service& s) {
 void runParse007(const json& c) {
     const std::string& token = str(c, "token");
     const json& e = c.at("expected");
-    AccessToken2 t;
+    data::AccessToken2 t;
     if (!t.FromString(token)) throw CaseError("parse failed: " + failure());
     json services = json::array();
-    for (const Service& s : t.Services()) services.push_back(serviceJson(s));
+    for (const data::Service& s : t.Services()) services.push_back(serviceJson(s));
     if (t.AppId() != str(e, "app_id")) throw CaseError("app_id " + t.AppId());
     if (t.IssueTs() != i64(e, "issue_ts") || t.Expire() != i64(e, "expire") || t.Salt() != i64(e, "salt"))
         throw CaseError("issue_ts, expire or salt differs");

@@ -1,5 +1,6 @@
 // GoogleTest suite of the C++ AccessToken2 (007) API in agora_token.hpp: every
-// reference-named builder, the AccessToken2 class, verify2, failures.
+// reference-named builder, the data form (data::AccessToken2), verify2,
+// failures. The reference's classes themselves: test_reference_classes.cpp.
 #include <gtest/gtest.h>
 
 #include <functional>
@@ -25,19 +26,22 @@ const std::string kSample =
     "007eJxTYBBbsMMnKq7p9Hf/HcIX5kce9b518kCiQgSr5Zrp4X1Tu6UUGCzNDZwdjU1TUs0Mkk1MzExMk5ISUy0SjQxNDcwMk4yN3b8IMEQwMTAwMoA"
     "wBIL4CgzmKeZGxmamqUmWFsYmFqbGluapxqnGaZYpJmYGSSkpiVwMRhYWRsYmhkbmxgDCaiTj";
 
-/// The same token described as data, pinned like the named builder's.
-std::string viaData(uint32_t expire, const std::vector<Service>& services) {
+using Services = std::vector<std::shared_ptr<Service>>;
+
+/// The same token described with the reference's classes, pinned like the named builder's.
+std::string viaData(uint32_t expire, const Services& services) {
     AccessToken2 t(kAppId, kCert, kIssueTs, expire);
-    t.SetSalt(kSalt);
-    for (const Service& s : services) t.AddService(s);
+    t.salt_ = kSalt;
+    for (const auto& s : services) t.AddService(*s);
     const std::string token = t.Build();
     EXPECT_FALSE(token.empty()) << lastError();
     return token;
 }
 
-Service with(Service s, std::initializer_list<std::pair<int64_t, int64_t>> privileges) {
+template <class S>
+std::shared_ptr<Service> with(S s, std::initializer_list<std::pair<uint16_t, uint32_t>> privileges) {
     for (const auto& p : privileges) s.AddPrivilege(p.first, p.second);
-    return s;
+    return std::make_shared<S>(s);
 }
 
 void expectFailure(const std::string& token, int code) {
@@ -74,18 +78,18 @@ TEST(RtcTokenBuilder2, EveryBuilderWritesWhatItsDataDescribes) {
     EXPECT_EQ(RtcTokenBuilder2::BuildTokenWithRtm(kAppId, kCert, "room", "alice", UserRole::kRoleSubscriber, 600, 50),
               viaData(600, {with(ServiceRtc("room", "alice"s), {{J, 50}}),
                             with(ServiceRtm("alice"), {{ServiceRtm::kPrivilegeLogin, 600}})}));
-    const std::vector<Service> rtm2 = {with(ServiceRtc("room", "alice"s), {{J, 1}, {A, 2}, {V, 3}, {D, 4}}),
+    const Services rtm2 = {with(ServiceRtc("room", "alice"s), {{J, 1}, {A, 2}, {V, 3}, {D, 4}}),
                                        with(ServiceRtm("bob"), {{ServiceRtm::kPrivilegeLogin, 700}})};
     EXPECT_EQ(RtcTokenBuilder2::BuildTokenWithRtm2(kAppId, kCert, "room", "alice", UserRole::kRolePublisher, 600, 1, 2,
                                                    3, 4, "bob", 700),
               viaData(600, rtm2));
-    std::vector<Service> convo = rtm2;
-    convo.push_back(ServiceConvoAI());
+    Services convo = rtm2;
+    convo.push_back(with(ServiceConvoAI(), {}));
     EXPECT_EQ(ConvoAITokenBuilder::BuildToken(kAppId, kCert, "room", "alice", UserRole::kRolePublisher, 600, 1, 2, 3,
                                               4, "bob", 700),
               viaData(600, convo));
-    std::vector<Service> stt = rtm2;
-    stt.push_back(ServiceStt());
+    Services stt = rtm2;
+    stt.push_back(with(ServiceStt(), {}));
     EXPECT_EQ(SttTokenBuilder::BuildToken(kAppId, kCert, "room", "alice", UserRole::kRolePublisher, 600, 1, 2, 3, 4,
                                           "bob", 700),
               viaData(600, stt));
@@ -113,17 +117,17 @@ TEST(OtherBuilders, EveryBuilderWritesWhatItsDataDescribes) {
               viaData(86400, {with(ServiceFpa(), {{ServiceFpa::kPrivilegeLogin, 0}})}));
     // APaaS room user: the chat user id is the MD5 of the user uuid (token-core computes it).
     const std::string md5 = "e4774cdda0793f86414e8b9140bb6db4";  // md5("u1")
-    const std::vector<Service> roomUser = {
+    const Services roomUser = {
         with(ServiceApaas("r1", "u1", 3), {{ServiceApaas::kPrivilegeRoomUser, 60}}),
         with(ServiceRtm("u1"), {{ServiceRtm::kPrivilegeLogin, 60}}),
         with(ServiceChat(md5), {{ServiceChat::kPrivilegeUser, 60}}),
     };
     EXPECT_EQ(ApaasTokenBuilder::BuildRoomUserToken(kAppId, kCert, "r1", "u1", 3, 60), viaData(60, roomUser));
     EXPECT_EQ(EducationTokenBuilder2::BuildRoomUserToken(kAppId, kCert, "r1", "u1", 3, 60), viaData(60, roomUser));
-    const std::vector<Service> user = {with(ServiceApaas("", "u1"), {{ServiceApaas::kPrivilegeUser, 60}})};
+    const Services user = {with(ServiceApaas("", "u1"), {{ServiceApaas::kPrivilegeUser, 60}})};
     EXPECT_EQ(ApaasTokenBuilder::BuildUserToken(kAppId, kCert, "u1", 60), viaData(60, user));
     EXPECT_EQ(EducationTokenBuilder2::BuildUserToken(kAppId, kCert, "u1", 60), viaData(60, user));
-    const std::vector<Service> app = {with(ServiceApaas(), {{ServiceApaas::kPrivilegeApp, 60}})};
+    const Services app = {with(ServiceApaas(), {{ServiceApaas::kPrivilegeApp, 60}})};
     EXPECT_EQ(ApaasTokenBuilder::BuildAppToken(kAppId, kCert, 60), viaData(60, app));
     EXPECT_EQ(EducationTokenBuilder2::BuildAppToken(kAppId, kCert, 60), viaData(60, app));
 }
@@ -135,15 +139,14 @@ TEST(Builders2, WithoutAPinEachTokenIsFreshAndVerifies) {
     EXPECT_NE(a, b);
     AccessToken2 t;
     ASSERT_TRUE(t.FromString(a));
-    ASSERT_TRUE(t.IssueTs());
-    EXPECT_EQ(verify2(a, kCert, "room", 7, *t.IssueTs()), VerifyResult::Ok);
+    EXPECT_EQ(verify2(a, kCert, "room", 7, t.issue_ts_), VerifyResult::Ok);
     {
         ScopedPin outer(5, 6);
         { ScopedPin inner(7, 8); }
         AccessToken2 p;
         ASSERT_TRUE(p.FromString(FpaTokenBuilder::BuildToken(kAppId, kCert)));
-        EXPECT_EQ(p.IssueTs(), 5);  // the outer pin is back
-        EXPECT_EQ(p.Salt(), 6);
+        EXPECT_EQ(p.issue_ts_, 5u);  // the outer pin is back
+        EXPECT_EQ(p.salt_, 6u);
     }
 }
 
@@ -165,10 +168,13 @@ TEST(Builders2, FailuresNameTheField) {
                   AGORA_TOKEN_ERR_USER_ID);
     expectFailure(RtmTokenBuilder2::BuildToken(kAppId, kCert, std::string(256, 'u'), 60), AGORA_TOKEN_ERR_USER_ID);
     expectFailure(ChatTokenBuilder2::BuildUserToken(kAppId, kCert, "", 60), AGORA_TOKEN_ERR_USER_ID);
-    ServiceRtm2::Permissions twice;
-    twice.Add(ServiceRtm2::Permissions::kUsers, ServiceRtm2::Permissions::kRead, {"a"});
-    twice.Add(ServiceRtm2::Permissions::kUsers, ServiceRtm2::Permissions::kRead, {"b"});
-    expectFailure(RtmTokenBuilder2::BuildToken(kAppId, kCert, "bob", twice), AGORA_TOKEN_ERR_PERMISSION);
+    data::AccessToken2 twice(kAppId, kCert);  // the reference's Permissions replaces a pair; data can repeat one
+    data::Service rtm2(ServiceRtm2::kServiceType);
+    rtm2.userId = "bob";
+    rtm2.permissions = {{ServiceRtm2::Permissions::kUsers, ServiceRtm2::Permissions::kRead, {"a"}},
+                        {ServiceRtm2::Permissions::kUsers, ServiceRtm2::Permissions::kRead, {"b"}}};
+    twice.AddService(rtm2);
+    expectFailure(twice.Build(), AGORA_TOKEN_ERR_PERMISSION);
     ServiceRtm2::Permissions bad;
     bad.Add(5, 0, {});
     expectFailure(RtmTokenBuilder2::BuildToken(kAppId, kCert, "bob", bad), AGORA_TOKEN_ERR_PERMISSION);
@@ -188,26 +194,32 @@ TEST(Builders2, TokensLongerThanTheStackBufferAreBuiltAgainIntoTheHeap) {
     ASSERT_GT(token.size(), 1024u) << lastError();
     AccessToken2 t;
     ASSERT_TRUE(t.FromString(token)) << lastError();
-    ASSERT_EQ(t.Services().size(), 1u);
-    EXPECT_EQ(t.Services()[0].userUuid, uuid);
+    ASSERT_EQ(t.services_.size(), 1u);
+    EXPECT_EQ(dynamic_cast<const ServiceApaas&>(*t.services_.begin()->second).user_uuid_, uuid);
+    data::AccessToken2 d;
+    ASSERT_TRUE(d.FromString(token)) << lastError();
+    ASSERT_EQ(d.Services().size(), 1u);
+    EXPECT_EQ(d.Services()[0].userUuid, uuid);
 }
 
-TEST(AccessToken2, BuildsParsesAndVerifies) {
-    AccessToken2 t(kAppId, kCert, kIssueTs, 600);
+TEST(DataAccessToken2, BuildsParsesAndVerifies) {
+    data::AccessToken2 t(kAppId, kCert, kIssueTs, 600);
     t.SetSalt(kSalt);
-    ServiceRtc rtc(kChannel, kUid);
+    data::Service rtc(ServiceRtc::kServiceType);
+    rtc.channelName = kChannel;
+    rtc.uid = kUid;
     rtc.AddPrivilege(ServiceRtc::kPrivilegeJoinChannel, 600);
-    t.AddService(std::make_unique<ServiceRtc>(rtc));
+    t.AddService(rtc);
     EXPECT_EQ(t.Build(), kSample);
 
-    AccessToken2 p;
+    data::AccessToken2 p;
     ASSERT_TRUE(p.FromString(kSample));
     EXPECT_EQ(p.AppId(), kAppId);
     EXPECT_EQ(p.IssueTs(), kIssueTs);
     EXPECT_EQ(p.Expire(), 600);
     EXPECT_EQ(p.Salt(), kSalt);
     ASSERT_EQ(p.Services().size(), 1u);
-    const Service& s = p.Services()[0];
+    const data::Service& s = p.Services()[0];
     EXPECT_EQ(s.ServiceType(), ServiceRtc::kServiceType);
     EXPECT_EQ(s.channelName, kChannel);
     EXPECT_EQ(s.userAccount, "2882341273");
@@ -224,47 +236,54 @@ TEST(AccessToken2, BuildsParsesAndVerifies) {
     EXPECT_EQ(lastErrorCode(), AGORA_TOKEN_ERR_ZLIB);
     EXPECT_EQ(p.AppId(), kAppId);
     EXPECT_TRUE(p.VerifySignature(kCert));
-    AccessToken2 fresh;
+    data::AccessToken2 fresh;
     EXPECT_FALSE(fresh.VerifySignature(kCert));
     EXPECT_EQ(lastErrorCode(), AGORA_TOKEN_ERR_NULL_ARGUMENT);
 }
 
-TEST(AccessToken2, DataErrorsFollowTheInvalid007Rules) {
-    auto build = [](std::function<void(AccessToken2&)> edit) {
-        AccessToken2 t(kAppId, kCert, kIssueTs, 600);
-        Service rtc(ServiceRtc::kServiceType);
+TEST(DataAccessToken2, DataErrorsFollowTheInvalid007Rules) {
+    auto build = [](std::function<void(data::AccessToken2&)> edit) {
+        data::AccessToken2 t(kAppId, kCert, kIssueTs, 600);
+        data::Service rtc(ServiceRtc::kServiceType);
         rtc.channelName = "room";
         rtc.uid = 1;
         t.AddService(rtc);
         edit(t);
         return t.Build();
     };
-    EXPECT_NE(build([](AccessToken2&) {}), "");
-    expectFailure(build([](AccessToken2& t) { t.SetSalt(-1); }), AGORA_TOKEN_ERR_SALT);
-    expectFailure(build([](AccessToken2& t) { t.SetIssueTs(4294967296LL); }), AGORA_TOKEN_ERR_ISSUE_TS);
-    expectFailure(build([](AccessToken2& t) { t.SetExpire(-1); }), AGORA_TOKEN_ERR_EXPIRE);
-    expectFailure(AccessToken2(kAppId, kCert).Build(), AGORA_TOKEN_ERR_NO_SERVICE);
-    auto one = [](Service s) {
-        AccessToken2 t(kAppId, kCert);
+    EXPECT_NE(build([](data::AccessToken2&) {}), "");
+    expectFailure(build([](data::AccessToken2& t) { t.SetSalt(-1); }), AGORA_TOKEN_ERR_SALT);
+    expectFailure(build([](data::AccessToken2& t) { t.SetIssueTs(4294967296LL); }), AGORA_TOKEN_ERR_ISSUE_TS);
+    expectFailure(build([](data::AccessToken2& t) { t.SetExpire(-1); }), AGORA_TOKEN_ERR_EXPIRE);
+    expectFailure(data::AccessToken2(kAppId, kCert).Build(), AGORA_TOKEN_ERR_NO_SERVICE);
+    auto one = [](data::Service s) {
+        data::AccessToken2 t(kAppId, kCert);
         t.AddService(s);
         return t.Build();
     };
-    Service bad(ServiceRtc::kServiceType);
+    data::Service bad(ServiceRtc::kServiceType);
     bad.channelName = "room";
     bad.uid = -1;
     expectFailure(one(bad), AGORA_TOKEN_ERR_UID);
     bad.uid = 1;
     bad.AddPrivilege(ServiceRtc::kPrivilegeJoinChannel, 4294967296LL);
     expectFailure(one(bad), AGORA_TOKEN_ERR_EXPIRE_TS);
-    Service twice = ServiceRtc("room", 1u);
+    data::Service twice(ServiceRtc::kServiceType);
+    twice.channelName = "room";
+    twice.uid = 1;
     twice.AddPrivilege(1, 0);
     twice.AddPrivilege(1, 5);
     expectFailure(one(twice), AGORA_TOKEN_ERR_PRIVILEGE);
-    expectFailure(one(Service(11)), AGORA_TOKEN_ERR_SERVICE);
-    Service apaas(ServiceApaas::kServiceType);
+    expectFailure(one(data::Service(11)), AGORA_TOKEN_ERR_SERVICE);  // types outside 1..10: AddOtherService
+    data::Service apaas(ServiceApaas::kServiceType);
     apaas.role = 32768;
     expectFailure(one(apaas), AGORA_TOKEN_ERR_ROLE);
-    expectFailure(one(ServiceRtm("")), AGORA_TOKEN_ERR_USER_ID);
+    data::Service rtm(ServiceRtm::kServiceType);
+    rtm.userId = "";
+    expectFailure(one(rtm), AGORA_TOKEN_ERR_USER_ID);
+    data::AccessToken2 known(kAppId, kCert);
+    known.AddOtherService(data::OtherService{ServiceRtc::kServiceType, {}});
+    expectFailure(known.Build(), AGORA_TOKEN_ERR_SERVICE);
 }
 
 TEST(Verify2, EveryResult) {
@@ -308,7 +327,7 @@ TEST(Builders2, ThreadsKeepTheirOwnPinsAndErrors) {
                         return;
                 } else {
                     AccessToken2 t;
-                    if (!t.FromString(FpaTokenBuilder::BuildToken(kAppId, kCert)) || t.IssueTs() != 100 + i) return;
+                    if (!t.FromString(FpaTokenBuilder::BuildToken(kAppId, kCert)) || t.issue_ts_ != 100u + i) return;
                 }
             }
             ok[i] = 1;
