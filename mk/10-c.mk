@@ -1,5 +1,6 @@
 # The C ABI (token-capi: libagoratoken.{so,a} + include/agora_token.h) and the
-# header-only C++ binding (include/agora_token.hpp; tests and bench in token-cpp/).
+# header-only C++ binding (include/agora_token.hpp and the reference-named
+# include/agoratoken/*.h; tests, bench and the reference runner in token-cpp/).
 DEPS_TARGETS += deps-c
 TEST_TARGETS += test-c test-cpp sanitize
 CONFORMANCE_TARGETS += conformance-c conformance-cpp
@@ -23,7 +24,7 @@ AGT_SAN_ENV := ASAN_OPTIONS=detect_leaks=1:halt_on_error=1:abort_on_error=0 \
 AGT_CMAKE_ARGS := -DAGORATOKEN_LIBRARY=$(AGT_LIB_A) -DAGORATOKEN_VERSION=$(AGT_VERSION)
 
 .PHONY: deps-c lib header test-c conformance-c cpp-build test-cpp conformance-cpp example-cpp \
-	sanitize bench-cpp install
+	sanitize bench-cpp install compat-reference-cpp
 
 deps-c: ## C/C++ toolchain, CMake, GoogleTest, json-c + nlohmann-json (runners), OpenSSL + zlib (bench peer, zlib clash test)
 	$(APT_INSTALL) gcc g++ make cmake pkg-config libgtest-dev libjson-c-dev nlohmann-json3-dev libssl-dev zlib1g-dev
@@ -91,6 +92,9 @@ test-cpp: cpp-build $(RANDFAIL_SO) ## the GoogleTest suite of the C++ binding, R
 conformance-cpp: cpp-build ## the C++ conformance runner over tests/vectors (or AGORA_TOKEN_VECTORS)
 	$(AGT_CPP_OUT)/conformance_cpp
 
+compat-reference-cpp: deps-c lib ## Agora's C++ GoogleTest files (AGORA_TOOLS_DIR: a fetched AgoraIO/Tools) against the headers, only their #include lines changed
+	bash $(ROOT)/token-cpp/compat/run-reference.sh
+
 example-cpp: lib ## install into target/cpp-prefix, then build and run examples/cpp against it
 	$(MAKE) --no-print-directory install PREFIX=$(ROOT)/target/cpp-prefix
 	$(ROOT)/examples/cpp/test.sh $(ROOT)/target/cpp-prefix $(ROOT)/target/cpp-example
@@ -137,6 +141,8 @@ install: lib ## install lib (.so/.a), headers, agoratoken.pc and the CMake packa
 	ln -sf libagoratoken.so.0 $(AGT_PREFIX)/lib/libagoratoken.so
 	install -m 644 $(AGT_LIB_A) $(AGT_PREFIX)/lib/libagoratoken.a
 	install -m 644 $(ROOT)/include/agora_token.h $(ROOT)/include/agora_token.hpp $(AGT_PREFIX)/include/
+	install -d $(AGT_PREFIX)/include/agoratoken
+	install -m 644 $(ROOT)/include/agoratoken/*.h $(AGT_PREFIX)/include/agoratoken/
 	sed -e 's|@PREFIX@|$(AGT_PREFIX)|g' -e 's|@VERSION@|$(AGT_VERSION)|g' $(ROOT)/token-capi/agoratoken.pc.in \
 		> $(AGT_PREFIX)/lib/pkgconfig/agoratoken.pc
 	sed -e 's|@VERSION@|$(AGT_VERSION)|g' $(ROOT)/token-capi/cmake/agoratokenConfig.cmake.in \
