@@ -1,6 +1,8 @@
 // agora_token.hpp: the C++ API of libagoratoken (AccessToken2 "007" and
 // AccessToken "006"), header-only over the C ABI of agora_token.h. Link with
-// -lagoratoken (or libagoratoken.a).
+// -lagoratoken (or libagoratoken.a). It also holds Agora's reference classes
+// (AccessToken, AccessToken2, ServiceRtc, ...) with their members; the
+// headers include/agoratoken/<Agora's header name>.h include this one.
 //
 //   std::string t = agora::tools::RtcTokenBuilder2::BuildTokenWithUid(appId, appCertificate, "room-1",
 //       2882341273u, agora::tools::UserRole::kRolePublisher, 600, 600);   // "" on failure
@@ -1293,8 +1295,14 @@ protected:
 };
 
 /// What the reference packs as the base Service: the library's bytes for
-/// this service (Service::PackService).
-inline std::string Pack(const Service* service) { return detail::packService(*service); }
+/// this service (Service::PackService); "" for nullptr (null_argument).
+inline std::string Pack(const Service* service) {
+    if (!service) {
+        detail::fail(AGORA_TOKEN_ERR_NULL_ARGUMENT, "null_argument: Pack was given no service");
+        return std::string();
+    }
+    return detail::packService(*service);
+}
 
 namespace detail {
 /// Shared by RTC, Streaming and FCDN: a channel and the user as the packed
@@ -1644,6 +1652,7 @@ public:
         for (size_t i = 0; i < info->service_count; ++i)
             AddService(detail::referenceServiceOf(info->services[i]));
         token_ = token;
+        tokenIssueTs_ = info->issue_ts;
         parsed_ = true;
         return true;
     }
@@ -1661,7 +1670,7 @@ public:
         agora_token_error e;
         // At the token's own issue_ts nothing has expired: the signature is the check.
         const int status = agora_token2_verify_lenient(token_.data(), token_.size(), app_certificate.data(),
-                                                       app_certificate.size(), nullptr, issue_ts_, &result, &e);
+                                                       app_certificate.size(), nullptr, tokenIssueTs_, &result, &e);
         if (status != AGORA_TOKEN_OK) {
             detail::failWith(status, e);
             return status == AGORA_TOKEN_ERR_APP_CERTIFICATE ? kTokenInvalidInfo : kTokenInvalid;
@@ -1703,7 +1712,8 @@ private:
         return t;
     }
 
-    std::string token_;
+    std::string token_;         // the token FromString read
+    uint32_t tokenIssueTs_ = 0;  // its issue_ts, whatever issue_ts_ becomes
 };
 
 /// RtcTokenBuilder2: RTC tokens (privilege and token lifetimes in seconds from now).

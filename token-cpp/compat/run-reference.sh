@@ -70,8 +70,10 @@ for name in $IN_SCOPE; do
         -e 's|^([[:space:]]*#[[:space:]]*include[[:space:]]*)"(\.\./src/)?([A-Za-z0-9]+)\.h"|\1<agoratoken/\3.h>|' \
         "$src" > "$copy"
     # Only #include lines may differ.
-    if diff "$src" "$copy" | grep -E '^[<>]' | grep -vqE '^[<>][[:space:]]*#[[:space:]]*include'; then
-        echo "$name: the rewrite changed a line that is not an #include" >&2
+    changed=$(diff "$src" "$copy" | grep -E '^[<>]' | grep -vE '^[<>][[:space:]]*#[[:space:]]*include' || true)
+    if [ -n "$changed" ]; then
+        echo "$name: the rewrite changed a line that is not an #include:" >&2
+        echo "$changed" >&2
         exit 2
     fi
     extra=()

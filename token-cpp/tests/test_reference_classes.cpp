@@ -238,6 +238,9 @@ TEST(AccessToken2Reference, BuildsReadsAndVerifies) {
 
     EXPECT_EQ(parsed.VerifySignature(kCert), kTokenVerifySuccess);
     EXPECT_EQ(parsed.app_cert_, kCert);
+    parsed.issue_ts_ = 1;  // the token read is checked, whatever the fields become
+    EXPECT_EQ(parsed.VerifySignature(kCert), kTokenVerifySuccess);
+    parsed.issue_ts_ = 1111111;
     EXPECT_EQ(parsed.VerifySignature(kOtherCert), kTokenVerifyFailed);
     EXPECT_EQ(parsed.VerifySignature(kCert + "123"), kTokenInvalidInfo);
     EXPECT_EQ(lastErrorCode(), AGORA_TOKEN_ERR_APP_CERTIFICATE);
@@ -377,6 +380,8 @@ TEST(AccessToken2Reference, ServiceClassesKeepTheReferencesFieldsAndCopies) {
     EXPECT_EQ(ServiceApaas().role_, -1);
     // The base layout: the type, then the privileges (count, then id and value each).
     EXPECT_EQ(Pack(services[10].get()), std::string("\xe7\x03\x01\x00\x01\x00\x58\x02\x00\x00", 10));
+    EXPECT_EQ(Pack(nullptr), "");
+    EXPECT_EQ(lastErrorCode(), AGORA_TOKEN_ERR_NULL_ARGUMENT);
 }
 
 TEST(AccessToken2Reference, AServiceForUidZeroAdmitsAnyUser) {
