@@ -92,11 +92,13 @@ public final class Recipes {
         Wire w = new Wire();
         for (int i = 0; i < args.length; i++) {
             String param = i < names.length ? names[i] : "argument " + i;
-            String kind = param.contains(":") ? param.substring(param.indexOf(':') + 1) : "";
+            String kind = param.contains(":") ? param.substring(param.indexOf(':') + 1).split("=", 2)[0] : "";
             param = param.contains(":") ? param.substring(0, param.indexOf(':')) : param;
             Object arg = args[i];
-            if (arg == null && !kind.equals("str")) {
+            if (arg == null && kind.equals("permissions")) {
                 throw Native.nullArgument(param);
+            } else if (arg == null && !kind.equals("str")) {
+                w.add(Native.NONE); // a null integer: the core decides (an RTC role: JOIN_ONLY; else null_argument)
             } else if (arg == null || arg instanceof String) {
                 w.add((String) arg);
             } else if (arg instanceof Long || arg instanceof Integer || arg instanceof Short || arg instanceof Byte) {

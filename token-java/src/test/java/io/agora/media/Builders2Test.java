@@ -96,7 +96,7 @@ class Builders2Test {
         assertEquals(Map.of(1, 600L), s.get(0).getPrivileges());
         s = services(() -> new RtmTokenBuilder2().buildTokenWithPermissions(APP_ID, CERT, "alice",
                 List.of(new Permission(Permission.STREAM_CHANNELS, Permission.WRITE, "s1")), 600));
-        assertEquals(List.of(new Permission(1, 1, "s1")), ((AccessToken2.ServiceRtm2) s.get(0)).getPermissions());
+        assertEquals(List.of(new Permission(1, 1, "s1")), ((AccessToken2.ServiceRtm2) s.get(0)).permissions.toList());
         s = services(() -> new ChatTokenBuilder2().buildUserToken(APP_ID, CERT, "alice", 600));
         assertEquals(Map.of(1, 600L), s.get(0).getPrivileges());
         s = services(() -> new ChatTokenBuilder2().buildAppToken(APP_ID, CERT, 600));
@@ -116,7 +116,7 @@ class Builders2Test {
             assertEquals(Map.of(1, 600L), s.get(1).getPrivileges());
             s = services(() -> b.buildUserToken(APP_ID, CERT, "user", 60));
             assertEquals(Map.of(2, 60L), s.get(0).getPrivileges());
-            assertEquals(-1, ((AccessToken2.ServiceApaas) s.get(0)).getRole());
+            assertEquals(Short.valueOf((short) -1), ((AccessToken2.ServiceApaas) s.get(0)).getRole());
             s = services(() -> b.buildAppToken(APP_ID, CERT, 60L));
             assertEquals(Map.of(3, 60L), s.get(0).getPrivileges());
         }
@@ -148,7 +148,8 @@ class Builders2Test {
         assertCategory("user_uuid", () -> new ApaasTokenBuilder().buildUserToken(APP_ID, CERT, "u".repeat(65536), 60));
         assertCategory("permission", () -> new RtmTokenBuilder2().buildTokenWithPermissions(APP_ID, CERT, "u",
                 List.of(new Permission(0, 2)), 60));
-        assertCategory("null_argument", () -> new RtmTokenBuilder2().buildTokenWithPermissions(APP_ID, CERT, "u", null, 60));
+        assertCategory("null_argument", () -> new RtmTokenBuilder2().buildTokenWithPermissions(APP_ID, CERT, "u",
+                (List<Permission>) null, 60));
         assertCategory("null_argument", () -> new RtmTokenBuilder2().buildTokenWithPermissions(APP_ID, CERT, "u",
                 java.util.Arrays.asList((Permission) null), 60));
         assertCategory("null_argument", () -> new ConvoAITokenBuilder().buildToken(APP_ID, CERT, CHANNEL, "a", null,
