@@ -275,6 +275,8 @@ public class AccessToken2 {
         public short type;
         /** Privilege id to seconds after issue_ts (Agora's field), sorted by id. */
         public TreeMap<Short, Integer> privileges = new TreeMap<>();
+        /** A parsed service's {@code {id, expire}} pairs in token order (the conformance vectors compare it); else null. */
+        List<long[]> privilegesAsRead;
 
         /** A service of type 0. */
         public Service() {}

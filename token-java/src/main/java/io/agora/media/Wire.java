@@ -107,8 +107,11 @@ final class Wire {
             Service service = Service.ofType((int) next());
             next(); // uid: a parsed channel service's user is its account string
             long role = next();
+            service.privilegesAsRead = new ArrayList<>();
             for (long n = next(); n > 0; n--) {
-                service.privileges.put((short) next(), (int) next());
+                long[] pair = {next(), next()};
+                service.privilegesAsRead.add(pair);
+                service.privileges.put((short) pair[0], (int) pair[1]);
             }
             String channelName = string();
             String account = string();

@@ -191,7 +191,7 @@ class AccessToken2Test {
             withService(new AccessToken2(APP_ID, CERT, 1), rtc);
         });
         cases.put("channel_name", () -> withService(new AccessToken2(APP_ID, CERT, 1), new ServiceRtc("a/b", 1)));
-        cases.put("user_account", () -> withService(new AccessToken2(APP_ID, CERT, 1), new ServiceRtc("c", "")));
+        cases.put("user_account", () -> withService(new AccessToken2(APP_ID, CERT, 1), new ServiceRtc("c", "u".repeat(256))));
         cases.put("uid", () -> withService(new AccessToken2(APP_ID, CERT, 1), new ServiceRtc("c", -1L)));
         cases.put("user_id", () -> withService(new AccessToken2(APP_ID, CERT, 1), new AccessToken2.ServiceRtm("")));
         cases.put("room_uuid", () -> withService(new AccessToken2(APP_ID, CERT, 1),
@@ -221,6 +221,9 @@ class AccessToken2Test {
             AgoraTokenException e = assertCategory(c.getKey(), c.getValue()::run);
             assertTrue(e.getMessage().startsWith(c.getKey()), e.getMessage());
         }
+        // The user string "" is uid 0 (any user), as in Agora's class.
+        assertEquals("", ((ServiceRtc) AccessToken2.parseToken(withService(new AccessToken2(APP_ID, CERT, 1),
+                new ServiceRtc("c", ""))).getServices().get(0)).uid);
         // Where Agora's build returns "", so does build(); buildOrThrow() said why above.
         assertEquals("", new AccessToken2("x", CERT, 1).build());
         assertEquals("", withService(new AccessToken2(APP_ID, "x", 1), new AccessToken2.ServiceFpa()));

@@ -363,7 +363,9 @@ public final class ConformanceRunner {
         Map<String, Object> m = new java.util.LinkedHashMap<>();
         m.put("type", (long) Short.toUnsignedInt(s.getServiceType()));
         List<Object> privileges = new ArrayList<>();
-        s.getPrivileges().forEach((id, e) -> privileges.add(List.of((long) Short.toUnsignedInt(id), Integer.toUnsignedLong(e))));
+        for (long[] p : s.privilegesAsRead) { // token order (a service's map is sorted, as Agora's)
+            privileges.add(List.of(p[0], p[1]));
+        }
         m.put("privileges", privileges);
         if (s instanceof AccessToken2.ServiceRtc) {
             m.put("channel_name", ((AccessToken2.ServiceRtc) s).getChannelName());
