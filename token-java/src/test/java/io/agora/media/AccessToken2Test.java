@@ -317,7 +317,8 @@ class AccessToken2Test {
             {600, 1, 1, 7, none, 1 << 40, 1, 600, 0},       // a privilege count beyond what follows
             {600, 1, 1, 7, none, 1, 1, 600, 1 << 30},       // a permission count beyond what follows
             {600, 1, 1, 7, none, 1, 1},                     // ends inside a privilege
-            {600, 1, 1, 7, none, 1, 1, 600, 0, 5},          // an integer left over
+            {600, 1, 1, 7, none, 1, 1, 600, 0, 5},          // an integer left over (read as a count of other services)
+            {600, 1, 1, 7, none, 1, 1, 600, 0, 1, 999, 1},  // ends inside a base-class service's privileges
             {},                                             // nothing at all
         };
         for (long[] ints : bad) {
