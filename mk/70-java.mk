@@ -60,7 +60,7 @@ memory-java: java-classes ## Java: build 10 million 007 tokens (MEMORY_TOKENS=N)
 
 # Not part of `make test`: needs a fetched AgoraIO/Tools (the vendor's tests never enter the repository).
 compat-reference-java: ## Java: Agora's own JUnit tests from AGORA_TOOLS_DIR (a fetched AgoraIO/Tools) against the jar, run from a copy outside the repository; "skipped" when unset
-	@if [ -z "$$AGORA_TOOLS_DIR" ]; then echo "compat[java, reference]: skipped: AGORA_TOOLS_DIR not set"; exit 0; fi; \
+	@if [ -z "$${AGORA_TOOLS_DIR:-}" ]; then echo "compat[java, reference]: skipped: AGORA_TOOLS_DIR not set"; exit 0; fi; \
 	  $(MAKE) --no-print-directory deps-java java-lib && \
 	  $(JAVA_MVN) -q package -Dmaven.test.skip=true && \
 	  MAVEN_REPO=$(JAVA_M2) $(JAVA_DIR)/compat/run-reference.sh
