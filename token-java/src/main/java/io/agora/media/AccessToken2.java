@@ -151,7 +151,7 @@ public class AccessToken2 {
         }
     }
 
-    /** FCDN (6) privileges (Agora's name; was {@code PrivilegeFcdn} before 0.2). */
+    /** FCDN (6) privileges (Agora's name; formerly {@code PrivilegeFcdn}, see CHANGELOG.md). */
     public enum PrivilegeFCdn implements Privilege {
         PRIVILEGE_PUBLISH(1), PRIVILEGE_PLAY(2);
 
