@@ -25,7 +25,8 @@ $(PY_DEPS_STAMP): $(PY_DIR)/requirements-dev.txt
 # Rebuilt only when a source of the wheel changed (maturin reuses the workspace target/);
 # the wheel is then reinstalled so the venv holds what was just built.
 PY_WHEEL_STAMP := $(PY_VENV)/.agoratoken-wheel
-PY_WHEEL_SOURCES := $(wildcard $(PY_DIR)/src/*.rs $(PY_DIR)/python/agoratoken/*.py*) $(PY_DIR)/python/agoratoken/py.typed \
+PY_WHEEL_SOURCES := $(wildcard $(PY_DIR)/src/*.rs $(PY_DIR)/python/agoratoken/*.py* $(PY_DIR)/python/agoratoken/reference/*.py) \
+  $(PY_DIR)/python/agoratoken/py.typed \
   $(PY_DIR)/Cargo.toml $(PY_DIR)/pyproject.toml $(PY_DIR)/README.md \
   $(wildcard $(ROOT)/token-core/src/*.rs) $(ROOT)/token-core/Cargo.toml $(ROOT)/Cargo.toml $(ROOT)/Cargo.lock
 
