@@ -29,7 +29,10 @@ import sys
 import tempfile
 import traceback
 import unittest
-from typing import Dict, List, Tuple
+from types import TracebackType
+from typing import Dict, List, Tuple, Type, Union
+
+_ExcInfo = Union[Tuple[Type[BaseException], BaseException, TracebackType], Tuple[None, None, None]]
 
 # Agora's modules, as its tests import them, and where they are here.
 REFERENCE_MODULES = (
@@ -96,21 +99,17 @@ def rewrite_imports(text: str) -> Tuple[str, int]:
     for line in text.splitlines(keepends=True):
         body, end = line.rstrip("\r\n"), line[len(line.rstrip("\r\n")) :]
         new = body
-        m = _FROM_SRC.match(body)
-        if m and m.group(2) in REFERENCE_MODULES:
-            new = f"{m.group(1)}from {TARGET}.{m.group(2)} import {m.group(3)}"
-        elif _FROM_SRC_PKG.match(body):
-            m = _FROM_SRC_PKG.match(body)
-            assert m is not None
-            new = f"{m.group(1)}from {TARGET} import {m.group(2)}"
-        elif _IMPORT_BARE.match(body) and _IMPORT_BARE.match(body).group(2) in REFERENCE_MODULES:  # type: ignore[union-attr]
-            m = _IMPORT_BARE.match(body)
-            assert m is not None
-            new = f"{m.group(1)}from {TARGET} import {m.group(2)}"
-        elif _FROM_BARE.match(body) and _FROM_BARE.match(body).group(2) in REFERENCE_MODULES:  # type: ignore[union-attr]
-            m = _FROM_BARE.match(body)
-            assert m is not None
-            new = f"{m.group(1)}from {TARGET}.{m.group(2)} import {m.group(3)}"
+        src, src_pkg = _FROM_SRC.match(body), _FROM_SRC_PKG.match(body)
+        if src and src.group(2) in REFERENCE_MODULES:
+            new = f"{src.group(1)}from {TARGET}.{src.group(2)} import {src.group(3)}"
+        elif src_pkg:
+            new = f"{src_pkg.group(1)}from {TARGET} import {src_pkg.group(2)}"
+        else:
+            bare, from_bare = _IMPORT_BARE.match(body), _FROM_BARE.match(body)
+            if bare and bare.group(2) in REFERENCE_MODULES:
+                new = f"{bare.group(1)}from {TARGET} import {bare.group(2)}"
+            elif from_bare and from_bare.group(2) in REFERENCE_MODULES:
+                new = f"{from_bare.group(1)}from {TARGET}.{from_bare.group(2)} import {from_bare.group(3)}"
         if new != body:
             changed += 1
         out.append(new + end)
@@ -131,10 +130,11 @@ class _Collect(unittest.TestResult):
     def addSuccess(self, test: unittest.TestCase) -> None:  # noqa: N802
         self.outcomes[self._id(test)] = ("pass", "")
 
-    def addFailure(self, test: unittest.TestCase, err) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
-        self.outcomes[self._id(test)] = ("fail", self._exc_info_to_string(err, test))
+    def addFailure(self, test: unittest.TestCase, err: _ExcInfo) -> None:  # noqa: N802
+        self.outcomes[self._id(test)] = ("fail", "".join(traceback.format_exception(err[0], err[1], err[2])))
 
-    addError = addFailure  # noqa: N815
+    def addError(self, test: unittest.TestCase, err: _ExcInfo) -> None:  # noqa: N802
+        self.addFailure(test, err)
 
     def addSkip(self, test: unittest.TestCase, reason: str) -> None:  # noqa: N802
         self.outcomes[self._id(test)] = ("skip", reason)

@@ -664,7 +664,8 @@ class RtcTokenBuilder:
     Every ``*_expire`` is seconds from now (3600 = one hour), not a Unix time.
     ``privilege_expire`` 0 (the default) gives the privileges no limit of their own; the
     token's lifetime bounds them. Roles: ``Role_Publisher`` (1) joins and publishes audio,
-    video and data; ``Role_Subscriber`` (2) only joins; other values raise (``"role"``).
+    video and data; ``Role_Subscriber`` (2) and ``None`` only join (Agora's code builds a
+    join-only token for ``None``); other values raise (``"role"``).
 
     Raises ``AgoraTokenError`` (a ``ValueError``) where Agora's code returns ``""`` or builds a
     token the service would refuse: ``"app_id"``, ``"app_certificate"`` (not 32 hex digits),
@@ -682,12 +683,14 @@ class RtcTokenBuilder:
         app_id: str,
         app_certificate: str,
         channel_name: str,
-        uid: int,
-        role: int,
+        uid: _t.Union[int, str],
+        role: _t.Optional[int],
         token_expire: int,
         privilege_expire: int = 0,
     ) -> str:
-        """An RTC token for an ``int`` uid (0..2**32-1; 0 lets any uid join).
+        """An RTC token for an ``int`` uid (0..2**32-1; 0 lets any uid join), or for its
+        canonical decimal text (``"42"``, as a web framework hands it over: the same user;
+        ``"007"`` or ``" 42"`` raise ``"uid"``, as they would sign another user).
 
         ``token_expire``: the token's lifetime, seconds from now. ``privilege_expire``: the
         lifetime of JoinChannel (and, for ``Role_Publisher``, the three publish privileges),
@@ -701,7 +704,7 @@ class RtcTokenBuilder:
         app_certificate: str,
         channel_name: str,
         account: str,
-        role: int,
+        role: _t.Optional[int],
         token_expire: int,
         privilege_expire: int = 0,
     ) -> str:
@@ -716,7 +719,7 @@ class RtcTokenBuilder:
         app_id: str,
         app_certificate: str,
         channel_name: str,
-        uid: int,
+        uid: _t.Union[int, str],
         token_expire: int,
         join_channel_privilege_expire: int,
         pub_audio_privilege_expire: int,
@@ -771,7 +774,7 @@ class RtcTokenBuilder:
         app_certificate: str,
         channel_name: str,
         account: str,
-        role: int,
+        role: _t.Optional[int],
         token_expire: int,
         privilege_expire: int = 0,
     ) -> str:
@@ -785,7 +788,7 @@ class RtcTokenBuilder:
         app_certificate: str,
         channel_name: str,
         rtc_account: str,
-        rtc_role: int,
+        rtc_role: _t.Optional[int],
         rtc_token_expire: int,
         join_channel_privilege_expire: int,
         pub_audio_privilege_expire: int,
@@ -934,7 +937,7 @@ class ConvoAITokenBuilder:
         app_certificate: str,
         channel_name: str,
         rtc_account: str,
-        rtc_role: int,
+        rtc_role: _t.Optional[int],
         rtc_token_expire: int,
         join_channel_privilege_expire: int,
         pub_audio_privilege_expire: int,
@@ -971,7 +974,7 @@ class SttTokenBuilder:
         app_certificate: str,
         channel_name: str,
         rtc_account: str,
-        rtc_role: int,
+        rtc_role: _t.Optional[int],
         rtc_token_expire: int,
         join_channel_privilege_expire: int,
         pub_audio_privilege_expire: int,

@@ -16,7 +16,6 @@ one back with :func:`agoratoken.parse`. The privilege constants are :mod:`agorat
 
 import typing as _t
 
-from .. import _agoratoken as _native
 from .. import (
     SimpleTokenBuilder as _SimpleTokenBuilder,
     kAdministrateChannel as kAdministrateChannel,
@@ -36,8 +35,7 @@ from .. import (
 )
 from .. import parse as _parse
 from .._errors import AgoraTokenError as _AgoraTokenError
-
-_TABLES = _native._tables()
+from ..v2 import _TABLES
 
 VERSION_LENGTH: int = len(_TABLES["version006"])
 APP_ID_LENGTH: int = _TABLES["app_id_length"]
@@ -65,8 +63,8 @@ class AccessToken:
     ``build()`` raises ``AgoraTokenError`` (a ``ValueError``) naming a bad field (``"app_id"``,
     ``"app_certificate"``, ``"channel_name"``, ``"user_account"``, ``"uid"``, ``"privilege"``,
     ``"expire_ts"``, ``"salt"``, ``"ts"``) and ``TypeError`` for a wrong type, where Agora's
-    code would write a token the service rejects. The certificate is not in the ``repr``, and
-    the object cannot be pickled.
+    code would write a token the service rejects. The certificate is not in the ``repr``; the
+    object can be copied (``copy.copy``, ``copy.deepcopy``) but not pickled.
     """
 
     def __init__(
@@ -128,6 +126,15 @@ class AccessToken:
             f"<agoratoken.reference.AccessToken.AccessToken appID={self.appID!r} channelName={self.channelName!r} "
             f"uidStr={self.uidStr!r} salt={self.salt!r} ts={self.ts!r} messages={self.messages!r}>"
         )
+
+    def __copy__(self) -> "AccessToken":
+        clone = type(self).__new__(type(self))
+        clone.__dict__.update(self.__dict__)
+        clone.messages = dict(self.messages)
+        return clone
+
+    def __deepcopy__(self, memo: _t.Dict[int, object]) -> "AccessToken":
+        return self.__copy__()  # every field is an immutable value but ``messages``, copied
 
     def __reduce__(self) -> _t.NoReturn:
         raise TypeError("AccessToken cannot be pickled: it holds the app certificate; pickle its inputs instead")
