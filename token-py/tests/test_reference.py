@@ -10,6 +10,7 @@ import pathlib
 import pickle
 import subprocess
 import sys
+import time
 import zlib
 
 import pytest
@@ -118,10 +119,12 @@ def test_access_token_defaults_are_drawn_by_the_core():
     token = AccessToken(APP_ID, APP_CERTIFICATE, CHANNEL, UID)
     assert (token.salt, token.ts, token.messages) == (None, None, {})
     token.addPrivilege(kRtmLogin, 0)
-    first, second = agoratoken.parse(token.build()), agoratoken.parse(token.build())
-    assert first.salt != second.salt or first.ts != second.ts or first.salt != 0  # a fresh CSPRNG salt
-    assert abs(first.ts - (agoratoken.parse(agoratoken.RtmTokenBuilder.buildToken(
-        APP_ID, APP_CERTIFICATE, "x", 1, 0)).ts)) <= 5  # now + 24 h, the core's default
+    before = int(time.time())
+    read = [agoratoken.parse(token.build()) for _ in range(8)]
+    after = int(time.time())
+    assert len({p.salt for p in read}) > 1  # a fresh CSPRNG salt per build (8 equal draws: ~2**-200)
+    assert all(before + 86400 <= p.ts <= after + 86400 for p in read)  # now + 24 h, the core's default
+    assert (token.salt, token.ts) == (None, None)  # nothing was written back
 
 
 def test_from_string_reads_salt_ts_and_messages():
@@ -278,6 +281,16 @@ def test_unknown_service_types_are_built_and_read_as_agoras_code_does():
     first.add_privilege(1, 600)
     assert parser.from_string(pinned_token(rtc_service(), first).build())
     assert parser.services == [] and parser.unread_service_type == 0 and parser.verify_signature(APP_CERTIFICATE)
+    # Only an unknown service: a token (Agora's builds it), read as nothing known.
+    alone = Service(65535)
+    alone.add_privilege(65535, 2**32 - 1)
+    assert parser.from_string(pinned_token(alone).build()) and parser.services == []
+    assert parser.unread_service_type == 65535
+    for privilege, expire, code in [(65536, 1, "privilege"), (-1, 1, "privilege"), (1, -1, "expire_ts"),
+                                    (1, 2**32, "expire_ts")]:
+        bad = Service(11)
+        bad.add_privilege(privilege, expire)
+        raises_code(code, pinned_token(bad).build)
     # A known token reads fully again (the previous state is cleared).
     assert parser.from_string(pinned_token(rtc_service()).build()) and parser.unread_service_type is None
     assert len(parser.services) == 1
