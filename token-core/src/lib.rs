@@ -45,6 +45,7 @@ mod v006;
 pub mod v007;
 pub mod validate;
 
+pub use any::{parse_any, verify_any, AnyToken, Format};
 pub use clock::{default_ts, now_secs, DEFAULT_TOKEN_LIFETIME_SECS};
 pub use error::{ErrorKind, TokenError};
 pub use pack::hex_lower;
@@ -54,9 +55,11 @@ pub use v006::builder::SimpleTokenBuilder;
 pub use v006::helpers::{RtcTokenBuilder, RtmTokenBuilder};
 pub use v006::privilege::{Privilege, Role, RtmRole};
 pub use v006::token::{parse, verify, verify_rtm, Expected, ParsedToken, UserId, VerifyResult, APP_ID_LEN, VERSION};
-pub use v007::{parse007, verify007, AccessToken2, Expected007, ParsedToken2, Service, ServiceType, VERSION_007};
+pub use v007::{
+    parse007, parse007_lenient, verify007, verify007_lenient, AccessToken2, Expected007, OtherService, ParsedToken2,
+    Service, ServiceType, VERSION_007,
+};
 pub use validate::{check_now, check_uid, timestamp_hint, MAX_TOKEN_LEN};
-pub use any::{parse_any, verify_any, AnyToken, Format};
 
 /// The version of this library (the workspace version).
 pub const LIBRARY_VERSION: &str = env!("CARGO_PKG_VERSION");

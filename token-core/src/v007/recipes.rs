@@ -116,6 +116,10 @@ pub enum Arg<'a> {
     Int(i64),
     /// RTM2 grants.
     Permissions(Vec<RawPermission>),
+    /// The host's `null`/`None`/`undefined` passed explicitly: an RTC role
+    /// becomes [`RtcRole::JOIN_ONLY`] (what the references build for it);
+    /// any other parameter is a `null_argument` error naming it.
+    Null,
 }
 
 /// The checked arguments of one call.
@@ -139,6 +143,12 @@ impl<'a> Args<'a, '_> {
 
     fn wrong_type(&self, i: usize, want: &str) -> TokenError {
         let param = &self.recipe.params[i];
+        if self.values.get(i) == Some(&Arg::Null) {
+            return TokenError::new(
+                ErrorKind::NullArgument,
+                format!("{}: {} needs {want} here, not null", param.name, self.recipe.name),
+            );
+        }
         TokenError::new(ErrorKind::NullArgument, format!("{}: {} takes {want} here", param.name, self.recipe.name))
     }
 
@@ -161,7 +171,12 @@ impl<'a> Args<'a, '_> {
         check_u32(kind, i128::from(n)).map_err(|_| {
             TokenError::new(
                 kind,
-                format!("{}: {n} is outside 0..=4294967295 ({} of {})", kind.as_str(), self.recipe.params[i].name, self.recipe.name),
+                format!(
+                    "{}: {n} is outside 0..=4294967295 ({} of {})",
+                    kind.as_str(),
+                    self.recipe.params[i].name,
+                    self.recipe.name
+                ),
             )
         })
     }
@@ -179,13 +194,17 @@ impl<'a> Args<'a, '_> {
     }
 
     fn rtc_role(&self, i: usize) -> Result<RtcRole, TokenError> {
-        RtcRole::try_from_value(self.int(i)?)
+        match self.value(i)? {
+            Arg::Null => Ok(RtcRole::JOIN_ONLY),
+            _ => RtcRole::try_from_value(self.int(i)?),
+        }
     }
 
     fn apaas_role(&self, i: usize) -> Result<i16, TokenError> {
         let n = self.int(i)?;
-        i16::try_from(n)
-            .map_err(|_| TokenError::new(ErrorKind::Role, format!("role: {n} is outside -32768..=32767 (the APaaS role)")))
+        i16::try_from(n).map_err(|_| {
+            TokenError::new(ErrorKind::Role, format!("role: {n} is outside -32768..=32767 (the APaaS role)"))
+        })
     }
 
     fn permissions(&self, i: usize) -> Result<Vec<Rtm2Permission>, TokenError> {
@@ -313,19 +332,31 @@ pub static RECIPES: &[Recipe] = &[
     Recipe {
         name: "rtc.build_token_with_uid",
         params: RTC_UID,
-        build: |id, cert, a| b::rtc(id, cert, a.str(0)?, UserId::Uid(a.uid(1)?), a.rtc_role(2)?, a.expire(3)?, a.privilege_expire(4)?),
+        build: |id, cert, a| {
+            b::rtc(id, cert, a.str(0)?, UserId::Uid(a.uid(1)?), a.rtc_role(2)?, a.expire(3)?, a.privilege_expire(4)?)
+        },
     },
     Recipe {
         name: "rtc.build_token_with_user_account",
         params: RTC_ACCOUNT,
         build: |id, cert, a| {
-            b::rtc(id, cert, a.str(0)?, UserId::Account(a.str(1)?), a.rtc_role(2)?, a.expire(3)?, a.privilege_expire(4)?)
+            b::rtc(
+                id,
+                cert,
+                a.str(0)?,
+                UserId::Account(a.str(1)?),
+                a.rtc_role(2)?,
+                a.expire(3)?,
+                a.privilege_expire(4)?,
+            )
         },
     },
     Recipe {
         name: "rtc.build_token_with_uid_and_privilege",
         params: RTC_UID_PRIVILEGE,
-        build: |id, cert, a| b::rtc_with_privileges(id, cert, a.str(0)?, UserId::Uid(a.uid(1)?), a.expire(2)?, a.four_expires(3)?),
+        build: |id, cert, a| {
+            b::rtc_with_privileges(id, cert, a.str(0)?, UserId::Uid(a.uid(1)?), a.expire(2)?, a.four_expires(3)?)
+        },
     },
     Recipe {
         name: "rtc.build_token_with_user_account_and_privilege",
@@ -337,16 +368,30 @@ pub static RECIPES: &[Recipe] = &[
     Recipe {
         name: "rtc.build_token_with_rtm",
         params: RTC_ACCOUNT,
-        build: |id, cert, a| b::rtc_with_rtm(id, cert, a.str(0)?, a.str(1)?, a.rtc_role(2)?, a.expire(3)?, a.privilege_expire(4)?),
+        build: |id, cert, a| {
+            b::rtc_with_rtm(id, cert, a.str(0)?, a.str(1)?, a.rtc_role(2)?, a.expire(3)?, a.privilege_expire(4)?)
+        },
     },
-    Recipe { name: "rtc.build_token_with_rtm2", params: RTC_RTM2, build: |id, cert, a| b::rtc_with_rtm2(id, cert, &a.rtm2_args()?, None) },
-    Recipe { name: "rtm.build_token", params: USER_EXPIRE, build: |id, cert, a| b::rtm(id, cert, a.str(0)?, a.expire(1)?) },
+    Recipe {
+        name: "rtc.build_token_with_rtm2",
+        params: RTC_RTM2,
+        build: |id, cert, a| b::rtc_with_rtm2(id, cert, &a.rtm2_args()?, None),
+    },
+    Recipe {
+        name: "rtm.build_token",
+        params: USER_EXPIRE,
+        build: |id, cert, a| b::rtm(id, cert, a.str(0)?, a.expire(1)?),
+    },
     Recipe {
         name: "rtm.build_token_with_permissions",
         params: &[param("user_id", K::Str), param("permissions", K::Permissions), optional("expire", K::Expire, 0)],
         build: |id, cert, a| b::rtm2(id, cert, a.str(0)?, a.permissions(1)?, a.expire(2)?),
     },
-    Recipe { name: "chat.build_user_token", params: USER_EXPIRE, build: |id, cert, a| b::chat_user(id, cert, a.str(0)?, a.expire(1)?) },
+    Recipe {
+        name: "chat.build_user_token",
+        params: USER_EXPIRE,
+        build: |id, cert, a| b::chat_user(id, cert, a.str(0)?, a.expire(1)?),
+    },
     Recipe { name: "chat.build_app_token", params: EXPIRE, build: |id, cert, a| b::chat_app(id, cert, a.expire(0)?) },
     Recipe { name: "fpa.build_token", params: &[], build: |id, cert, _| b::fpa(id, cert) },
     Recipe {
@@ -354,15 +399,27 @@ pub static RECIPES: &[Recipe] = &[
         params: ROOM_USER,
         build: |id, cert, a| b::apaas_room_user(id, cert, a.str(0)?, a.str(1)?, a.apaas_role(2)?, a.expire(3)?),
     },
-    Recipe { name: "apaas.build_user_token", params: USER_UUID, build: |id, cert, a| b::apaas_user(id, cert, a.str(0)?, a.expire(1)?) },
+    Recipe {
+        name: "apaas.build_user_token",
+        params: USER_UUID,
+        build: |id, cert, a| b::apaas_user(id, cert, a.str(0)?, a.expire(1)?),
+    },
     Recipe { name: "apaas.build_app_token", params: EXPIRE, build: |id, cert, a| b::apaas_app(id, cert, a.expire(0)?) },
     Recipe {
         name: "education.build_room_user_token",
         params: ROOM_USER,
         build: |id, cert, a| b::apaas_room_user(id, cert, a.str(0)?, a.str(1)?, a.apaas_role(2)?, a.expire(3)?),
     },
-    Recipe { name: "education.build_user_token", params: USER_UUID, build: |id, cert, a| b::apaas_user(id, cert, a.str(0)?, a.expire(1)?) },
-    Recipe { name: "education.build_app_token", params: EXPIRE, build: |id, cert, a| b::apaas_app(id, cert, a.expire(0)?) },
+    Recipe {
+        name: "education.build_user_token",
+        params: USER_UUID,
+        build: |id, cert, a| b::apaas_user(id, cert, a.str(0)?, a.expire(1)?),
+    },
+    Recipe {
+        name: "education.build_app_token",
+        params: EXPIRE,
+        build: |id, cert, a| b::apaas_app(id, cert, a.expire(0)?),
+    },
     Recipe {
         name: "convoai.build_token",
         params: RTC_RTM2,
@@ -418,18 +475,34 @@ impl Recipe {
     /// The token this builder describes, before it is built. Checks, in
     /// order: the argument count, each argument in parameter order (type,
     /// range, then the field rules of its service), app id, certificate.
-    pub fn token(&'static self, app_id: &str, app_certificate: &str, args: &[Arg<'_>]) -> Result<AccessToken2, TokenError> {
+    pub fn token(
+        &'static self,
+        app_id: &str,
+        app_certificate: &str,
+        args: &[Arg<'_>],
+    ) -> Result<AccessToken2, TokenError> {
         if args.len() > self.params.len() {
             return Err(TokenError::new(
                 ErrorKind::NullArgument,
-                format!("{}: takes {} arguments after app id and certificate, {} were given", self.name, self.params.len(), args.len()),
+                format!(
+                    "{}: takes {} arguments after app id and certificate, {} were given",
+                    self.name,
+                    self.params.len(),
+                    args.len()
+                ),
             ));
         }
         (self.build)(app_id, app_certificate, &Args { recipe: self, values: args })
     }
 
     /// Builds the token, with issue_ts and salt pinned where `pin` says.
-    pub fn build_token(&'static self, app_id: &str, app_certificate: &str, args: &[Arg<'_>], pin: Pin) -> Result<String, TokenError> {
+    pub fn build_token(
+        &'static self,
+        app_id: &str,
+        app_certificate: &str,
+        args: &[Arg<'_>],
+        pin: Pin,
+    ) -> Result<String, TokenError> {
         let mut t = self.token(app_id, app_certificate, args)?;
         t.issue_ts = pin.issue_ts;
         t.salt = pin.salt;
@@ -462,7 +535,11 @@ mod tests {
         let bad = [Arg::Str("c"), Arg::Int(1 << 32), Arg::Int(2), Arg::Int(60)];
         assert_eq!(r.token(app, cert, &bad).unwrap_err().kind(), ErrorKind::Uid);
         let bad = [Arg::Str("c"), Arg::Int(-5), Arg::Int(2), Arg::Int(60)];
-        assert!(r.token(app, cert, &bad).unwrap_err().message().contains("signed 32-bit view of the unsigned uid 4294967291"));
+        assert!(r
+            .token(app, cert, &bad)
+            .unwrap_err()
+            .message()
+            .contains("signed 32-bit view of the unsigned uid 4294967291"));
         let bad = [Arg::Str("c"), Arg::Int(1), Arg::Int(3), Arg::Int(60)];
         assert_eq!(r.token(app, cert, &bad).unwrap_err().kind(), ErrorKind::Role);
         let bad = [Arg::Str("c"), Arg::Int(1), Arg::Int(1), Arg::Int(-1)];
@@ -475,5 +552,34 @@ mod tests {
         assert_eq!(Pin::checked(Some(-1), None).unwrap_err().kind(), ErrorKind::IssueTs);
         assert_eq!(Pin::checked(None, Some(1 << 32)).unwrap_err().kind(), ErrorKind::Salt);
         assert_eq!(Pin::checked(Some(5), Some(6)).unwrap(), Pin { issue_ts: Some(5), salt: Some(6) });
+    }
+
+    #[test]
+    fn a_null_role_is_join_only_and_other_nulls_are_refused() {
+        let (_, r) = Recipe::find("rtc.build_token_with_uid").unwrap();
+        let app = "970CA35de60c44645bbae8a215061b33";
+        let cert = "5CFd2fd1755d40ecb72977518be15d3b";
+        let t = r.token(app, cert, &[Arg::Str("c"), Arg::Int(7), Arg::Null, Arg::Int(60), Arg::Int(60)]).unwrap();
+        assert_eq!(t.services()[0].privileges(), [(1, 60)], "join only");
+        let e = r.token(app, cert, &[Arg::Str("c"), Arg::Null, Arg::Int(1), Arg::Int(60)]).unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::NullArgument);
+        assert!(e.message().starts_with("uid:") && e.message().contains("not null"), "{e}");
+        let e = r.token(app, cert, &[Arg::Null, Arg::Int(7), Arg::Int(1), Arg::Int(60)]).unwrap_err();
+        assert!(e.message().starts_with("channel_name:"), "{e}");
+        let (_, w) = Recipe::find("rtc.build_token_with_rtm2").unwrap();
+        let args = [
+            Arg::Str("c"),
+            Arg::Str("acc"),
+            Arg::Null,
+            Arg::Int(60),
+            Arg::Int(0),
+            Arg::Int(0),
+            Arg::Int(0),
+            Arg::Int(0),
+            Arg::Str("u"),
+            Arg::Int(60),
+        ];
+        let t = w.token(app, cert, &args).unwrap();
+        assert_eq!(t.services()[0].privileges(), [(1, 0)]);
     }
 }
