@@ -395,6 +395,19 @@ final class ReferenceTest extends Fixtures
         $this->assertCategory('service', fn () => self::token2(new \Service(5))->build());
     }
 
+    public function testAccessToken2ReadsEveryTypeTheLibraryKnows(): void
+    {
+        $convo = new \AgoraToken\ServiceConvoAI();
+        $stt = new \AgoraToken\ServiceStt();
+        $t = self::token2($stt, $convo);
+        $t->expire = 0;                       // a token that expires at its issue_ts still verifies its signature
+        $p = new \AccessToken2();
+        $this->assertTrue($p->parse($t->build()));
+        $this->assertSame([\AgoraToken\ServiceConvoAI::class, \AgoraToken\ServiceStt::class], array_map('get_class', $p->services));
+        $this->assertSame(0, $p->expire);
+        $this->assertTrue($p->verifySignature(self::CERT));
+    }
+
     public function testAccessToken2CertificateIsHidden(): void
     {
         $t = new \AccessToken2(self::APP_ID, self::CERT, 600);
