@@ -14,9 +14,9 @@
 
 declare(strict_types=1);
 
-if (!class_exists(\AgoraToken\Library::class)) {
-    require_once __DIR__ . '/autoload.php';
-}
+// The package's own autoloader (harmless beside Composer's, which answers first):
+// the classes behind the aliases load even when some were preloaded and Composer is absent.
+require_once __DIR__ . '/autoload.php';
 
 spl_autoload_register(static function (string $class): void {
     static $aliases = [
