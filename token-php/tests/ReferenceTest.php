@@ -321,6 +321,11 @@ final class ReferenceTest extends Fixtures
         $bad = self::token2($rtc);
         $bad->appCert = 'not a certificate';
         $this->assertSame('', $bad->build());
+        $bad->appCert = null;
+        $this->assertSame('', $bad->build());
+        $bad = self::token2($rtc);
+        $bad->appId = null;
+        $this->assertSame('', $bad->build());
         // Other invalid values throw, naming the field.
         $this->assertCategory('channel_name', fn () => self::token2(new \ServiceRtc('a/b', 1))->build());
         $this->assertCategory('uid', fn () => self::token2(new \ServiceRtc(self::CHANNEL, 4294967296))->build());

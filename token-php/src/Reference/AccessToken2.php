@@ -121,14 +121,14 @@ final class AccessToken2
     /**
      * Builds the token: "007" + base64(zlib(signature, content)), by
      * libagoratoken. Returns "" where the reference does: no service, or an
-     * app id or certificate the library refuses (32 hex digits).
+     * app id or certificate the library refuses (not a string of 32 hex digits).
      *
      * @throws AgoraTokenException naming the field of any other invalid value (a channel,
      *         a user, an expire outside 0..4294967295, a privilege id, ...)
      */
     public function build(): string
     {
-        if ($this->services === []) {
+        if ($this->services === [] || !\is_string($this->appId) || !\is_string($this->cert->getValue())) {
             return '';
         }
         $u32 = static fn (mixed $v, string $constant, string $field): ?int => $v === null ? null : Native::looseU32($v, $constant, $field);
