@@ -7,7 +7,7 @@ TEST_TARGETS += test-java
 CONFORMANCE_TARGETS += conformance-java
 BENCH_TARGETS += bench-java
 
-.PHONY: deps-java test-java conformance-java bench-java memory-java java-lib java-classes
+.PHONY: deps-java test-java conformance-java bench-java memory-java java-lib java-classes compat-reference-java
 
 JAVA_DIR := $(ROOT)/token-java
 JAVA_M2 := $(ROOT)/target/m2
@@ -57,3 +57,10 @@ bench-java: java-classes ## Java: ns/token of 006 and 007 builds vs plain Java (
 # Not part of `make test` (about 2 minutes): the suite runs a short version.
 memory-java: java-classes ## Java: build 10 million 007 tokens (MEMORY_TOKENS=N) in a JVM with a fixed, pre-touched heap; print RSS at start and end
 	java -Xms32m -Xmx32m -XX:+AlwaysPreTouch -cp $(JAVA_CP) io.agora.media.MemoryCheck $(or $(MEMORY_TOKENS),10000000)
+
+# Not part of `make test`: needs a fetched AgoraIO/Tools (the vendor's tests never enter the repository).
+compat-reference-java: ## Java: Agora's own JUnit tests from AGORA_TOOLS_DIR (a fetched AgoraIO/Tools) against the jar, run from a copy outside the repository; "skipped" when unset
+	@if [ -z "$${AGORA_TOOLS_DIR:-}" ]; then echo "compat[java, reference]: skipped: AGORA_TOOLS_DIR not set"; exit 0; fi; \
+	  $(MAKE) --no-print-directory deps-java java-lib && \
+	  $(JAVA_MVN) -q package -Dmaven.test.skip=true && \
+	  MAVEN_REPO=$(JAVA_M2) $(JAVA_DIR)/compat/run-reference.sh

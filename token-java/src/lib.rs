@@ -394,6 +394,25 @@ pub extern "system" fn Java_io_agora_media_Native_version<'l>(env: EnvUnowned<'l
     run(env, |env| Ok(JString::from_str(env, token_core::version())?))
 }
 
+/// `long[] Native.defaults()`: what the core draws for a token that does not fix it, drawn now:
+/// `[now (a 007 issue_ts), a fresh 007 salt, the 006 ts (now + 24 h), a fresh 006 salt]`. The
+/// reference classes' constructors draw these (as Agora's do); the values and ranges are the core's.
+#[unsafe(no_mangle)]
+pub extern "system" fn Java_io_agora_media_Native_defaults<'l>(
+    env: EnvUnowned<'l>,
+    _c: JClass<'l>,
+) -> jni::objects::JLongArray<'l> {
+    run(env, |env| {
+        let values = [
+            token_core::now_secs().into(),
+            token_core::random_salt_007()?.into(),
+            token_core::default_ts().into(),
+            token_core::random_salt()?.into(),
+        ];
+        long_array(env, &values)
+    })
+}
+
 /// `AgoraTokenException Native.nullArgument(String field)`: the exception for
 /// a null argument checked on the Java side (enum arguments).
 #[unsafe(no_mangle)]

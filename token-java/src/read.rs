@@ -1,21 +1,23 @@
 //! Reading tokens back, in either format: `parse` and `verify`.
 //!
-//! `format` is 6 (AccessToken, "006"), 7 (AccessToken2, "007") or 0 (either, by the token's
-//! version prefix: the core's `parse_any` / `verify_any`).
+//! `format` is 6 (AccessToken, "006"), 7 (AccessToken2, "007"), 8 (007 read as Agora's readers
+//! read it: the core's `parse007_lenient` / `verify007_lenient`, which stop at the first service
+//! of a type without a class) or 0 (either, by the token's version prefix: the core's
+//! `parse_any` / `verify_any`).
 
 use jni::objects::{JClass, JObject, JObjectArray, JString};
 use jni::sys::{jint, jlong};
 use jni::{Env, EnvUnowned};
 use token_core::{
-    check_now, check_uid, parse, parse007, parse_any, verify, verify007, verify_any, verify_rtm, AnyToken, ErrorKind,
-    Expected, Expected007, ParsedToken, ParsedToken2, TokenError, UserId,
+    check_now, check_uid, parse, parse007, parse007_lenient, parse_any, verify, verify007, verify007_lenient, verify_any,
+    verify_rtm, AnyToken, ErrorKind, Expected, Expected007, ParsedToken, ParsedToken2, TokenError, UserId,
 };
 
 use crate::v007::put_service;
 use crate::{long_array, optional_string, run, string, string_array};
 
 fn bad_format(format: jint) -> TokenError {
-    crate::internal(format_args!("format {format} is not 0, 6 or 7"))
+    crate::internal(format_args!("format {format} is not 0, 6, 7 or 8"))
 }
 
 /// `[6, crc_channel_name, crc_uid, salt, ts, (id, expire)*]`
@@ -51,6 +53,7 @@ pub extern "system" fn Java_io_agora_media_Native_parse<'l>(
             0 => parse_any(&*token)?,
             6 => AnyToken::V006(parse(&*token)?),
             7 => AnyToken::V007(parse007(&*token)?),
+            8 => AnyToken::V007(parse007_lenient(&*token)?),
             _ => return Err(bad_format(format).into()),
         };
         let (app_id, signature, (ints, strings), content) = match &parsed {
@@ -114,9 +117,14 @@ pub extern "system" fn Java_io_agora_media_Native_verify<'l>(
                 let expected = Expected { app_id, channel_name: channel_needed()?, user };
                 if format == 6 { verify(&*token, &app_certificate, &expected, now)? } else { verify_any(&*token, &app_certificate, &expected, now)? }
             }
-            (7, rtm) => {
+            (7 | 8, rtm) => {
                 let rtc = channel.map(|c| (c.as_str(), user));
-                verify007(&*token, &app_certificate, &Expected007 { app_id, rtc, rtm: rtm.map(String::as_str) }, now)?
+                let expected = Expected007 { app_id, rtc, rtm: rtm.map(String::as_str) };
+                if format == 7 {
+                    verify007(&*token, &app_certificate, &expected, now)?
+                } else {
+                    verify007_lenient(&*token, &app_certificate, &expected, now)?
+                }
             }
             (0, Some(_)) => return Err(TokenError::new(ErrorKind::NullArgument, "rtmUserId: verifyAny checks RTC tokens only").into()),
             _ => return Err(bad_format(format).into()),

@@ -20,6 +20,9 @@ use crate::{
     null_argument, run, run_raw, string, with_token_buffer, write_token, write_token_raw, ArgBuffer, Res,
 };
 
+/// `Native.NULL_ROLE`: a null RTC role (RTM: any role is accepted and ignored).
+const NULL_ROLE: jint = jint::MIN;
+
 /// Builders created and not yet freed (read by the Java tests to find leaks).
 static LIVE_BUILDERS: AtomicI64 = AtomicI64::new(0);
 
@@ -198,7 +201,8 @@ impl Helper<'_> {
             return Ok(());
         }
         let user = user(self.account, self.uid)?;
-        let role = Role::try_from_value(self.role.into())?;
+        // `Native.NULL_ROLE` is Java's null: the core's JOIN_ONLY, as Agora's builders treat it.
+        let role = Role::from_optional(Some(self.role).filter(|&r| r != NULL_ROLE).map(i64::from))?;
         let ts = u32_arg(ErrorKind::ExpireTs, self.privilege_ts)?;
         let (id, cert, channel) = (self.app_id, self.app_certificate, self.channel_name);
         Ok(RtcTokenBuilder::build_token_into(buffer, id, cert, channel, user, role, ts)?)

@@ -8,18 +8,23 @@
 //!   the next integer (every integer kind) or, for RTM2 permissions, the integers `count,
 //!   (resource_type, permission_type, n)*` and the `n` resources of each from the strings. The
 //!   arrays may end early: the trailing parameters then take python3's defaults;
-//! - a token as data: the integers `expire, count` and `count` services;
+//! - a token as data: the integers `expire, count` and `count` services, then (optional: absent
+//!   means none) `other_count, (type, n, (id, expire)*)*`: services of the reference classes' base
+//!   `Service(type)`, token-core's `RawOtherService` (a type that has a class is refused there);
 //! - a service (also what `parse` gives back): the integers `type, uid, role, n, (id,
 //!   expire)*` then the permissions as above, and the strings `channel_name, user_account,
 //!   user_id, room_uuid, user_uuid` (null when absent) before the resources. `uid` and `role`
-//!   are [`NONE`] when absent.
+//!   are [`NONE`] when absent. A builder's integer argument of [`NONE`] is a host `null`
+//!   ([`Arg::Null`]: an RTC role becomes the core's JOIN_ONLY; any other parameter `null_argument`).
 //!
 //! Which fields a service type reads, every range, role table and default is the core's.
 
 use jni::objects::{JByteArray, JClass, JLongArray, JObjectArray, JString};
 use jni::sys::{jint, jlong};
 use jni::{Env, EnvUnowned};
-use token_core::v007::{Arg, ParamKind, Pin, RawPermission, RawService, RawToken, Recipe, Service, ServiceFields};
+use token_core::v007::{
+    Arg, ParamKind, Pin, RawOtherService, RawPermission, RawService, RawToken, Recipe, Service, ServiceFields,
+};
 use token_core::{ErrorKind, TokenError};
 
 use crate::{java_string, run, string, with_token_buffer, write_token, JavaString, Res};
@@ -107,6 +112,14 @@ impl<'a> Data<'a> {
         })
     }
 
+    /// A service of the reference classes' base class: `type, n, (id, expire)*`.
+    fn other_service(&mut self) -> Res<RawOtherService> {
+        let service_type = self.int("service type")?;
+        let n = self.count("privileges", 2)?;
+        let privileges = (0..n).map(|_| Ok((self.int("privilege")?, self.int("expire")?))).collect::<Res<_>>()?;
+        Ok(RawOtherService { service_type, privileges })
+    }
+
     /// A builder's arguments, in its parameter order (see the module's documentation).
     fn args(&mut self, recipe: &Recipe) -> Res<Vec<Arg<'a>>> {
         let mut args = Vec::with_capacity(recipe.params.len());
@@ -117,7 +130,10 @@ impl<'a> Data<'a> {
             args.push(match param.kind {
                 ParamKind::Str => Arg::Str(self.string(param.name)?),
                 ParamKind::Permissions => Arg::Permissions(self.permissions()?),
-                _ => Arg::Int(self.int(param.name)?),
+                _ => match self.int(param.name)? {
+                    NONE => Arg::Null,
+                    value => Arg::Int(value),
+                },
             });
         }
         Ok(args)
@@ -188,9 +204,12 @@ pub extern "system" fn Java_io_agora_media_Native_build007<'l>(
             let expire = data.int("expire")?;
             let n = data.count("services", 5)?;
             let services = (0..n).map(|_| data.service()).collect::<Res<_>>()?;
+            let other = if data.ints.is_empty() { 0 } else { data.count("other services", 2)? };
+            let other_services = (0..other).map(|_| data.other_service()).collect::<Res<_>>()?;
             data.finish("services")?;
             let (issue_ts, salt) = (pin.issue_ts.map(i64::from), pin.salt.map(i64::from));
-            RawToken { app_id: &app_id, app_certificate: &app_certificate, issue_ts, expire, salt, services, other_services: Vec::new() }.to_token()?
+            let (app_id, app_certificate) = (&*app_id, &*app_certificate);
+            RawToken { app_id, app_certificate, issue_ts, expire, salt, services, other_services }.to_token()?
         } else {
             let recipe = Recipe::at(usize::try_from(recipe).unwrap_or(usize::MAX))?;
             let args = data.args(recipe)?;

@@ -30,10 +30,26 @@ final class Native {
     /** An absent integer: an unpinned issue_ts or salt, a cleared salt or ts, a service without uid or role. */
     static final long NONE = Long.MIN_VALUE;
 
+    /** A null RTC role for {@link #build006}: token-core's JOIN_ONLY (RTM: any role is accepted and ignored). */
+    static final int NULL_ROLE = Integer.MIN_VALUE;
+
     /** Room for any 006 token of up to 26 privileges; longer ones are retried with the size needed. */
     static final int TOKEN_BUFFER = 320;
 
     static native String version();
+
+    /** {@link #defaults()}'s indices. */
+    static final int DEFAULT_ISSUE_TS = 0;
+    static final int DEFAULT_SALT_007 = 1;
+    static final int DEFAULT_TS_006 = 2;
+    static final int DEFAULT_SALT_006 = 3;
+
+    /**
+     * The values token-core draws when a token does not fix them, drawn now: {@code [now (Unix
+     * seconds, a 007 issue_ts), a fresh 007 salt (1..99999999), the 006 ts (now + 24 h), a fresh
+     * 006 salt (any u32)]}. For the reference classes, whose constructors draw them (Agora's).
+     */
+    static native long[] defaults();
 
     /** The exception for a null argument that the Java side checks itself. */
     static native AgoraTokenException nullArgument(String field);
@@ -142,6 +158,8 @@ final class Native {
     static final int ANY = 0;
     static final int V006 = 6;
     static final int V007 = 7;
+    /** 007 read as Agora's readers read: up to the first service of a type without a class (token-core's lenient parse/verify). */
+    static final int V007_LENIENT = 8;
 
     /**
      * {@code {String appId, byte[] signature, long[] ints, String[] strings, byte[] content}};

@@ -82,9 +82,12 @@ public final class Recipes {
      * {@code Long}, {@code Integer}, {@code Short} or {@code Byte} for an integer (uids, roles,
      * expiries, each range-checked by the core; a fraction is refused rather than cut), a {@code
      * List<AccessToken2.Permission>} for RTM2 permissions.
-     * Trailing arguments may be left out to take python3's defaults. Throws {@link
-     * AgoraTokenException} naming the first argument the core refuses (a null one: {@code
-     * null_argument}), {@link IllegalArgumentException} for an argument of another Java type.
+     * Trailing arguments may be left out to take python3's defaults. A null integer goes to the
+     * core as a host null: an RTC role becomes JoinChannel only (token-core's JOIN_ONLY, what
+     * Agora's builders build), any other integer parameter is {@code null_argument}; null
+     * permissions are {@code null_argument}. Throws {@link AgoraTokenException} naming the first
+     * argument the core refuses, {@link IllegalArgumentException} for an argument of another Java
+     * type.
      */
     public static String build(int recipe, String appId, String appCertificate, Object... args) {
         String[][] all = params();
@@ -92,11 +95,13 @@ public final class Recipes {
         Wire w = new Wire();
         for (int i = 0; i < args.length; i++) {
             String param = i < names.length ? names[i] : "argument " + i;
-            String kind = param.contains(":") ? param.substring(param.indexOf(':') + 1) : "";
+            String kind = param.contains(":") ? param.substring(param.indexOf(':') + 1).split("=", 2)[0] : "";
             param = param.contains(":") ? param.substring(0, param.indexOf(':')) : param;
             Object arg = args[i];
-            if (arg == null && !kind.equals("str")) {
+            if (arg == null && kind.equals("permissions")) {
                 throw Native.nullArgument(param);
+            } else if (arg == null && !kind.equals("str")) {
+                w.add(Native.NONE); // a null integer: the core decides (an RTC role: JOIN_ONLY; else null_argument)
             } else if (arg == null || arg instanceof String) {
                 w.add((String) arg);
             } else if (arg instanceof Long || arg instanceof Integer || arg instanceof Short || arg instanceof Byte) {

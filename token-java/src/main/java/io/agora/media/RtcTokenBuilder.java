@@ -6,7 +6,8 @@ package io.agora.media;
  * salt and ts = now + 24 h (the lifetime rule: the token itself lives 24 hours, and a privilege
  * that outlives it is cut short by it). Invalid input throws {@link AgoraTokenException}. The
  * role table is token-core's: Attendee, Publisher and Admin may publish, Subscriber may only
- * join (Agora's Java {@code RtcTokenBuilder} differs, see the README). Stateless and
+ * join (Agora's Java {@code RtcTokenBuilder} differs, see the README); a null role grants
+ * JoinChannel only, as Agora's builders do. Stateless and
  * thread-safe. For AccessToken2 (007), what Agora issues today, use {@link RtcTokenBuilder2}.
  */
 public class RtcTokenBuilder {
@@ -25,11 +26,9 @@ public class RtcTokenBuilder {
         }
     }
 
+    /** The role's value; null (Agora's builders then grant JoinChannel only) is token-core's JOIN_ONLY, sent as {@link Native#NULL_ROLE}. */
     private static int roleValue(Role role) {
-        if (role == null) {
-            throw Native.nullArgument("role");
-        }
-        return role.initValue;
+        return role == null ? Native.NULL_ROLE : role.initValue;
     }
 
     /**

@@ -18,7 +18,8 @@ import static java.lang.Integer.toUnsignedLong;
  * overloads take 0..2^32-1 and refuse anything else.
  *
  * <p><b>Rules</b> (token-core's, README "The 007 format in brief"): Publisher gets JoinChannel
- * and the three publish privileges, Subscriber JoinChannel only; uid 0 is a token any user may
+ * and the three publish privileges, Subscriber JoinChannel only, a null role JoinChannel only
+ * (as Agora's builders); uid 0 is a token any user may
  * use; a fresh salt and issue_ts = now for each token. <b>Errors:</b> invalid input throws
  * {@link AgoraTokenException} naming the field (Agora's builder returns {@code ""}: see
  * {@link AccessToken2#orEmpty}). Stateless and thread-safe.
@@ -39,11 +40,9 @@ public class RtcTokenBuilder2 {
         }
     }
 
-    static int value(Role role) {
-        if (role == null) {
-            throw Native.nullArgument("role");
-        }
-        return role.initValue;
+    /** The role's value, or null: token-core's JOIN_ONLY (JoinChannel only, as Agora's builders grant for a null role). */
+    static Integer value(Role role) {
+        return role == null ? null : role.initValue;
     }
 
     /** A token for a numeric uid (0: any user) with the role's privileges for {@code privilegeExpire} seconds. */

@@ -5,6 +5,7 @@ import io.agora.media.AccessToken2.Service;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The one conversion between Java's values and the flat arrays the native library reads and
@@ -12,7 +13,9 @@ import java.util.List;
  * each read in order. A service is the integers {@code type, uid, role, n, (id, expire)*}, the
  * strings {@code channelName, account, userId, roomUuid, userUuid} (null when absent), then its
  * permissions as the integers {@code count, (resourceType, permissionType, n)*} with the {@code
- * n} resources of each in the strings. {@link Native#NONE} marks an absent uid or role.
+ * n} resources of each in the strings. {@link Native#NONE} marks an absent uid or role. A
+ * token as data ({@link AccessToken2#buildOrThrow}) is {@code expire, count, services*, otherCount,
+ * (type, n, (id, expire)*)*}: the services of Agora's base class follow the others.
  */
 final class Wire {
     private final ArrayList<String> strings = new ArrayList<>();
@@ -55,13 +58,28 @@ final class Wire {
         return this;
     }
 
-    Wire service(Service s) {
-        add(s.type).add(s.uid).add(s.role).add(s.privileges.size());
-        for (long[] p : s.privileges) {
-            add(p[0]).add(p[1]);
+    /** A privilege map as {@code n, (id, expire)*}: ids and values read unsigned (null: {@code null_argument}). */
+    Wire privileges(Map<Short, Integer> privileges) {
+        if (privileges == null) {
+            throw Native.nullArgument("privileges");
         }
-        add(s.channelName).add(s.account).add(s.userId).add(s.roomUuid).add(s.userUuid);
-        return permissions(s.permissions);
+        add(privileges.size());
+        for (Map.Entry<Short, Integer> e : privileges.entrySet()) {
+            if (e.getKey() == null || e.getValue() == null) {
+                throw Native.nullArgument(e.getKey() == null ? "privilege" : "expire");
+            }
+            add(Short.toUnsignedInt(e.getKey())).add(Integer.toUnsignedLong(e.getValue()));
+        }
+        return this;
+    }
+
+    /** Appends another Wire's integers and strings. */
+    Wire append(Wire other) {
+        for (int k = 0; k < other.size; k++) {
+            add(other.ints[k]);
+        }
+        strings.addAll(other.strings);
+        return this;
     }
 
     /** Reads what the native library wrote, in order. */
@@ -87,20 +105,20 @@ final class Wire {
 
         Service service() {
             Service service = Service.ofType((int) next());
-            service.uid = next();
-            service.role = next();
+            next(); // uid: a parsed channel service's user is its account string
+            long role = next();
+            service.privilegesAsRead = new ArrayList<>();
             for (long n = next(); n > 0; n--) {
-                service.privileges.add(new long[] {next(), next()});
+                long[] pair = {next(), next()};
+                service.privilegesAsRead.add(pair);
+                service.privileges.put((short) pair[0], (int) pair[1]);
             }
-            service.channelName = string();
-            service.account = string();
-            if ("".equals(service.account)) { // the token form of uid 0 (any user), as input
-                service.account = null;
-                service.uid = 0;
-            }
-            service.userId = string();
-            service.roomUuid = string();
-            service.userUuid = string();
+            String channelName = string();
+            String account = string();
+            String userId = string();
+            String roomUuid = string();
+            String userUuid = string();
+            List<Permission> permissions = new ArrayList<>();
             for (long n = next(); n > 0; n--) {
                 int resourceType = (int) next();
                 int permissionType = (int) next();
@@ -108,8 +126,9 @@ final class Wire {
                 for (int k = 0; k < resources.length; k++) {
                     resources[k] = string();
                 }
-                service.permissions.add(new Permission(resourceType, permissionType, resources));
+                permissions.add(new Permission(resourceType, permissionType, resources));
             }
+            service.read(channelName, account, userId, roomUuid, userUuid, role, permissions);
             return service;
         }
 

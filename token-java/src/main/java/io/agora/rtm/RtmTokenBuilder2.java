@@ -36,4 +36,14 @@ public class RtmTokenBuilder2 {
         return Recipes.build(Recipes.RTM_BUILD_TOKEN_WITH_PERMISSIONS, appId, appCertificate, userId, permissions,
                 expire);
     }
+
+    /**
+     * Agora's signature: an RTM2 token for {@code userId} with the grants in {@code permissions}
+     * (null: none), Login for {@code expire} seconds (int read unsigned).
+     */
+    public String buildTokenWithPermissions(String appId, String appCertificate, String userId,
+            AccessToken2.ServiceRtm2.Permissions permissions, int expire) {
+        return buildTokenWithPermissions(appId, appCertificate, userId,
+                permissions == null ? List.of() : permissions.toList(), Integer.toUnsignedLong(expire));
+    }
 }

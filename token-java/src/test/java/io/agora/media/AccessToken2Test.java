@@ -17,11 +17,11 @@ import io.agora.media.AccessToken2.PrivilegeRtc;
 import io.agora.media.AccessToken2.PrivilegeRtm;
 import io.agora.media.AccessToken2.Service;
 import io.agora.media.AccessToken2.ServiceRtc;
+import io.agora.media.AccessToken2.ServiceRtm2.Permissions;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -56,7 +56,7 @@ class AccessToken2Test {
         ServiceRtc rtc = (ServiceRtc) services.get(0);
         assertEquals(CHANNEL, rtc.getChannelName());
         assertEquals("2882341273", rtc.getUid());
-        assertEquals(Map.of(1, 600L), rtc.getPrivileges());
+        assertEquals(Map.of((short) 1, 600), rtc.getPrivileges());
         assertEquals(AccessToken2.SERVICE_TYPE_RTC, rtc.getServiceType());
         assertEquals(sample().getServices().get(0), rtc, "the parsed service equals the one built");
         assertTrue(p.verifySignature(CERT));
@@ -77,46 +77,61 @@ class AccessToken2Test {
     @Test
     void parseFillsTheObjectOrAnswersFalse() {
         AccessToken2 t = new AccessToken2();
-        assertThrows(IllegalStateException.class, () -> t.verifySignature(CERT));
+        assertEquals("", t.appId);
+        assertFalse(t.verifySignature(CERT), "nothing parsed yet: false, as Agora's");
         assertTrue(t.parse(SAMPLE));
         assertEquals(APP_ID, t.getAppId());
         assertEquals(600, t.getExpire());
-        assertEquals(OptionalLong.of(1111111), t.getIssueTs());
-        assertEquals(OptionalLong.of(1), t.getSalt());
+        assertEquals(600, t.expire);
+        assertEquals(1111111, t.getIssueTs());
+        assertEquals(1111111, t.issueTs);
+        assertEquals(1, t.getSalt());
+        assertEquals(1, t.salt);
         assertEquals(1, t.getServices().size());
+        assertEquals(1, t.getServices(AccessToken2.SERVICE_TYPE_RTC).size());
+        assertEquals(0, t.getServices(AccessToken2.SERVICE_TYPE_RTM).size());
         assertTrue(t.verifySignature(CERT));
         assertFalse(t.verifySignature("0".repeat(32)));
+        assertFalse(t.verifySignature("not hex"), "a malformed certificate: false, as Agora's");
+        assertFalse(t.verifySignature(null));
         for (String bad : new String[] {"", "006" + SAMPLE.substring(3), SAMPLE + "=", SAMPLE.substring(0, 40), "007"}) {
+            t.appCert = CERT;
+            assertTrue(t.parse(SAMPLE));
             assertFalse(t.parse(bad), bad);
+            assertEquals("", t.appId, "a failed parse clears the token's fields, as Agora's");
+            assertEquals(0, t.issueTs);
+            assertEquals(0, t.expire);
+            assertEquals(0, t.salt);
+            assertTrue(t.services.isEmpty());
+            assertFalse(t.verifySignature(CERT), "nor may the previous token's signature be checked");
+            assertEquals(CERT, t.appCert, "the certificate is not part of a token and stays");
         }
         assertFalse(t.parse(null));
-        assertEquals(APP_ID, t.getAppId(), "unchanged by the failures");
-        assertEquals(1, t.getServices().size());
     }
 
     @Test
     void everyServiceRoundTrips() {
         AccessToken2 t = new AccessToken2(APP_ID, CERT, 3600);
         ServiceRtc rtc0 = new ServiceRtc("c", 0);
-        rtc0.addPrivilege(PrivilegeRtc.PRIVILEGE_PUBLISH_DATA_STREAM, 5L);
+        rtc0.addPrivilege(PrivilegeRtc.PRIVILEGE_PUBLISH_DATA_STREAM, 5);
         rtc0.addPrivilege(PrivilegeRtc.PRIVILEGE_JOIN_CHANNEL, 6);
         ServiceRtc rtcAccount = new ServiceRtc("c", "alice");
         AccessToken2.ServiceRtm rtm = new AccessToken2.ServiceRtm("alice");
         rtm.addPrivilegeRtm(PrivilegeRtm.PRIVILEGE_LOGIN, 60);
         AccessToken2.ServiceStreaming streaming = new AccessToken2.ServiceStreaming("c", 7L);
-        streaming.addPrivilege(AccessToken2.PrivilegeStreaming.PRIVILEGE_PUBLISH_RAW_STREAM, 1);
+        streaming.addPrivilegeStreaming(AccessToken2.PrivilegeStreaming.PRIVILEGE_PUBLISH_RAW_STREAM, 1);
         AccessToken2.ServiceFpa fpa = new AccessToken2.ServiceFpa();
         fpa.addPrivilegeFpa(AccessToken2.PrivilegeFpa.PRIVILEGE_LOGIN, 0);
         AccessToken2.ServiceChat chat = new AccessToken2.ServiceChat();
         chat.addPrivilegeChat(PrivilegeChat.PRIVILEGE_CHAT_APP, 9);
         AccessToken2.ServiceFCdn fcdn = new AccessToken2.ServiceFCdn("c", "7");
-        fcdn.addPrivilege(AccessToken2.PrivilegeFcdn.PRIVILEGE_PLAY, 2);
-        AccessToken2.ServiceApaas apaas = new AccessToken2.ServiceApaas("room", "user", -32768);
+        fcdn.addPrivilegeFCdn(AccessToken2.PrivilegeFCdn.PRIVILEGE_PLAY, 2);
+        AccessToken2.ServiceApaas apaas = new AccessToken2.ServiceApaas("room", "user", (short) -32768);
         apaas.addPrivilegeApaas(PrivilegeApaas.PRIVILEGE_USER, 3);
         AccessToken2.ServiceRtm2 rtm2 = new AccessToken2.ServiceRtm2("用户-é-😀");
-        rtm2.addPermission(new Permission(Permission.MESSAGE_CHANNELS, Permission.WRITE, List.of()));
-        rtm2.addPermission(Permission.USERS, Permission.READ, "a", "b");
-        rtm2.addPrivilegeRtm(PrivilegeRtm.PRIVILEGE_LOGIN, 4);
+        rtm2.permissions.add(Permissions.USERS, Permissions.READ, List.of("a", "b"));
+        rtm2.permissions.add(Permissions.MESSAGE_CHANNELS, Permissions.WRITE, List.of());
+        rtm2.addPrivilegeRtm2(AccessToken2.PrivilegeRtm2.PRIVILEGE_LOGIN, 4);
         List<Service> all = List.of(new AccessToken2.ServiceStt(), rtc0, rtm2, rtcAccount, rtm, streaming, fpa, chat,
                 fcdn, apaas, new AccessToken2.ServiceConvoAI());
         all.forEach(t::addService);
@@ -126,25 +141,25 @@ class AccessToken2Test {
         List<Service> sorted = new ArrayList<>(all);
         sorted.sort((a, b) -> Integer.compare(a.getServiceType(), b.getServiceType()));
         assertEquals(sorted, read);
-        assertEquals(List.of(1, 4), new ArrayList<>(read.get(0).getPrivileges().keySet()));
+        assertEquals(List.of((short) 1, (short) 4), new ArrayList<>(read.get(0).getPrivileges().keySet()));
         assertEquals("", ((ServiceRtc) read.get(0)).getUid(), "uid 0 is the empty user string");
-        assertEquals("7", ((AccessToken2.ServiceStreaming) read.get(3)).getUid());
+        assertEquals("7", ((AccessToken2.ServiceStreaming) read.get(3)).account);
         AccessToken2.ServiceRtm2 readRtm2 = (AccessToken2.ServiceRtm2) read.get(8);
         assertEquals("用户-é-😀", readRtm2.getUserId());
-        assertEquals(List.of(new Permission(0, 1), new Permission(4, 0, "a", "b")), readRtm2.getPermissions());
-        AccessToken2.ServiceRtm2 reversed = new AccessToken2.ServiceRtm2("u");
-        reversed.addPermission(4, 0, "a");
-        reversed.addPermission(0, 1);
-        assertEquals(List.of(new Permission(0, 1), new Permission(4, 0, "a")), ((AccessToken2.ServiceRtm2) AccessToken2
-                .parseToken(withService(new AccessToken2(APP_ID, CERT, 1), reversed)).getServices().get(0)).getPermissions(),
+        assertEquals(List.of(new Permission(0, 1), new Permission(4, 0, "a", "b")), readRtm2.permissions.toList(),
                 "packed ascending by resource and permission type");
-        assertEquals(-32768, ((AccessToken2.ServiceApaas) read.get(7)).getRole());
+        assertEquals(rtm2.permissions.details, readRtm2.permissions.details);
+        assertEquals(Short.valueOf((short) -32768), ((AccessToken2.ServiceApaas) read.get(7)).getRole());
         assertEquals(Set.of(), read.get(10).getPrivileges().keySet());
         assertTrue(p.toString().startsWith("ParsedToken2[appId=" + APP_ID), p.toString());
         assertTrue(p.toString().contains("ServiceRtc[channelName=c, uid=, privileges={PRIVILEGE_JOIN_CHANNEL=6, "
                 + "PRIVILEGE_PUBLISH_DATA_STREAM=5}]"), p.toString());
         assertTrue(p.toString().contains("ServiceStt[privileges={}]"), p.toString());
         assertFalse(p.toString().contains(CERT));
+        // What parse fills in is the same.
+        AccessToken2 parsed = new AccessToken2();
+        assertTrue(parsed.parse(t.build()));
+        assertEquals(read, parsed.services);
     }
 
     @Test
@@ -153,41 +168,37 @@ class AccessToken2Test {
         assertEquals("AccessToken2[appId=" + APP_ID + ", appCertificate=***, issueTs=1111111, expire=600, salt=1, "
                 + "services=[ServiceRtc[channelName=" + CHANNEL + ", uid=2882341273, "
                 + "privileges={PRIVILEGE_JOIN_CHANNEL=600}]]]", s);
-        assertTrue(new AccessToken2(APP_ID, CERT, 1).toString().contains("issueTs=now, expire=1, salt=fresh"));
+        AccessToken2 fresh = new AccessToken2(APP_ID, CERT, 1);
+        assertTrue(fresh.toString().contains("issueTs=" + fresh.getIssueTs() + ", expire=1, salt=" + fresh.getSalt()),
+                fresh.toString());
         assertFalse(s.contains("Some(") || s.contains("None") || s.contains(" { "), "no Rust Debug syntax");
     }
 
     @Test
     void invalidInputNamesTheField() {
         Map<String, Runnable> cases = new HashMap<>();
-        cases.put("app_id", () -> new AccessToken2("x", CERT, 1).build());
+        cases.put("app_id", () -> new AccessToken2("x", CERT, 1).buildOrThrow());
         cases.put("app_certificate", () -> {
             AccessToken2 t = new AccessToken2(APP_ID, "00112233445566778899aabbccdd ee ", 1);
             t.addService(new AccessToken2.ServiceFpa());
-            t.build();
+            t.buildOrThrow();
         });
-        cases.put("no_service", () -> new AccessToken2(APP_ID, CERT, 1).build());
+        cases.put("no_service", () -> new AccessToken2(APP_ID, CERT, 1).buildOrThrow());
         cases.put("expire", () -> withService(new AccessToken2(APP_ID, CERT, 1L << 32), new AccessToken2.ServiceFpa()));
-        cases.put("expire_ts", () -> {
-            AccessToken2.ServiceFpa fpa = new AccessToken2.ServiceFpa();
-            fpa.addPrivilege(1, -1L);
-            withService(new AccessToken2(APP_ID, CERT, 1), fpa);
-        });
         cases.put("privilege", () -> {
             ServiceRtc rtc = new ServiceRtc("c", 1);
-            rtc.addPrivilege(5, 0);
+            rtc.privileges.put((short) 5, 0);
             withService(new AccessToken2(APP_ID, CERT, 1), rtc);
         });
         cases.put("channel_name", () -> withService(new AccessToken2(APP_ID, CERT, 1), new ServiceRtc("a/b", 1)));
-        cases.put("user_account", () -> withService(new AccessToken2(APP_ID, CERT, 1), new ServiceRtc("c", "")));
+        cases.put("user_account", () -> withService(new AccessToken2(APP_ID, CERT, 1), new ServiceRtc("c", "u".repeat(256))));
         cases.put("uid", () -> withService(new AccessToken2(APP_ID, CERT, 1), new ServiceRtc("c", -1L)));
         cases.put("user_id", () -> withService(new AccessToken2(APP_ID, CERT, 1), new AccessToken2.ServiceRtm("")));
-        cases.put("role", () -> withService(new AccessToken2(APP_ID, CERT, 1), new AccessToken2.ServiceApaas("", "", 32768)));
         cases.put("room_uuid", () -> withService(new AccessToken2(APP_ID, CERT, 1),
-                new AccessToken2.ServiceApaas("r".repeat(65536), "", 1)));
+                new AccessToken2.ServiceApaas("r".repeat(65536), "", (short) 1)));
         cases.put("permission", () -> {
             AccessToken2.ServiceRtm2 rtm2 = new AccessToken2.ServiceRtm2("u");
-            rtm2.addPermission(5, 0, "x");
+            rtm2.permissions.add((short) 5, Permissions.READ, List.of("x"));
             withService(new AccessToken2(APP_ID, CERT, 1), rtm2);
         });
         cases.put("issue_ts", () -> {
@@ -200,26 +211,34 @@ class AccessToken2Test {
             t.setSalt(Long.MIN_VALUE);
             withService(t, new AccessToken2.ServiceFpa());
         });
-        cases.put("service", () -> withService(new AccessToken2(APP_ID, CERT, 1), new Service(11) {
-            @Override
-            String fields() {
-                return "";
-            }
-        }));
+        cases.put("service", () -> {
+            Service rtcWithoutFields = new Service(AccessToken2.SERVICE_TYPE_RTC); // Agora's base class, a known type
+            rtcWithoutFields.privileges.put((short) 1, 60);
+            withService(new AccessToken2(APP_ID, CERT, 1), rtcWithoutFields);
+        });
         cases.put("utf8", () -> withService(new AccessToken2(APP_ID, CERT, 1), new AccessToken2.ServiceRtm("a\ud83d")));
         for (Map.Entry<String, Runnable> c : cases.entrySet()) {
             AgoraTokenException e = assertCategory(c.getKey(), c.getValue()::run);
             assertTrue(e.getMessage().startsWith(c.getKey()), e.getMessage());
         }
-        // A repeated privilege or RTM2 pair is a mistake in data, refused rather than overwritten.
+        // The user string "" is uid 0 (any user), as in Agora's class.
+        assertEquals("", ((ServiceRtc) AccessToken2.parseToken(withService(new AccessToken2(APP_ID, CERT, 1),
+                new ServiceRtc("c", ""))).getServices().get(0)).uid);
+        // Where Agora's build returns "", so does build(); buildOrThrow() said why above.
+        assertEquals("", new AccessToken2("x", CERT, 1).build());
+        assertEquals("", withService(new AccessToken2(APP_ID, "x", 1), new AccessToken2.ServiceFpa()));
+        assertEquals("", new AccessToken2(APP_ID, CERT, 1).build());
+        // A privilege or RTM2 pair given again replaces the first (the maps are Agora's TreeMaps).
         ServiceRtc twice = new ServiceRtc("c", 1);
         twice.addPrivilegeRtc(PrivilegeRtc.PRIVILEGE_JOIN_CHANNEL, 1);
         twice.addPrivilegeRtc(PrivilegeRtc.PRIVILEGE_JOIN_CHANNEL, 2);
-        assertCategory("privilege", () -> withService(new AccessToken2(APP_ID, CERT, 1), twice));
+        assertEquals(Map.of((short) 1, 2), AccessToken2.parseToken(withService(new AccessToken2(APP_ID, CERT, 1), twice))
+                .getServices().get(0).getPrivileges());
         AccessToken2.ServiceRtm2 pairTwice = new AccessToken2.ServiceRtm2("u");
-        pairTwice.addPermission(1, 1);
-        pairTwice.addPermission(1, 1, "x");
-        assertCategory("permission", () -> withService(new AccessToken2(APP_ID, CERT, 1), pairTwice));
+        pairTwice.permissions.add((short) 1, (short) 1, List.of());
+        pairTwice.permissions.add((short) 1, (short) 1, List.of("x"));
+        assertEquals(List.of(new Permission(1, 1, "x")), ((AccessToken2.ServiceRtm2) AccessToken2.parseToken(
+                withService(new AccessToken2(APP_ID, CERT, 1), pairTwice)).getServices().get(0)).permissions.toList());
     }
 
     static String withService(AccessToken2 t, Service s) {
@@ -239,11 +258,10 @@ class AccessToken2Test {
         assertTrue(e.getMessage().contains("uid"), e.getMessage());
         assertCategory("null_argument", () -> withService(new AccessToken2(APP_ID, CERT, 1), new AccessToken2.ServiceRtm(null)));
         assertCategory("null_argument", () -> new ServiceRtc("c", 1).addPrivilege(null, 1));
-        assertCategory("null_argument", () -> new AccessToken2.ServiceRtm2("u").addPermission(null));
+        assertCategory("null_argument", () -> new AccessToken2.ServiceRtm2("u").permissions.add((short) 0, (short) 0, null));
         assertCategory("null_argument", () -> new Permission(0, 0, (List<String>) null));
-        assertCategory("null_argument", () -> new AccessToken2.ServiceRtm2("u").addPermission(0, 0, (String[]) null));
         AccessToken2.ServiceRtm2 nullResource = new AccessToken2.ServiceRtm2("u");
-        nullResource.addPermission(0, 0, "a", null);
+        nullResource.permissions.add((short) 0, (short) 0, java.util.Arrays.asList("a", null));
         assertCategory("null_argument", () -> withService(new AccessToken2(APP_ID, CERT, 1), nullResource));
         assertCategory("null_argument", () -> AccessToken2.parseToken(null));
         assertCategory("null_argument", () -> AccessToken2.verify(null, CERT, 0));
@@ -299,7 +317,8 @@ class AccessToken2Test {
             {600, 1, 1, 7, none, 1 << 40, 1, 600, 0},       // a privilege count beyond what follows
             {600, 1, 1, 7, none, 1, 1, 600, 1 << 30},       // a permission count beyond what follows
             {600, 1, 1, 7, none, 1, 1},                     // ends inside a privilege
-            {600, 1, 1, 7, none, 1, 1, 600, 0, 5},          // an integer left over
+            {600, 1, 1, 7, none, 1, 1, 600, 0, 5},          // an integer left over (read as a count of other services)
+            {600, 1, 1, 7, none, 1, 1, 600, 0, 1, 999, 1},  // ends inside a base-class service's privileges
             {},                                             // nothing at all
         };
         for (long[] ints : bad) {
@@ -334,7 +353,7 @@ class AccessToken2Test {
         String longId = "u".repeat(255);
         for (int i = 0; i < 200; i++) {
             AccessToken2.ServiceRtm2 s = new AccessToken2.ServiceRtm2(longId);
-            s.addPermission(Permission.STREAM_CHANNELS, Permission.READ, "r".repeat(1000));
+            s.permissions.add(Permissions.STREAM_CHANNELS, Permissions.READ, List.of("r".repeat(1000)));
             t.addService(s);
         }
         String token = t.build();

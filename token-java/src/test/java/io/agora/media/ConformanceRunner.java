@@ -280,78 +280,46 @@ public final class ConformanceRunner {
         return (List<Object>) v;
     }
 
-    /** A build007/invalid007 service object as the Java service class of its type (public API only). */
+    /**
+     * A build007/invalid007 service object in the data layout the native build reads ({@link
+     * Wire}): the vectors' data form, as every binding hands it over (the wide values and
+     * duplicates the vectors try reach token-core's checks as they are). The reference classes
+     * ({@code AccessToken2.Service*}) write this same layout; their own tests cover them.
+     */
     @SuppressWarnings("unchecked")
-    static AccessToken2.Service service(Object o) throws CaseFailure {
+    static void putService(Wire w, Object o) throws CaseFailure {
         if (!(o instanceof Map)) {
             throw new CaseFailure("a service is not an object");
         }
         Map<String, Object> m = (Map<String, Object>) o;
-        long type = num(m, "type");
-        AccessToken2.Service s;
-        boolean hasUid = m.containsKey("uid");
-        if (type == 1 || type == 3 || type == 6) {
-            String channel = (String) m.get("channel_name");
-            String account = (String) m.get("user_account");
-            long uid = hasUid ? num(m, "uid") : 0;
-            if (hasUid == m.containsKey("user_account")) {
-                throw new CaseFailure("a channel service needs exactly one of uid and user_account");
-            }
-            s = type == 1 ? (hasUid ? new AccessToken2.ServiceRtc(channel, uid) : new AccessToken2.ServiceRtc(channel, account))
-                    : type == 3 ? (hasUid ? new AccessToken2.ServiceStreaming(channel, uid)
-                            : new AccessToken2.ServiceStreaming(channel, account))
-                    : (hasUid ? new AccessToken2.ServiceFCdn(channel, uid) : new AccessToken2.ServiceFCdn(channel, account));
-        } else if (type == 2) {
-            s = new AccessToken2.ServiceRtm((String) m.get("user_id"));
-        } else if (type == 5) {
-            s = new AccessToken2.ServiceChat((String) m.get("user_id"));
-        } else if (type == 8) {
-            AccessToken2.ServiceRtm2 rtm2 = new AccessToken2.ServiceRtm2((String) m.get("user_id"));
-            Builders007.Args a = new Builders007.Args("", m);
-            for (AccessToken2.Permission p : a.permissions("permissions")) {
-                rtm2.addPermission(p);
-            }
-            s = rtm2;
-        } else if (type == 7) {
-            s = new AccessToken2.ServiceApaas((String) m.get("room_uuid"), (String) m.get("user_uuid"),
-                    (int) num(m, "role"));
-            long role = num(m, "role");
-            if (role != (int) role) {
-                throw new CaseFailure("role " + role + " does not fit a Java int");
-            }
-        } else if (type == 4) {
-            s = new AccessToken2.ServiceFpa();
-        } else if (type == 9) {
-            s = new AccessToken2.ServiceConvoAI();
-        } else if (type == 10) {
-            s = new AccessToken2.ServiceStt();
-        } else {
-            // No Java class: a service of an unknown type, as the library's own subclasses are made.
-            s = new AccessToken2.Service((int) type) {
-                @Override
-                String fields() {
-                    return "";
-                }
-            };
+        w.add(num(m, "type"));
+        w.add(m.containsKey("uid") ? num(m, "uid") : Native.NONE);
+        w.add(m.containsKey("role") ? num(m, "role") : Native.NONE);
+        List<long[]> privileges = pairs(m, "privileges");
+        w.add(privileges.size());
+        for (long[] p : privileges) {
+            w.add(p[0]).add(p[1]);
         }
-        for (long[] p : pairs(m, "privileges")) {
-            if (p[0] != (int) p[0]) {
-                throw new CaseFailure("privilege id " + p[0] + " does not fit a Java int");
+        for (String key : new String[] {"channel_name", "user_account", "user_id", "room_uuid", "user_uuid"}) {
+            Object v = m.get(key);
+            if (v != null && !(v instanceof String)) {
+                throw new CaseFailure(key + " is not a string");
             }
-            s.addPrivilege((int) p[0], p[1]);
+            w.add((String) v);
         }
-        return s;
+        w.permissions(m.containsKey("permissions") ? new Builders007.Args("", m).permissions("permissions") : List.of());
     }
 
-    /** build007 / invalid007: the services as data through AccessToken2 (addService, setIssueTs, setSalt, build). */
+    /** build007 / invalid007: the token as data through the native data build (issue_ts and salt pinned). */
     static String build007(Map<String, Object> c) throws CaseFailure {
-        AccessToken2 t = new AccessToken2(str(c, "app_id"), str(c, "app_certificate"), num(c, "expire"));
-        t.setIssueTs(num(c, "issue_ts"));
-        t.setSalt(num(c, "salt"));
-        for (Object o : list(c.get("services"), "services")) {
-            t.addService(service(o));
+        List<Object> services = list(c.get("services"), "services");
+        Wire w = new Wire().add(num(c, "expire")).add(services.size());
+        for (Object o : services) {
+            putService(w, o);
         }
-        return t.build();
+        w.add(0); // no services of Agora's base class
+        return AccessToken2.token007(Native.DATA, str(c, "app_id"), str(c, "app_certificate"), w, num(c, "issue_ts"),
+                num(c, "salt"));
     }
 
     /** builder007: the Java builder of this python3 name, with issue_ts and salt pinned. */
@@ -393,16 +361,27 @@ public final class ConformanceRunner {
     /** A parsed service in the vectors' token form. */
     static Map<String, Object> tokenForm(AccessToken2.Service s) {
         Map<String, Object> m = new java.util.LinkedHashMap<>();
-        m.put("type", (long) s.getServiceType());
+        m.put("type", (long) Short.toUnsignedInt(s.getServiceType()));
         List<Object> privileges = new ArrayList<>();
-        s.getPrivileges().forEach((id, e) -> privileges.add(List.of((long) id, e)));
+        for (long[] p : s.privilegesAsRead) { // token order (a service's map is sorted, as Agora's)
+            privileges.add(List.of(p[0], p[1]));
+        }
         m.put("privileges", privileges);
-        if (s instanceof AccessToken2.ServiceRtc || s instanceof AccessToken2.ServiceStreaming
-                || s instanceof AccessToken2.ServiceFCdn) {
-            m.put("channel_name", ((AccessToken2.ChannelService) s).getChannelName());
-            m.put("account", ((AccessToken2.ChannelService) s).getUid());
-        } else if (s instanceof AccessToken2.UserService) {
-            m.put("user_id", ((AccessToken2.UserService) s).getUserId());
+        if (s instanceof AccessToken2.ServiceRtc) {
+            m.put("channel_name", ((AccessToken2.ServiceRtc) s).getChannelName());
+            m.put("account", ((AccessToken2.ServiceRtc) s).getUid());
+        } else if (s instanceof AccessToken2.ServiceStreaming) {
+            m.put("channel_name", ((AccessToken2.ServiceStreaming) s).channelName);
+            m.put("account", ((AccessToken2.ServiceStreaming) s).account);
+        } else if (s instanceof AccessToken2.ServiceFCdn) {
+            m.put("channel_name", ((AccessToken2.ServiceFCdn) s).channelName);
+            m.put("account", ((AccessToken2.ServiceFCdn) s).account);
+        } else if (s instanceof AccessToken2.ServiceRtm) {
+            m.put("user_id", ((AccessToken2.ServiceRtm) s).getUserId());
+        } else if (s instanceof AccessToken2.ServiceChat) {
+            m.put("user_id", ((AccessToken2.ServiceChat) s).getUserId());
+        } else if (s instanceof AccessToken2.ServiceRtm2) {
+            m.put("user_id", ((AccessToken2.ServiceRtm2) s).getUserId());
         } else if (s instanceof AccessToken2.ServiceApaas) {
             AccessToken2.ServiceApaas a = (AccessToken2.ServiceApaas) s;
             m.put("room_uuid", a.getRoomUuid());
@@ -411,7 +390,7 @@ public final class ConformanceRunner {
         }
         if (s instanceof AccessToken2.ServiceRtm2) {
             List<Object> permissions = new ArrayList<>();
-            for (AccessToken2.Permission p : ((AccessToken2.ServiceRtm2) s).getPermissions()) {
+            for (AccessToken2.Permission p : ((AccessToken2.ServiceRtm2) s).permissions.toList()) {
                 permissions.add(List.of((long) p.resourceType(), (long) p.permissionType(), p.resources()));
             }
             m.put("permissions", permissions);

@@ -83,4 +83,13 @@ final class Fixtures {
         b.setPrivilege(AccessToken.Privileges.kJoinChannel, EXPIRE);
         return b;
     }
+
+    /** A service's privilege map as AccessToken2 holds it: {@code privileges(1, 600, 2, 600)} is {1=600, 2=600}. */
+    static java.util.Map<Short, Integer> privileges(int... idThenExpire) {
+        java.util.Map<Short, Integer> m = new java.util.TreeMap<>();
+        for (int i = 0; i < idThenExpire.length; i += 2) {
+            m.put((short) idThenExpire[i], idThenExpire[i + 1]);
+        }
+        return m;
+    }
 }
