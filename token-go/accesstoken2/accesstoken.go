@@ -13,6 +13,7 @@ package accesstoken2
 
 import (
 	"errors"
+	"strconv"
 
 	agoratoken "github.com/agoratoken/agoratoken/token-go"
 	"github.com/agoratoken/agoratoken/token-go/internal/token2"
@@ -312,6 +313,17 @@ type ServiceStt struct{ *Service }
 // NewServiceStt creates an STT service.
 func NewServiceStt() *ServiceStt { return &ServiceStt{Service: NewService(ServiceTypeStt)} }
 
+// GetUidStr is the user string a channel service packs for a numeric uid:
+// "" for 0 (any user, the wildcard), else its decimal form, as the
+// reference's GetUidStr and token-core's packing (the package tests check
+// that both agree).
+func GetUidStr(uid uint32) string {
+	if uid == 0 {
+		return ""
+	}
+	return strconv.FormatUint(uint64(uid), 10)
+}
+
 // AccessToken is an AccessToken2: app id and certificate, IssueTs (Unix
 // seconds; 0: now at Build), Expire (seconds after IssueTs), Salt (0: a
 // fresh CSPRNG salt at Build) and services.
@@ -416,10 +428,14 @@ func serviceOf(s *token2.Service) IService {
 
 // Parse reads a 007 token strictly (any valid zlib stream) into the fields
 // and services, in token order. On failure (false and an *agoratoken.Error:
-// ErrVersion, ErrBase64, ErrZlib, ErrTruncated, ...) the token is unchanged.
+// ErrVersion, ErrBase64, ErrZlib, ErrTruncated, ...) AppId, IssueTs, Expire,
+// Salt and Services are cleared and VerifySignature needs a new Parse, as in
+// the reference (a failed Parse never leaves an earlier token's services).
 func (accessToken *AccessToken) Parse(token string) (bool, error) {
 	p, err := token2.Parse(token)
 	if err != nil {
+		accessToken.AppId, accessToken.IssueTs, accessToken.Expire, accessToken.Salt = "", 0, 0, 0
+		accessToken.Services, accessToken.token = nil, ""
 		return false, err
 	}
 	accessToken.AppId, accessToken.IssueTs, accessToken.Expire, accessToken.Salt = p.AppID, p.IssueTs, p.Expire, p.Salt
@@ -435,7 +451,7 @@ func (accessToken *AccessToken) Parse(token string) (bool, error) {
 // appCertificate (the signature only, as the reference's).
 func (accessToken *AccessToken) VerifySignature(appCertificate string) (bool, error) {
 	if accessToken.token == "" {
-		return false, errors.New("accesstoken2: parse a token before verifying its signature")
+		return false, errors.New("parse token before verifying signature")
 	}
 	// At the token's own issue_ts nothing has expired: the signature is the check.
 	r, err := token2.Verify(accessToken.token, appCertificate, int64(accessToken.IssueTs), token2.Expected{})
