@@ -253,7 +253,10 @@ impl TokenOut {
     /// # Safety
     /// Checked with [`check`](Self::check); the pointers are writable, `buf`
     /// for `buf_len` bytes.
-    pub(crate) unsafe fn write(self, build: impl FnOnce(&mut Vec<u8>) -> Result<(), TokenError>) -> Result<(), TokenError> {
+    pub(crate) unsafe fn write(
+        self,
+        build: impl FnOnce(&mut Vec<u8>) -> Result<(), TokenError>,
+    ) -> Result<(), TokenError> {
         with_token_buf(|token| {
             build(token)?;
             match self {
@@ -297,7 +300,10 @@ pub(crate) unsafe fn write_out<T>(out: *mut T, value: T) {
 }
 
 /// Static NUL-terminated copies of names that token-core owns.
-pub(crate) fn static_c_names(cell: &'static OnceLock<Vec<CString>>, names: impl FnOnce() -> Vec<&'static str>) -> &'static [CString] {
+pub(crate) fn static_c_names(
+    cell: &'static OnceLock<Vec<CString>>,
+    names: impl FnOnce() -> Vec<&'static str>,
+) -> &'static [CString] {
     cell.get_or_init(|| names().into_iter().map(|n| CString::new(n).unwrap_or_default()).collect())
 }
 

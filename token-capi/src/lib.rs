@@ -35,8 +35,8 @@ mod boundary;
 mod v006;
 mod v007;
 
-use boundary::{run_str, run_void, static_c_names, LAST_ERROR, UNKNOWN};
 pub use boundary::{agora_token_error, agora_token_str};
+use boundary::{run_str, run_void, static_c_names, LAST_ERROR, UNKNOWN};
 pub use v006::sized::*;
 pub use v006::*;
 pub use v007::*;

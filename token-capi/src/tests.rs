@@ -2,10 +2,10 @@
 
 use super::*;
 use crate::boundary::{run, run_void, str_arg, with_token_buf, TOKEN_BUF, TOKEN_BUF_KEEP};
-use token_core::{Privilege, RtmRole};
 use std::borrow::Cow;
 use std::ffi::CStr;
 use std::ptr;
+use token_core::{Privilege, RtmRole};
 
 const APP_ID: &CStr = c"970CA35de60c44645bbae8a215061b33";
 const CERT: &CStr = c"5CFd2fd1755d40ecb72977518be15d3b";
@@ -138,7 +138,8 @@ fn privilege_role_and_verify_enums_are_token_cores() {
         assert_eq!(*p as i32, i32::from(core.id()));
     }
     use agora_token_role::*;
-    let roles = [AGORA_TOKEN_ROLE_ATTENDEE, AGORA_TOKEN_ROLE_PUBLISHER, AGORA_TOKEN_ROLE_SUBSCRIBER, AGORA_TOKEN_ROLE_ADMIN];
+    let roles =
+        [AGORA_TOKEN_ROLE_ATTENDEE, AGORA_TOKEN_ROLE_PUBLISHER, AGORA_TOKEN_ROLE_SUBSCRIBER, AGORA_TOKEN_ROLE_ADMIN];
     assert_eq!(roles.len(), token_core::Role::ALL.len());
     for (r, core) in roles.iter().zip(token_core::Role::ALL) {
         assert_eq!(*r as i32, i32::from(core.value()));
@@ -217,14 +218,39 @@ fn null_arguments_are_an_error_and_leave_out_params_alone() {
         assert_eq!(agora_token_builder_get_ts(live, ptr::null_mut()), n);
         assert_eq!(agora_token_builder_build_token(nb, &mut t), n);
         assert_eq!(agora_token_builder_build_token(live, ptr::null_mut()), n);
-        assert_eq!(agora_rtc_token_builder_build_token_with_uid(null, CERT.as_ptr(), CHANNEL.as_ptr(), 1, 1, 0, &mut t), n);
-        assert_eq!(agora_rtc_token_builder_build_token_with_uid(APP_ID.as_ptr(), CERT.as_ptr(), CHANNEL.as_ptr(), 1, 1, 0, ptr::null_mut()), n);
         assert_eq!(
-            agora_rtc_token_builder_build_token_with_user_account(APP_ID.as_ptr(), CERT.as_ptr(), CHANNEL.as_ptr(), null, 1, 0, &mut t),
+            agora_rtc_token_builder_build_token_with_uid(null, CERT.as_ptr(), CHANNEL.as_ptr(), 1, 1, 0, &mut t),
+            n
+        );
+        assert_eq!(
+            agora_rtc_token_builder_build_token_with_uid(
+                APP_ID.as_ptr(),
+                CERT.as_ptr(),
+                CHANNEL.as_ptr(),
+                1,
+                1,
+                0,
+                ptr::null_mut()
+            ),
+            n
+        );
+        assert_eq!(
+            agora_rtc_token_builder_build_token_with_user_account(
+                APP_ID.as_ptr(),
+                CERT.as_ptr(),
+                CHANNEL.as_ptr(),
+                null,
+                1,
+                0,
+                &mut t
+            ),
             n
         );
         assert_eq!(agora_rtm_token_builder_build_token(APP_ID.as_ptr(), null, c"u".as_ptr(), 1, 0, &mut t), n);
-        assert_eq!(agora_rtm_token_builder_build_token(APP_ID.as_ptr(), CERT.as_ptr(), c"u".as_ptr(), 1, 0, ptr::null_mut()), n);
+        assert_eq!(
+            agora_rtm_token_builder_build_token(APP_ID.as_ptr(), CERT.as_ptr(), c"u".as_ptr(), 1, 0, ptr::null_mut()),
+            n
+        );
         assert_eq!(agora_token_parse(null, &mut info), n);
         assert_eq!(agora_token_parse(c"006".as_ptr(), ptr::null_mut()), n);
         let tok = std::ffi::CString::new(SAMPLE).unwrap();
@@ -232,7 +258,10 @@ fn null_arguments_are_an_error_and_leave_out_params_alone() {
         assert_eq!(agora_token_verify(tok.as_ptr(), null, null, CHANNEL.as_ptr(), UID, 0, &mut res), n);
         assert_eq!(agora_token_verify(tok.as_ptr(), null, CERT.as_ptr(), null, UID, 0, &mut res), n);
         assert_eq!(agora_token_verify(tok.as_ptr(), null, CERT.as_ptr(), CHANNEL.as_ptr(), UID, 0, ptr::null_mut()), n);
-        assert_eq!(agora_token_verify_user_account(tok.as_ptr(), null, CERT.as_ptr(), CHANNEL.as_ptr(), null, 0, &mut res), n);
+        assert_eq!(
+            agora_token_verify_user_account(tok.as_ptr(), null, CERT.as_ptr(), CHANNEL.as_ptr(), null, 0, &mut res),
+            n
+        );
         // Freeing NULL is a no-op.
         agora_token_builder_free(ptr::null_mut());
         agora_token_string_free(ptr::null_mut());
@@ -256,13 +285,33 @@ fn invalid_utf8_fails_the_fields_check() {
         assert_eq!(agora_token_builder_new_uid(APP_ID.as_ptr(), bad.as_ptr(), CHANNEL.as_ptr(), 1, &mut b), -2);
         assert!(last_error().starts_with("app_certificate:"));
         assert_eq!(agora_token_builder_new_uid(APP_ID.as_ptr(), CERT.as_ptr(), bad.as_ptr(), 1, &mut b), -3);
-        assert_eq!(agora_token_builder_new_user_account(APP_ID.as_ptr(), CERT.as_ptr(), CHANNEL.as_ptr(), bad.as_ptr(), &mut b), -4);
+        assert_eq!(
+            agora_token_builder_new_user_account(
+                APP_ID.as_ptr(),
+                CERT.as_ptr(),
+                CHANNEL.as_ptr(),
+                bad.as_ptr(),
+                &mut b
+            ),
+            -4
+        );
         assert_eq!(agora_rtm_token_builder_build_token(APP_ID.as_ptr(), CERT.as_ptr(), bad.as_ptr(), 1, 0, &mut t), -4);
         let tok = std::ffi::CString::new(SAMPLE).unwrap();
-        assert_eq!(agora_token_verify(tok.as_ptr(), bad.as_ptr(), CERT.as_ptr(), CHANNEL.as_ptr(), UID, 0, &mut res), -1);
+        assert_eq!(
+            agora_token_verify(tok.as_ptr(), bad.as_ptr(), CERT.as_ptr(), CHANNEL.as_ptr(), UID, 0, &mut res),
+            -1
+        );
         assert_eq!(agora_token_verify(tok.as_ptr(), ptr::null(), CERT.as_ptr(), bad.as_ptr(), UID, 0, &mut res), -3);
         assert_eq!(
-            agora_token_verify_user_account(tok.as_ptr(), ptr::null(), CERT.as_ptr(), CHANNEL.as_ptr(), bad.as_ptr(), 0, &mut res),
+            agora_token_verify_user_account(
+                tok.as_ptr(),
+                ptr::null(),
+                CERT.as_ptr(),
+                CHANNEL.as_ptr(),
+                bad.as_ptr(),
+                0,
+                &mut res
+            ),
             -4
         );
         // A token that is not UTF-8 is a parse category, not a conversion failure.
@@ -357,7 +406,13 @@ fn init_token_builder_renews_and_refuses_others() {
         agora_token_builder_free(o);
         let mut o = ptr::null_mut();
         assert_eq!(
-            agora_token_builder_new_uid(c"0000000000000000000000000000000a".as_ptr(), CERT.as_ptr(), CHANNEL.as_ptr(), UID, &mut o),
+            agora_token_builder_new_uid(
+                c"0000000000000000000000000000000a".as_ptr(),
+                CERT.as_ptr(),
+                CHANNEL.as_ptr(),
+                UID,
+                &mut o
+            ),
             0
         );
         assert_eq!(agora_token_builder_init_token_builder(o, tok.as_ptr()), -10);
@@ -372,50 +427,136 @@ fn helpers_and_verify() {
     let mut res = -1;
     unsafe {
         assert_eq!(
-            agora_rtc_token_builder_build_token_with_uid(APP_ID.as_ptr(), CERT.as_ptr(), CHANNEL.as_ptr(), UID, 1, 0, &mut t),
+            agora_rtc_token_builder_build_token_with_uid(
+                APP_ID.as_ptr(),
+                CERT.as_ptr(),
+                CHANNEL.as_ptr(),
+                UID,
+                1,
+                0,
+                &mut t
+            ),
             0
         );
         let tok = std::ffi::CString::new(take_string(t)).unwrap();
         let now = token_core::now_secs();
-        assert_eq!(agora_token_verify(tok.as_ptr(), APP_ID.as_ptr(), CERT.as_ptr(), CHANNEL.as_ptr(), UID, now, &mut res), 0);
+        assert_eq!(
+            agora_token_verify(tok.as_ptr(), APP_ID.as_ptr(), CERT.as_ptr(), CHANNEL.as_ptr(), UID, now, &mut res),
+            0
+        );
         assert_eq!(res, 0);
-        assert_eq!(agora_token_verify(tok.as_ptr(), c"0000000000000000000000000000000a".as_ptr(), CERT.as_ptr(), CHANNEL.as_ptr(), UID, now, &mut res), 0);
+        assert_eq!(
+            agora_token_verify(
+                tok.as_ptr(),
+                c"0000000000000000000000000000000a".as_ptr(),
+                CERT.as_ptr(),
+                CHANNEL.as_ptr(),
+                UID,
+                now,
+                &mut res
+            ),
+            0
+        );
         assert_eq!(res, 1);
         assert_eq!(agora_token_verify(tok.as_ptr(), ptr::null(), CERT.as_ptr(), c"x".as_ptr(), UID, now, &mut res), 0);
         assert_eq!(res, 2);
         assert_eq!(agora_token_verify(tok.as_ptr(), ptr::null(), CERT.as_ptr(), CHANNEL.as_ptr(), 1, now, &mut res), 0);
         assert_eq!(res, 3);
-        assert_eq!(agora_token_verify(tok.as_ptr(), ptr::null(), c"00000000000000000000000000000000".as_ptr(), CHANNEL.as_ptr(), UID, now, &mut res), 0);
+        assert_eq!(
+            agora_token_verify(
+                tok.as_ptr(),
+                ptr::null(),
+                c"00000000000000000000000000000000".as_ptr(),
+                CHANNEL.as_ptr(),
+                UID,
+                now,
+                &mut res
+            ),
+            0
+        );
         assert_eq!(res, 4);
-        assert_eq!(agora_token_verify(tok.as_ptr(), ptr::null(), CERT.as_ptr(), CHANNEL.as_ptr(), UID, u32::MAX, &mut res), 0);
+        assert_eq!(
+            agora_token_verify(tok.as_ptr(), ptr::null(), CERT.as_ptr(), CHANNEL.as_ptr(), UID, u32::MAX, &mut res),
+            0
+        );
         assert_eq!(res, 5);
         let uid_str = std::ffi::CString::new(UID.to_string()).unwrap();
-        assert_eq!(agora_token_verify_user_account(tok.as_ptr(), ptr::null(), CERT.as_ptr(), CHANNEL.as_ptr(), uid_str.as_ptr(), now, &mut res), 0);
+        assert_eq!(
+            agora_token_verify_user_account(
+                tok.as_ptr(),
+                ptr::null(),
+                CERT.as_ptr(),
+                CHANNEL.as_ptr(),
+                uid_str.as_ptr(),
+                now,
+                &mut res
+            ),
+            0
+        );
         assert_eq!(res, 0, "uid N and account \"N\" are the same user");
         res = 99;
-        assert_eq!(agora_token_verify(c"006".as_ptr(), ptr::null(), CERT.as_ptr(), CHANNEL.as_ptr(), UID, now, &mut res), -1);
-        assert_eq!(agora_token_verify(tok.as_ptr(), ptr::null(), c"short".as_ptr(), CHANNEL.as_ptr(), UID, now, &mut res), -2);
+        assert_eq!(
+            agora_token_verify(c"006".as_ptr(), ptr::null(), CERT.as_ptr(), CHANNEL.as_ptr(), UID, now, &mut res),
+            -1
+        );
+        assert_eq!(
+            agora_token_verify(tok.as_ptr(), ptr::null(), c"short".as_ptr(), CHANNEL.as_ptr(), UID, now, &mut res),
+            -2
+        );
         assert_eq!(res, 99);
 
         assert_eq!(
-            agora_rtc_token_builder_build_token_with_user_account(APP_ID.as_ptr(), CERT.as_ptr(), CHANNEL.as_ptr(), c"alice".as_ptr(), 2, 5, &mut t),
+            agora_rtc_token_builder_build_token_with_user_account(
+                APP_ID.as_ptr(),
+                CERT.as_ptr(),
+                CHANNEL.as_ptr(),
+                c"alice".as_ptr(),
+                2,
+                5,
+                &mut t
+            ),
             0
         );
         let tok = std::ffi::CString::new(take_string(t)).unwrap();
-        assert_eq!(agora_token_verify_user_account(tok.as_ptr(), ptr::null(), CERT.as_ptr(), CHANNEL.as_ptr(), c"alice".as_ptr(), 6, &mut res), 0);
+        assert_eq!(
+            agora_token_verify_user_account(
+                tok.as_ptr(),
+                ptr::null(),
+                CERT.as_ptr(),
+                CHANNEL.as_ptr(),
+                c"alice".as_ptr(),
+                6,
+                &mut res
+            ),
+            0
+        );
         assert_eq!(res, 6, "privilege_expired");
         t = ptr::null_mut();
         assert_eq!(
-            agora_rtc_token_builder_build_token_with_user_account(APP_ID.as_ptr(), CERT.as_ptr(), CHANNEL.as_ptr(), c"alice".as_ptr(), 7, 5, &mut t),
+            agora_rtc_token_builder_build_token_with_user_account(
+                APP_ID.as_ptr(),
+                CERT.as_ptr(),
+                CHANNEL.as_ptr(),
+                c"alice".as_ptr(),
+                7,
+                5,
+                &mut t
+            ),
             -14
         );
         assert_eq!(
             agora_rtc_token_builder_build_token_with_uid(APP_ID.as_ptr(), CERT.as_ptr(), c"".as_ptr(), 1, 1, 5, &mut t),
             -3
         );
-        assert_eq!(agora_rtm_token_builder_build_token(APP_ID.as_ptr(), CERT.as_ptr(), c"bob".as_ptr(), 0, 0, &mut t), -14);
+        assert_eq!(
+            agora_rtm_token_builder_build_token(APP_ID.as_ptr(), CERT.as_ptr(), c"bob".as_ptr(), 0, 0, &mut t),
+            -14
+        );
         assert!(t.is_null());
-        assert_eq!(agora_rtm_token_builder_build_token(APP_ID.as_ptr(), CERT.as_ptr(), c"bob".as_ptr(), 1, 0, &mut t), 0);
+        assert_eq!(
+            agora_rtm_token_builder_build_token(APP_ID.as_ptr(), CERT.as_ptr(), c"bob".as_ptr(), 1, 0, &mut t),
+            0
+        );
         let tok = std::ffi::CString::new(take_string(t)).unwrap();
         let mut info = ptr::null_mut();
         assert_eq!(agora_token_parse(tok.as_ptr(), &mut info), 0);
@@ -454,7 +595,13 @@ fn parse_exposes_every_field() {
         assert_eq!((i.salt, i.ts, i.privilege_count), (1, 1111111, 1));
         assert_eq!(*i.privileges, agora_token_privilege { id: 1, expire_ts: 1446455471 });
         agora_token_info_free(info);
-        for (bad, code) in [("", -6), ("007", -6), ("006abc", -1), ("006970CA35de60c44645bbae8a215061b33", -8), ("006970CA35de60c44645bbae8a215061b33A", -7)] {
+        for (bad, code) in [
+            ("", -6),
+            ("007", -6),
+            ("006abc", -1),
+            ("006970CA35de60c44645bbae8a215061b33", -8),
+            ("006970CA35de60c44645bbae8a215061b33A", -7),
+        ] {
             let c = std::ffi::CString::new(bad).unwrap();
             let mut info = ptr::null_mut();
             assert_eq!(agora_token_parse(c.as_ptr(), &mut info), code, "{bad}");
@@ -466,7 +613,8 @@ fn parse_exposes_every_field() {
 
 #[test]
 fn no_message_contains_the_certificate() {
-    let certs = [c"5CFd2fd1755d40ecb72977518be15d3", c"5CFd2fd1755d40ecb72977518be15d3bz", c"5CFd2fd1755d40ecb72977518be15d3Z"];
+    let certs =
+        [c"5CFd2fd1755d40ecb72977518be15d3", c"5CFd2fd1755d40ecb72977518be15d3bz", c"5CFd2fd1755d40ecb72977518be15d3Z"];
     for cert in certs {
         let mut b = ptr::null_mut();
         let mut t = ptr::null_mut();
@@ -475,7 +623,15 @@ fn no_message_contains_the_certificate() {
         unsafe {
             for rc in [
                 agora_token_builder_new_uid(APP_ID.as_ptr(), cert.as_ptr(), CHANNEL.as_ptr(), 1, &mut b),
-                agora_rtc_token_builder_build_token_with_uid(APP_ID.as_ptr(), cert.as_ptr(), CHANNEL.as_ptr(), 1, 1, 0, &mut t),
+                agora_rtc_token_builder_build_token_with_uid(
+                    APP_ID.as_ptr(),
+                    cert.as_ptr(),
+                    CHANNEL.as_ptr(),
+                    1,
+                    1,
+                    0,
+                    &mut t,
+                ),
                 agora_rtm_token_builder_build_token(APP_ID.as_ptr(), cert.as_ptr(), c"u".as_ptr(), 1, 0, &mut t),
                 agora_token_verify(tok.as_ptr(), ptr::null(), cert.as_ptr(), CHANNEL.as_ptr(), UID, 0, &mut res),
             ] {
@@ -602,9 +758,26 @@ fn a_field_that_is_not_utf8_fails_where_token_core_checks_that_field() {
         assert_eq!(agora_token_builder_new_uid(c"xyz".as_ptr(), CERT.as_ptr(), bad.as_ptr(), 1, &mut b), -1);
         assert!(last_error().starts_with("app_id: must be"), "{}", last_error());
         assert_eq!(agora_token_builder_new_uid(APP_ID.as_ptr(), c"short".as_ptr(), bad.as_ptr(), 1, &mut b), -2);
-        assert_eq!(agora_token_builder_new_user_account(APP_ID.as_ptr(), CERT.as_ptr(), c"".as_ptr(), bad.as_ptr(), &mut b), -3);
-        assert_eq!(agora_rtc_token_builder_build_token_with_uid(c"xyz".as_ptr(), CERT.as_ptr(), bad.as_ptr(), 1, 1, 0, &mut t), -1);
-        assert_eq!(agora_rtc_token_builder_build_token_with_user_account(APP_ID.as_ptr(), c"short".as_ptr(), CHANNEL.as_ptr(), bad.as_ptr(), 1, 0, &mut t), -2);
+        assert_eq!(
+            agora_token_builder_new_user_account(APP_ID.as_ptr(), CERT.as_ptr(), c"".as_ptr(), bad.as_ptr(), &mut b),
+            -3
+        );
+        assert_eq!(
+            agora_rtc_token_builder_build_token_with_uid(c"xyz".as_ptr(), CERT.as_ptr(), bad.as_ptr(), 1, 1, 0, &mut t),
+            -1
+        );
+        assert_eq!(
+            agora_rtc_token_builder_build_token_with_user_account(
+                APP_ID.as_ptr(),
+                c"short".as_ptr(),
+                CHANNEL.as_ptr(),
+                bad.as_ptr(),
+                1,
+                0,
+                &mut t
+            ),
+            -2
+        );
         assert_eq!(agora_rtm_token_builder_build_token(c"xyz".as_ptr(), CERT.as_ptr(), bad.as_ptr(), 1, 0, &mut t), -1);
         // Alone, it is its field's failure, said as such.
         assert_eq!(agora_token_builder_new_uid(APP_ID.as_ptr(), CERT.as_ptr(), bad.as_ptr(), 1, &mut b), -3);
@@ -613,14 +786,31 @@ fn a_field_that_is_not_utf8_fails_where_token_core_checks_that_field() {
         assert_eq!(last_error(), "app_certificate: is not valid UTF-8");
         // verify: the certificate and the token are checked first; a channel or
         // user that is not UTF-8 is an error, never a verify result.
-        assert_eq!(agora_token_verify(c"garbage".as_ptr(), ptr::null(), CERT.as_ptr(), bad.as_ptr(), UID, 0, &mut res), -6);
-        assert_eq!(agora_token_verify(tok.as_ptr(), ptr::null(), c"short".as_ptr(), bad.as_ptr(), UID, 0, &mut res), -2);
+        assert_eq!(
+            agora_token_verify(c"garbage".as_ptr(), ptr::null(), CERT.as_ptr(), bad.as_ptr(), UID, 0, &mut res),
+            -6
+        );
+        assert_eq!(
+            agora_token_verify(tok.as_ptr(), ptr::null(), c"short".as_ptr(), bad.as_ptr(), UID, 0, &mut res),
+            -2
+        );
         assert_eq!(agora_token_verify(tok.as_ptr(), ptr::null(), CERT.as_ptr(), bad.as_ptr(), UID, 0, &mut res), -3);
         assert_eq!(last_error(), "channel_name: is not valid UTF-8");
-        assert_eq!(agora_token_verify(tok.as_ptr(), bad.as_ptr(), CERT.as_ptr(), CHANNEL.as_ptr(), UID, 0, &mut res), -1);
+        assert_eq!(
+            agora_token_verify(tok.as_ptr(), bad.as_ptr(), CERT.as_ptr(), CHANNEL.as_ptr(), UID, 0, &mut res),
+            -1
+        );
         assert_eq!(last_error(), "app_id: is not valid UTF-8");
         assert_eq!(
-            agora_token_verify_user_account(tok.as_ptr(), ptr::null(), CERT.as_ptr(), CHANNEL.as_ptr(), bad.as_ptr(), 0, &mut res),
+            agora_token_verify_user_account(
+                tok.as_ptr(),
+                ptr::null(),
+                CERT.as_ptr(),
+                CHANNEL.as_ptr(),
+                bad.as_ptr(),
+                0,
+                &mut res
+            ),
             -4
         );
         assert_eq!(last_error(), "user_account: is not valid UTF-8");
@@ -719,26 +909,22 @@ fn build_token_into_nulls() {
     let (rc, buf, n) = into_call(256, |p, l, o| unsafe { agora_token_builder_build_token_into(ptr::null(), p, l, o) });
     assert_untouched(rc, NULL_ARG, &buf, n);
     assert_eq!(last_error(), "null_argument: builder is NULL");
-    let (rc, buf, n) = into_call(256, |_, l, o| unsafe { agora_token_builder_build_token_into(b, ptr::null_mut(), l, o) });
+    let (rc, buf, n) =
+        into_call(256, |_, l, o| unsafe { agora_token_builder_build_token_into(b, ptr::null_mut(), l, o) });
     assert_untouched(rc, NULL_ARG, &buf, n);
     assert_eq!(last_error(), "null_argument: buf is NULL");
     // NULL with length 0 is NULL, not too small.
     let (rc, _, n) = into_call(0, |_, _, o| unsafe { agora_token_builder_build_token_into(b, ptr::null_mut(), 0, o) });
     assert_eq!((rc, n), (NULL_ARG, usize::MAX));
-    let (rc, buf, _) = into_call(256, |p, l, _| unsafe { agora_token_builder_build_token_into(b, p, l, ptr::null_mut()) });
+    let (rc, buf, _) =
+        into_call(256, |p, l, _| unsafe { agora_token_builder_build_token_into(b, p, l, ptr::null_mut()) });
     assert_untouched(rc, NULL_ARG, &buf, usize::MAX);
     assert_eq!(last_error(), "null_argument: token_len_out is NULL");
     unsafe { agora_token_builder_free(b) };
 }
 
 /// Calls one of the RTC `_into` helpers: with `account`, the user-account form.
-fn rtc_into(
-    cert: &CStr,
-    channel: &CStr,
-    account: Option<&CStr>,
-    role: c_int,
-    len: usize,
-) -> (c_int, Vec<u8>, usize) {
+fn rtc_into(cert: &CStr, channel: &CStr, account: Option<&CStr>, role: c_int, len: usize) -> (c_int, Vec<u8>, usize) {
     into_call(len, |p, l, o| unsafe {
         match account {
             None => agora_rtc_token_builder_build_token_with_uid_into(
@@ -777,8 +963,24 @@ fn rtc_into_builds_verifiable_tokens_exact_fit_and_one_short() {
         let mut res = -1;
         unsafe {
             let rc = match account {
-                None => agora_token_verify(token.as_ptr(), APP_ID.as_ptr(), CERT.as_ptr(), CHANNEL.as_ptr(), UID, now, &mut res),
-                Some(a) => agora_token_verify_user_account(token.as_ptr(), APP_ID.as_ptr(), CERT.as_ptr(), CHANNEL.as_ptr(), a.as_ptr(), now, &mut res),
+                None => agora_token_verify(
+                    token.as_ptr(),
+                    APP_ID.as_ptr(),
+                    CERT.as_ptr(),
+                    CHANNEL.as_ptr(),
+                    UID,
+                    now,
+                    &mut res,
+                ),
+                Some(a) => agora_token_verify_user_account(
+                    token.as_ptr(),
+                    APP_ID.as_ptr(),
+                    CERT.as_ptr(),
+                    CHANNEL.as_ptr(),
+                    a.as_ptr(),
+                    now,
+                    &mut res,
+                ),
             };
             assert_eq!((rc, res), (0, 0));
         }
@@ -829,14 +1031,94 @@ fn rtc_into_bad_input_nulls_and_utf8_leave_the_buffer_alone() {
     let p = buf.as_mut_ptr().cast::<c_char>();
     unsafe {
         for rc in [
-            agora_rtc_token_builder_build_token_with_uid_into(null, CERT.as_ptr(), CHANNEL.as_ptr(), 1, 1, 0, p, 256, &mut n),
-            agora_rtc_token_builder_build_token_with_uid_into(APP_ID.as_ptr(), null, CHANNEL.as_ptr(), 1, 1, 0, p, 256, &mut n),
-            agora_rtc_token_builder_build_token_with_uid_into(APP_ID.as_ptr(), CERT.as_ptr(), null, 1, 1, 0, p, 256, &mut n),
-            agora_rtc_token_builder_build_token_with_uid_into(APP_ID.as_ptr(), CERT.as_ptr(), CHANNEL.as_ptr(), 1, 1, 0, ptr::null_mut(), 256, &mut n),
-            agora_rtc_token_builder_build_token_with_uid_into(APP_ID.as_ptr(), CERT.as_ptr(), CHANNEL.as_ptr(), 1, 1, 0, p, 256, ptr::null_mut()),
-            agora_rtc_token_builder_build_token_with_user_account_into(APP_ID.as_ptr(), CERT.as_ptr(), CHANNEL.as_ptr(), null, 1, 0, p, 256, &mut n),
-            agora_rtc_token_builder_build_token_with_user_account_into(APP_ID.as_ptr(), CERT.as_ptr(), CHANNEL.as_ptr(), c"u".as_ptr(), 1, 0, ptr::null_mut(), 0, &mut n),
-            agora_rtc_token_builder_build_token_with_user_account_into(APP_ID.as_ptr(), CERT.as_ptr(), CHANNEL.as_ptr(), c"u".as_ptr(), 1, 0, p, 256, ptr::null_mut()),
+            agora_rtc_token_builder_build_token_with_uid_into(
+                null,
+                CERT.as_ptr(),
+                CHANNEL.as_ptr(),
+                1,
+                1,
+                0,
+                p,
+                256,
+                &mut n,
+            ),
+            agora_rtc_token_builder_build_token_with_uid_into(
+                APP_ID.as_ptr(),
+                null,
+                CHANNEL.as_ptr(),
+                1,
+                1,
+                0,
+                p,
+                256,
+                &mut n,
+            ),
+            agora_rtc_token_builder_build_token_with_uid_into(
+                APP_ID.as_ptr(),
+                CERT.as_ptr(),
+                null,
+                1,
+                1,
+                0,
+                p,
+                256,
+                &mut n,
+            ),
+            agora_rtc_token_builder_build_token_with_uid_into(
+                APP_ID.as_ptr(),
+                CERT.as_ptr(),
+                CHANNEL.as_ptr(),
+                1,
+                1,
+                0,
+                ptr::null_mut(),
+                256,
+                &mut n,
+            ),
+            agora_rtc_token_builder_build_token_with_uid_into(
+                APP_ID.as_ptr(),
+                CERT.as_ptr(),
+                CHANNEL.as_ptr(),
+                1,
+                1,
+                0,
+                p,
+                256,
+                ptr::null_mut(),
+            ),
+            agora_rtc_token_builder_build_token_with_user_account_into(
+                APP_ID.as_ptr(),
+                CERT.as_ptr(),
+                CHANNEL.as_ptr(),
+                null,
+                1,
+                0,
+                p,
+                256,
+                &mut n,
+            ),
+            agora_rtc_token_builder_build_token_with_user_account_into(
+                APP_ID.as_ptr(),
+                CERT.as_ptr(),
+                CHANNEL.as_ptr(),
+                c"u".as_ptr(),
+                1,
+                0,
+                ptr::null_mut(),
+                0,
+                &mut n,
+            ),
+            agora_rtc_token_builder_build_token_with_user_account_into(
+                APP_ID.as_ptr(),
+                CERT.as_ptr(),
+                CHANNEL.as_ptr(),
+                c"u".as_ptr(),
+                1,
+                0,
+                p,
+                256,
+                ptr::null_mut(),
+            ),
         ] {
             assert_eq!(rc, NULL_ARG);
             assert!(last_error().starts_with("null_argument:"), "{}", last_error());

@@ -20,8 +20,8 @@ use token_core::v007::{Arg, ParamKind, Pin, RawPermission, RawService, RawToken,
 use token_core::{parse007, verify007, ErrorKind, Expected007, ParsedToken2, TokenError, UserId};
 
 use crate::boundary::{
-    agora_token_error, agora_token_str, bytes_in, credentials_in, free_boxed, null_error, opt_text_in, out_param, put, run_sized, slice_in,
-    text_in, utf8_checked, SizedOut, StrArg,
+    agora_token_error, agora_token_str, bytes_in, credentials_in, free_boxed, null_error, opt_text_in, out_param, put,
+    run_sized, slice_in, text_in, utf8_checked, SizedOut, StrArg,
 };
 
 /// The reference builders, by their index in `agora_token2_build` (token-core's
@@ -468,7 +468,11 @@ fn table() -> &'static Table {
         let builders = RECIPES
             .iter()
             .zip(&params)
-            .map(|(r, p)| agora_token2_builder_info { name: agora_token_str::of(r.name), params: p.as_ptr(), param_count: p.len() })
+            .map(|(r, p)| agora_token2_builder_info {
+                name: agora_token_str::of(r.name),
+                params: p.as_ptr(),
+                param_count: p.len(),
+            })
             .collect();
         Table { builders, _params: params }
     })
@@ -552,7 +556,10 @@ unsafe fn permissions_in(grants: &[agora_token2_permission]) -> Result<Vec<RawPe
                     // SAFETY: caller contract.
                     let bytes = unsafe { bytes_in(r.ptr, r.len, "permission resource") }?;
                     String::from_utf8(bytes.to_vec()).map_err(|_| {
-                        TokenError::new(ErrorKind::Permission, format!("permission: resource {j} of grant {i} is not valid UTF-8"))
+                        TokenError::new(
+                            ErrorKind::Permission,
+                            format!("permission: resource {j} of grant {i} is not valid UTF-8"),
+                        )
                     })
                 })
                 .collect::<Result<_, _>>()?;
@@ -564,7 +571,11 @@ unsafe fn permissions_in(grants: &[agora_token2_permission]) -> Result<Vec<RawPe
 fn leftover(recipe: &Recipe, what: &str, given: usize, used: usize) -> TokenError {
     TokenError::new(
         ErrorKind::NullArgument,
-        format!("{what}: {} takes {used} of the {given} given ({} parameters in all)", recipe.name, recipe.params.len()),
+        format!(
+            "{what}: {} takes {used} of the {given} given ({} parameters in all)",
+            recipe.name,
+            recipe.params.len()
+        ),
     )
 }
 
@@ -613,13 +624,15 @@ pub unsafe extern "C" fn agora_token2_build(
     run_sized(error, || {
         let recipe = Recipe::at(builder as usize)?;
         // SAFETY (all argument reads): the caller lends valid memory or NULL.
-        let (app_id, app_certificate) = unsafe { credentials_in(app_id, app_id_len, app_certificate, app_certificate_len) }?;
+        let (app_id, app_certificate) =
+            unsafe { credentials_in(app_id, app_id_len, app_certificate, app_certificate_len) }?;
         let args = if args.is_null() { &NO_ARGS } else { unsafe { &*args } };
         let strs = unsafe { slice_in(args.strs, args.str_count, "strs") }?;
         let ints = unsafe { slice_in(args.ints, args.int_count, "ints") }?;
         let grants = unsafe { slice_in(args.permissions, args.permission_count, "permissions") }?;
         let out = SizedOut::new(out, out_cap, out_len)?;
-        let pin = Pin::checked((args.has_issue_ts != 0).then_some(args.issue_ts), (args.has_salt != 0).then_some(args.salt))?;
+        let pin =
+            Pin::checked((args.has_issue_ts != 0).then_some(args.issue_ts), (args.has_salt != 0).then_some(args.salt))?;
         // The string arguments, each checked by the rules of the parameter it feeds.
         let mut texts: Vec<StrArg<'_>> = Vec::with_capacity(strs.len());
         let mut str_params = recipe.params.iter().filter(|p| p.kind == ParamKind::Str);
@@ -687,7 +700,8 @@ pub unsafe extern "C" fn agora_token2_build_data(
         // SAFETY (all reads): the caller lends valid memory.
         let t = unsafe { &*token };
         let app_id = unsafe { text_in(t.app_id.ptr, t.app_id.len, ErrorKind::AppId) }?;
-        let app_certificate = unsafe { text_in(t.app_certificate.ptr, t.app_certificate.len, ErrorKind::AppCertificate) }?;
+        let app_certificate =
+            unsafe { text_in(t.app_certificate.ptr, t.app_certificate.len, ErrorKind::AppCertificate) }?;
         let services = unsafe { slice_in(t.services, t.service_count, "services") }?;
         let out = SizedOut::new(out, out_cap, out_len)?;
         // Every string of every service, then the services that borrow them.
@@ -726,8 +740,10 @@ pub unsafe extern "C" fn agora_token2_build_data(
             salt: (t.has_salt != 0).then_some(t.salt),
             services: raw_services,
         };
-        let lent: Vec<Option<&StrArg<'_>>> =
-            [Some(&app_id), Some(&app_certificate)].into_iter().chain(texts.iter().flatten().map(Option::as_ref)).collect();
+        let lent: Vec<Option<&StrArg<'_>>> = [Some(&app_id), Some(&app_certificate)]
+            .into_iter()
+            .chain(texts.iter().flatten().map(Option::as_ref))
+            .collect();
         let token = utf8_checked(raw.to_token(), &lent)?;
         out.build(|buf| token.build_into(buf))
     })
@@ -773,7 +789,9 @@ fn info_box(parsed: ParsedToken2) -> Box<Info2Box> {
     let mut grant_spans = Vec::new(); // per grant: resources
     for s in &parsed.services {
         let p0 = privileges.len();
-        privileges.extend(s.privileges().iter().map(|&(id, v)| agora_token2_privilege { id: i64::from(id), expire: i64::from(v) }));
+        privileges.extend(
+            s.privileges().iter().map(|&(id, v)| agora_token2_privilege { id: i64::from(id), expire: i64::from(v) }),
+        );
         let g0 = permissions.len();
         if let ServiceFields::Rtm2 { permissions: grants, .. } = s.fields() {
             for g in grants {
@@ -816,7 +834,9 @@ fn info_box(parsed: ParsedToken2) -> Box<Info2Box> {
                 c.channel_name = agora_token_str::of(channel_name);
                 c.user_account = agora_token_str::of(account);
             }
-            ServiceFields::User { user_id } | ServiceFields::Rtm2 { user_id, .. } => c.user_id = agora_token_str::of(user_id),
+            ServiceFields::User { user_id } | ServiceFields::Rtm2 { user_id, .. } => {
+                c.user_id = agora_token_str::of(user_id)
+            }
             ServiceFields::Apaas { room_uuid, user_uuid, role } => {
                 c.room_uuid = agora_token_str::of(room_uuid);
                 c.user_uuid = agora_token_str::of(user_uuid);
@@ -943,7 +963,8 @@ pub unsafe extern "C" fn agora_token2_verify(
             }
             _ => None,
         };
-        let expected = Expected007 { app_id: app_id.as_ref().map(StrArg::as_str), rtc, rtm: rtm.as_ref().map(StrArg::as_str) };
+        let expected =
+            Expected007 { app_id: app_id.as_ref().map(StrArg::as_str), rtc, rtm: rtm.as_ref().map(StrArg::as_str) };
         let result = utf8_checked(
             verify007(token, app_certificate.as_str(), &expected, now),
             &[Some(&app_certificate), app_id.as_ref(), channel.as_ref(), account.as_ref(), rtm.as_ref()],

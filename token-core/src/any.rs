@@ -88,7 +88,8 @@ pub fn verify_any(
         Some(Format::V006) if token.len() <= MAX_TOKEN_LEN => verify(token, app_certificate, expected, now),
         None if token.len() <= MAX_TOKEN_LEN => Err(crate::diagnose::version_error(token, None)),
         _ => {
-            let e = Expected007 { app_id: expected.app_id, rtc: Some((expected.channel_name, expected.user)), rtm: None };
+            let e =
+                Expected007 { app_id: expected.app_id, rtc: Some((expected.channel_name, expected.user)), rtm: None };
             verify007(token, app_certificate, &e, now)
         }
     }

@@ -14,7 +14,9 @@ fn show(token: &[u8], at: usize) -> String {
     let rest = &token[at.min(token.len())..];
     let c = match std::str::from_utf8(rest) {
         Ok(s) => s.chars().next(),
-        Err(e) if e.valid_up_to() > 0 => std::str::from_utf8(&rest[..e.valid_up_to()]).ok().and_then(|s| s.chars().next()),
+        Err(e) if e.valid_up_to() > 0 => {
+            std::str::from_utf8(&rest[..e.valid_up_to()]).ok().and_then(|s| s.chars().next())
+        }
         Err(_) => None,
     };
     match c {
@@ -103,7 +105,8 @@ pub(crate) fn base64_error(token: &[u8], start: usize, err: &base64::DecodeError
         let shown = show(token, at);
         let advice = match b {
             b'\\' if body.get(i + 1) == Some(&b'/') => {
-                "the token has JSON escapes (\\/ for /): decode the JSON string instead of cutting it out of the text".to_owned()
+                "the token has JSON escapes (\\/ for /): decode the JSON string instead of cutting it out of the text"
+                    .to_owned()
             }
             b'%' => "the token is still URL-encoded (%2B for +, %2F for /, %3D for =): URL-decode it once".to_owned(),
             b' ' if body.iter().all(|&c| c != b'+') => {

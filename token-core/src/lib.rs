@@ -45,6 +45,7 @@ mod v006;
 pub mod v007;
 pub mod validate;
 
+pub use any::{parse_any, verify_any, AnyToken, Format};
 pub use clock::{default_ts, now_secs, DEFAULT_TOKEN_LIFETIME_SECS};
 pub use error::{ErrorKind, TokenError};
 pub use pack::hex_lower;
@@ -56,7 +57,6 @@ pub use v006::privilege::{Privilege, Role, RtmRole};
 pub use v006::token::{parse, verify, verify_rtm, Expected, ParsedToken, UserId, VerifyResult, APP_ID_LEN, VERSION};
 pub use v007::{parse007, verify007, AccessToken2, Expected007, ParsedToken2, Service, ServiceType, VERSION_007};
 pub use validate::{check_now, check_uid, timestamp_hint, MAX_TOKEN_LEN};
-pub use any::{parse_any, verify_any, AnyToken, Format};
 
 /// The version of this library (the workspace version).
 pub const LIBRARY_VERSION: &str = env!("CARGO_PKG_VERSION");

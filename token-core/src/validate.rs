@@ -108,9 +108,8 @@ pub fn check_u32(kind: ErrorKind, value: i128) -> Result<u32, TokenError> {
     match kind {
         ErrorKind::Now => check_now(value),
         ErrorKind::Uid => check_uid(value),
-        _ => u32::try_from(value).map_err(|_| {
-            TokenError::new(kind, format!("{}: {value} is outside 0..=4294967295", kind.as_str()))
-        }),
+        _ => u32::try_from(value)
+            .map_err(|_| TokenError::new(kind, format!("{}: {value} is outside 0..=4294967295", kind.as_str()))),
     }
 }
 

@@ -131,7 +131,9 @@ struct InfoBox {
 
 /// # Safety
 /// `builder` is NULL or a live builder from `agora_token_builder_new_*`.
-pub(crate) unsafe fn builder_ref<'a>(builder: *const agora_token_builder) -> Result<&'a SimpleTokenBuilder, TokenError> {
+pub(crate) unsafe fn builder_ref<'a>(
+    builder: *const agora_token_builder,
+) -> Result<&'a SimpleTokenBuilder, TokenError> {
     non_null(builder, "builder")?;
     // SAFETY: non-NULL and live per the caller's contract.
     Ok(unsafe { &(*builder).inner })
@@ -139,7 +141,9 @@ pub(crate) unsafe fn builder_ref<'a>(builder: *const agora_token_builder) -> Res
 
 /// # Safety
 /// `builder` is NULL or a live builder, used by one thread at a time.
-pub(crate) unsafe fn builder_mut<'a>(builder: *mut agora_token_builder) -> Result<&'a mut SimpleTokenBuilder, TokenError> {
+pub(crate) unsafe fn builder_mut<'a>(
+    builder: *mut agora_token_builder,
+) -> Result<&'a mut SimpleTokenBuilder, TokenError> {
     non_null(builder, "builder")?;
     // SAFETY: non-NULL, live and not shared mutably per the caller's contract.
     Ok(unsafe { &mut (*builder).inner })
@@ -298,7 +302,10 @@ pub unsafe extern "C" fn agora_token_builder_set_privilege(
 /// # Safety
 /// `builder` is NULL or live.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn agora_token_builder_remove_privilege(builder: *mut agora_token_builder, privilege: c_int) -> c_int {
+pub unsafe extern "C" fn agora_token_builder_remove_privilege(
+    builder: *mut agora_token_builder,
+    privilege: c_int,
+) -> c_int {
     run(|| {
         // SAFETY: caller contract.
         let b = unsafe { builder_mut(builder) }?;
@@ -338,7 +345,10 @@ pub unsafe extern "C" fn agora_token_builder_clear_salt(builder: *mut agora_toke
 /// # Safety
 /// `builder` is NULL or live; `salt_out` is NULL or writable.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn agora_token_builder_get_salt(builder: *const agora_token_builder, salt_out: *mut i64) -> c_int {
+pub unsafe extern "C" fn agora_token_builder_get_salt(
+    builder: *const agora_token_builder,
+    salt_out: *mut i64,
+) -> c_int {
     run(|| {
         // SAFETY: caller contract.
         let b = unsafe { builder_ref(builder) }?;
@@ -468,7 +478,16 @@ unsafe fn rtc_helper(
         // SAFETY: checked. utf8_checked decides before the token is handed over.
         unsafe {
             out.write(|token| {
-                rtc_token(token, &app_id, &app_certificate, &channel_name, account.as_ref(), uid, role, privilege_expired_ts)
+                rtc_token(
+                    token,
+                    &app_id,
+                    &app_certificate,
+                    &channel_name,
+                    account.as_ref(),
+                    uid,
+                    role,
+                    privilege_expired_ts,
+                )
             })
         }
     })
@@ -520,7 +539,16 @@ pub unsafe extern "C" fn agora_rtc_token_builder_build_token_with_uid(
 ) -> c_int {
     // SAFETY: forwarded caller contract.
     unsafe {
-        rtc_helper(app_id, app_certificate, channel_name, None, uid, role, privilege_expired_ts, TokenOut::Owned(token_out))
+        rtc_helper(
+            app_id,
+            app_certificate,
+            channel_name,
+            None,
+            uid,
+            role,
+            privilege_expired_ts,
+            TokenOut::Owned(token_out),
+        )
     }
 }
 
@@ -646,7 +674,13 @@ pub(crate) fn rtm_token(
 ) -> Result<String, TokenError> {
     let role = RtmRole::try_from_value(i64::from(role))?;
     utf8_checked(
-        RtmTokenBuilder::build_token(app_id.as_str(), app_certificate.as_str(), user_account.as_str(), role, privilege_expired_ts),
+        RtmTokenBuilder::build_token(
+            app_id.as_str(),
+            app_certificate.as_str(),
+            user_account.as_str(),
+            role,
+            privilege_expired_ts,
+        ),
         &[Some(app_id), Some(app_certificate), Some(user_account)],
     )
 }

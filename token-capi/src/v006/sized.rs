@@ -10,8 +10,12 @@ use std::ffi::{c_char, c_int};
 
 use token_core::{parse, ErrorKind, TokenError};
 
-use crate::boundary::{agora_token_error, bytes_in, credentials_in, out_param, put, run_sized, text_in, Failure, SizedOut};
-use crate::v006::{agora_token_builder, agora_token_privilege, builder_ref, role_arg, rtc_token, rtm_token, verify_token};
+use crate::boundary::{
+    agora_token_error, bytes_in, credentials_in, out_param, put, run_sized, text_in, Failure, SizedOut,
+};
+use crate::v006::{
+    agora_token_builder, agora_token_privilege, builder_ref, role_arg, rtc_token, rtm_token, verify_token,
+};
 
 /// The most privileges `agora_token006_parsed` holds: every documented id
 /// (the header spells the number: PHP's FFI reads no `#define`).
@@ -73,7 +77,8 @@ pub unsafe extern "C" fn agora_token006_build_rtc(
 ) -> c_int {
     run_sized(error, || {
         // SAFETY (all argument reads): the caller lends valid memory or NULL.
-        let (app_id, app_certificate) = unsafe { credentials_in(app_id, app_id_len, app_certificate, app_certificate_len) }?;
+        let (app_id, app_certificate) =
+            unsafe { credentials_in(app_id, app_id_len, app_certificate, app_certificate_len) }?;
         let channel_name = unsafe { text_in(channel_name, channel_name_len, ErrorKind::ChannelName) }?;
         let account = if user_account.is_null() {
             None
@@ -83,7 +88,16 @@ pub unsafe extern "C" fn agora_token006_build_rtc(
         let out = SizedOut::new(out, out_cap, out_len)?;
         let role = role_arg(role)?;
         out.build(|token| {
-            rtc_token(token, &app_id, &app_certificate, &channel_name, account.as_ref(), uid, role, privilege_expired_ts)
+            rtc_token(
+                token,
+                &app_id,
+                &app_certificate,
+                &channel_name,
+                account.as_ref(),
+                uid,
+                role,
+                privilege_expired_ts,
+            )
         })
     })
 }
@@ -111,7 +125,8 @@ pub unsafe extern "C" fn agora_token006_build_rtm(
 ) -> c_int {
     run_sized(error, || {
         // SAFETY (all argument reads): the caller lends valid memory or NULL.
-        let (app_id, app_certificate) = unsafe { credentials_in(app_id, app_id_len, app_certificate, app_certificate_len) }?;
+        let (app_id, app_certificate) =
+            unsafe { credentials_in(app_id, app_id_len, app_certificate, app_certificate_len) }?;
         let user_account = unsafe { text_in(user_account, user_account_len, ErrorKind::UserAccount) }?;
         let out = SizedOut::new(out, out_cap, out_len)?;
         let token = rtm_token(&app_id, &app_certificate, &user_account, role, privilege_expired_ts)?;
@@ -230,7 +245,8 @@ pub unsafe extern "C" fn agora_token006_verify(
     run_sized(error, || {
         // SAFETY (all argument reads): the caller lends valid memory or NULL.
         let token = unsafe { bytes_in(token, token_len, "token") }?;
-        let app_id = if app_id.is_null() { None } else { Some(unsafe { text_in(app_id, app_id_len, ErrorKind::AppId) }?) };
+        let app_id =
+            if app_id.is_null() { None } else { Some(unsafe { text_in(app_id, app_id_len, ErrorKind::AppId) }?) };
         let app_certificate = unsafe { text_in(app_certificate, app_certificate_len, ErrorKind::AppCertificate) }?;
         let channel_name = unsafe { text_in(channel_name, channel_name_len, ErrorKind::ChannelName) }?;
         let account = if user_account.is_null() {

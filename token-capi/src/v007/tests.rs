@@ -100,7 +100,11 @@ fn builder_ids_are_token_cores_table() {
         let name = unsafe { std::slice::from_raw_parts(info.name.ptr.cast::<u8>(), info.name.len) };
         assert_eq!(name, recipe.name.as_bytes());
         assert_eq!(info.param_count, recipe.params.len());
-        let params = if info.param_count == 0 { &[][..] } else { unsafe { std::slice::from_raw_parts(info.params, info.param_count) } };
+        let params = if info.param_count == 0 {
+            &[][..]
+        } else {
+            unsafe { std::slice::from_raw_parts(info.params, info.param_count) }
+        };
         for (c, p) in params.iter().zip(recipe.params) {
             let pname = unsafe { std::slice::from_raw_parts(c.name.ptr.cast::<u8>(), c.name.len) };
             assert_eq!(pname, p.name.as_bytes());
@@ -111,7 +115,9 @@ fn builder_ids_are_token_cores_table() {
             }
         }
         let mut found = u32::MAX;
-        let rc = unsafe { agora_token2_builder_find(recipe.name.as_ptr().cast(), recipe.name.len(), &mut found, ptr::null_mut()) };
+        let rc = unsafe {
+            agora_token2_builder_find(recipe.name.as_ptr().cast(), recipe.name.len(), &mut found, ptr::null_mut())
+        };
         assert_eq!((rc, found), (0, *id as u32));
     }
     let mut e = new_error();
@@ -164,8 +170,14 @@ fn kind_and_constant_enums_are_token_cores() {
         (ServiceType::Rtc, agora_token2_privilege_rtc::AGORA_TOKEN2_PRIVILEGE_PUBLISH_VIDEO_STREAM as u16),
         (ServiceType::Rtc, agora_token2_privilege_rtc::AGORA_TOKEN2_PRIVILEGE_PUBLISH_DATA_STREAM as u16),
         (ServiceType::Rtm, agora_token2_privilege_login::AGORA_TOKEN2_PRIVILEGE_LOGIN as u16),
-        (ServiceType::Streaming, agora_token2_privilege_streaming::AGORA_TOKEN2_PRIVILEGE_STREAMING_PUBLISH_MIX_STREAM as u16),
-        (ServiceType::Streaming, agora_token2_privilege_streaming::AGORA_TOKEN2_PRIVILEGE_STREAMING_PUBLISH_RAW_STREAM as u16),
+        (
+            ServiceType::Streaming,
+            agora_token2_privilege_streaming::AGORA_TOKEN2_PRIVILEGE_STREAMING_PUBLISH_MIX_STREAM as u16,
+        ),
+        (
+            ServiceType::Streaming,
+            agora_token2_privilege_streaming::AGORA_TOKEN2_PRIVILEGE_STREAMING_PUBLISH_RAW_STREAM as u16,
+        ),
         (ServiceType::Fpa, agora_token2_privilege_login::AGORA_TOKEN2_PRIVILEGE_LOGIN as u16),
         (ServiceType::Chat, agora_token2_privilege_chat::AGORA_TOKEN2_PRIVILEGE_CHAT_USER as u16),
         (ServiceType::Chat, agora_token2_privilege_chat::AGORA_TOKEN2_PRIVILEGE_CHAT_APP as u16),
@@ -182,8 +194,13 @@ fn kind_and_constant_enums_are_token_cores() {
     assert_eq!(p::JOIN_CHANNEL, 1);
     use agora_token2_rtm2_permission::*;
     use agora_token2_rtm2_resource::*;
-    let resources =
-        [AGORA_TOKEN2_RTM2_MESSAGE_CHANNELS, AGORA_TOKEN2_RTM2_STREAM_CHANNELS, AGORA_TOKEN2_RTM2_GROUP_CHANNELS, AGORA_TOKEN2_RTM2_SERVER_GROUPS, AGORA_TOKEN2_RTM2_USERS];
+    let resources = [
+        AGORA_TOKEN2_RTM2_MESSAGE_CHANNELS,
+        AGORA_TOKEN2_RTM2_STREAM_CHANNELS,
+        AGORA_TOKEN2_RTM2_GROUP_CHANNELS,
+        AGORA_TOKEN2_RTM2_SERVER_GROUPS,
+        AGORA_TOKEN2_RTM2_USERS,
+    ];
     assert_eq!(resources.len(), rtm2::RESOURCE_NAMES.len());
     for (i, r) in resources.iter().enumerate() {
         assert_eq!(*r as usize, i);
@@ -192,14 +209,18 @@ fn kind_and_constant_enums_are_token_cores() {
     use agora_token2_role::*;
     assert_eq!(AGORA_TOKEN2_ROLE_PUBLISHER as u16, builders::RtcRole::Publisher.value());
     assert_eq!(AGORA_TOKEN2_ROLE_SUBSCRIBER as u16, builders::RtcRole::Subscriber.value());
-    assert_eq!(crate::agora_token_verify_result::AGORA_TOKEN_VERIFY_SERVICE_MISSING as i32, VerifyResult::ServiceMissing.value());
+    assert_eq!(
+        crate::agora_token_verify_result::AGORA_TOKEN_VERIFY_SERVICE_MISSING as i32,
+        VerifyResult::ServiceMissing.value()
+    );
 }
 
 #[test]
 fn the_generic_builder_writes_the_sample() {
     let strs = [s(CHANNEL)];
     let ints = [2882341273i64, 2, 600, 600];
-    let args = agora_token2_args { strs: strs.as_ptr(), str_count: 1, ints: ints.as_ptr(), int_count: 4, ..pins(1111111, 1) };
+    let args =
+        agora_token2_args { strs: strs.as_ptr(), str_count: 1, ints: ints.as_ptr(), int_count: 4, ..pins(1111111, 1) };
     // A subscriber with JoinChannel 600 is the sample's one service.
     let token = build(agora_token2_builder_id::AGORA_TOKEN2_RTC_BUILD_TOKEN_WITH_UID as u32, Some(&args), 512).unwrap();
     assert_eq!(token, SAMPLE);
@@ -211,7 +232,18 @@ fn the_generic_builder_writes_the_sample() {
     let mut n = 0usize;
     let mut e = new_error();
     let rc = unsafe {
-        agora_token2_build(0, APP_ID.as_ptr().cast(), 32, CERT.as_ptr().cast(), 32, &args, ptr::null_mut(), 0, &mut n, &mut e)
+        agora_token2_build(
+            0,
+            APP_ID.as_ptr().cast(),
+            32,
+            CERT.as_ptr().cast(),
+            32,
+            &args,
+            ptr::null_mut(),
+            0,
+            &mut n,
+            &mut e,
+        )
     };
     assert_eq!((rc, e.needed, n), (ErrorKind::BufferTooSmall.code(), SAMPLE.len(), 0));
 }
@@ -235,15 +267,45 @@ fn every_builder_is_reachable_and_matches_the_typed_core_function() {
         rtm_token_expire: 700,
     };
     let four = builders::RtcPrivilegeExpires { join_channel: 10, pub_audio: 20, pub_video: 30, pub_data_stream: 40 };
-    let grants = [agora_token2_permission { resource_type: 0, permission_type: 1, resources: [s("ch-1")].as_ptr(), resource_count: 1 }];
+    let grants = [agora_token2_permission {
+        resource_type: 0,
+        permission_type: 1,
+        resources: [s("ch-1")].as_ptr(),
+        resource_count: 1,
+    }];
     type Case<'a> = (Vec<&'a str>, Vec<i64>, token_core::AccessToken2);
     let cases: Vec<Case<'_>> = vec![
-        (vec!["room"], vec![7, 1, 600, 60], builders::rtc(APP_ID, CERT, "room", UserId::Uid(7), builders::RtcRole::Publisher, 600, 60).unwrap()),
-        (vec!["room", "alice"], vec![2, 600], builders::rtc(APP_ID, CERT, "room", UserId::Account("alice"), builders::RtcRole::Subscriber, 600, 0).unwrap()),
-        (vec!["room"], vec![7, 600, 10, 20, 30, 40], builders::rtc_with_privileges(APP_ID, CERT, "room", UserId::Uid(7), 600, four).unwrap()),
-        (vec!["room", "alice"], vec![600, 10, 20, 30, 40], builders::rtc_with_privileges(APP_ID, CERT, "room", UserId::Account("alice"), 600, four).unwrap()),
-        (vec!["room", "alice"], vec![1, 600, 60], builders::rtc_with_rtm(APP_ID, CERT, "room", "alice", builders::RtcRole::Publisher, 600, 60).unwrap()),
-        (vec!["room", "alice", "bob"], vec![1, 600, 1, 2, 3, 4, 700], builders::rtc_with_rtm2(APP_ID, CERT, &rtm2args, None).unwrap()),
+        (
+            vec!["room"],
+            vec![7, 1, 600, 60],
+            builders::rtc(APP_ID, CERT, "room", UserId::Uid(7), builders::RtcRole::Publisher, 600, 60).unwrap(),
+        ),
+        (
+            vec!["room", "alice"],
+            vec![2, 600],
+            builders::rtc(APP_ID, CERT, "room", UserId::Account("alice"), builders::RtcRole::Subscriber, 600, 0)
+                .unwrap(),
+        ),
+        (
+            vec!["room"],
+            vec![7, 600, 10, 20, 30, 40],
+            builders::rtc_with_privileges(APP_ID, CERT, "room", UserId::Uid(7), 600, four).unwrap(),
+        ),
+        (
+            vec!["room", "alice"],
+            vec![600, 10, 20, 30, 40],
+            builders::rtc_with_privileges(APP_ID, CERT, "room", UserId::Account("alice"), 600, four).unwrap(),
+        ),
+        (
+            vec!["room", "alice"],
+            vec![1, 600, 60],
+            builders::rtc_with_rtm(APP_ID, CERT, "room", "alice", builders::RtcRole::Publisher, 600, 60).unwrap(),
+        ),
+        (
+            vec!["room", "alice", "bob"],
+            vec![1, 600, 1, 2, 3, 4, 700],
+            builders::rtc_with_rtm2(APP_ID, CERT, &rtm2args, None).unwrap(),
+        ),
         (vec!["bob"], vec![600], builders::rtm(APP_ID, CERT, "bob", 600).unwrap()),
         (
             vec!["bob"],
@@ -252,7 +314,11 @@ fn every_builder_is_reachable_and_matches_the_typed_core_function() {
                 APP_ID,
                 CERT,
                 "bob",
-                vec![token_core::v007::Rtm2Permission { resource_type: 0, permission_type: 1, resources: vec!["ch-1".into()] }],
+                vec![token_core::v007::Rtm2Permission {
+                    resource_type: 0,
+                    permission_type: 1,
+                    resources: vec!["ch-1".into()],
+                }],
                 600,
             )
             .unwrap(),
@@ -266,13 +332,27 @@ fn every_builder_is_reachable_and_matches_the_typed_core_function() {
         (vec!["r1", "u1"], vec![-5, 600], builders::apaas_room_user(APP_ID, CERT, "r1", "u1", -5, 600).unwrap()),
         (vec!["u1"], vec![600], builders::apaas_user(APP_ID, CERT, "u1", 600).unwrap()),
         (vec![], vec![600], builders::apaas_app(APP_ID, CERT, 600).unwrap()),
-        (vec!["room", "alice", "bob"], vec![1, 600, 1, 2, 3, 4, 700], builders::rtc_with_rtm2(APP_ID, CERT, &rtm2args, Some(token_core::Service::convoai())).unwrap()),
-        (vec!["room", "alice", "bob"], vec![1, 600, 1, 2, 3, 4, 700], builders::rtc_with_rtm2(APP_ID, CERT, &rtm2args, Some(token_core::Service::stt())).unwrap()),
+        (
+            vec!["room", "alice", "bob"],
+            vec![1, 600, 1, 2, 3, 4, 700],
+            builders::rtc_with_rtm2(APP_ID, CERT, &rtm2args, Some(token_core::Service::convoai())).unwrap(),
+        ),
+        (
+            vec!["room", "alice", "bob"],
+            vec![1, 600, 1, 2, 3, 4, 700],
+            builders::rtc_with_rtm2(APP_ID, CERT, &rtm2args, Some(token_core::Service::stt())).unwrap(),
+        ),
     ];
     assert_eq!(cases.len(), RECIPES.len());
     for (id, (strs, ints, want)) in cases.into_iter().enumerate() {
         let strs: Vec<agora_token_str> = strs.iter().map(|t| s(t)).collect();
-        let mut args = agora_token2_args { strs: strs.as_ptr(), str_count: strs.len(), ints: ints.as_ptr(), int_count: ints.len(), ..pins(issue_ts, salt) };
+        let mut args = agora_token2_args {
+            strs: strs.as_ptr(),
+            str_count: strs.len(),
+            ints: ints.as_ptr(),
+            int_count: ints.len(),
+            ..pins(issue_ts, salt)
+        };
         if RECIPES[id].params.iter().any(|p| p.kind == ParamKind::Permissions) {
             args.permissions = grants.as_ptr();
             args.permission_count = 1;
@@ -285,7 +365,13 @@ fn every_builder_is_reachable_and_matches_the_typed_core_function() {
 fn argument_errors_name_the_field() {
     let id = agora_token2_builder_id::AGORA_TOKEN2_RTC_BUILD_TOKEN_WITH_UID as u32;
     let call = |strs: &[agora_token_str], ints: &[i64]| {
-        let args = agora_token2_args { strs: strs.as_ptr(), str_count: strs.len(), ints: ints.as_ptr(), int_count: ints.len(), ..NO_ARGS };
+        let args = agora_token2_args {
+            strs: strs.as_ptr(),
+            str_count: strs.len(),
+            ints: ints.as_ptr(),
+            int_count: ints.len(),
+            ..NO_ARGS
+        };
         build(id, Some(&args), 512).unwrap_err()
     };
     let room = [s("room")];
@@ -314,13 +400,26 @@ fn argument_errors_name_the_field() {
     assert_eq!(rc, ErrorKind::ChannelName.code(), "{msg}");
     let rtm = agora_token2_builder_id::AGORA_TOKEN2_RTM_BUILD_TOKEN as u32;
     let bad_user = [agora_token_str { ptr: b"b\xffb".as_ptr().cast(), len: 3 }];
-    let args = agora_token2_args { strs: bad_user.as_ptr(), str_count: 1, ints: [600i64].as_ptr(), int_count: 1, ..NO_ARGS };
+    let args =
+        agora_token2_args { strs: bad_user.as_ptr(), str_count: 1, ints: [600i64].as_ptr(), int_count: 1, ..NO_ARGS };
     let (rc, msg, _) = build(rtm, Some(&args), 512).unwrap_err();
     assert_eq!((rc, msg.as_str()), (ErrorKind::UserId.code(), "user_id: is not valid UTF-8"));
     // Bad pins.
-    let args = agora_token2_args { strs: room.as_ptr(), str_count: 1, ints: [7i64, 1, 600].as_ptr(), int_count: 3, ..pins(-1, 0) };
+    let args = agora_token2_args {
+        strs: room.as_ptr(),
+        str_count: 1,
+        ints: [7i64, 1, 600].as_ptr(),
+        int_count: 3,
+        ..pins(-1, 0)
+    };
     assert_eq!(build(id, Some(&args), 512).unwrap_err().0, ErrorKind::IssueTs.code());
-    let args = agora_token2_args { strs: room.as_ptr(), str_count: 1, ints: [7i64, 1, 600].as_ptr(), int_count: 3, ..pins(0, 1 << 32) };
+    let args = agora_token2_args {
+        strs: room.as_ptr(),
+        str_count: 1,
+        ints: [7i64, 1, 600].as_ptr(),
+        int_count: 3,
+        ..pins(0, 1 << 32)
+    };
     assert_eq!(build(id, Some(&args), 512).unwrap_err().0, ErrorKind::Salt.code());
     // A builder id past the table.
     assert_eq!(build(RECIPES.len() as u32, None, 512).unwrap_err().0, ErrorKind::Internal.code());
@@ -334,23 +433,122 @@ fn nulls_are_null_argument_and_write_nothing() {
     let fpa = agora_token2_builder_id::AGORA_TOKEN2_FPA_BUILD_TOKEN as u32;
     let na = ErrorKind::NullArgument.code();
     unsafe {
-        assert_eq!(agora_token2_build(fpa, ptr::null(), 32, CERT.as_ptr().cast(), 32, ptr::null(), out.as_mut_ptr().cast(), 64, &mut n, &mut e), na);
+        assert_eq!(
+            agora_token2_build(
+                fpa,
+                ptr::null(),
+                32,
+                CERT.as_ptr().cast(),
+                32,
+                ptr::null(),
+                out.as_mut_ptr().cast(),
+                64,
+                &mut n,
+                &mut e
+            ),
+            na
+        );
         assert!(message(&e).starts_with("null_argument: app_id"), "{}", message(&e));
         // NULL with length 0 is the empty string: an app id check failure.
-        assert_eq!(agora_token2_build(fpa, ptr::null(), 0, CERT.as_ptr().cast(), 32, ptr::null(), out.as_mut_ptr().cast(), 64, &mut n, &mut e), ErrorKind::AppId.code());
-        assert_eq!(agora_token2_build(fpa, APP_ID.as_ptr().cast(), 32, CERT.as_ptr().cast(), 32, ptr::null(), ptr::null_mut(), 64, &mut n, &mut e), na);
-        assert_eq!(agora_token2_build(fpa, APP_ID.as_ptr().cast(), 32, CERT.as_ptr().cast(), 32, ptr::null(), out.as_mut_ptr().cast(), 64, ptr::null_mut(), &mut e), na);
+        assert_eq!(
+            agora_token2_build(
+                fpa,
+                ptr::null(),
+                0,
+                CERT.as_ptr().cast(),
+                32,
+                ptr::null(),
+                out.as_mut_ptr().cast(),
+                64,
+                &mut n,
+                &mut e
+            ),
+            ErrorKind::AppId.code()
+        );
+        assert_eq!(
+            agora_token2_build(
+                fpa,
+                APP_ID.as_ptr().cast(),
+                32,
+                CERT.as_ptr().cast(),
+                32,
+                ptr::null(),
+                ptr::null_mut(),
+                64,
+                &mut n,
+                &mut e
+            ),
+            na
+        );
+        assert_eq!(
+            agora_token2_build(
+                fpa,
+                APP_ID.as_ptr().cast(),
+                32,
+                CERT.as_ptr().cast(),
+                32,
+                ptr::null(),
+                out.as_mut_ptr().cast(),
+                64,
+                ptr::null_mut(),
+                &mut e
+            ),
+            na
+        );
         // A NULL error object is allowed.
-        assert_eq!(agora_token2_build(fpa, ptr::null(), 1, CERT.as_ptr().cast(), 32, ptr::null(), out.as_mut_ptr().cast(), 64, &mut n, ptr::null_mut()), na);
+        assert_eq!(
+            agora_token2_build(
+                fpa,
+                ptr::null(),
+                1,
+                CERT.as_ptr().cast(),
+                32,
+                ptr::null(),
+                out.as_mut_ptr().cast(),
+                64,
+                &mut n,
+                ptr::null_mut()
+            ),
+            na
+        );
         let strs_null = agora_token2_args { str_count: 1, ..NO_ARGS };
         let rtm = agora_token2_builder_id::AGORA_TOKEN2_RTM_BUILD_TOKEN as u32;
-        assert_eq!(agora_token2_build(rtm, APP_ID.as_ptr().cast(), 32, CERT.as_ptr().cast(), 32, &strs_null, out.as_mut_ptr().cast(), 64, &mut n, &mut e), na);
+        assert_eq!(
+            agora_token2_build(
+                rtm,
+                APP_ID.as_ptr().cast(),
+                32,
+                CERT.as_ptr().cast(),
+                32,
+                &strs_null,
+                out.as_mut_ptr().cast(),
+                64,
+                &mut n,
+                &mut e
+            ),
+            na
+        );
         assert_eq!(agora_token2_build_data(ptr::null(), out.as_mut_ptr().cast(), 64, &mut n, &mut e), na);
         assert_eq!(agora_token2_parse(ptr::null(), 5, &mut ptr::null_mut(), &mut e), na);
         assert_eq!(agora_token2_parse(SAMPLE.as_ptr().cast(), SAMPLE.len(), ptr::null_mut(), &mut e), na);
         let mut r = 42;
-        assert_eq!(agora_token2_verify(SAMPLE.as_ptr().cast(), SAMPLE.len(), CERT.as_ptr().cast(), 32, ptr::null(), 0, ptr::null_mut(), &mut e), na);
-        assert_eq!(agora_token2_verify(SAMPLE.as_ptr().cast(), SAMPLE.len(), ptr::null(), 32, ptr::null(), 0, &mut r, &mut e), na);
+        assert_eq!(
+            agora_token2_verify(
+                SAMPLE.as_ptr().cast(),
+                SAMPLE.len(),
+                CERT.as_ptr().cast(),
+                32,
+                ptr::null(),
+                0,
+                ptr::null_mut(),
+                &mut e
+            ),
+            na
+        );
+        assert_eq!(
+            agora_token2_verify(SAMPLE.as_ptr().cast(), SAMPLE.len(), ptr::null(), 32, ptr::null(), 0, &mut r, &mut e),
+            na
+        );
         assert_eq!(r, 42);
         agora_token2_info_free(ptr::null_mut());
     }
@@ -417,8 +615,13 @@ fn data_builds_the_sample_and_parses_back() {
     let i = unsafe { &*info };
     assert_eq!((i.issue_ts, i.expire, i.salt, i.service_count), (1111111, 600, 1, 1));
     let svc = unsafe { &*i.services };
-    let text = |t: agora_token_str| String::from_utf8(unsafe { std::slice::from_raw_parts(t.ptr.cast::<u8>(), t.len) }.to_vec()).unwrap();
-    assert_eq!((svc.service_type, text(svc.channel_name), text(svc.user_account)), (1, CHANNEL.to_owned(), "2882341273".to_owned()));
+    let text = |t: agora_token_str| {
+        String::from_utf8(unsafe { std::slice::from_raw_parts(t.ptr.cast::<u8>(), t.len) }.to_vec()).unwrap()
+    };
+    assert_eq!(
+        (svc.service_type, text(svc.channel_name), text(svc.user_account)),
+        (1, CHANNEL.to_owned(), "2882341273".to_owned())
+    );
     assert_eq!(text(i.app_id), APP_ID);
     let p = unsafe { &*svc.privileges };
     assert_eq!((svc.privilege_count, p.id, p.expire), (1, 1, 600));
@@ -430,7 +633,13 @@ fn data_builds_the_sample_and_parses_back() {
 
 #[test]
 fn data_errors_follow_the_invalid007_rules() {
-    let rtc = |channel: &'static str| agora_token2_service { service_type: 1, channel_name: s(channel), has_uid: 1, uid: 1, ..NO_SERVICE };
+    let rtc = |channel: &'static str| agora_token2_service {
+        service_type: 1,
+        channel_name: s(channel),
+        has_uid: 1,
+        uid: 1,
+        ..NO_SERVICE
+    };
     let cases: Vec<(agora_token2_data, ErrorKind)> = vec![
         (data_token(&[]), ErrorKind::NoService),
         (agora_token2_data { app_id: s("x"), ..data_token(&[]) }, ErrorKind::AppId),
@@ -447,23 +656,47 @@ fn data_errors_follow_the_invalid007_rules() {
     assert_eq!(one(agora_token2_service { has_uid: 0, ..rtc("room") }).0, ErrorKind::NullArgument.code());
     assert_eq!(one(agora_token2_service { service_type: 11, ..NO_SERVICE }).0, ErrorKind::Service.code());
     let bad = [agora_token2_privilege { id: 5, expire: 0 }];
-    assert_eq!(one(agora_token2_service { privileges: bad.as_ptr(), privilege_count: 1, ..rtc("room") }).0, ErrorKind::Privilege.code());
+    assert_eq!(
+        one(agora_token2_service { privileges: bad.as_ptr(), privilege_count: 1, ..rtc("room") }).0,
+        ErrorKind::Privilege.code()
+    );
     let twice = [agora_token2_privilege { id: 1, expire: 0 }, agora_token2_privilege { id: 1, expire: 5 }];
-    assert_eq!(one(agora_token2_service { privileges: twice.as_ptr(), privilege_count: 2, ..rtc("room") }).0, ErrorKind::Privilege.code());
+    assert_eq!(
+        one(agora_token2_service { privileges: twice.as_ptr(), privilege_count: 2, ..rtc("room") }).0,
+        ErrorKind::Privilege.code()
+    );
     let far = [agora_token2_privilege { id: 1, expire: 1 << 32 }];
-    assert_eq!(one(agora_token2_service { privileges: far.as_ptr(), privilege_count: 1, ..rtc("room") }).0, ErrorKind::ExpireTs.code());
+    assert_eq!(
+        one(agora_token2_service { privileges: far.as_ptr(), privilege_count: 1, ..rtc("room") }).0,
+        ErrorKind::ExpireTs.code()
+    );
     assert_eq!(one(agora_token2_service { service_type: 2, user_id: s(""), ..NO_SERVICE }).0, ErrorKind::UserId.code());
-    assert_eq!(one(agora_token2_service { service_type: 7, has_role: 1, role: 32768, ..NO_SERVICE }).0, ErrorKind::Role.code());
+    assert_eq!(
+        one(agora_token2_service { service_type: 7, has_role: 1, role: 32768, ..NO_SERVICE }).0,
+        ErrorKind::Role.code()
+    );
     assert_eq!(one(agora_token2_service { service_type: 7, ..NO_SERVICE }).0, ErrorKind::NullArgument.code());
-    let g = [agora_token2_permission { resource_type: 5, permission_type: 0, resources: ptr::null(), resource_count: 0 }];
-    let rtm2 = agora_token2_service { service_type: 8, user_id: s("u"), permissions: g.as_ptr(), permission_count: 1, ..NO_SERVICE };
+    let g =
+        [agora_token2_permission { resource_type: 5, permission_type: 0, resources: ptr::null(), resource_count: 0 }];
+    let rtm2 = agora_token2_service {
+        service_type: 8,
+        user_id: s("u"),
+        permissions: g.as_ptr(),
+        permission_count: 1,
+        ..NO_SERVICE
+    };
     assert_eq!(one(rtm2).0, ErrorKind::Permission.code());
     let res = [agora_token_str { ptr: b"\xff".as_ptr().cast(), len: 1 }];
-    let g = [agora_token2_permission { resource_type: 0, permission_type: 0, resources: res.as_ptr(), resource_count: 1 }];
+    let g =
+        [agora_token2_permission { resource_type: 0, permission_type: 0, resources: res.as_ptr(), resource_count: 1 }];
     let (rc, msg) = one(agora_token2_service { permissions: g.as_ptr(), ..rtm2 });
     assert_eq!(rc, ErrorKind::Permission.code(), "{msg}");
     // Not UTF-8 in a user id (no character rule): still refused, as user_id.
-    let (rc, msg) = one(agora_token2_service { service_type: 2, user_id: agora_token_str { ptr: b"a\xff".as_ptr().cast(), len: 2 }, ..NO_SERVICE });
+    let (rc, msg) = one(agora_token2_service {
+        service_type: 2,
+        user_id: agora_token_str { ptr: b"a\xff".as_ptr().cast(), len: 2 },
+        ..NO_SERVICE
+    });
     assert_eq!((rc, msg.as_str()), (ErrorKind::UserId.code(), "user_id: is not valid UTF-8"));
 }
 
@@ -480,7 +713,16 @@ fn parse_reports_categories_and_verify_runs_every_check() {
         let mut r = -1;
         let mut e = new_error();
         let rc = unsafe {
-            agora_token2_verify(SAMPLE.as_ptr().cast(), SAMPLE.len(), cert.as_ptr().cast(), cert.len(), expected.map_or(ptr::null(), |x| x as *const _), now, &mut r, &mut e)
+            agora_token2_verify(
+                SAMPLE.as_ptr().cast(),
+                SAMPLE.len(),
+                cert.as_ptr().cast(),
+                cert.len(),
+                expected.map_or(ptr::null(), |x| x as *const _),
+                now,
+                &mut r,
+                &mut e,
+            )
         };
         if rc == 0 {
             Ok(VerifyResult::ALL.iter().find(|v| v.value() == r).copied().unwrap())
@@ -519,9 +761,25 @@ fn parse_reports_categories_and_verify_runs_every_check() {
         t.build().unwrap()
     };
     let rtm_check = |user: &'static str, now: i64| {
-        let x = agora_token2_expected { rtm_user_id: s(user), channel_name: agora_token_str::NONE, has_uid: 0, ..rtc(CHANNEL, 0) };
+        let x = agora_token2_expected {
+            rtm_user_id: s(user),
+            channel_name: agora_token_str::NONE,
+            has_uid: 0,
+            ..rtc(CHANNEL, 0)
+        };
         let mut r = -1;
-        let rc = unsafe { agora_token2_verify(rtm_token.as_ptr().cast(), rtm_token.len(), CERT.as_ptr().cast(), 32, &x, now, &mut r, ptr::null_mut()) };
+        let rc = unsafe {
+            agora_token2_verify(
+                rtm_token.as_ptr().cast(),
+                rtm_token.len(),
+                CERT.as_ptr().cast(),
+                32,
+                &x,
+                now,
+                &mut r,
+                ptr::null_mut(),
+            )
+        };
         (rc, r)
     };
     assert_eq!(rtm_check("alice", 1060), (0, VerifyResult::Ok.value()));
@@ -534,7 +792,18 @@ fn parse_reports_categories_and_verify_runs_every_check() {
     });
     let chat = chat.unwrap();
     let mut r = -1;
-    let rc = unsafe { agora_token2_verify(chat.as_ptr().cast(), chat.len(), CERT.as_ptr().cast(), 32, &rtc(CHANNEL, 1), 1111111, &mut r, ptr::null_mut()) };
+    let rc = unsafe {
+        agora_token2_verify(
+            chat.as_ptr().cast(),
+            chat.len(),
+            CERT.as_ptr().cast(),
+            32,
+            &rtc(CHANNEL, 1),
+            1111111,
+            &mut r,
+            ptr::null_mut(),
+        )
+    };
     assert_eq!((rc, r), (0, VerifyResult::ServiceMissing.value()));
 }
 
@@ -546,7 +815,18 @@ fn no_message_holds_the_certificate_and_panics_stay_inside() {
     let mut n = 0;
     let mut e = new_error();
     let rc = unsafe {
-        agora_token2_build(10, APP_ID.as_ptr().cast(), 32, secret.as_ptr().cast(), 32, ptr::null(), out.as_mut_ptr().cast(), 512, &mut n, &mut e)
+        agora_token2_build(
+            10,
+            APP_ID.as_ptr().cast(),
+            32,
+            secret.as_ptr().cast(),
+            32,
+            ptr::null(),
+            out.as_mut_ptr().cast(),
+            512,
+            &mut n,
+            &mut e,
+        )
     };
     assert_eq!(rc, ErrorKind::AppCertificate.code());
     assert!(!message(&e).contains("5CFd2fd1755d40ecb72977518be15d3"), "{}", message(&e));
@@ -572,8 +852,21 @@ fn sized_006_calls_match_the_nul_terminated_ones() {
     let mut e = new_error();
     let rc = unsafe {
         agora_token006_build_rtc(
-            APP_ID.as_ptr().cast(), 32, CERT.as_ptr().cast(), 32, CHANNEL.as_ptr().cast(), 32, ptr::null(), 0,
-            2882341273, 1, 1446455471, out.as_mut_ptr().cast(), 256, &mut n, &mut e,
+            APP_ID.as_ptr().cast(),
+            32,
+            CERT.as_ptr().cast(),
+            32,
+            CHANNEL.as_ptr().cast(),
+            32,
+            ptr::null(),
+            0,
+            2882341273,
+            1,
+            1446455471,
+            out.as_mut_ptr().cast(),
+            256,
+            &mut n,
+            &mut e,
         )
     };
     assert_eq!(rc, 0, "{}", message(&e));
@@ -587,8 +880,20 @@ fn sized_006_calls_match_the_nul_terminated_ones() {
     let mut r = -1;
     let rc = unsafe {
         agora_token006_verify(
-            token.as_ptr().cast(), n, ptr::null(), 0, CERT.as_ptr().cast(), 32, CHANNEL.as_ptr().cast(), 32,
-            c"2882341273".as_ptr(), 10, 0, 1, &mut r, &mut e,
+            token.as_ptr().cast(),
+            n,
+            ptr::null(),
+            0,
+            CERT.as_ptr().cast(),
+            32,
+            CHANNEL.as_ptr().cast(),
+            32,
+            c"2882341273".as_ptr(),
+            10,
+            0,
+            1,
+            &mut r,
+            &mut e,
         )
     };
     assert_eq!((rc, r), (0, 0));
@@ -596,16 +901,43 @@ fn sized_006_calls_match_the_nul_terminated_ones() {
     let nul = "room\0x";
     let rc = unsafe {
         agora_token006_build_rtc(
-            APP_ID.as_ptr().cast(), 32, CERT.as_ptr().cast(), 32, nul.as_ptr().cast(), nul.len(), ptr::null(), 0,
-            1, 1, 0, out.as_mut_ptr().cast(), 256, &mut n, &mut e,
+            APP_ID.as_ptr().cast(),
+            32,
+            CERT.as_ptr().cast(),
+            32,
+            nul.as_ptr().cast(),
+            nul.len(),
+            ptr::null(),
+            0,
+            1,
+            1,
+            0,
+            out.as_mut_ptr().cast(),
+            256,
+            &mut n,
+            &mut e,
         )
     };
     assert_eq!(rc, ErrorKind::ChannelName.code());
     let rc = unsafe {
-        agora_token006_build_rtm(APP_ID.as_ptr().cast(), 32, CERT.as_ptr().cast(), 32, c"bob".as_ptr(), 3, 1, 0, out.as_mut_ptr().cast(), 256, &mut n, &mut e)
+        agora_token006_build_rtm(
+            APP_ID.as_ptr().cast(),
+            32,
+            CERT.as_ptr().cast(),
+            32,
+            c"bob".as_ptr(),
+            3,
+            1,
+            0,
+            out.as_mut_ptr().cast(),
+            256,
+            &mut n,
+            &mut e,
+        )
     };
     assert_eq!(rc, 0);
-    let want_len = RtcTokenBuilder::build_token_with_uid(APP_ID, CERT, CHANNEL, 1, token_core::Role::Publisher, 0).unwrap().len();
+    let want_len =
+        RtcTokenBuilder::build_token_with_uid(APP_ID, CERT, CHANNEL, 1, token_core::Role::Publisher, 0).unwrap().len();
     assert!(want_len < 256);
 }
 
@@ -616,7 +948,10 @@ fn check_u32_gives_the_core_s_hints() {
     let mut v = 0u32;
     assert_eq!(unsafe { agora_token_check_u32(ErrorKind::Salt.code(), 7, &mut v, &mut e) }, 0);
     assert_eq!(v, 7);
-    assert_eq!(unsafe { agora_token_check_u32(ErrorKind::Now.code(), 4_000_000_000, ptr::null_mut(), ptr::null_mut()) }, 0);
+    assert_eq!(
+        unsafe { agora_token_check_u32(ErrorKind::Now.code(), 4_000_000_000, ptr::null_mut(), ptr::null_mut()) },
+        0
+    );
     let rc = unsafe { agora_token_check_u32(ErrorKind::Now.code(), 1_796_049_437_726, &mut v, &mut e) };
     assert_eq!((rc, v), (ErrorKind::Now.code(), 7), "the out-param is written only on success");
     assert!(message(&e).starts_with("now:") && message(&e).contains("milliseconds"), "{}", message(&e));

@@ -34,7 +34,14 @@ impl RtcTokenBuilder {
         role: Role,
         privilege_expired_ts: u32,
     ) -> Result<String, TokenError> {
-        Self::build_token(app_id, app_certificate, channel_name, UserId::Account(user_account), role, privilege_expired_ts)
+        Self::build_token(
+            app_id,
+            app_certificate,
+            channel_name,
+            UserId::Account(user_account),
+            role,
+            privilege_expired_ts,
+        )
     }
 
     /// Either kind of user.

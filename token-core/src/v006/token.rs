@@ -91,10 +91,7 @@ impl ParsedToken {
 
     /// The expiry of a privilege, if the token holds it.
     pub fn privilege(&self, privilege: Privilege) -> Option<u32> {
-        self.privileges
-            .binary_search_by_key(&privilege.id(), |&(id, _)| id)
-            .ok()
-            .map(|i| self.privileges[i].1)
+        self.privileges.binary_search_by_key(&privilege.id(), |&(id, _)| id).ok().map(|i| self.privileges[i].1)
     }
 }
 
@@ -496,7 +493,13 @@ mod tests {
             mac.update(b"data");
             mac.finalize().into_bytes()
         };
-        let certs = ["5CFd2fd1755d40ecb72977518be15d3b", "5cfd2fd1755d40ecb72977518be15d3b", "short", "", "5CFd2fd1755d40ecb72977518be15d3z"];
+        let certs = [
+            "5CFd2fd1755d40ecb72977518be15d3b",
+            "5cfd2fd1755d40ecb72977518be15d3b",
+            "short",
+            "",
+            "5CFd2fd1755d40ecb72977518be15d3z",
+        ];
         for round in 0..3 {
             for cert in certs.iter().cycle().skip(round).take(8) {
                 let fresh = HmacSha256::new_from_slice(cert.as_bytes()).unwrap();
@@ -511,5 +514,4 @@ mod tests {
         .join()
         .unwrap();
     }
-
 }

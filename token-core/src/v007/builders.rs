@@ -53,7 +53,9 @@ impl RtcRole {
     /// The RTC privilege ids of this role, by id.
     pub const fn privileges(self) -> &'static [u16] {
         match self {
-            RtcRole::Publisher => &[p::JOIN_CHANNEL, p::PUBLISH_AUDIO_STREAM, p::PUBLISH_VIDEO_STREAM, p::PUBLISH_DATA_STREAM],
+            RtcRole::Publisher => {
+                &[p::JOIN_CHANNEL, p::PUBLISH_AUDIO_STREAM, p::PUBLISH_VIDEO_STREAM, p::PUBLISH_DATA_STREAM]
+            }
             RtcRole::Subscriber => &[p::JOIN_CHANNEL],
         }
     }
@@ -84,7 +86,12 @@ impl RtcPrivilegeExpires {
     }
 }
 
-fn rtc_service(channel_name: &str, user: UserId<'_>, ids: &[u16], expires: RtcPrivilegeExpires) -> Result<Service, TokenError> {
+fn rtc_service(
+    channel_name: &str,
+    user: UserId<'_>,
+    ids: &[u16],
+    expires: RtcPrivilegeExpires,
+) -> Result<Service, TokenError> {
     let mut rtc = Service::rtc(channel_name, user)?;
     for &id in ids {
         rtc.add_privilege(id, expires.of(id))?;
@@ -176,7 +183,12 @@ pub struct RtcRtm2<'a> {
 }
 
 /// `…_with_rtm2` (and, with a third service, npm's ConvoAI and STT builders).
-pub fn rtc_with_rtm2(app_id: &str, app_certificate: &str, a: &RtcRtm2<'_>, extra: Option<Service>) -> Result<AccessToken2, TokenError> {
+pub fn rtc_with_rtm2(
+    app_id: &str,
+    app_certificate: &str,
+    a: &RtcRtm2<'_>,
+    extra: Option<Service>,
+) -> Result<AccessToken2, TokenError> {
     let rtc = rtc_service(a.channel_name, UserId::Account(a.rtc_account), a.rtc_role.privileges(), a.expires)?;
     let rtm = one_privilege(Service::rtm(a.rtm_user_id)?, p::LOGIN, a.rtm_token_expire)?;
     let mut services = vec![rtc, rtm];
@@ -259,7 +271,12 @@ pub fn apaas_room_user(
 }
 
 /// `ApaasTokenBuilder.build_user_token`: APaaS User (room `""`, role −1).
-pub fn apaas_user(app_id: &str, app_certificate: &str, user_uuid: &str, expire: u32) -> Result<AccessToken2, TokenError> {
+pub fn apaas_user(
+    app_id: &str,
+    app_certificate: &str,
+    user_uuid: &str,
+    expire: u32,
+) -> Result<AccessToken2, TokenError> {
     let apaas = one_privilege(Service::apaas("", user_uuid, -1)?, p::APAAS_USER, expire)?;
     token(app_id, app_certificate, expire, vec![apaas])
 }
@@ -304,7 +321,15 @@ pub mod rtc_token_builder {
         token_expire: u32,
         privilege_expire: u32,
     ) -> Result<String, TokenError> {
-        build_now!(rtc(app_id, app_certificate, channel_name, UserId::Account(account), role, token_expire, privilege_expire))
+        build_now!(rtc(
+            app_id,
+            app_certificate,
+            channel_name,
+            UserId::Account(account),
+            role,
+            token_expire,
+            privilege_expire
+        ))
     }
 
     /// `build_token_with_uid_and_privilege(…, uid, token_expire, join, audio, video, data)`.
@@ -328,7 +353,14 @@ pub mod rtc_token_builder {
         token_expire: u32,
         expires: RtcPrivilegeExpires,
     ) -> Result<String, TokenError> {
-        build_now!(rtc_with_privileges(app_id, app_certificate, channel_name, UserId::Account(account), token_expire, expires))
+        build_now!(rtc_with_privileges(
+            app_id,
+            app_certificate,
+            channel_name,
+            UserId::Account(account),
+            token_expire,
+            expires
+        ))
     }
 
     /// `build_token_with_rtm(…, account, role, token_expire, privilege_expire)`.
@@ -345,7 +377,11 @@ pub mod rtc_token_builder {
     }
 
     /// `build_token_with_rtm2(…)`.
-    pub fn build_token_with_rtm2(app_id: &str, app_certificate: &str, args: &RtcRtm2<'_>) -> Result<String, TokenError> {
+    pub fn build_token_with_rtm2(
+        app_id: &str,
+        app_certificate: &str,
+        args: &RtcRtm2<'_>,
+    ) -> Result<String, TokenError> {
         build_now!(rtc_with_rtm2(app_id, app_certificate, args, None))
     }
 }
@@ -376,7 +412,12 @@ pub mod chat_token_builder {
     use super::*;
 
     /// `build_chat_user_token(app_id, app_certificate, user_id, expire)`.
-    pub fn build_chat_user_token(app_id: &str, app_certificate: &str, user_id: &str, expire: u32) -> Result<String, TokenError> {
+    pub fn build_chat_user_token(
+        app_id: &str,
+        app_certificate: &str,
+        user_id: &str,
+        expire: u32,
+    ) -> Result<String, TokenError> {
         build_now!(chat_user(app_id, app_certificate, user_id, expire))
     }
 
@@ -414,7 +455,12 @@ pub mod apaas_token_builder {
     }
 
     /// `build_user_token(app_id, app_certificate, user_uuid, expire)`.
-    pub fn build_user_token(app_id: &str, app_certificate: &str, user_uuid: &str, expire: u32) -> Result<String, TokenError> {
+    pub fn build_user_token(
+        app_id: &str,
+        app_certificate: &str,
+        user_uuid: &str,
+        expire: u32,
+    ) -> Result<String, TokenError> {
         build_now!(apaas_user(app_id, app_certificate, user_uuid, expire))
     }
 

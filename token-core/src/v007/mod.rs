@@ -15,4 +15,6 @@ pub use builders::{RtcPrivilegeExpires, RtcRole, RtcRtm2};
 pub use raw::{RawService, RawToken};
 pub use recipes::{Arg, Param, ParamKind, Pin, RawPermission, Recipe, RECIPES};
 pub use service::{privilege, rtm2, Rtm2Permission, Service, ServiceFields, ServiceType};
-pub use token::{parse007, verify007, AccessToken2, Expected007, ParsedToken2, DEFAULT_EXPIRE_007, MAX_CONTENT_LEN, VERSION_007};
+pub use token::{
+    parse007, verify007, AccessToken2, Expected007, ParsedToken2, DEFAULT_EXPIRE_007, MAX_CONTENT_LEN, VERSION_007,
+};

@@ -76,15 +76,19 @@ impl RawService<'_> {
         };
         for &(id, expire) in &self.privileges {
             let id16 = u16::try_from(id).map_err(|_| {
-                TokenError::new(ErrorKind::Privilege, format!("privilege: {id} is not a privilege of {}", t.class_name()))
+                TokenError::new(
+                    ErrorKind::Privilege,
+                    format!("privilege: {id} is not a privilege of {}", t.class_name()),
+                )
             })?;
             let expire = check_u32(ErrorKind::ExpireTs, i128::from(expire))?;
             service.add_privilege_once(id16, expire)?;
         }
         for p in &self.permissions {
             let ty = |n: i64, what: &str| {
-                u16::try_from(n)
-                    .map_err(|_| TokenError::new(ErrorKind::Permission, format!("permission: {what} {n} is out of range")))
+                u16::try_from(n).map_err(|_| {
+                    TokenError::new(ErrorKind::Permission, format!("permission: {what} {n} is out of range"))
+                })
             };
             let rt = ty(p.resource_type, "resource type")?;
             let pt = ty(p.permission_type, "permission type")?;

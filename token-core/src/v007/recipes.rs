@@ -161,7 +161,12 @@ impl<'a> Args<'a, '_> {
         check_u32(kind, i128::from(n)).map_err(|_| {
             TokenError::new(
                 kind,
-                format!("{}: {n} is outside 0..=4294967295 ({} of {})", kind.as_str(), self.recipe.params[i].name, self.recipe.name),
+                format!(
+                    "{}: {n} is outside 0..=4294967295 ({} of {})",
+                    kind.as_str(),
+                    self.recipe.params[i].name,
+                    self.recipe.name
+                ),
             )
         })
     }
@@ -184,8 +189,9 @@ impl<'a> Args<'a, '_> {
 
     fn apaas_role(&self, i: usize) -> Result<i16, TokenError> {
         let n = self.int(i)?;
-        i16::try_from(n)
-            .map_err(|_| TokenError::new(ErrorKind::Role, format!("role: {n} is outside -32768..=32767 (the APaaS role)")))
+        i16::try_from(n).map_err(|_| {
+            TokenError::new(ErrorKind::Role, format!("role: {n} is outside -32768..=32767 (the APaaS role)"))
+        })
     }
 
     fn permissions(&self, i: usize) -> Result<Vec<Rtm2Permission>, TokenError> {
@@ -313,19 +319,31 @@ pub static RECIPES: &[Recipe] = &[
     Recipe {
         name: "rtc.build_token_with_uid",
         params: RTC_UID,
-        build: |id, cert, a| b::rtc(id, cert, a.str(0)?, UserId::Uid(a.uid(1)?), a.rtc_role(2)?, a.expire(3)?, a.privilege_expire(4)?),
+        build: |id, cert, a| {
+            b::rtc(id, cert, a.str(0)?, UserId::Uid(a.uid(1)?), a.rtc_role(2)?, a.expire(3)?, a.privilege_expire(4)?)
+        },
     },
     Recipe {
         name: "rtc.build_token_with_user_account",
         params: RTC_ACCOUNT,
         build: |id, cert, a| {
-            b::rtc(id, cert, a.str(0)?, UserId::Account(a.str(1)?), a.rtc_role(2)?, a.expire(3)?, a.privilege_expire(4)?)
+            b::rtc(
+                id,
+                cert,
+                a.str(0)?,
+                UserId::Account(a.str(1)?),
+                a.rtc_role(2)?,
+                a.expire(3)?,
+                a.privilege_expire(4)?,
+            )
         },
     },
     Recipe {
         name: "rtc.build_token_with_uid_and_privilege",
         params: RTC_UID_PRIVILEGE,
-        build: |id, cert, a| b::rtc_with_privileges(id, cert, a.str(0)?, UserId::Uid(a.uid(1)?), a.expire(2)?, a.four_expires(3)?),
+        build: |id, cert, a| {
+            b::rtc_with_privileges(id, cert, a.str(0)?, UserId::Uid(a.uid(1)?), a.expire(2)?, a.four_expires(3)?)
+        },
     },
     Recipe {
         name: "rtc.build_token_with_user_account_and_privilege",
@@ -337,16 +355,30 @@ pub static RECIPES: &[Recipe] = &[
     Recipe {
         name: "rtc.build_token_with_rtm",
         params: RTC_ACCOUNT,
-        build: |id, cert, a| b::rtc_with_rtm(id, cert, a.str(0)?, a.str(1)?, a.rtc_role(2)?, a.expire(3)?, a.privilege_expire(4)?),
+        build: |id, cert, a| {
+            b::rtc_with_rtm(id, cert, a.str(0)?, a.str(1)?, a.rtc_role(2)?, a.expire(3)?, a.privilege_expire(4)?)
+        },
     },
-    Recipe { name: "rtc.build_token_with_rtm2", params: RTC_RTM2, build: |id, cert, a| b::rtc_with_rtm2(id, cert, &a.rtm2_args()?, None) },
-    Recipe { name: "rtm.build_token", params: USER_EXPIRE, build: |id, cert, a| b::rtm(id, cert, a.str(0)?, a.expire(1)?) },
+    Recipe {
+        name: "rtc.build_token_with_rtm2",
+        params: RTC_RTM2,
+        build: |id, cert, a| b::rtc_with_rtm2(id, cert, &a.rtm2_args()?, None),
+    },
+    Recipe {
+        name: "rtm.build_token",
+        params: USER_EXPIRE,
+        build: |id, cert, a| b::rtm(id, cert, a.str(0)?, a.expire(1)?),
+    },
     Recipe {
         name: "rtm.build_token_with_permissions",
         params: &[param("user_id", K::Str), param("permissions", K::Permissions), optional("expire", K::Expire, 0)],
         build: |id, cert, a| b::rtm2(id, cert, a.str(0)?, a.permissions(1)?, a.expire(2)?),
     },
-    Recipe { name: "chat.build_user_token", params: USER_EXPIRE, build: |id, cert, a| b::chat_user(id, cert, a.str(0)?, a.expire(1)?) },
+    Recipe {
+        name: "chat.build_user_token",
+        params: USER_EXPIRE,
+        build: |id, cert, a| b::chat_user(id, cert, a.str(0)?, a.expire(1)?),
+    },
     Recipe { name: "chat.build_app_token", params: EXPIRE, build: |id, cert, a| b::chat_app(id, cert, a.expire(0)?) },
     Recipe { name: "fpa.build_token", params: &[], build: |id, cert, _| b::fpa(id, cert) },
     Recipe {
@@ -354,15 +386,27 @@ pub static RECIPES: &[Recipe] = &[
         params: ROOM_USER,
         build: |id, cert, a| b::apaas_room_user(id, cert, a.str(0)?, a.str(1)?, a.apaas_role(2)?, a.expire(3)?),
     },
-    Recipe { name: "apaas.build_user_token", params: USER_UUID, build: |id, cert, a| b::apaas_user(id, cert, a.str(0)?, a.expire(1)?) },
+    Recipe {
+        name: "apaas.build_user_token",
+        params: USER_UUID,
+        build: |id, cert, a| b::apaas_user(id, cert, a.str(0)?, a.expire(1)?),
+    },
     Recipe { name: "apaas.build_app_token", params: EXPIRE, build: |id, cert, a| b::apaas_app(id, cert, a.expire(0)?) },
     Recipe {
         name: "education.build_room_user_token",
         params: ROOM_USER,
         build: |id, cert, a| b::apaas_room_user(id, cert, a.str(0)?, a.str(1)?, a.apaas_role(2)?, a.expire(3)?),
     },
-    Recipe { name: "education.build_user_token", params: USER_UUID, build: |id, cert, a| b::apaas_user(id, cert, a.str(0)?, a.expire(1)?) },
-    Recipe { name: "education.build_app_token", params: EXPIRE, build: |id, cert, a| b::apaas_app(id, cert, a.expire(0)?) },
+    Recipe {
+        name: "education.build_user_token",
+        params: USER_UUID,
+        build: |id, cert, a| b::apaas_user(id, cert, a.str(0)?, a.expire(1)?),
+    },
+    Recipe {
+        name: "education.build_app_token",
+        params: EXPIRE,
+        build: |id, cert, a| b::apaas_app(id, cert, a.expire(0)?),
+    },
     Recipe {
         name: "convoai.build_token",
         params: RTC_RTM2,
@@ -418,18 +462,34 @@ impl Recipe {
     /// The token this builder describes, before it is built. Checks, in
     /// order: the argument count, each argument in parameter order (type,
     /// range, then the field rules of its service), app id, certificate.
-    pub fn token(&'static self, app_id: &str, app_certificate: &str, args: &[Arg<'_>]) -> Result<AccessToken2, TokenError> {
+    pub fn token(
+        &'static self,
+        app_id: &str,
+        app_certificate: &str,
+        args: &[Arg<'_>],
+    ) -> Result<AccessToken2, TokenError> {
         if args.len() > self.params.len() {
             return Err(TokenError::new(
                 ErrorKind::NullArgument,
-                format!("{}: takes {} arguments after app id and certificate, {} were given", self.name, self.params.len(), args.len()),
+                format!(
+                    "{}: takes {} arguments after app id and certificate, {} were given",
+                    self.name,
+                    self.params.len(),
+                    args.len()
+                ),
             ));
         }
         (self.build)(app_id, app_certificate, &Args { recipe: self, values: args })
     }
 
     /// Builds the token, with issue_ts and salt pinned where `pin` says.
-    pub fn build_token(&'static self, app_id: &str, app_certificate: &str, args: &[Arg<'_>], pin: Pin) -> Result<String, TokenError> {
+    pub fn build_token(
+        &'static self,
+        app_id: &str,
+        app_certificate: &str,
+        args: &[Arg<'_>],
+        pin: Pin,
+    ) -> Result<String, TokenError> {
         let mut t = self.token(app_id, app_certificate, args)?;
         t.issue_ts = pin.issue_ts;
         t.salt = pin.salt;
@@ -462,7 +522,11 @@ mod tests {
         let bad = [Arg::Str("c"), Arg::Int(1 << 32), Arg::Int(2), Arg::Int(60)];
         assert_eq!(r.token(app, cert, &bad).unwrap_err().kind(), ErrorKind::Uid);
         let bad = [Arg::Str("c"), Arg::Int(-5), Arg::Int(2), Arg::Int(60)];
-        assert!(r.token(app, cert, &bad).unwrap_err().message().contains("signed 32-bit view of the unsigned uid 4294967291"));
+        assert!(r
+            .token(app, cert, &bad)
+            .unwrap_err()
+            .message()
+            .contains("signed 32-bit view of the unsigned uid 4294967291"));
         let bad = [Arg::Str("c"), Arg::Int(1), Arg::Int(3), Arg::Int(60)];
         assert_eq!(r.token(app, cert, &bad).unwrap_err().kind(), ErrorKind::Role);
         let bad = [Arg::Str("c"), Arg::Int(1), Arg::Int(1), Arg::Int(-1)];

@@ -144,7 +144,8 @@ pub mod rtm2 {
     /// Permission `kWrite`
     pub const WRITE: u16 = 1;
     /// Resource type names, by number.
-    pub const RESOURCE_NAMES: [&str; 5] = ["kMessageChannels", "kStreamChannels", "kGroupChannels", "kServerGroups", "kUsers"];
+    pub const RESOURCE_NAMES: [&str; 5] =
+        ["kMessageChannels", "kStreamChannels", "kGroupChannels", "kServerGroups", "kUsers"];
     /// Permission type names, by number.
     pub const PERMISSION_NAMES: [&str; 2] = ["kRead", "kWrite"];
 }
@@ -311,7 +312,10 @@ impl Service {
     /// `ServiceRtm2(user_id)`, with no permissions yet: 1 to 255 bytes.
     pub fn rtm2(user_id: &str) -> Result<Service, TokenError> {
         check_user_id(ServiceType::Rtm2, user_id)?;
-        Ok(Service::new(ServiceType::Rtm2, ServiceFields::Rtm2 { user_id: user_id.to_owned(), permissions: Vec::new() }))
+        Ok(Service::new(
+            ServiceType::Rtm2,
+            ServiceFields::Rtm2 { user_id: user_id.to_owned(), permissions: Vec::new() },
+        ))
     }
 
     /// The service type.
@@ -379,17 +383,33 @@ impl Service {
     /// replaces the resources of an existing pair, as the references do.
     /// Resource type 0..=4, permission type 0..=1, each resource up to
     /// 65535 bytes (`permission` otherwise). Fails on a non-RTM2 service.
-    pub fn add_permission(&mut self, resource_type: u16, permission_type: u16, resources: Vec<String>) -> Result<(), TokenError> {
+    pub fn add_permission(
+        &mut self,
+        resource_type: u16,
+        permission_type: u16,
+        resources: Vec<String>,
+    ) -> Result<(), TokenError> {
         self.set_permission(resource_type, permission_type, resources, false)
     }
 
     /// [`add_permission`](Self::add_permission) for input given as data: a
     /// repeated (resource type, permission type) pair is a `permission` error.
-    pub fn add_permission_once(&mut self, resource_type: u16, permission_type: u16, resources: Vec<String>) -> Result<(), TokenError> {
+    pub fn add_permission_once(
+        &mut self,
+        resource_type: u16,
+        permission_type: u16,
+        resources: Vec<String>,
+    ) -> Result<(), TokenError> {
         self.set_permission(resource_type, permission_type, resources, true)
     }
 
-    fn set_permission(&mut self, resource_type: u16, permission_type: u16, resources: Vec<String>, once: bool) -> Result<(), TokenError> {
+    fn set_permission(
+        &mut self,
+        resource_type: u16,
+        permission_type: u16,
+        resources: Vec<String>,
+        once: bool,
+    ) -> Result<(), TokenError> {
         let bad = |why: String| Err(TokenError::new(ErrorKind::Permission, format!("permission: {why}")));
         let ServiceFields::Rtm2 { permissions, .. } = &mut self.fields else {
             return bad(format!("{} has no permissions (only ServiceRtm2 does)", self.service_type.class_name()));
@@ -401,12 +421,16 @@ impl Service {
             return bad(format!("permission type {permission_type} is not 0 (read) or 1 (write)"));
         }
         if resources.len() > MAX_STRING_BYTES {
-            return bad(format!("{} resources in one grant, the format's limit is {MAX_STRING_BYTES}", resources.len()));
+            return bad(format!(
+                "{} resources in one grant, the format's limit is {MAX_STRING_BYTES}",
+                resources.len()
+            ));
         }
         if let Some(r) = resources.iter().find(|r| r.len() > MAX_STRING_BYTES) {
             return bad(format!("a resource is {} bytes long, the format's limit is {MAX_STRING_BYTES}", r.len()));
         }
-        match permissions.iter_mut().find(|p| p.resource_type == resource_type && p.permission_type == permission_type) {
+        match permissions.iter_mut().find(|p| p.resource_type == resource_type && p.permission_type == permission_type)
+        {
             Some(_) if once => bad(format!(
                 "the pair ({}, {}) is given twice",
                 rtm2::RESOURCE_NAMES[usize::from(resource_type)],

@@ -77,7 +77,14 @@ impl AccessToken2 {
     pub fn new(app_id: &str, app_certificate: &str, expire: u32) -> Result<AccessToken2, TokenError> {
         check_app_id(app_id)?;
         let app_certificate = Secret::new(app_certificate)?;
-        Ok(AccessToken2 { app_id: app_id.to_owned(), app_certificate, issue_ts: None, expire, salt: None, services: Vec::new() })
+        Ok(AccessToken2 {
+            app_id: app_id.to_owned(),
+            app_certificate,
+            issue_ts: None,
+            expire,
+            salt: None,
+            services: Vec::new(),
+        })
     }
 
     /// `add_service`: appends a service. Services are packed sorted by type;
@@ -291,10 +298,7 @@ fn inflate_with(z: &mut Decompress, compressed: &[u8]) -> Result<Vec<u8>, TokenE
         }
     }
     if (z.total_in() as usize) != compressed.len() {
-        return fail(&format!(
-            "{} bytes follow the end of the zlib stream",
-            compressed.len() - z.total_in() as usize
-        ));
+        return fail(&format!("{} bytes follow the end of the zlib stream", compressed.len() - z.total_in() as usize));
     }
     Ok(out)
 }
@@ -393,7 +397,12 @@ pub fn verify007(
     Ok(verify_parsed(&t, app_certificate.as_bytes(), expected, now))
 }
 
-pub(crate) fn verify_parsed(t: &ParsedToken2, certificate: &[u8], expected: &Expected007<'_>, now: u32) -> VerifyResult {
+pub(crate) fn verify_parsed(
+    t: &ParsedToken2,
+    certificate: &[u8],
+    expected: &Expected007<'_>,
+    now: u32,
+) -> VerifyResult {
     if let Some(app_id) = expected.app_id {
         if app_id != t.app_id {
             return VerifyResult::AppIdMismatch;
@@ -414,7 +423,8 @@ pub(crate) fn verify_parsed(t: &ParsedToken2, certificate: &[u8], expected: &Exp
         }
     }
     if let Some(user_id) = expected.rtm {
-        let mut rtm = t.services.iter().filter(|s| matches!(s.service_type(), ServiceType::Rtm | ServiceType::Rtm2)).peekable();
+        let mut rtm =
+            t.services.iter().filter(|s| matches!(s.service_type(), ServiceType::Rtm | ServiceType::Rtm2)).peekable();
         if rtm.peek().is_none() {
             return VerifyResult::ServiceMissing;
         }
@@ -487,7 +497,11 @@ mod tests {
         assert_eq!(token, "007eJxTYBBbsMMnKq7p9Hf/HcIX5kce9b518kCiQgSr5Zrp4X1Tu6UUGCzNDZwdjU1TUs0Mkk1MzExMk5ISUy0SjQxNDcwMk4yN3b8IMEQwMTAwMoAwBIL4CgzmKeZGxmamqUmWFsYmFqbGluapxqnGaZYpJmYGSSkpiVwMRhYWRsYmhkbmxgDCaiTj");
         let p = parse007(&token).unwrap();
         assert_eq!((p.issue_ts, p.expire, p.salt), (1111111, 600, 1));
-        let e = Expected007 { app_id: None, rtc: Some(("7d72365eb983485397e3e3f9d460bdda", UserId::Uid(2882341273))), rtm: None };
+        let e = Expected007 {
+            app_id: None,
+            rtc: Some(("7d72365eb983485397e3e3f9d460bdda", UserId::Uid(2882341273))),
+            rtm: None,
+        };
         assert_eq!(verify007(&token, CERT, &e, 1111111 + 600).unwrap(), VerifyResult::Ok);
         assert_eq!(verify007(&token, CERT, &e, 1111111 + 601).unwrap(), VerifyResult::Expired);
         let wrong = "5cfd2fd1755d40ecb72977518be15d3b";
