@@ -50,6 +50,15 @@
 #include <stddef.h>
 #include <stdint.h>
 
+// The role to pass for a host's null role (`$role = null`, `None`): join
+// only, as Agora's builders make of it (token-core's `Role::JOIN_ONLY`).
+#define AGORA_TOKEN_ROLE_JOIN_ONLY 2
+
+// The role to pass for a host's null role: join only, as Agora's 007
+// builders make of it (token-core's `RtcRole::JOIN_ONLY`). Through
+// `agora_token2_build`, `agora_token2_args.null_ints` says the same.
+#define AGORA_TOKEN2_ROLE_JOIN_ONLY 2
+
 // Status codes returned by every function: 0, or the negative code of an
 // error category. The categories are the conformance vectors' (name from
 // `agora_token_error_name`). New codes are appended; none is renumbered.
@@ -174,7 +183,8 @@ typedef enum agora_token_role {
     AGORA_TOKEN_ROLE_ADMIN = 101,
 } agora_token_role;
 
-// RTM roles (the `role` argument of agora_rtm_token_builder_build_token).
+// RTM roles (the `role` argument of agora_rtm_token_builder_build_token,
+// which takes any value: Agora's builders ignore the role).
 typedef enum agora_token_rtm_role {
     // Rtm_User
     AGORA_TOKEN_RTM_ROLE_USER = 1,
@@ -524,6 +534,11 @@ typedef struct agora_token2_args {
     int64_t issue_ts;
     // 0..4294967295 (read when has_salt).
     int64_t salt;
+    // Bit i set: the i-th integer argument is the host's null (its value in
+    // `ints` is not read). An RTC role that is null is join-only, what
+    // Agora's builders make of a null role; any other null integer is
+    // AGORA_TOKEN_ERR_NULL_ARGUMENT naming its parameter. 0 when unused.
+    uint64_t null_ints;
 } agora_token2_args;
 
 // One privilege: an id documented for its service and a value in seconds
@@ -557,7 +572,8 @@ typedef struct agora_token2_service {
     int64_t uid;
     // Types 1, 3, 6: the user account (when not has_uid).
     struct agora_token_str user_account;
-    // Types 2, 5, 8: the user id.
+    // Types 2, 5, 8: the user id. Type 8 (RTM2) with this absent reads
+    // `has_uid`/`uid` instead: the uid in decimal, "" for 0 (the wildcard).
     struct agora_token_str user_id;
     // Type 7: the room uuid (absent: "").
     struct agora_token_str room_uuid;
@@ -572,6 +588,20 @@ typedef struct agora_token2_service {
     // How many.
     size_t permission_count;
 } agora_token2_service;
+
+// A service of a type outside 1..10 (0 or 11..65535) as data: its type and
+// privileges, the layout every service starts with (token-core's
+// `OtherService`). A reader that does not know the type stops there:
+// `agora_token2_parse` refuses such a token (AGORA_TOKEN_ERR_SERVICE),
+// `agora_token2_parse_lenient` reads up to it, as Agora's parsers do.
+typedef struct agora_token2_other_service {
+    // 0 or 11..65535 (a documented type is AGORA_TOKEN_ERR_SERVICE).
+    int64_t service_type;
+    // The privileges: any id 0..65535, unique; values 0..4294967295.
+    const struct agora_token2_privilege *privileges;
+    // How many.
+    size_t privilege_count;
+} agora_token2_other_service;
 
 // A whole AccessToken2 as data (`agora_token2_build_data`).
 typedef struct agora_token2_data {
@@ -589,10 +619,16 @@ typedef struct agora_token2_data {
     int64_t expire;
     // 0..4294967295 (read when has_salt).
     int64_t salt;
-    // At least one service; packed sorted by type (stable).
+    // At least one service (counting `other_services`); packed sorted by type (stable).
     const struct agora_token2_service *services;
     // How many.
     size_t service_count;
+    // Services of a type outside 1..10, as Agora's reference classes let a
+    // caller add one (`new Service(999)`): packed as type and privileges
+    // only, among the others by type. NULL/0 for every documented token.
+    const struct agora_token2_other_service *other_services;
+    // How many.
+    size_t other_service_count;
 } agora_token2_data;
 
 // Every field of a parsed 007 token: owned by the library, read-only,
@@ -617,6 +653,10 @@ typedef struct agora_token2_info {
     const uint8_t *content;
     // Its length.
     size_t content_len;
+    // From `agora_token2_parse_lenient`: the service type (outside 1..10)
+    // where reading stopped, its bytes and the rest left unread in
+    // `content` (which the signature covers); -1 when every service was read.
+    int32_t unread_service_type;
 } agora_token2_info;
 
 // What `agora_token2_verify` checks beyond signature and expiry. A string
@@ -677,6 +717,37 @@ int agora_token_check_u32(int status,
                           int64_t value,
                           uint32_t *value_out,
                           struct agora_token_error *error);
+
+// Checks a number from a language whose numbers are floating point (a PHP
+// float, a JavaScript number) for an unsigned 32-bit field: truncated
+// toward zero, as Agora's builders do (`3600.9` is 3600). NaN, infinities
+// and values outside 0..4294967295 after truncation fail with `status`
+// (the field's category; AGORA_TOKEN_ERR_NOW and AGORA_TOKEN_ERR_UID get
+// their hints, as in `agora_token_check_u32`). On success `*value_out`
+// (when not NULL) is the value; an unknown `status` is
+// AGORA_TOKEN_ERR_NULL_ARGUMENT.
+//
+// # Safety
+// `value_out` is NULL or writable; `error` is NULL or writable.
+int agora_token_check_f64(int status,
+                          double value,
+                          uint32_t *value_out,
+                          struct agora_token_error *error);
+
+// Reads a numeric uid given as text (`$_GET['uid']`), as Agora's PHP and
+// Node.js builders accept one: canonical decimal only ("0", or digits
+// without a leading zero, up to 4294967295). Anything else ("007", " 7",
+// "1.0", "4294967296") is AGORA_TOKEN_ERR_UID, whose message says to pass
+// an account to the account builder. On success `*uid_out` (when not
+// NULL) is the uid.
+//
+// # Safety
+// `text` is NULL or valid for `text_len` bytes; `uid_out` and `error` are
+// NULL or writable.
+int agora_token_uid_from_decimal(const char *text,
+                                 size_t text_len,
+                                 uint32_t *uid_out,
+                                 struct agora_token_error *error);
 
 // The library version ("0.1.0"), the workspace version. Static: never free it.
 const char *agora_token_version(void);
@@ -872,7 +943,8 @@ int agora_rtc_token_builder_build_token_with_user_account_into(const char *app_i
                                                                size_t *token_len_out);
 
 // RtmTokenBuilder::buildToken: an RTM login token for a user account
-// (`role` must be AGORA_TOKEN_RTM_ROLE_USER). `*token_out` is freed with
+// (`role`: any value, as Agora's builders ignore it; AGORA_TOKEN_RTM_ROLE_USER
+// is the documented one). `*token_out` is freed with
 // `agora_token_string_free`.
 //
 // # Safety
@@ -952,8 +1024,8 @@ int agora_token006_build_rtc(const char *app_id,
                              size_t *out_len,
                              struct agora_token_error *error);
 
-// `agora_rtm_token_builder_build_token` in the sized style (`role` must be
-// AGORA_TOKEN_RTM_ROLE_USER). Output and failures as `agora_token006_build_rtc`.
+// `agora_rtm_token_builder_build_token` in the sized style (`role`: any
+// value, as there). Output and failures as `agora_token006_build_rtc`.
 //
 // # Safety
 // As `agora_token006_build_rtc`.
@@ -1101,6 +1173,20 @@ int agora_token2_parse(const char *token,
                        struct agora_token2_info **info_out,
                        struct agora_token_error *error);
 
+// As `agora_token2_parse`, but reads as Agora's reference parsers do at a
+// service type outside 1..10: reading stops there and succeeds, with the
+// services before it and `unread_service_type` set (token-core's
+// `parse007_lenient`). Every other rule is `agora_token2_parse`'s. For the
+// reference-named classes (`AccessToken2::FromString`), so that a token
+// with a service type added after this library still reads.
+//
+// # Safety
+// As `agora_token2_parse`.
+int agora_token2_parse_lenient(const char *token,
+                               size_t token_len,
+                               struct agora_token2_info **info_out,
+                               struct agora_token_error *error);
+
 // Frees a struct from `agora_token2_parse`. NULL is a no-op.
 //
 // # Safety
@@ -1129,6 +1215,22 @@ int agora_token2_verify(const char *token,
                         int64_t now,
                         int *result_out,
                         struct agora_token_error *error);
+
+// As `agora_token2_verify`, over `agora_token2_parse_lenient`: a token with
+// a service type outside 1..10 has its signature, expiry and the services
+// before that type checked; a check that needs a service after it is
+// SERVICE_MISSING.
+//
+// # Safety
+// As `agora_token2_verify`.
+int agora_token2_verify_lenient(const char *token,
+                                size_t token_len,
+                                const char *app_certificate,
+                                size_t app_certificate_len,
+                                const struct agora_token2_expected *expected,
+                                int64_t now,
+                                int *result_out,
+                                struct agora_token_error *error);
 
 #ifdef __cplusplus
 }  // extern "C"

@@ -248,6 +248,7 @@ typedef struct agora_token2_args {
     int32_t has_salt;
     int64_t issue_ts;
     int64_t salt;
+    uint64_t null_ints;
 } agora_token2_args;
 
 typedef struct agora_token2_privilege {
@@ -272,6 +273,12 @@ typedef struct agora_token2_service {
     size_t permission_count;
 } agora_token2_service;
 
+typedef struct agora_token2_other_service {
+    int64_t service_type;
+    const struct agora_token2_privilege *privileges;
+    size_t privilege_count;
+} agora_token2_other_service;
+
 typedef struct agora_token2_data {
     struct agora_token_str app_id;
     struct agora_token_str app_certificate;
@@ -282,6 +289,8 @@ typedef struct agora_token2_data {
     int64_t salt;
     const struct agora_token2_service *services;
     size_t service_count;
+    const struct agora_token2_other_service *other_services;
+    size_t other_service_count;
 } agora_token2_data;
 
 typedef struct agora_token2_info {
@@ -294,6 +303,7 @@ typedef struct agora_token2_info {
     size_t service_count;
     const uint8_t *content;
     size_t content_len;
+    int32_t unread_service_type;
 } agora_token2_info;
 
 typedef struct agora_token2_expected {
@@ -317,6 +327,16 @@ int agora_token_check_u32(int status,
                           int64_t value,
                           uint32_t *value_out,
                           struct agora_token_error *error);
+
+int agora_token_check_f64(int status,
+                          double value,
+                          uint32_t *value_out,
+                          struct agora_token_error *error);
+
+int agora_token_uid_from_decimal(const char *text,
+                                 size_t text_len,
+                                 uint32_t *uid_out,
+                                 struct agora_token_error *error);
 
 const char *agora_token_version(void);
 
@@ -515,6 +535,11 @@ int agora_token2_parse(const char *token,
                        struct agora_token2_info **info_out,
                        struct agora_token_error *error);
 
+int agora_token2_parse_lenient(const char *token,
+                               size_t token_len,
+                               struct agora_token2_info **info_out,
+                               struct agora_token_error *error);
+
 void agora_token2_info_free(struct agora_token2_info *info);
 
 int agora_token2_verify(const char *token,
@@ -525,3 +550,12 @@ int agora_token2_verify(const char *token,
                         int64_t now,
                         int *result_out,
                         struct agora_token_error *error);
+
+int agora_token2_verify_lenient(const char *token,
+                                size_t token_len,
+                                const char *app_certificate,
+                                size_t app_certificate_len,
+                                const struct agora_token2_expected *expected,
+                                int64_t now,
+                                int *result_out,
+                                struct agora_token_error *error);

@@ -53,5 +53,7 @@ pub fn ffi_header() -> String {
     c.includes = Vec::new();
     c.cpp_compat = false;
     c.documentation = false;
+    // Constants become #define lines, which FFI::cdef cannot read.
+    c.export.exclude.extend(["AGORA_TOKEN_ROLE_JOIN_ONLY".to_owned(), "AGORA_TOKEN2_ROLE_JOIN_ONLY".to_owned()]);
     render(c, &dir)
 }

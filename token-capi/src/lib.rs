@@ -237,6 +237,66 @@ pub unsafe extern "C" fn agora_token_check_u32(
     })
 }
 
+/// Checks a number from a language whose numbers are floating point (a PHP
+/// float, a JavaScript number) for an unsigned 32-bit field: truncated
+/// toward zero, as Agora's builders do (`3600.9` is 3600). NaN, infinities
+/// and values outside 0..4294967295 after truncation fail with `status`
+/// (the field's category; AGORA_TOKEN_ERR_NOW and AGORA_TOKEN_ERR_UID get
+/// their hints, as in `agora_token_check_u32`). On success `*value_out`
+/// (when not NULL) is the value; an unknown `status` is
+/// AGORA_TOKEN_ERR_NULL_ARGUMENT.
+///
+/// # Safety
+/// `value_out` is NULL or writable; `error` is NULL or writable.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn agora_token_check_f64(
+    status: c_int,
+    value: f64,
+    value_out: *mut u32,
+    error: *mut agora_token_error,
+) -> c_int {
+    boundary::run_sized(error, || {
+        let kind = ErrorKind::from_code(status).ok_or_else(|| {
+            token_core::TokenError::new(ErrorKind::NullArgument, format!("status: {status} is not an error category"))
+        })?;
+        let checked = token_core::validate::check_u32_f64(kind, value)?;
+        if !value_out.is_null() {
+            // SAFETY: non-NULL and writable per the contract.
+            unsafe { boundary::put(value_out, checked) };
+        }
+        Ok(())
+    })
+}
+
+/// Reads a numeric uid given as text (`$_GET['uid']`), as Agora's PHP and
+/// Node.js builders accept one: canonical decimal only ("0", or digits
+/// without a leading zero, up to 4294967295). Anything else ("007", " 7",
+/// "1.0", "4294967296") is AGORA_TOKEN_ERR_UID, whose message says to pass
+/// an account to the account builder. On success `*uid_out` (when not
+/// NULL) is the uid.
+///
+/// # Safety
+/// `text` is NULL or valid for `text_len` bytes; `uid_out` and `error` are
+/// NULL or writable.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn agora_token_uid_from_decimal(
+    text: *const c_char,
+    text_len: usize,
+    uid_out: *mut u32,
+    error: *mut agora_token_error,
+) -> c_int {
+    boundary::run_sized(error, || {
+        // SAFETY: caller contract.
+        let text = unsafe { boundary::text_in(text, text_len, ErrorKind::Uid) }?;
+        let uid = token_core::validate::uid_from_decimal(text.as_str())?;
+        if !uid_out.is_null() {
+            // SAFETY: non-NULL and writable per the contract.
+            unsafe { boundary::put(uid_out, uid) };
+        }
+        Ok(())
+    })
+}
+
 /// The library version ("0.1.0"), the workspace version. Static: never free it.
 #[unsafe(no_mangle)]
 pub extern "C" fn agora_token_version() -> *const c_char {

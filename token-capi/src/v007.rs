@@ -16,8 +16,12 @@
 use std::ffi::{c_char, c_int};
 use std::sync::OnceLock;
 
-use token_core::v007::{Arg, ParamKind, Pin, RawPermission, RawService, RawToken, Recipe, ServiceFields, RECIPES};
-use token_core::{parse007, verify007, ErrorKind, Expected007, ParsedToken2, TokenError, UserId};
+use token_core::v007::{
+    Arg, ParamKind, Pin, RawOtherService, RawPermission, RawService, RawToken, Recipe, ServiceFields, RECIPES,
+};
+use token_core::{
+    parse007, parse007_lenient, verify007, verify007_lenient, ErrorKind, Expected007, ParsedToken2, TokenError, UserId,
+};
 
 use crate::boundary::{
     agora_token_error, agora_token_str, bytes_in, credentials_in, free_boxed, null_error, opt_text_in, out_param, put,
@@ -103,6 +107,11 @@ pub enum agora_token2_role {
     /// JoinChannel only.
     AGORA_TOKEN2_ROLE_SUBSCRIBER = 2,
 }
+
+/// The role to pass for a host's null role: join only, as Agora's 007
+/// builders make of it (token-core's `RtcRole::JOIN_ONLY`). Through
+/// `agora_token2_build`, `agora_token2_args.null_ints` says the same.
+pub const AGORA_TOKEN2_ROLE_JOIN_ONLY: i64 = 2;
 
 /// AccessToken2 service types (`agora_token2_service.service_type`).
 #[repr(C)]
@@ -266,6 +275,11 @@ pub struct agora_token2_args {
     pub issue_ts: i64,
     /// 0..4294967295 (read when has_salt).
     pub salt: i64,
+    /// Bit i set: the i-th integer argument is the host's null (its value in
+    /// `ints` is not read). An RTC role that is null is join-only, what
+    /// Agora's builders make of a null role; any other null integer is
+    /// AGORA_TOKEN_ERR_NULL_ARGUMENT naming its parameter. 0 when unused.
+    pub null_ints: u64,
 }
 
 /// One privilege: an id documented for its service and a value in seconds
@@ -303,7 +317,8 @@ pub struct agora_token2_service {
     pub uid: i64,
     /// Types 1, 3, 6: the user account (when not has_uid).
     pub user_account: agora_token_str,
-    /// Types 2, 5, 8: the user id.
+    /// Types 2, 5, 8: the user id. Type 8 (RTM2) with this absent reads
+    /// `has_uid`/`uid` instead: the uid in decimal, "" for 0 (the wildcard).
     pub user_id: agora_token_str,
     /// Type 7: the room uuid (absent: "").
     pub room_uuid: agora_token_str,
@@ -337,10 +352,32 @@ pub struct agora_token2_data {
     pub expire: i64,
     /// 0..4294967295 (read when has_salt).
     pub salt: i64,
-    /// At least one service; packed sorted by type (stable).
+    /// At least one service (counting `other_services`); packed sorted by type (stable).
     pub services: *const agora_token2_service,
     /// How many.
     pub service_count: usize,
+    /// Services of a type outside 1..10, as Agora's reference classes let a
+    /// caller add one (`new Service(999)`): packed as type and privileges
+    /// only, among the others by type. NULL/0 for every documented token.
+    pub other_services: *const agora_token2_other_service,
+    /// How many.
+    pub other_service_count: usize,
+}
+
+/// A service of a type outside 1..10 (0 or 11..65535) as data: its type and
+/// privileges, the layout every service starts with (token-core's
+/// `OtherService`). A reader that does not know the type stops there:
+/// `agora_token2_parse` refuses such a token (AGORA_TOKEN_ERR_SERVICE),
+/// `agora_token2_parse_lenient` reads up to it, as Agora's parsers do.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct agora_token2_other_service {
+    /// 0 or 11..65535 (a documented type is AGORA_TOKEN_ERR_SERVICE).
+    pub service_type: i64,
+    /// The privileges: any id 0..65535, unique; values 0..4294967295.
+    pub privileges: *const agora_token2_privilege,
+    /// How many.
+    pub privilege_count: usize,
 }
 
 /// Every field of a parsed 007 token: owned by the library, read-only,
@@ -367,6 +404,10 @@ pub struct agora_token2_info {
     pub content: *const u8,
     /// Its length.
     pub content_len: usize,
+    /// From `agora_token2_parse_lenient`: the service type (outside 1..10)
+    /// where reading stopped, its bytes and the rest left unread in
+    /// `content` (which the signature covers); -1 when every service was read.
+    pub unread_service_type: i32,
 }
 
 /// What `agora_token2_verify` checks beyond signature and expiry. A string
@@ -590,6 +631,7 @@ const NO_ARGS: agora_token2_args = agora_token2_args {
     has_salt: 0,
     issue_ts: 0,
     salt: 0,
+    null_ints: 0,
 };
 
 /// Calls a reference builder of token-core's table (an
@@ -650,8 +692,13 @@ pub unsafe extern "C" fn agora_token2_build(
                 }),
                 ParamKind::Permissions => Some(Arg::Permissions(unsafe { permissions_in(grants) }?)),
                 _ => ints.get(ii).map(|&n| {
+                    let null = ii < 64 && args.null_ints & (1 << ii) != 0;
                     ii += 1;
-                    Arg::Int(n)
+                    if null {
+                        Arg::Null
+                    } else {
+                        Arg::Int(n)
+                    }
                 }),
             };
             match value {
@@ -703,6 +750,7 @@ pub unsafe extern "C" fn agora_token2_build_data(
         let app_certificate =
             unsafe { text_in(t.app_certificate.ptr, t.app_certificate.len, ErrorKind::AppCertificate) }?;
         let services = unsafe { slice_in(t.services, t.service_count, "services") }?;
+        let others = unsafe { slice_in(t.other_services, t.other_service_count, "other_services") }?;
         let out = SizedOut::new(out, out_cap, out_len)?;
         // Every string of every service, then the services that borrow them.
         let mut texts: Vec<[Option<StrArg<'_>>; 5]> = Vec::with_capacity(services.len());
@@ -739,6 +787,16 @@ pub unsafe extern "C" fn agora_token2_build_data(
             expire: t.expire,
             salt: (t.has_salt != 0).then_some(t.salt),
             services: raw_services,
+            other_services: others
+                .iter()
+                .map(|o| {
+                    let privileges = unsafe { slice_in(o.privileges, o.privilege_count, "privileges") }?;
+                    Ok(RawOtherService {
+                        service_type: o.service_type,
+                        privileges: privileges.iter().map(|p| (p.id, p.expire)).collect(),
+                    })
+                })
+                .collect::<Result<_, TokenError>>()?,
         };
         let lent: Vec<Option<&StrArg<'_>>> = [Some(&app_id), Some(&app_certificate)]
             .into_iter()
@@ -776,6 +834,7 @@ fn info_box(parsed: ParsedToken2) -> Box<Info2Box> {
             service_count: 0,
             content: std::ptr::null(),
             content_len: 0,
+            unread_service_type: parsed.unread_service_type.map_or(-1, i32::from),
         },
         services: Vec::new(),
         privileges: Vec::new(),
@@ -881,11 +940,44 @@ pub unsafe extern "C" fn agora_token2_parse(
     info_out: *mut *mut agora_token2_info,
     error: *mut agora_token_error,
 ) -> c_int {
+    // SAFETY: the caller's contract is this function's.
+    unsafe { parse_with(token, token_len, info_out, error, false) }
+}
+
+/// As `agora_token2_parse`, but reads as Agora's reference parsers do at a
+/// service type outside 1..10: reading stops there and succeeds, with the
+/// services before it and `unread_service_type` set (token-core's
+/// `parse007_lenient`). Every other rule is `agora_token2_parse`'s. For the
+/// reference-named classes (`AccessToken2::FromString`), so that a token
+/// with a service type added after this library still reads.
+///
+/// # Safety
+/// As `agora_token2_parse`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn agora_token2_parse_lenient(
+    token: *const c_char,
+    token_len: usize,
+    info_out: *mut *mut agora_token2_info,
+    error: *mut agora_token_error,
+) -> c_int {
+    // SAFETY: the caller's contract is this function's.
+    unsafe { parse_with(token, token_len, info_out, error, true) }
+}
+
+/// # Safety
+/// As `agora_token2_parse`.
+unsafe fn parse_with(
+    token: *const c_char,
+    token_len: usize,
+    info_out: *mut *mut agora_token2_info,
+    error: *mut agora_token_error,
+    lenient: bool,
+) -> c_int {
     run_sized(error, || {
         // SAFETY: caller contract.
         let token = unsafe { bytes_in(token, token_len, "token") }?;
         let info_out = out_param(info_out, "info_out")?;
-        let parsed = parse007(token)?;
+        let parsed = if lenient { parse007_lenient(token)? } else { parse007(token)? };
         // `info` is the first field of a repr(C) struct: the pointers are interchangeable.
         let raw = Box::into_raw(info_box(parsed)).cast::<agora_token2_info>();
         // SAFETY: checked non-NULL.
@@ -930,6 +1022,51 @@ pub unsafe extern "C" fn agora_token2_verify(
     result_out: *mut c_int,
     error: *mut agora_token_error,
 ) -> c_int {
+    // SAFETY: the caller's contract is this function's.
+    unsafe {
+        verify_with(token, token_len, app_certificate, app_certificate_len, expected, now, result_out, error, false)
+    }
+}
+
+/// As `agora_token2_verify`, over `agora_token2_parse_lenient`: a token with
+/// a service type outside 1..10 has its signature, expiry and the services
+/// before that type checked; a check that needs a service after it is
+/// SERVICE_MISSING.
+///
+/// # Safety
+/// As `agora_token2_verify`.
+#[allow(clippy::too_many_arguments)]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn agora_token2_verify_lenient(
+    token: *const c_char,
+    token_len: usize,
+    app_certificate: *const c_char,
+    app_certificate_len: usize,
+    expected: *const agora_token2_expected,
+    now: i64,
+    result_out: *mut c_int,
+    error: *mut agora_token_error,
+) -> c_int {
+    // SAFETY: the caller's contract is this function's.
+    unsafe {
+        verify_with(token, token_len, app_certificate, app_certificate_len, expected, now, result_out, error, true)
+    }
+}
+
+/// # Safety
+/// As `agora_token2_verify`.
+#[allow(clippy::too_many_arguments)]
+unsafe fn verify_with(
+    token: *const c_char,
+    token_len: usize,
+    app_certificate: *const c_char,
+    app_certificate_len: usize,
+    expected: *const agora_token2_expected,
+    now: i64,
+    result_out: *mut c_int,
+    error: *mut agora_token_error,
+    lenient: bool,
+) -> c_int {
     run_sized(error, || {
         // SAFETY (all reads): the caller lends valid memory or NULL.
         let token = unsafe { bytes_in(token, token_len, "token") }?;
@@ -966,7 +1103,11 @@ pub unsafe extern "C" fn agora_token2_verify(
         let expected =
             Expected007 { app_id: app_id.as_ref().map(StrArg::as_str), rtc, rtm: rtm.as_ref().map(StrArg::as_str) };
         let result = utf8_checked(
-            verify007(token, app_certificate.as_str(), &expected, now),
+            if lenient {
+                verify007_lenient(token, app_certificate.as_str(), &expected, now)
+            } else {
+                verify007(token, app_certificate.as_str(), &expected, now)
+            },
             &[Some(&app_certificate), app_id.as_ref(), channel.as_ref(), account.as_ref(), rtm.as_ref()],
         )?;
         // SAFETY: checked non-NULL.

@@ -662,8 +662,8 @@ static void test_sized_006(void) {
     CHECK_STATUS(agora_token006_build_rtm(APP_ID, 32, CERT, 32, "bob", 3, AGORA_TOKEN_RTM_ROLE_USER, 0, out, sizeof out,
                                           &len, &e),
                  0);
-    CHECK_STATUS(agora_token006_build_rtm(APP_ID, 32, CERT, 32, "bob", 3, 0, 0, out, sizeof out, &len, &e),
-                 AGORA_TOKEN_ERR_ROLE);
+    /* Any RTM role, as in Agora's builders. */
+    CHECK_STATUS(agora_token006_build_rtm(APP_ID, 32, CERT, 32, "bob", 3, 0, 0, out, sizeof out, &len, &e), 0);
     CHECK_STATUS(agora_token006_parse("006abc", 6, &p, &e), AGORA_TOKEN_ERR_APP_ID);
     CHECK_STATUS(agora_token006_parse("006abc", 6, NULL, &e), AGORA_TOKEN_ERR_NULL_ARGUMENT);
     CHECK_STATUS(agora_token006_verify(out, len, NULL, 0, CERT, 32, NULL, 4, NULL, 0, 1, 1, &r, &e),
@@ -695,6 +695,64 @@ static void test_threads(void) {
     }
 }
 
+/* What migrating code hands over: a service of another type, a null role, a
+ * uid as text, a fractional lifetime (token-core's rules, as the C ABI has them). */
+static void test_reference_inputs(void) {
+    agora_token2_privilege join = {AGORA_TOKEN2_PRIVILEGE_JOIN_CHANNEL, 600};
+    agora_token2_service rtc = service(AGORA_TOKEN2_SERVICE_RTC);
+    rtc.privileges = &join;
+    rtc.privilege_count = 1;
+    rtc.channel_name = S(CHANNEL);
+    rtc.has_uid = 1;
+    rtc.uid = 2882341273LL;
+    agora_token2_privilege p[2] = {{1, 600}, {7, 30}};
+    agora_token2_other_service other = {999, p, 2};
+    agora_token2_data d = data(&rtc, 1);
+    d.other_services = &other;
+    d.other_service_count = 1;
+    char out[CAP];
+    size_t len = 0;
+    CHECK_STATUS(build_data(&d, out, &len), AGORA_TOKEN_OK);
+    agora_token2_info *info = NULL;
+    agora_token_error e = fresh_error();
+    CHECK_STATUS(agora_token2_parse(out, len, &info, &e), AGORA_TOKEN_ERR_SERVICE);
+    CHECK(info == NULL);
+    CHECK_STATUS(agora_token2_parse_lenient(out, len, &info, &e), AGORA_TOKEN_OK);
+    CHECK(info != NULL && info->service_count == 1 && info->unread_service_type == 999);
+    agora_token2_info_free(info);
+    int result = -1;
+    CHECK_STATUS(agora_token2_verify_lenient(out, len, CERT, strlen(CERT), NULL, 1111111, &result, &e), AGORA_TOKEN_OK);
+    CHECK(result == AGORA_TOKEN_VERIFY_OK);
+    other.service_type = AGORA_TOKEN2_SERVICE_RTM;
+    CHECK_STATUS(build_data(&d, out, &len), AGORA_TOKEN_ERR_SERVICE);
+
+    /* A null role (bit 1: the second integer) builds the join-only token. */
+    agora_token_str ch = S(CHANNEL);
+    int64_t ints[4] = {2882341273LL, 99, 600, 600};
+    agora_token2_args a = pinned(1111111, 1);
+    a.strs = &ch;
+    a.str_count = 1;
+    a.ints = ints;
+    a.int_count = 4;
+    a.null_ints = 1u << 1;
+    char with_null[CAP], join_only[CAP];
+    size_t n1 = 0, n2 = 0;
+    CHECK_STATUS(build2(AGORA_TOKEN2_RTC_BUILD_TOKEN_WITH_UID, &a, with_null, CAP, &n1), AGORA_TOKEN_OK);
+    ints[1] = AGORA_TOKEN2_ROLE_JOIN_ONLY;
+    a.null_ints = 0;
+    CHECK_STATUS(build2(AGORA_TOKEN2_RTC_BUILD_TOKEN_WITH_UID, &a, join_only, CAP, &n2), AGORA_TOKEN_OK);
+    CHECK(n1 == n2 && memcmp(with_null, join_only, n1) == 0);
+
+    uint32_t v = 0;
+    CHECK_STATUS(agora_token_uid_from_decimal("2882341273", 10, &v, &e), AGORA_TOKEN_OK);
+    CHECK(v == 2882341273u);
+    CHECK_STATUS(agora_token_uid_from_decimal("007", 3, &v, &e), AGORA_TOKEN_ERR_UID);
+    CHECK(starts_with(&e, "uid:"));
+    CHECK_STATUS(agora_token_check_f64(AGORA_TOKEN_ERR_EXPIRE, 3600.9, &v, &e), AGORA_TOKEN_OK);
+    CHECK(v == 3600);
+    CHECK_STATUS(agora_token_check_f64(AGORA_TOKEN_ERR_EXPIRE, -1.0, &v, &e), AGORA_TOKEN_ERR_EXPIRE);
+}
+
 int main(void) {
     test_sample_and_sizes();
     test_every_builder();
@@ -705,6 +763,7 @@ int main(void) {
     test_long_message_is_cut();
     test_sized_006();
     test_threads();
+    test_reference_inputs();
     printf("test_capi007: %d checks, %d failed\n", checks, failures);
     return failures == 0 ? 0 : 1;
 }

@@ -113,6 +113,50 @@ pub fn check_u32(kind: ErrorKind, value: i128) -> Result<u32, TokenError> {
     }
 }
 
+/// A value for an unsigned 32-bit field from a language whose numbers are
+/// floating point (JavaScript, a PHP float): truncated toward zero, as
+/// Agora's builders do when they pack `3600.5` (`>>> 0`, `pack("V")`,
+/// `int()`). NaN, ±infinity, or a value outside 0..=4294967295 after
+/// truncation is an error of `kind` (with [`check_u32`]'s hints).
+pub fn check_u32_f64(kind: ErrorKind, value: f64) -> Result<u32, TokenError> {
+    if !value.is_finite() {
+        return Err(TokenError::new(kind, format!("{}: {value} is not a number of seconds or an id", kind.as_str())));
+    }
+    let whole = value.trunc();
+    if !(-1e30..=1e30).contains(&whole) {
+        return Err(TokenError::new(kind, format!("{}: {value} is outside 0..=4294967295", kind.as_str())));
+    }
+    // Exact: |whole| <= 1e30 fits an i128, and a whole f64 converts exactly.
+    check_u32(kind, whole as i128)
+}
+
+/// A numeric uid handed over as text (`req.query.uid`, `$_GET['uid']`), as
+/// Agora's Node.js and PHP builders accept one: canonical decimal only, i.e.
+/// `"0"` or digits without a leading zero, at most 4294967295, so that the
+/// token is the one for that number. Anything else is a `uid` error: `"007"`
+/// and `" 7"` would make a token for another user string, and a value over
+/// 32 bits one that Agora rejects.
+pub fn uid_from_decimal(text: &str) -> Result<u32, TokenError> {
+    let bytes = text.as_bytes();
+    let canonical = !bytes.is_empty()
+        && bytes.len() <= 10
+        && bytes.iter().all(u8::is_ascii_digit)
+        && (bytes[0] != b'0' || bytes.len() == 1);
+    let value = if canonical { text.parse::<u64>().ok().and_then(|v| u32::try_from(v).ok()) } else { None };
+    value.ok_or_else(|| {
+        let shown: String = text.chars().take(40).collect();
+        let why = if canonical || (bytes.iter().all(u8::is_ascii_digit) && !bytes.is_empty() && bytes[0] != b'0') {
+            "is outside 0..=4294967295"
+        } else {
+            "is not a uid in canonical decimal form (\"0\", or digits without a leading zero)"
+        };
+        TokenError::new(
+            ErrorKind::Uid,
+            format!("uid: {shown:?} {why}; pass a number, or pass a string user account to the account builder (buildTokenWithUserAccount)"),
+        )
+    })
+}
+
 /// A verification time (`now`, Unix seconds) from a wider integer: outside
 /// 0..=4294967295 is a `now` error, which says so when the value looks like
 /// milliseconds (`Date.now()`, `time.time() * 1000`, `System.currentTimeMillis()`).
@@ -184,6 +228,36 @@ mod tests {
         assert!(!e.message().contains("5CFd2fd1"));
         assert!(e.message().starts_with("app_certificate:"));
         assert!(check_app_certificate("5CFd2fd1755d40ecb72977518be15d3b").is_ok());
+    }
+
+    #[test]
+    fn uid_from_decimal_takes_canonical_decimal_only() {
+        for (text, want) in [("0", 0), ("7", 7), ("2882341273", 2_882_341_273), ("4294967295", u32::MAX)] {
+            assert_eq!(uid_from_decimal(text).unwrap(), want, "{text}");
+        }
+        for bad in
+            ["", "007", "00", "+1", "-1", " 1", "1 ", "1.0", "1e3", "0x10", "4294967296", "99999999999", "١٢", "abc"]
+        {
+            let e = uid_from_decimal(bad).unwrap_err();
+            assert_eq!(e.kind(), ErrorKind::Uid, "{bad:?}");
+            assert!(e.message().starts_with("uid: "), "{}", e.message());
+            assert!(e.message().contains("account"), "{}", e.message());
+        }
+        assert!(uid_from_decimal("4294967296").unwrap_err().message().contains("outside"));
+        assert!(uid_from_decimal("007").unwrap_err().message().contains("canonical"));
+    }
+
+    #[test]
+    fn check_u32_f64_truncates_like_the_references() {
+        assert_eq!(check_u32_f64(ErrorKind::Expire, 3600.9).unwrap(), 3600);
+        assert_eq!(check_u32_f64(ErrorKind::Expire, 0.5).unwrap(), 0);
+        assert_eq!(check_u32_f64(ErrorKind::Expire, -0.5).unwrap(), 0);
+        assert_eq!(check_u32_f64(ErrorKind::Expire, 4294967295.7).unwrap(), u32::MAX);
+        for bad in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY, -1.0, 4294967296.0, 1e300, -1e300] {
+            assert_eq!(check_u32_f64(ErrorKind::Expire, bad).unwrap_err().kind(), ErrorKind::Expire, "{bad}");
+        }
+        assert!(check_u32_f64(ErrorKind::Now, 1.7e12).unwrap_err().message().contains("milliseconds"));
+        assert!(check_u32_f64(ErrorKind::Uid, -1.0).unwrap_err().message().contains("4294967295"));
     }
 
     #[test]

@@ -121,6 +121,7 @@ fn raw_service(v: &Value) -> Result<RawService<'_>, String> {
 fn build007(case: &Value) -> Result<Result<String, TokenError>, String> {
     let services = case.get("services").and_then(Value::as_array).ok_or("missing services")?;
     let raw = RawToken {
+            other_services: Vec::new(),
         app_id: str_field(case, "app_id")?,
         app_certificate: str_field(case, "app_certificate")?,
         issue_ts: Some(int(case.get("issue_ts").ok_or("missing issue_ts")?, "issue_ts")?),

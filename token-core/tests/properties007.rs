@@ -128,6 +128,7 @@ proptest! {
         services in proptest::collection::vec(service(), 1..6),
     ) {
         let raw = RawToken {
+            other_services: Vec::new(),
             app_id: &app_id, app_certificate: &cert, issue_ts: Some(i64::from(issue_ts)), expire: i64::from(expire),
             salt: Some(i64::from(salt)), services: services.iter().map(Svc::raw).collect(),
         };

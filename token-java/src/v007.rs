@@ -190,7 +190,7 @@ pub extern "system" fn Java_io_agora_media_Native_build007<'l>(
             let services = (0..n).map(|_| data.service()).collect::<Res<_>>()?;
             data.finish("services")?;
             let (issue_ts, salt) = (pin.issue_ts.map(i64::from), pin.salt.map(i64::from));
-            RawToken { app_id: &app_id, app_certificate: &app_certificate, issue_ts, expire, salt, services }.to_token()?
+            RawToken { app_id: &app_id, app_certificate: &app_certificate, issue_ts, expire, salt, services, other_services: Vec::new() }.to_token()?
         } else {
             let recipe = Recipe::at(usize::try_from(recipe).unwrap_or(usize::MAX))?;
             let args = data.args(recipe)?;

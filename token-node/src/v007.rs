@@ -286,6 +286,7 @@ pub fn build_token007(
     guard(|| {
         let optional = |kind, v: Option<f64>| v.map(|v| i64_arg(kind, v)).transpose();
         let token = RawToken {
+            other_services: Vec::new(),
             app_id: &app_id,
             app_certificate: &app_certificate,
             issue_ts: optional(ErrorKind::IssueTs, issue_ts)?,

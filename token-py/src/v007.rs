@@ -225,6 +225,7 @@ fn _build007(
             .map(host_service)
             .collect::<PyResult<Vec<_>>>()?;
         let raw = RawToken {
+            other_services: Vec::new(),
             app_id: &app_id,
             app_certificate: &app_certificate,
             issue_ts,

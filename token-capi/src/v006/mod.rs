@@ -67,7 +67,12 @@ pub enum agora_token_role {
     AGORA_TOKEN_ROLE_ADMIN = 101,
 }
 
-/// RTM roles (the `role` argument of agora_rtm_token_builder_build_token).
+/// The role to pass for a host's null role (`$role = null`, `None`): join
+/// only, as Agora's builders make of it (token-core's `Role::JOIN_ONLY`).
+pub const AGORA_TOKEN_ROLE_JOIN_ONLY: c_int = 2;
+
+/// RTM roles (the `role` argument of agora_rtm_token_builder_build_token,
+/// which takes any value: Agora's builders ignore the role).
 #[repr(C)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum agora_token_rtm_role {
@@ -636,7 +641,8 @@ pub unsafe extern "C" fn agora_rtc_token_builder_build_token_with_user_account_i
 }
 
 /// RtmTokenBuilder::buildToken: an RTM login token for a user account
-/// (`role` must be AGORA_TOKEN_RTM_ROLE_USER). `*token_out` is freed with
+/// (`role`: any value, as Agora's builders ignore it; AGORA_TOKEN_RTM_ROLE_USER
+/// is the documented one). `*token_out` is freed with
 /// `agora_token_string_free`.
 ///
 /// # Safety

@@ -102,8 +102,8 @@ pub unsafe extern "C" fn agora_token006_build_rtc(
     })
 }
 
-/// `agora_rtm_token_builder_build_token` in the sized style (`role` must be
-/// AGORA_TOKEN_RTM_ROLE_USER). Output and failures as `agora_token006_build_rtc`.
+/// `agora_rtm_token_builder_build_token` in the sized style (`role`: any
+/// value, as there). Output and failures as `agora_token006_build_rtc`.
 ///
 /// # Safety
 /// As `agora_token006_build_rtc`.

@@ -566,6 +566,8 @@ fn data_token(services: &[agora_token2_service]) -> agora_token2_data {
         salt: 1,
         services: services.as_ptr(),
         service_count: services.len(),
+        other_services: ptr::null(),
+        other_service_count: 0,
     }
 }
 
@@ -611,7 +613,7 @@ fn data_builds_the_sample_and_parses_back() {
     let token = build_data(&data_token(&[rtc])).unwrap();
     assert_eq!(token, SAMPLE);
     let mut info: *mut agora_token2_info = ptr::null_mut();
-    assert_eq!(unsafe { agora_token2_parse(token.as_ptr().cast(), token.len(), &mut info, ptr::null_mut()) }, 0);
+    assert_eq!(unsafe { agora_token2_parse(token.as_ptr().cast(), token.len(), &mut info, ptr::null_mut(),) }, 0);
     let i = unsafe { &*info };
     assert_eq!((i.issue_ts, i.expire, i.salt, i.service_count), (1111111, 600, 1, 1));
     let svc = unsafe { &*i.services };
@@ -949,7 +951,7 @@ fn check_u32_gives_the_core_s_hints() {
     assert_eq!(unsafe { agora_token_check_u32(ErrorKind::Salt.code(), 7, &mut v, &mut e) }, 0);
     assert_eq!(v, 7);
     assert_eq!(
-        unsafe { agora_token_check_u32(ErrorKind::Now.code(), 4_000_000_000, ptr::null_mut(), ptr::null_mut()) },
+        unsafe { agora_token_check_u32(ErrorKind::Now.code(), 4_000_000_000, ptr::null_mut(), ptr::null_mut(),) },
         0
     );
     let rc = unsafe { agora_token_check_u32(ErrorKind::Now.code(), 1_796_049_437_726, &mut v, &mut e) };
@@ -961,4 +963,134 @@ fn check_u32_gives_the_core_s_hints() {
     let rc = unsafe { agora_token_check_u32(ErrorKind::Ts.code(), -1, &mut v, &mut e) };
     assert_eq!(rc, ErrorKind::Ts.code());
     assert_eq!(unsafe { agora_token_check_u32(0, 1, &mut v, &mut e) }, ErrorKind::NullArgument.code());
+}
+
+/// Built by Agora's python3 AccessToken2 (outside this repository): the
+/// sample's RTC service and `Service(999)` with privileges {1: 600, 7: 30}.
+const WITH_999: &str = "007eJxTYChZyWsQKGz+1P+eVJH9NIHF6i0GTZqsGXcMP81iTRQQqVZgsDQ3cHY0Nk1JNTNINjExMzFNSkpMtUg0MjQ1MDNMMjZ2/yLAEMHEwMDIwMDABCRBEMRXYDBPMTcyNjNNTbK0MDaxMDW2NE81TjVOs0wxMTNISklJ5GIwsrAwMjYxNDI3fs7MBNXHziAHNAkAERsieA==";
+
+#[test]
+fn other_services_build_and_read_leniently() {
+    let join = [agora_token2_privilege { id: 1, expire: 600 }];
+    let rtc = agora_token2_service {
+        service_type: 1,
+        privileges: join.as_ptr(),
+        privilege_count: 1,
+        channel_name: s(CHANNEL),
+        has_uid: 1,
+        uid: 2882341273,
+        ..NO_SERVICE
+    };
+    let privs = [agora_token2_privilege { id: 7, expire: 30 }, agora_token2_privilege { id: 1, expire: 600 }];
+    let other = [agora_token2_other_service { service_type: 999, privileges: privs.as_ptr(), privilege_count: 2 }];
+    let services = [rtc];
+    let data = agora_token2_data { other_services: other.as_ptr(), other_service_count: 1, ..data_token(&services) };
+    let token = build_data(&data).unwrap();
+    assert_eq!(token, WITH_999);
+    let known = [agora_token2_other_service { service_type: 1, ..other[0] }];
+    let bad = agora_token2_data { other_services: known.as_ptr(), ..data };
+    assert_eq!(build_data(&bad).unwrap_err().0, ErrorKind::Service.code());
+
+    let mut info: *mut agora_token2_info = ptr::null_mut();
+    let mut e = new_error();
+    assert_eq!(
+        unsafe { agora_token2_parse(token.as_ptr().cast(), token.len(), &mut info, &mut e) },
+        ErrorKind::Service.code()
+    );
+    assert_eq!(unsafe { agora_token2_parse_lenient(token.as_ptr().cast(), token.len(), &mut info, &mut e) }, 0);
+    let i = unsafe { &*info };
+    assert_eq!((i.service_count, i.unread_service_type), (1, 999));
+    unsafe { agora_token2_info_free(info) };
+    let mut info: *mut agora_token2_info = ptr::null_mut();
+    assert_eq!(unsafe { agora_token2_parse_lenient(SAMPLE.as_ptr().cast(), SAMPLE.len(), &mut info, &mut e) }, 0);
+    assert_eq!(unsafe { (*info).unread_service_type }, -1);
+    unsafe { agora_token2_info_free(info) };
+
+    let expected = agora_token2_expected {
+        app_id: agora_token_str::NONE,
+        channel_name: s(CHANNEL),
+        has_uid: 1,
+        uid: 2882341273,
+        user_account: agora_token_str::NONE,
+        rtm_user_id: agora_token_str::NONE,
+    };
+    let mut r = -1;
+    let rc = unsafe {
+        agora_token2_verify_lenient(
+            token.as_ptr().cast(),
+            token.len(),
+            CERT.as_ptr().cast(),
+            CERT.len(),
+            &expected,
+            1111111,
+            &mut r,
+            &mut e,
+        )
+    };
+    assert_eq!((rc, r), (0, VerifyResult::Ok.value()));
+    let rc = unsafe {
+        agora_token2_verify(
+            token.as_ptr().cast(),
+            token.len(),
+            CERT.as_ptr().cast(),
+            CERT.len(),
+            &expected,
+            1111111,
+            &mut r,
+            &mut e,
+        )
+    };
+    assert_eq!(rc, ErrorKind::Service.code());
+}
+
+#[test]
+fn a_null_int_is_a_join_only_role_or_a_named_null_argument() {
+    use token_core::v007::RtcRole;
+    assert_eq!(AGORA_TOKEN2_ROLE_JOIN_ONLY, i64::from(RtcRole::JOIN_ONLY.value()));
+    assert_eq!(crate::AGORA_TOKEN_ROLE_JOIN_ONLY, i32::from(token_core::Role::JOIN_ONLY.value()));
+    let id = agora_token2_builder_id::AGORA_TOKEN2_RTC_BUILD_TOKEN_WITH_UID as u32;
+    let strs = [s(CHANNEL)];
+    let ints = [2882341273, 99, 600, 600];
+    let args = |null_ints: u64| agora_token2_args {
+        strs: strs.as_ptr(),
+        str_count: 1,
+        ints: ints.as_ptr(),
+        int_count: 4,
+        null_ints,
+        ..pins(1111111, 1)
+    };
+    let token = build(id, Some(&args(0b10)), 1024).unwrap();
+    let subscriber = [2882341273, 2, 600, 600];
+    let want = build(id, Some(&agora_token2_args { ints: subscriber.as_ptr(), ..args(0) }), 1024).unwrap();
+    assert_eq!(token, want, "a null role builds the join-only token");
+    let (rc, msg, _) = build(id, Some(&args(0b1)), 1024).unwrap_err();
+    assert_eq!(rc, ErrorKind::NullArgument.code());
+    assert!(msg.starts_with("uid:") && msg.contains("null"), "{msg}");
+    assert_eq!(build(id, Some(&args(0)), 1024).unwrap_err().0, ErrorKind::Role.code(), "99 is no role");
+}
+
+#[test]
+fn numbers_from_text_and_floats_use_the_core_rules() {
+    use crate::{agora_token_check_f64, agora_token_uid_from_decimal};
+    let mut e = new_error();
+    let mut v = 0u32;
+    for (text, want) in [("0", 0u32), ("2882341273", 2882341273)] {
+        assert_eq!(unsafe { agora_token_uid_from_decimal(text.as_ptr().cast(), text.len(), &mut v, &mut e) }, 0);
+        assert_eq!(v, want);
+    }
+    for bad in ["007", "", "-1", "4294967296", "1.0"] {
+        let rc = unsafe { agora_token_uid_from_decimal(bad.as_ptr().cast(), bad.len(), &mut v, &mut e) };
+        assert_eq!(rc, ErrorKind::Uid.code(), "{bad:?}");
+        assert!(message(&e).starts_with("uid:"), "{}", message(&e));
+    }
+    assert_eq!(unsafe { agora_token_uid_from_decimal(ptr::null(), 1, &mut v, &mut e) }, ErrorKind::NullArgument.code());
+    assert_eq!(unsafe { agora_token_check_f64(ErrorKind::Expire.code(), 3600.9, &mut v, &mut e) }, 0);
+    assert_eq!(v, 3600);
+    for bad in [f64::NAN, -1.0, 4294967296.0, f64::INFINITY] {
+        assert_eq!(
+            unsafe { agora_token_check_f64(ErrorKind::Expire.code(), bad, &mut v, &mut e) },
+            ErrorKind::Expire.code()
+        );
+    }
+    assert_eq!(unsafe { agora_token_check_f64(0, 1.0, &mut v, &mut e) }, ErrorKind::NullArgument.code());
 }

@@ -80,11 +80,14 @@ impl Privilege {
 
 /// An RTC role.
 ///
-/// The privilege table is today's `RtcTokenBuilder` table, identical in every
-/// reference language: Attendee, Publisher and Admin get JoinChannel and
-/// PublishAudio/Video/DataStream; Subscriber gets JoinChannel only. (The 2019
-/// `SimpleTokenBuilder` tables differed between languages; we follow the one
-/// that all current RTC builders agree on.)
+/// The privilege table is today's `RtcTokenBuilder` table of Agora's C++,
+/// Go, Node.js, PHP and Python builders: Attendee, Publisher and Admin get
+/// JoinChannel and PublishAudio/Video/DataStream; Subscriber gets JoinChannel
+/// only. Agora's Java `RtcTokenBuilder` differs: it gives `Role_Subscriber`
+/// the publish privileges and `Role_Attendee` JoinChannel only; this library
+/// keeps the five-language table in every binding (each Java README lists
+/// the difference). (The 2019 `SimpleTokenBuilder` tables differed between
+/// languages too.)
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[repr(u16)]
 pub enum Role {
@@ -122,6 +125,10 @@ impl Role {
         max
     };
 
+    /// The role Agora's builders give a caller that passes no role (`null`,
+    /// `None`, `undefined`): JoinChannel only, which is [`Role::Subscriber`]'s row.
+    pub const JOIN_ONLY: Role = Role::Subscriber;
+
     /// Every role.
     pub const ALL: &'static [Role] = &[Role::Attendee, Role::Publisher, Role::Subscriber, Role::Admin];
 
@@ -158,6 +165,12 @@ impl Role {
         })
     }
 
+    /// A role a caller may leave out: `None` is [`Role::JOIN_ONLY`], as in the
+    /// references; any other value as [`try_from_value`](Self::try_from_value).
+    pub fn from_optional(value: Option<i64>) -> Result<Role, TokenError> {
+        value.map_or(Ok(Role::JOIN_ONLY), Role::try_from_value)
+    }
+
     /// The privileges this role is granted, sorted by id.
     pub const fn privileges(self) -> &'static [Privilege] {
         match self {
@@ -177,13 +190,12 @@ pub enum RtmRole {
 }
 
 impl RtmRole {
-    /// The RTM role with this value, or a `role` error.
+    /// The RTM role for any value: Agora's `RtmTokenBuilder.buildToken`
+    /// takes a role and ignores it (the token is the same for every value),
+    /// so code migrating from it may pass anything; this never fails.
     pub fn try_from_value(value: i64) -> Result<RtmRole, TokenError> {
-        if value == 1 {
-            Ok(RtmRole::RtmUser)
-        } else {
-            Err(TokenError::new(ErrorKind::Role, format!("role: {value} is not an RTM role (Rtm_User is 1)")))
-        }
+        let _ = value;
+        Ok(RtmRole::RtmUser)
     }
 }
 
@@ -222,6 +234,12 @@ mod tests {
         assert_eq!(Role::try_from_value(3).unwrap_err().kind(), ErrorKind::Role);
         assert_eq!(Role::try_from_value(-1).unwrap_err().kind(), ErrorKind::Role);
         assert_eq!(RtmRole::try_from_value(1).unwrap(), RtmRole::RtmUser);
-        assert_eq!(RtmRole::try_from_value(0).unwrap_err().kind(), ErrorKind::Role);
+        for any in [0, 2, -1, i64::MAX] {
+            assert_eq!(RtmRole::try_from_value(any).unwrap(), RtmRole::RtmUser, "the references ignore the RTM role");
+        }
+        assert_eq!(Role::from_optional(None).unwrap(), Role::JOIN_ONLY);
+        assert_eq!(Role::JOIN_ONLY.privileges(), &[Privilege::JoinChannel]);
+        assert_eq!(Role::from_optional(Some(1)).unwrap(), Role::Publisher);
+        assert_eq!(Role::from_optional(Some(3)).unwrap_err().kind(), ErrorKind::Role);
     }
 }

@@ -31,6 +31,16 @@ pub enum RtcRole {
 }
 
 impl RtcRole {
+    /// The role Agora's 007 builders give a caller that passes no role
+    /// (`null`, `None`): JoinChannel only, [`RtcRole::Subscriber`]'s row.
+    pub const JOIN_ONLY: RtcRole = RtcRole::Subscriber;
+
+    /// A role a caller may leave out: `None` is [`RtcRole::JOIN_ONLY`];
+    /// any other value as [`try_from_value`](Self::try_from_value).
+    pub fn from_optional(value: Option<i64>) -> Result<RtcRole, TokenError> {
+        value.map_or(Ok(RtcRole::JOIN_ONLY), RtcRole::try_from_value)
+    }
+
     /// The role's value.
     pub const fn value(self) -> u16 {
         self as u16

@@ -12,9 +12,10 @@ pub mod service;
 pub(crate) mod token;
 
 pub use builders::{RtcPrivilegeExpires, RtcRole, RtcRtm2};
-pub use raw::{RawService, RawToken};
+pub use raw::{RawOtherService, RawService, RawToken};
 pub use recipes::{Arg, Param, ParamKind, Pin, RawPermission, Recipe, RECIPES};
-pub use service::{privilege, rtm2, Rtm2Permission, Service, ServiceFields, ServiceType};
+pub use service::{privilege, rtm2, OtherService, Rtm2Permission, Service, ServiceFields, ServiceType};
 pub use token::{
-    parse007, verify007, AccessToken2, Expected007, ParsedToken2, DEFAULT_EXPIRE_007, MAX_CONTENT_LEN, VERSION_007,
+    parse007, parse007_lenient, verify007, verify007_lenient, AccessToken2, Expected007, ParsedToken2,
+    DEFAULT_EXPIRE_007, MAX_CONTENT_LEN, VERSION_007,
 };

@@ -5,7 +5,7 @@
 use crate::error::{ErrorKind, TokenError};
 use crate::v006::token::UserId;
 use crate::v007::recipes::RawPermission;
-use crate::v007::service::{Service, ServiceType};
+use crate::v007::service::{OtherService, Service, ServiceType};
 use crate::v007::token::AccessToken2;
 use crate::validate::check_u32;
 
@@ -24,7 +24,9 @@ pub struct RawService<'a> {
     pub uid: Option<i64>,
     /// …a user account.
     pub user_account: Option<&'a str>,
-    /// Types 2, 5, 8.
+    /// Types 2, 5, 8. Type 8 (RTM2) without a `user_id` reads `uid`
+    /// instead: its decimal string, `""` for 0 (the wildcard), as npm's
+    /// `buildTokenWithPermissions(…, 0, …)` writes it.
     pub user_id: Option<&'a str>,
     /// Type 7.
     pub room_uuid: Option<&'a str>,
@@ -62,7 +64,11 @@ impl RawService<'_> {
             ServiceType::FCdn => Service::fcdn(channel()?, user()?)?,
             ServiceType::Rtm => Service::rtm(user_id()?)?,
             ServiceType::Chat => Service::chat(user_id()?)?,
-            ServiceType::Rtm2 => Service::rtm2(user_id()?)?,
+            ServiceType::Rtm2 => match (self.user_id, self.uid) {
+                (Some(user_id), _) => Service::rtm2(user_id)?,
+                (None, Some(uid)) => Service::rtm2_for_uid(crate::validate::check_uid(i128::from(uid))?),
+                (None, None) => return Err(missing("user_id", t)),
+            },
             ServiceType::Fpa => Service::fpa(),
             ServiceType::ConvoAi => Service::convoai(),
             ServiceType::Stt => Service::stt(),
@@ -98,6 +104,37 @@ impl RawService<'_> {
     }
 }
 
+/// A service of a type outside 1..=10 as data ([`OtherService`]): the
+/// reference classes' base `Service(type)`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RawOtherService {
+    /// 0 or 11..=65535 (`service`).
+    pub service_type: i64,
+    /// `(id, seconds after issue_ts)`; ids 0..=65535 and unique (`privilege`),
+    /// values 0..=4294967295 (`expire_ts`).
+    pub privileges: Vec<(i64, i64)>,
+}
+
+impl RawOtherService {
+    /// Checks the data and makes the service.
+    pub fn to_service(&self) -> Result<OtherService, TokenError> {
+        let t = u16::try_from(self.service_type).map_err(|_| {
+            TokenError::new(ErrorKind::Service, format!("service: type {} is outside 0..=65535", self.service_type))
+        })?;
+        let mut service = OtherService::new(t)?;
+        for &(id, expire) in &self.privileges {
+            let id16 = u16::try_from(id).map_err(|_| {
+                TokenError::new(
+                    ErrorKind::Privilege,
+                    format!("privilege: id {id} is outside 0..=65535 (service type {t})"),
+                )
+            })?;
+            service.add_privilege_once(id16, check_u32(ErrorKind::ExpireTs, i128::from(expire))?)?;
+        }
+        Ok(service)
+    }
+}
+
 /// A whole token as data.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct RawToken<'a> {
@@ -111,23 +148,29 @@ pub struct RawToken<'a> {
     pub expire: i64,
     /// 0..=4294967295 (`salt`); `None`: a fresh CSPRNG salt at build.
     pub salt: Option<i64>,
-    /// At least one (`no_service`).
+    /// At least one, counting `other_services` (`no_service`).
     pub services: Vec<RawService<'a>>,
+    /// Services of types outside 1..=10 (see [`OtherService`]); packed in
+    /// type order among `services`. Empty for every documented token.
+    pub other_services: Vec<RawOtherService>,
 }
 
 impl RawToken<'_> {
     /// Checks, in order: app id, certificate, issue_ts, expire, salt, the
-    /// services (none: `no_service`; then each in order).
+    /// services (none: `no_service`; then each in order), then the other services.
     pub fn to_token(&self) -> Result<AccessToken2, TokenError> {
         let mut t = AccessToken2::new(self.app_id, self.app_certificate, 0)?;
         t.issue_ts = self.issue_ts.map(|v| check_u32(ErrorKind::IssueTs, i128::from(v))).transpose()?;
         t.expire = check_u32(ErrorKind::Expire, i128::from(self.expire))?;
         t.salt = self.salt.map(|v| check_u32(ErrorKind::Salt, i128::from(v))).transpose()?;
-        if self.services.is_empty() {
+        if self.services.is_empty() && self.other_services.is_empty() {
             return Err(TokenError::new(ErrorKind::NoService, "no_service: add at least one service"));
         }
         for s in &self.services {
             t.add_service(s.to_service()?);
+        }
+        for s in &self.other_services {
+            t.add_other_service(s.to_service()?);
         }
         Ok(t)
     }
@@ -135,5 +178,71 @@ impl RawToken<'_> {
     /// Checks and builds the token.
     pub fn build(&self) -> Result<String, TokenError> {
         self.to_token()?.build()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::v007::service::ServiceFields;
+
+    const APP_ID: &str = "970CA35de60c44645bbae8a215061b33";
+    const CERT: &str = "5CFd2fd1755d40ecb72977518be15d3b";
+
+    fn token<'a>(services: Vec<RawService<'a>>, other_services: Vec<RawOtherService>) -> RawToken<'a> {
+        RawToken {
+            app_id: APP_ID,
+            app_certificate: CERT,
+            issue_ts: Some(1111111),
+            expire: 600,
+            salt: Some(1),
+            services,
+            other_services,
+        }
+    }
+
+    #[test]
+    fn other_services_are_checked_and_count_as_services() {
+        let other = |t: i64, p: Vec<(i64, i64)>| RawOtherService { service_type: t, privileges: p };
+        let t = token(vec![], vec![other(999, vec![(1, 600)])]).to_token().unwrap();
+        assert_eq!(t.other_services()[0].privileges(), [(1, 600)]);
+        for (bad, kind) in [
+            (other(1, vec![]), ErrorKind::Service),
+            (other(10, vec![]), ErrorKind::Service),
+            (other(-1, vec![]), ErrorKind::Service),
+            (other(65536, vec![]), ErrorKind::Service),
+            (other(999, vec![(65536, 1)]), ErrorKind::Privilege),
+            (other(999, vec![(1, 1), (1, 2)]), ErrorKind::Privilege),
+            (other(999, vec![(1, -1)]), ErrorKind::ExpireTs),
+        ] {
+            assert_eq!(token(vec![], vec![bad.clone()]).to_token().unwrap_err().kind(), kind, "{bad:?}");
+        }
+        assert_eq!(token(vec![], vec![]).to_token().unwrap_err().kind(), ErrorKind::NoService);
+    }
+
+    #[test]
+    fn rtm2_takes_a_numeric_user_id_with_zero_as_the_wildcard() {
+        for (uid, want) in [(0, ""), (2882341273, "2882341273")] {
+            let s = RawService { service_type: 8, uid: Some(uid), ..RawService::default() };
+            let t = token(vec![s], vec![]).to_token().unwrap();
+            let ServiceFields::Rtm2 { user_id, .. } = t.services()[0].fields() else { panic!("not RTM2") };
+            assert_eq!(user_id, want);
+        }
+        let both = RawService { service_type: 8, uid: Some(1), user_id: Some("u"), ..RawService::default() };
+        let t = token(vec![both], vec![]).to_token().unwrap();
+        assert!(
+            matches!(t.services()[0].fields(), ServiceFields::Rtm2 { user_id, .. } if user_id == "u"),
+            "user_id wins"
+        );
+        let neither = RawService { service_type: 8, ..RawService::default() };
+        assert_eq!(token(vec![neither], vec![]).to_token().unwrap_err().kind(), ErrorKind::NullArgument);
+        let wide = RawService { service_type: 8, uid: Some(1 << 32), ..RawService::default() };
+        assert_eq!(token(vec![wide], vec![]).to_token().unwrap_err().kind(), ErrorKind::Uid);
+        let empty = RawService { service_type: 8, user_id: Some(""), ..RawService::default() };
+        assert_eq!(
+            token(vec![empty], vec![]).to_token().unwrap_err().kind(),
+            ErrorKind::UserId,
+            "an empty text user id stays refused"
+        );
     }
 }

@@ -116,6 +116,10 @@ pub enum Arg<'a> {
     Int(i64),
     /// RTM2 grants.
     Permissions(Vec<RawPermission>),
+    /// The host's `null`/`None`/`undefined` passed explicitly: an RTC role
+    /// becomes [`RtcRole::JOIN_ONLY`] (what the references build for it);
+    /// any other parameter is a `null_argument` error naming it.
+    Null,
 }
 
 /// The checked arguments of one call.
@@ -139,6 +143,12 @@ impl<'a> Args<'a, '_> {
 
     fn wrong_type(&self, i: usize, want: &str) -> TokenError {
         let param = &self.recipe.params[i];
+        if self.values.get(i) == Some(&Arg::Null) {
+            return TokenError::new(
+                ErrorKind::NullArgument,
+                format!("{}: {} needs {want} here, not null", param.name, self.recipe.name),
+            );
+        }
         TokenError::new(ErrorKind::NullArgument, format!("{}: {} takes {want} here", param.name, self.recipe.name))
     }
 
@@ -184,7 +194,10 @@ impl<'a> Args<'a, '_> {
     }
 
     fn rtc_role(&self, i: usize) -> Result<RtcRole, TokenError> {
-        RtcRole::try_from_value(self.int(i)?)
+        match self.value(i)? {
+            Arg::Null => Ok(RtcRole::JOIN_ONLY),
+            _ => RtcRole::try_from_value(self.int(i)?),
+        }
     }
 
     fn apaas_role(&self, i: usize) -> Result<i16, TokenError> {
@@ -539,5 +552,34 @@ mod tests {
         assert_eq!(Pin::checked(Some(-1), None).unwrap_err().kind(), ErrorKind::IssueTs);
         assert_eq!(Pin::checked(None, Some(1 << 32)).unwrap_err().kind(), ErrorKind::Salt);
         assert_eq!(Pin::checked(Some(5), Some(6)).unwrap(), Pin { issue_ts: Some(5), salt: Some(6) });
+    }
+
+    #[test]
+    fn a_null_role_is_join_only_and_other_nulls_are_refused() {
+        let (_, r) = Recipe::find("rtc.build_token_with_uid").unwrap();
+        let app = "970CA35de60c44645bbae8a215061b33";
+        let cert = "5CFd2fd1755d40ecb72977518be15d3b";
+        let t = r.token(app, cert, &[Arg::Str("c"), Arg::Int(7), Arg::Null, Arg::Int(60), Arg::Int(60)]).unwrap();
+        assert_eq!(t.services()[0].privileges(), [(1, 60)], "join only");
+        let e = r.token(app, cert, &[Arg::Str("c"), Arg::Null, Arg::Int(1), Arg::Int(60)]).unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::NullArgument);
+        assert!(e.message().starts_with("uid:") && e.message().contains("not null"), "{e}");
+        let e = r.token(app, cert, &[Arg::Null, Arg::Int(7), Arg::Int(1), Arg::Int(60)]).unwrap_err();
+        assert!(e.message().starts_with("channel_name:"), "{e}");
+        let (_, w) = Recipe::find("rtc.build_token_with_rtm2").unwrap();
+        let args = [
+            Arg::Str("c"),
+            Arg::Str("acc"),
+            Arg::Null,
+            Arg::Int(60),
+            Arg::Int(0),
+            Arg::Int(0),
+            Arg::Int(0),
+            Arg::Int(0),
+            Arg::Str("u"),
+            Arg::Int(60),
+        ];
+        let t = w.token(app, cert, &args).unwrap();
+        assert_eq!(t.services()[0].privileges(), [(1, 0)]);
     }
 }

@@ -318,6 +318,14 @@ impl Service {
         ))
     }
 
+    /// `ServiceRtm2` for a numeric user id, as npm's `buildTokenWithPermissions`
+    /// takes one: the uid in decimal, and uid 0 as `""`, the wildcard (the
+    /// rule of RTC uid 0). Any uid 0..=4294967295.
+    pub fn rtm2_for_uid(uid: u32) -> Service {
+        let user_id = uid_str(uid, &mut [0; 10]).to_owned();
+        Service::new(ServiceType::Rtm2, ServiceFields::Rtm2 { user_id, permissions: Vec::new() })
+    }
+
     /// The service type.
     pub fn service_type(&self) -> ServiceType {
         self.service_type
@@ -574,6 +582,83 @@ impl Service {
             }
         };
         Ok(Service { service_type, privileges, fields })
+    }
+}
+
+/// A service of a type this library has no layout for (0, or 11..=65535),
+/// as Agora's reference classes let a caller add one (`new Service(999)`,
+/// `NewService(999)`): packed as the layout every service starts with,
+/// `u16 type | map<u16,u32> privileges`, and nothing after it.
+///
+/// A reader that does not know the type cannot tell where such a service
+/// ends, so Agora's parsers stop reading there and report success (FORMAT007.md
+/// §"Parsers are lenient"); [`parse007_lenient`](crate::v007::parse007_lenient)
+/// does the same, and the strict [`parse007`](crate::v007::parse007) refuses the
+/// token (`service`). Agora's servers grant nothing for a type they do not
+/// know: this exists so that code and tests written against the references
+/// keep working, and for types Agora may add later.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OtherService {
+    service_type: u16,
+    /// `(id, seconds after issue_ts)`, sorted by id.
+    privileges: Vec<(u16, u32)>,
+}
+
+impl OtherService {
+    /// A service of type `service_type`; a documented type (1..=10) is a
+    /// `service` error, since it has fields this layout would leave out
+    /// (use its [`Service`] constructor).
+    pub fn new(service_type: u16) -> Result<OtherService, TokenError> {
+        if let Some(known) = ServiceType::from_id(service_type) {
+            return Err(TokenError::new(
+                ErrorKind::Service,
+                format!(
+                    "service: type {service_type} is {}, which has its own fields; build it as that service, not as another type",
+                    known.class_name()
+                ),
+            ));
+        }
+        Ok(OtherService { service_type, privileges: Vec::new() })
+    }
+
+    /// The wire number.
+    pub fn service_type(&self) -> u16 {
+        self.service_type
+    }
+
+    /// The privileges, sorted by id.
+    pub fn privileges(&self) -> &[(u16, u32)] {
+        &self.privileges
+    }
+
+    /// Sets a privilege (any id; the last value set wins, as in the references).
+    pub fn add_privilege(&mut self, id: u16, expire: u32) {
+        match self.privileges.binary_search_by_key(&id, |&(p, _)| p) {
+            Ok(i) => self.privileges[i].1 = expire,
+            Err(i) => self.privileges.insert(i, (id, expire)),
+        }
+    }
+
+    /// As [`add_privilege`](Self::add_privilege), but an id given twice is a
+    /// `privilege` error (the data form's rule).
+    pub fn add_privilege_once(&mut self, id: u16, expire: u32) -> Result<(), TokenError> {
+        if self.privileges.iter().any(|&(p, _)| p == id) {
+            return Err(TokenError::new(
+                ErrorKind::Privilege,
+                format!("privilege: id {id} is given twice for service type {}", self.service_type),
+            ));
+        }
+        self.add_privilege(id, expire);
+        Ok(())
+    }
+
+    pub(crate) fn pack(&self, out: &mut Vec<u8>) {
+        put_u16(out, self.service_type);
+        put_u16(out, self.privileges.len() as u16);
+        for &(id, expire) in &self.privileges {
+            put_u16(out, id);
+            put_u32(out, expire);
+        }
     }
 }
 

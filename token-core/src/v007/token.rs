@@ -25,7 +25,7 @@ use crate::pack::{hex_lower, put_string, put_u16, put_u32, Reader};
 use crate::random::random_salt_007;
 use crate::secret::Secret;
 use crate::v006::token::{HmacSha256, VerifyResult};
-use crate::v007::service::{Service, ServiceFields, ServiceType};
+use crate::v007::service::{OtherService, Service, ServiceFields, ServiceType};
 use crate::validate::{check_app_certificate, check_app_id, MAX_TOKEN_LEN};
 
 /// The version prefix of AccessToken2.
@@ -55,6 +55,7 @@ pub struct AccessToken2 {
     /// `None`: a fresh CSPRNG salt at each build.
     pub salt: Option<u32>,
     services: Vec<Service>,
+    other_services: Vec<OtherService>,
 }
 
 impl fmt::Debug for AccessToken2 {
@@ -66,6 +67,7 @@ impl fmt::Debug for AccessToken2 {
             .field("expire", &self.expire)
             .field("salt", &self.salt)
             .field("services", &self.services)
+            .field("other_services", &self.other_services)
             .finish()
     }
 }
@@ -84,6 +86,7 @@ impl AccessToken2 {
             expire,
             salt: None,
             services: Vec::new(),
+            other_services: Vec::new(),
         })
     }
 
@@ -91,6 +94,17 @@ impl AccessToken2 {
     /// several of one type keep the order they were added in.
     pub fn add_service(&mut self, service: Service) {
         self.services.push(service);
+    }
+
+    /// Appends a service of a type this library has no layout for (see
+    /// [`OtherService`]); packed in type order with the others.
+    pub fn add_other_service(&mut self, service: OtherService) {
+        self.other_services.push(service);
+    }
+
+    /// The services of other types, in the order added.
+    pub fn other_services(&self) -> &[OtherService] {
+        &self.other_services
     }
 
     /// The app id.
@@ -114,10 +128,11 @@ impl AccessToken2 {
     /// As [`build`](Self::build), appending the token's ASCII bytes to `out`
     /// (nothing on failure).
     pub fn build_into(&self, out: &mut Vec<u8>) -> Result<(), TokenError> {
-        if self.services.is_empty() {
+        let count = self.services.len() + self.other_services.len();
+        if count == 0 {
             return Err(TokenError::new(ErrorKind::NoService, "no_service: add at least one service before building"));
         }
-        if self.services.len() > usize::from(u16::MAX) {
+        if count > usize::from(u16::MAX) {
             return Err(TokenError::new(ErrorKind::Service, "service: more than 65535 services"));
         }
         let issue_ts = self.issue_ts.unwrap_or_else(now_secs);
@@ -140,11 +155,28 @@ impl AccessToken2 {
         put_u32(&mut info, issue_ts);
         put_u32(&mut info, self.expire);
         put_u32(&mut info, salt);
-        put_u16(&mut info, self.services.len() as u16);
-        let mut order: Vec<&Service> = self.services.iter().collect();
-        order.sort_by_key(|s| s.service_type()); // stable: one type keeps insertion order
-        for service in order {
-            service.pack(&mut info);
+        put_u16(&mut info, (self.services.len() + self.other_services.len()) as u16);
+        if self.other_services.is_empty() {
+            let mut order: Vec<&Service> = self.services.iter().collect();
+            order.sort_by_key(|s| s.service_type()); // stable: one type keeps insertion order
+            for service in order {
+                service.pack(&mut info);
+            }
+        } else {
+            enum Any<'a> {
+                Known(&'a Service),
+                Other(&'a OtherService),
+            }
+            let mut order: Vec<(u16, Any<'_>)> =
+                self.services.iter().map(|s| (s.service_type().id(), Any::Known(s))).collect();
+            order.extend(self.other_services.iter().map(|s| (s.service_type(), Any::Other(s))));
+            order.sort_by_key(|&(t, _)| t); // stable, as above; a type is either known or other
+            for (_, service) in order {
+                match service {
+                    Any::Known(s) => s.pack(&mut info),
+                    Any::Other(s) => s.pack(&mut info),
+                }
+            }
         }
         info
     }
@@ -219,6 +251,10 @@ pub struct ParsedToken2 {
     pub services: Vec<Service>,
     /// The decompressed content (signature string | signing_info).
     pub content: Vec<u8>,
+    /// Set only by [`parse007_lenient`]: the service type (outside 1..=10)
+    /// where reading stopped. Its bytes and everything after stay unread in
+    /// `content`, which the signature covers.
+    pub unread_service_type: Option<u16>,
 }
 
 impl ParsedToken2 {
@@ -325,10 +361,23 @@ fn decode_text(token: &[u8]) -> Result<Vec<u8>, TokenError> {
 /// `trailing`). Any valid zlib stream is accepted.
 pub fn parse007(token: impl AsRef<[u8]>) -> Result<ParsedToken2, TokenError> {
     let content = decode_text(token.as_ref())?;
-    parse_content(content)
+    parse_content(content, false)
 }
 
-fn parse_content(content: Vec<u8>) -> Result<ParsedToken2, TokenError> {
+/// Reads a 007 token as Agora's reference parsers do at a service type
+/// outside 1..=10: reading stops there and succeeds, with the services read
+/// so far and [`ParsedToken2::unread_service_type`] set (FORMAT007.md, "Parsers
+/// are lenient"; a service's length is not in the format, so nothing after an
+/// unknown one can be read). Every other rule is [`parse007`]'s. This is what
+/// the reference-named classes (`AccessToken2.from_string`, `parse`) use, so
+/// that a token with a service type added after this library still reads;
+/// [`parse007`] stays strict, as the conformance contract requires.
+pub fn parse007_lenient(token: impl AsRef<[u8]>) -> Result<ParsedToken2, TokenError> {
+    let content = decode_text(token.as_ref())?;
+    parse_content(content, true)
+}
+
+fn parse_content(content: Vec<u8>, lenient: bool) -> Result<ParsedToken2, TokenError> {
     let mut r = Reader::new(&content, "token content");
     let signature = r.string("signature")?;
     let signature: [u8; 32] = signature.try_into().map_err(|_| {
@@ -350,8 +399,13 @@ fn parse_content(content: Vec<u8>) -> Result<ParsedToken2, TokenError> {
         return Err(TokenError::new(ErrorKind::NoService, "no_service: the token holds no service"));
     }
     let mut services = Vec::with_capacity(usize::from(count).min(r.bytes.len() / 4));
+    let mut unread_service_type = None;
     for _ in 0..count {
         let id = r.u16("service type")?;
+        if lenient && ServiceType::from_id(id).is_none() {
+            unread_service_type = Some(id);
+            break;
+        }
         let service_type = ServiceType::from_id(id).ok_or_else(|| {
             TokenError::new(
                 ErrorKind::Service,
@@ -360,8 +414,10 @@ fn parse_content(content: Vec<u8>) -> Result<ParsedToken2, TokenError> {
         })?;
         services.push(Service::unpack(service_type, &mut r)?);
     }
-    r.finish()?;
-    Ok(ParsedToken2 { app_id, signature, issue_ts, expire, salt, services, content })
+    if unread_service_type.is_none() {
+        r.finish()?;
+    }
+    Ok(ParsedToken2 { app_id, signature, issue_ts, expire, salt, services, content, unread_service_type })
 }
 
 /// What [`verify007`] checks beyond the signature and expiry.
@@ -394,6 +450,20 @@ pub fn verify007(
 ) -> Result<VerifyResult, TokenError> {
     check_app_certificate(app_certificate)?;
     let t = parse007(token)?;
+    Ok(verify_parsed(&t, app_certificate.as_bytes(), expected, now))
+}
+
+/// [`verify007`] over [`parse007_lenient`]: a token with a service type
+/// outside 1..=10 verifies its signature and expiry, and its services before
+/// that type; a check that needs a service after it is `service_missing`.
+pub fn verify007_lenient(
+    token: impl AsRef<[u8]>,
+    app_certificate: &str,
+    expected: &Expected007<'_>,
+    now: u32,
+) -> Result<VerifyResult, TokenError> {
+    check_app_certificate(app_certificate)?;
+    let t = parse007_lenient(token)?;
     Ok(verify_parsed(&t, app_certificate.as_bytes(), expected, now))
 }
 
@@ -474,6 +544,7 @@ fn check_rtc(t: &ParsedToken2, channel: &str, user: &str, now: u32) -> VerifyRes
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::v007::service::OtherService;
     use crate::UserId;
     use std::io::Write as _;
 
@@ -488,6 +559,56 @@ mod tests {
         s.add_privilege(1, 600).unwrap();
         t.add_service(s);
         t
+    }
+
+    // Built by Agora's python3 AccessToken2 (run outside this repository):
+    // the RTC service of `rtc_token()` and `Service(999)` / `Service(0)` with
+    // privileges {1: 600, 7: 30}.
+    const WITH_999: &str = "007eJxTYChZyWsQKGz+1P+eVJH9NIHF6i0GTZqsGXcMP81iTRQQqVZgsDQ3cHY0Nk1JNTNINjExMzFNSkpMtUg0MjQ1MDNMMjZ2/yLAEMHEwMDIwMDABCRBEMRXYDBPMTcyNjNNTbK0MDaxMDW2NE81TjVOs0wxMTNISklJ5GIwsrAwMjYxNDI3fs7MBNXHziAHNAkAERsieA==";
+    const WITH_0: &str = "007eJxTYLAO5LdYNHe6Uhm3qHvWHofsc8sEn/xYvmF+7BWDvolZd/MUGCzNDZwdjU1TUs0Mkk1MzExMk5ISUy0SjQxNDcwMk4yN3b8IMEQwMTAwMjAwMIExI5jPziDHABJlhPIVGMxTzI2MzUxTkywtjE0sTI0tzVONU43TLFNMzAySUlISuRiMLCyMjE0MjcyNARJhJOc=";
+
+    fn with_other(service_type: u16) -> AccessToken2 {
+        let mut t = rtc_token();
+        let mut o = OtherService::new(service_type).unwrap();
+        o.add_privilege(7, 30);
+        o.add_privilege(1, 600);
+        t.add_other_service(o);
+        t
+    }
+
+    #[test]
+    fn other_service_types_pack_like_the_references_and_read_leniently() {
+        for (service_type, want) in [(999, WITH_999), (0, WITH_0)] {
+            let token = with_other(service_type).build().unwrap();
+            assert_eq!(token, want, "type {service_type}");
+            assert_eq!(parse007(&token).unwrap_err().kind(), ErrorKind::Service, "strict parse refuses it");
+            let p = parse007_lenient(&token).unwrap();
+            assert_eq!(p.unread_service_type, Some(service_type));
+            let read = if service_type == 0 { 0 } else { 1 };
+            assert_eq!(p.services.len(), read, "only the services before the unknown type are read");
+            let rtc = Some(("7d72365eb983485397e3e3f9d460bdda", UserId::Uid(2882341273)));
+            let sig_only = Expected007::default();
+            assert_eq!(verify007_lenient(&token, CERT, &sig_only, 1111111).unwrap(), VerifyResult::Ok);
+            let with_rtc = Expected007 { rtc, ..Expected007::default() };
+            let want_rtc = if read == 1 { VerifyResult::Ok } else { VerifyResult::ServiceMissing };
+            assert_eq!(verify007_lenient(&token, CERT, &with_rtc, 1111111).unwrap(), want_rtc);
+            assert_eq!(
+                verify007_lenient(&token, "5CFd2fd1755d40ecb72977518be15d3c", &sig_only, 1111111).unwrap(),
+                VerifyResult::SignatureMismatch
+            );
+            assert_eq!(verify007(&token, CERT, &sig_only, 1111111).unwrap_err().kind(), ErrorKind::Service);
+        }
+        // A token of known services reads the same both ways.
+        let plain = rtc_token().build().unwrap();
+        assert_eq!(parse007_lenient(&plain).unwrap(), parse007(&plain).unwrap());
+        assert_eq!(parse007(&plain).unwrap().unread_service_type, None);
+        // Only other services is still a token; a documented type is refused as another.
+        let mut only = AccessToken2::new(APP_ID, CERT, 600).unwrap();
+        only.add_other_service(OtherService::new(999).unwrap());
+        assert!(parse007_lenient(only.build().unwrap()).unwrap().services.is_empty());
+        for known in 1..=10 {
+            assert_eq!(OtherService::new(known).unwrap_err().kind(), ErrorKind::Service);
+        }
     }
 
     #[test]
