@@ -78,7 +78,9 @@ type Service struct {
 	Type       uint16
 }
 
-// NewService creates a service of a type with no privilege.
+// NewService creates a bare service of a type with no privilege: for a type
+// outside 1..10 (one Agora may add later), built as type and privileges; a
+// documented type has its own constructor (NewServiceRtc, ...).
 func NewService(serviceType uint16) *Service {
 	return &Service{Privileges: make(map[uint16]uint32), Type: serviceType}
 }
@@ -372,12 +374,23 @@ func nonZero(v uint32) *int64 {
 	return &n
 }
 
-// Build checks the token and writes it ("007..."). A service of an unknown
-// kind, bad credentials or a bad field is an *agoratoken.Error naming it.
+// Build checks the token and writes it ("007..."). Bad credentials or a bad
+// field is an *agoratoken.Error naming it. A bare NewService(type) of a type
+// outside 1..10 is packed as its type and privileges, as the reference packs
+// it (services sorted by type, stable); of a documented type it is an
+// ErrService (its fields are missing: use its constructor).
 func (accessToken *AccessToken) Build() (string, error) {
 	t := token2.Token{AppID: accessToken.AppId, AppCertificate: accessToken.AppCert, Expire: int64(accessToken.Expire),
 		IssueTs: nonZero(accessToken.IssueTs), Salt: nonZero(accessToken.Salt)}
 	for _, s := range accessToken.Services {
+		if o, ok := s.(*Service); ok {
+			// A bare NewService(type): packed as type and privileges, as the reference's base
+			// Service; the library takes it for a type outside 1..10 (a documented type needs its
+			// fields: use its constructor).
+			d := o.data()
+			t.Others = append(t.Others, token2.OtherService{Type: d.Type, Privileges: d.Privileges})
+			continue
+		}
 		t.Services = append(t.Services, s.data())
 	}
 	return token2.BuildData(&t)
@@ -426,13 +439,26 @@ func serviceOf(s *token2.Service) IService {
 	return &ServiceFpa{Service: base}
 }
 
-// Parse reads a 007 token strictly (any valid zlib stream) into the fields
-// and services, in token order. On failure (false and an *agoratoken.Error:
+// Parse reads a 007 token (any valid zlib stream) into the fields and
+// services, in token order. As the reference's, reading stops at a service
+// type outside 1..10 (one this library has no layout for) and succeeds with
+// the services before it; VerifySignature still checks the whole token. On failure (false and an *agoratoken.Error:
 // ErrVersion, ErrBase64, ErrZlib, ErrTruncated, ...) AppId, IssueTs, Expire,
 // Salt and Services are cleared and VerifySignature needs a new Parse, as in
 // the reference (a failed Parse never leaves an earlier token's services).
 func (accessToken *AccessToken) Parse(token string) (bool, error) {
-	p, err := token2.Parse(token)
+	return accessToken.read(token, token2.ParseLenient)
+}
+
+// ParseStrict is Parse that also refuses a service type outside 1..10
+// (ErrService) instead of stopping there: the format's rule, as
+// Verify applies it and the conformance vectors require.
+func (accessToken *AccessToken) ParseStrict(token string) (bool, error) {
+	return accessToken.read(token, token2.Parse)
+}
+
+func (accessToken *AccessToken) read(token string, parse func(string) (*token2.Parsed, error)) (bool, error) {
+	p, err := parse(token)
 	if err != nil {
 		accessToken.AppId, accessToken.IssueTs, accessToken.Expire, accessToken.Salt = "", 0, 0, 0
 		accessToken.Services, accessToken.token = nil, ""
@@ -454,7 +480,7 @@ func (accessToken *AccessToken) VerifySignature(appCertificate string) (bool, er
 		return false, errors.New("parse token before verifying signature")
 	}
 	// At the token's own issue_ts nothing has expired: the signature is the check.
-	r, err := token2.Verify(accessToken.token, appCertificate, int64(accessToken.IssueTs), token2.Expected{})
+	r, err := token2.VerifyLenient(accessToken.token, appCertificate, int64(accessToken.IssueTs), token2.Expected{})
 	return err == nil && r == agoratoken.VerifyOK, err
 }
 
