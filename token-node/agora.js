@@ -312,6 +312,15 @@ class AccessToken2 extends v2.AccessToken2 {
   }
 }
 
+/**
+ * npm's `AccessToken2.kServices`: service type -> its class, the classes
+ * `from_string` makes (a plain object, as npm's; a class added to it is not
+ * read, since token-core reads the services).
+ */
+AccessToken2.kServices = Object.fromEntries(
+  Object.entries(SERVICES).map(([name, cls]) => [v2[`k${name.slice('Service'.length)}ServiceType`], cls]),
+);
+
 const accessToken2 = Object.freeze({
   AccessToken2,
   Rtm2Permissions: v2.Rtm2Permissions,

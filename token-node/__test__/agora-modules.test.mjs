@@ -122,6 +122,15 @@ describe('007 AccessToken2', () => {
     });
   }
 
+  test("AccessToken2.kServices: npm's service type -> class map", () => {
+    for (const [type, cls] of Object.entries(theirs.AccessToken2.kServices)) {
+      assert.equal(ours.AccessToken2.kServices[type].name, cls.name, `type ${type}`);
+    }
+    const r = new ours.AccessToken2('', '', 0, 0);
+    r.from_string(make(ours, 1).build());
+    for (const s of r.services) assert.ok(s instanceof ours.AccessToken2.kServices[s.__type]);
+  });
+
   test('"" where npm returns it; false for what cannot be read or verified', () => {
     assert.equal(new ours.AccessToken2(APP_ID, APP_CERT, 0, 600).build(), '');
     const bad = make(ours, 1);
