@@ -279,6 +279,25 @@ describe('npm modules: what npm accepts when the token is right', () => {
     });
   }
 
+  test('AccessToken2: fractional issueTs, expire, salt and privilege values are truncated', () => {
+    const m = require('agoratoken/agora-token/src/AccessToken2');
+    const make = (issueTs, expire, salt, value) => {
+      const t = new m.AccessToken2(APP_ID, APP_CERT, issueTs, expire);
+      t.salt = salt;
+      const rtc = new m.ServiceRtc('room-1', 0);
+      rtc.add_privilege(m.ServiceRtc.kPrivilegeJoinChannel, value);
+      t.add_service(rtc);
+      return t;
+    };
+    assert.equal(make(1111111.7, 600.2, 1.5, 600.9).build(), make(1111111, 600, 1, 600).build());
+    const bad = make(1111111, 600, 1, 600);
+    bad.issueTs = NaN;
+    throwsCode(() => bad.build(), 'issue_ts');
+    bad.issueTs = 1111111;
+    bad.services[0].add_privilege(1, -1);
+    throwsCode(() => bad.build(), 'expire_ts');
+  });
+
   test('buildToken: otherServices in the data form', () => {
     const data = { appId: APP_ID, appCertificate: APP_CERT, issueTs: 1111111, expire: 600, salt: 1, services: [{ type: 1, channelName: CHANNEL, uid: 42, privileges: [[1, 600]] }] };
     const plain = v2.buildToken(data);
