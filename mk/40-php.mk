@@ -10,7 +10,7 @@ BENCH_TARGETS += bench-php
 PHP_FFI := php -d ffi.enable=1
 PHP_DIR := $(ROOT)/token-php
 
-.PHONY: deps-php test-php conformance-php bench-php
+.PHONY: deps-php test-php conformance-php compat-reference-php bench-php
 
 deps-php: ## PHP 8.2 CLI (with FFI) and PHPUnit 9 from Debian
 	$(APT_INSTALL) php-cli phpunit
@@ -24,6 +24,9 @@ test-php: deps-php lib $(RANDFAIL_SO) ## token-php PHPUnit suite, failing-random
 
 conformance-php: deps-php lib ## the PHP conformance runner over tests/vectors (or AGORA_TOKEN_VECTORS)
 	$(PHP_FFI) $(PHP_DIR)/tests/conformance.php
+
+compat-reference-php: deps-php lib ## PHP: Agora's own php/test scripts from AGORA_TOOLS_DIR (a fetched AgoraIO/Tools; skipped without it) against the aliases, only the require lines changed
+	$(PHP_FFI) $(PHP_DIR)/compat/run-reference.php
 
 bench-php: deps-php lib ## ns/token: token-php (FFI) vs plain-PHP 006 builders (tuned; Agora-sample style) and a plain-PHP 007 builder
 	@mkdir -p $(BENCH_DIR)

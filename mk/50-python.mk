@@ -11,7 +11,7 @@ PY := $(PY_VENV)/bin/python
 PY_WHEELS := $(ROOT)/target/wheels-py
 PY_DEPS_STAMP := $(PY_VENV)/.agoratoken-deps
 
-.PHONY: deps-python wheel-python test-python conformance-python bench-python
+.PHONY: deps-python wheel-python test-python conformance-python bench-python compat-reference-python
 
 deps-python: $(PY_DEPS_STAMP) ## Python: a venv in target/venv with maturin, pytest, mypy, agora-token-builder and agoraiotools (PyPI)
 
@@ -25,7 +25,8 @@ $(PY_DEPS_STAMP): $(PY_DIR)/requirements-dev.txt
 # Rebuilt only when a source of the wheel changed (maturin reuses the workspace target/);
 # the wheel is then reinstalled so the venv holds what was just built.
 PY_WHEEL_STAMP := $(PY_VENV)/.agoratoken-wheel
-PY_WHEEL_SOURCES := $(wildcard $(PY_DIR)/src/*.rs $(PY_DIR)/python/agoratoken/*.py*) $(PY_DIR)/python/agoratoken/py.typed \
+PY_WHEEL_SOURCES := $(wildcard $(PY_DIR)/src/*.rs $(PY_DIR)/python/agoratoken/*.py* $(PY_DIR)/python/agoratoken/reference/*.py) \
+  $(PY_DIR)/python/agoratoken/py.typed \
   $(PY_DIR)/Cargo.toml $(PY_DIR)/pyproject.toml $(PY_DIR)/README.md \
   $(wildcard $(ROOT)/token-core/src/*.rs) $(ROOT)/token-core/Cargo.toml $(ROOT)/Cargo.toml $(ROOT)/Cargo.lock
 
@@ -42,7 +43,9 @@ test-python: $(PY_WHEEL_STAMP) $(RANDFAIL_SO) ## pytest of token-py (+ compatibi
 	$(RANDFAIL_ENV) $(PY) $(RANDFAIL_DIR)/check.py
 	cd $(ROOT)/examples/python && $(PY) -m pytest -q -p no:cacheprovider test_server.py
 	cd $(ROOT)/target && $(PY) -m mypy.stubtest agoratoken --allowlist $(PY_DIR)/stubtest-allowlist.txt
-	$(PY) -m mypy --strict --cache-dir=/dev/null $(ROOT)/examples/python/server.py $(PY_DIR)/tests/conformance.py
+	$(PY) -m mypy --strict --cache-dir=/dev/null $(ROOT)/examples/python/server.py $(PY_DIR)/tests/conformance.py \
+	  $(PY_DIR)/compat/run_reference.py
+	cd $(ROOT)/target && $(PY) -m mypy --strict --cache-dir=/dev/null -p agoratoken.reference
 
 conformance-python: $(PY_WHEEL_STAMP) ## the Python conformance runner over tests/vectors (or AGORA_TOKEN_VECTORS)
 	$(PY) $(PY_DIR)/tests/conformance.py
@@ -50,3 +53,8 @@ conformance-python: $(PY_WHEEL_STAMP) ## the Python conformance runner over test
 bench-python: $(PY_WHEEL_STAMP) ## ns/token: agoratoken vs agora-token-builder (006) and agoraiotools (007, PyPI), same run
 	@mkdir -p $(BENCH_DIR)
 	$(PY) $(PY_DIR)/bench/bench.py $(BENCH_DIR)/python.tsv
+
+# Agora's own test files (AgoraIO/Tools, DynamicKey/AgoraDynamicKey/python3/test and python/test),
+# copied outside the repository with only their imports changed; not part of `make test`.
+compat-reference-python: $(PY_WHEEL_STAMP) ## Python: Agora's python3/python test files against agoratoken.reference (AGORA_TOOLS_DIR=a fetched AgoraIO/Tools; unset: skipped)
+	AGORA_TOOLS_DIR="$(AGORA_TOOLS_DIR)" $(PY) $(PY_DIR)/compat/run_reference.py

@@ -118,7 +118,9 @@ done
 pdir=$stage/php/agoratoken
 mkdir -p "$pdir/lib"
 cp -r "$root/token-php/src" "$root/token-php/composer.json" "$root/token-php/agora_token.ffi.h" "$root/token-php/README.md" "$pdir/"
-[ -f "$root/token-php/autoload.php" ] && cp "$root/token-php/autoload.php" "$pdir/"
+# autoload.php (no Composer), preload.php (PHP-FPM with ffi.enable=preload) and
+# aliases.php (Agora's global class names) are documented entry points.
+cp "$root/token-php/autoload.php" "$root/token-php/preload.php" "$root/token-php/aliases.php" "$pdir/"
 cp "$stage/$cdir/lib/libagoratoken.so.$version" "$pdir/lib/libagoratoken.so"
 mkdir -p "$dist/php"
 (cd "$pdir" && zip -qr -X "$dist/php/agoratoken-agoratoken-$version-$plat.zip" .)

@@ -159,6 +159,16 @@ must(str_starts_with($t6, "006") && Token::parse($t6)->appID === $a, "006 build/
 must(Token::verify($t6, $c, "room-1", 42) === "ok", "006 verify");
 must(str_starts_with(Library::loadedPath(), getcwd() . "/vendor/agoratoken/agoratoken/lib/"), "library from the package: " . Library::loadedPath());
 '
+  # The migration line of token-php/README.md: Agora's global names from the package.
+  php -d ffi.enable=1 -r '
+require "vendor/autoload.php";
+require_once "vendor/agoratoken/agoratoken/aliases.php";
+$a = getenv("APP_ID"); $c = getenv("CERT");
+$t = \RtcTokenBuilder2::buildTokenWithUid($a, $c, "room-1", 42, \RtcTokenBuilder2::ROLE_PUBLISHER, 3600, 3600);
+$p = new \AccessToken2();
+if (!$p->parse($t) || !$p->verifySignature($c)) { fwrite(STDERR, "test-dist[php]: failed: aliases.php\n"); exit(1); }
+'
+  [ -f vendor/agoratoken/agoratoken/preload.php ] || { echo "test-dist[php]: failed: preload.php is not in the package" >&2; exit 1; }
   pass php
 }
 

@@ -152,7 +152,7 @@ pub fn uid_from_decimal(text: &str) -> Result<u32, TokenError> {
         };
         TokenError::new(
             ErrorKind::Uid,
-            format!("uid: {shown:?} {why}; pass a number, or pass a string user account to the account builder (buildTokenWithUserAccount)"),
+            format!("uid: {shown:?} {why}; pass a number, or pass the string as a user account to the account builder"),
         )
     })
 }

@@ -12,7 +12,7 @@ namespace AgoraToken;
 class Service
 {
     public int $type;
-    /** @var array<int, int> */
+    /** @var array<int, int|float> privilege id => seconds after issue_ts */
     public array $privileges = [];
 
     public function __construct(int $serviceType)
@@ -20,8 +20,13 @@ class Service
         $this->type = $serviceType;
     }
 
-    /** Grants a privilege for $expire seconds after issue_ts. */
-    public function addPrivilege(int $privilege, int $expire): void
+    /**
+     * Grants a privilege for $expire seconds after issue_ts. A float is
+     * taken as Agora's references take it: truncated toward zero when the
+     * token is built (libagoratoken's rule; NaN, infinities or values outside
+     * 0..4294967295 are then an "expire" error).
+     */
+    public function addPrivilege(int $privilege, int|float $expire): void
     {
         $this->privileges[$privilege] = $expire;
     }
@@ -41,9 +46,13 @@ class Service
     {
         $pairs = [];
         foreach ($this->privileges as $id => $expire) {
-            $pairs[] = [$id, $expire];
+            $pairs[] = [$id, \is_int($expire) ? $expire : Internal\Native::looseU32($expire, 'AGORA_TOKEN_ERR_EXPIRE', 'privilege_expire')];
         }
-        return ['type' => $this->type, 'privileges' => $pairs];
+        $data = ['type' => $this->type, 'privileges' => $pairs];
+        if (!$this instanceof Internal\KnownService) {
+            $data['other'] = true;   // the base layout: a type the library does not know
+        }
+        return $data;
     }
 
     /**

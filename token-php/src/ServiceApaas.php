@@ -5,7 +5,7 @@ declare(strict_types=1);
 namespace AgoraToken;
 
 /** APaaS (7): a room uuid, a user uuid and a role (-32768..32767). */
-final class ServiceApaas extends Service
+final class ServiceApaas extends Service implements Internal\KnownService
 {
     public const SERVICE_TYPE = 7;
     public const PRIVILEGE_ROOM_USER = 1;

@@ -5,7 +5,7 @@ declare(strict_types=1);
 namespace AgoraToken;
 
 /** Chat (5): a user id ("" for an app token). */
-final class ServiceChat extends Service
+final class ServiceChat extends Service implements Internal\KnownService
 {
     use Internal\UserIdField;
 

@@ -5,7 +5,7 @@ declare(strict_types=1);
 namespace AgoraToken;
 
 /** ConvoAI (9, npm agora-token 2.0.6): no field, no privilege. */
-final class ServiceConvoAI extends Service
+final class ServiceConvoAI extends Service implements Internal\KnownService
 {
     public const SERVICE_TYPE = 9;
 

@@ -5,7 +5,7 @@ declare(strict_types=1);
 namespace AgoraToken;
 
 /** FCDN (6): a channel and a user (an int uid, "" for uid 0, or an account). */
-final class ServiceFCdn extends Service
+final class ServiceFCdn extends Service implements Internal\KnownService
 {
     use Internal\ChannelAccount;
 

@@ -5,7 +5,7 @@ declare(strict_types=1);
 namespace AgoraToken;
 
 /** RTC (1): a channel and a user (an int uid, "" for uid 0, or an account). */
-final class ServiceRtc extends Service
+final class ServiceRtc extends Service implements Internal\KnownService
 {
     public const SERVICE_TYPE = 1;
     public const PRIVILEGE_JOIN_CHANNEL = 1;

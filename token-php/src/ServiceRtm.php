@@ -5,7 +5,7 @@ declare(strict_types=1);
 namespace AgoraToken;
 
 /** RTM (2): a user id. */
-final class ServiceRtm extends Service
+final class ServiceRtm extends Service implements Internal\KnownService
 {
     use Internal\UserIdField;
 

@@ -5,7 +5,7 @@ declare(strict_types=1);
 namespace AgoraToken;
 
 /** RTM2 (8): a user id and resource grants. */
-final class ServiceRtm2 extends Service
+final class ServiceRtm2 extends Service implements Internal\KnownService
 {
     public const SERVICE_TYPE = 8;
     public const PRIVILEGE_LOGIN = 1;

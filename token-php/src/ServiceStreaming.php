@@ -5,7 +5,7 @@ declare(strict_types=1);
 namespace AgoraToken;
 
 /** Streaming (3): a channel and a user (an int uid, "" for uid 0, or an account). */
-final class ServiceStreaming extends Service
+final class ServiceStreaming extends Service implements Internal\KnownService
 {
     use Internal\ChannelAccount;
 

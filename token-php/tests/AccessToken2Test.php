@@ -253,8 +253,13 @@ final class AccessToken2Test extends Fixtures
         $bad = new AccessToken2(self::APP_ID, self::CERT);
         $bad->addService(self::with(new ServiceRtc('room', 1), 5, 0));
         $this->assertCategory('privilege', static fn () => $bad->build());
+        // The base class is the base layout: a type the library does not know (0, 11..) is built,
+        // and the strict parse() refuses it; a known type needs its own class and fields.
+        $other = new AccessToken2(self::APP_ID, self::CERT);
+        $other->addService(self::with(new Service(11), 1, 600));
+        $this->assertCategory('service', static fn () => (new AccessToken2())->parse($other->build()));
         $bad = new AccessToken2(self::APP_ID, self::CERT);
-        $bad->addService(new Service(11));
+        $bad->addService(new Service(ServiceRtc::SERVICE_TYPE));
         $this->assertCategory('service', static fn () => $bad->build());
     }
 

@@ -7,7 +7,8 @@ namespace AgoraToken\Tests;
 /**
  * Every ```php block of token-php/README.md runs (issue 17: snippets rot),
  * each in a fresh scope with the names the README leaves to the reader
- * ($appID, $appCertificate, $now) bound to real values.
+ * ($appID, $appCertificate, $now, the vendor/agoratoken/agoratoken/ path)
+ * bound to real values.
  */
 final class ReadmeTest extends Fixtures
 {
@@ -20,6 +21,8 @@ final class ReadmeTest extends Fixtures
             $run = static function (string $code, string $appID, string $appCertificate, int $now): void {
                 eval($code);
             };
+            // The install path the README leaves to the reader: this package.
+            $block = str_replace("'vendor/agoratoken/agoratoken/", var_export(dirname(__DIR__) . '/', true) . " . '", $block);
             ob_start();
             try {
                 $run($block, self::APP_ID, self::CERT, time());

@@ -149,7 +149,7 @@ final class SimpleTokenBuilderTest extends Fixtures
             ['app_certificate', static fn () => new SimpleTokenBuilder(self::APP_ID, self::CERT . "\0", 'c', 1)],
             ['role', static fn () => RtcTokenBuilder::buildTokenWithUid(self::APP_ID, self::CERT, 'c', 1, 7, 0)],
             ['role', static fn () => RtcTokenBuilder::buildTokenWithUserAccount(self::APP_ID, self::CERT, 'c', 'u', 7, 0)],
-            ['role', static fn () => RtmTokenBuilder::buildToken(self::APP_ID, self::CERT, 'u', 7, 0)],
+            ['user_account', static fn () => RtmTokenBuilder::buildToken(self::APP_ID, self::CERT, 'a/b', 1, 0)],
             ['version', static fn () => Token::verify('007', self::CERT, 'c', 1)],
             ['app_certificate', static fn () => Token::verify(self::CLASSIC_TOKEN, self::CERT . "\0", 'c', 1)],
         ];

@@ -12,8 +12,8 @@
 use pyo3::exceptions::{PyOverflowError, PyTypeError};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
-use pyo3::types::{PyBool, PyBytes, PyDict, PyInt, PyString, PyType};
-use token_core::validate::check_u32;
+use pyo3::types::{PyBool, PyBytes, PyDict, PyFloat, PyInt, PyString, PyType};
+use token_core::validate::{check_u32, check_u32_f64, uid_from_decimal};
 use token_core::{
     ErrorKind, Expected, ParsedToken, Privilege, Role, RtcTokenBuilder, RtmRole, RtmTokenBuilder, SimpleTokenBuilder,
     TokenError, UserId,
@@ -46,7 +46,10 @@ fn contained<T>(py: Python<'_>, body: impl FnOnce() -> PyResult<T>) -> PyResult<
             if let Err(again) = std::panic::catch_unwind(std::panic::AssertUnwindSafe(move || drop(payload))) {
                 std::mem::forget(again);
             }
-            let e = TokenError::new(ErrorKind::Internal, "internal: a panic was caught in agoratoken (a bug; please report it)");
+            let e = TokenError::new(
+                ErrorKind::Internal,
+                "internal: a panic was caught in agoratoken (a bug; please report it)",
+            );
             Err(token_error(py, &e))
         }
     }
@@ -147,14 +150,44 @@ fn u32_arg(obj: &Bound<'_, PyAny>, field: &str, kind: ErrorKind) -> PyResult<u32
     check_u32(kind, int(obj, field, kind)?.into()).map_err(|e| token_error(obj.py(), &e))
 }
 
+/// A 006 time, salt or expiry: an `int`, or a `float` truncated toward zero as
+/// Agora's python3 006 code packs it (`struct.pack('<I', int(x))`); the core
+/// checks the range (and refuses NaN and infinities).
+fn seconds_arg(obj: &Bound<'_, PyAny>, field: &str, kind: ErrorKind) -> PyResult<u32> {
+    if let Ok(f) = obj.cast::<PyFloat>() {
+        return check_u32_f64(kind, f.value()).map_err(|e| token_error(obj.py(), &e));
+    }
+    u32_arg(obj, field, kind)
+}
+
+/// The role of a 006 RTC builder: `None` is the core's join-only role, as
+/// Agora's python3 `RtcTokenBuilder` builds a join-only token for it.
+fn builder_role_arg(obj: &Bound<'_, PyAny>) -> PyResult<Role> {
+    let value = if obj.is_none() { None } else { Some(int(obj, "role", ErrorKind::Role)?) };
+    Role::from_optional(value).map_err(|e| token_error(obj.py(), &e))
+}
+
 fn role_arg(obj: &Bound<'_, PyAny>) -> PyResult<Role> {
     let v = int(obj, "role", ErrorKind::Role)?;
     Role::try_from_value(v).map_err(|e| token_error(obj.py(), &e))
 }
 
+/// The RTM role: any `int` (the core takes every value, as Agora's builders ignore it).
 fn rtm_role_arg(obj: &Bound<'_, PyAny>) -> PyResult<RtmRole> {
-    let v = int(obj, "role", ErrorKind::Role)?;
+    let v = int_or_huge(obj, "role")?.unwrap_or(i64::MAX);
     RtmRole::try_from_value(v).map_err(|e| token_error(obj.py(), &e))
+}
+
+/// The uid of a `…WithUid` builder: an `int`, or a `str` in canonical decimal
+/// form (what a web framework hands over: `request.args["uid"]`), which Agora's
+/// code signs as the same user. Other text is a `uid` error from the core
+/// (`"007"` would sign another user; it says to use the account builder).
+fn numeric_uid_arg(obj: &Bound<'_, PyAny>) -> PyResult<u32> {
+    if obj.is_instance_of::<PyString>() {
+        let t = text(obj, "uid")?;
+        return uid_from_decimal(&t).map_err(|e| token_error(obj.py(), &e));
+    }
+    u32_arg(obj, "uid", ErrorKind::Uid)
 }
 
 fn privilege_arg(obj: &Bound<'_, PyAny>) -> PyResult<Privilege> {
@@ -263,11 +296,11 @@ impl PySimpleTokenBuilder {
     }
 
     /// Grants `privilege` (kJoinChannel ... kRtmLogin) until `expireTimestamp`, a
-    /// Unix time in seconds (0 = never expires). Raises `AgoraTokenError`
-    /// "privilege" or "expire_ts" (outside 0..2**32-1).
+    /// Unix time in seconds (0 = never expires; a `float` is truncated). Raises
+    /// `AgoraTokenError` "privilege" or "expire_ts" (outside 0..2**32-1).
     fn setPrivilege(&mut self, privilege: &Bound<'_, PyAny>, expireTimestamp: &Bound<'_, PyAny>) -> PyResult<()> {
         let privilege = privilege_arg(privilege)?;
-        let expire = u32_arg(expireTimestamp, "expireTimestamp", ErrorKind::ExpireTs)?;
+        let expire = seconds_arg(expireTimestamp, "expireTimestamp", ErrorKind::ExpireTs)?;
         self.inner.set_privilege(privilege, expire);
         Ok(())
     }
@@ -348,7 +381,7 @@ fn optional_u32(value: &Bound<'_, PyAny>, field: &str, kind: ErrorKind) -> PyRes
     if value.is_none() {
         return Ok(None);
     }
-    u32_arg(value, field, kind).map(Some)
+    seconds_arg(value, field, kind).map(Some)
 }
 
 /// RTC tokens in the 006 format (AccessToken), as PyPI `agora-token-builder`
@@ -356,8 +389,10 @@ fn optional_u32(value: &Bound<'_, PyAny>, field: &str, kind: ErrorKind) -> PyRes
 /// current format, use `agoratoken.v2.RtcTokenBuilder`.
 ///
 /// `privilegeExpiredTs` is a **Unix timestamp** in seconds (0 = never), not a
-/// lifetime: `int(time.time()) + 3600` for one hour. Roles: Role_Publisher,
-/// Role_Attendee, Role_Admin join and publish; Role_Subscriber only joins.
+/// lifetime: `int(time.time()) + 3600` for one hour (a `float` is truncated, as
+/// Agora's code does). Roles: Role_Publisher, Role_Attendee, Role_Admin join
+/// and publish; Role_Subscriber and `None` only join. The uid of
+/// `buildTokenWithUid` is an `int` or its canonical decimal text (`"42"`).
 /// Raises `AgoraTokenError` (a `ValueError`; `.code` "app_id",
 /// "app_certificate", "channel_name", "user_account", "uid", "role",
 /// "expire_ts") for bad input and `TypeError` for a wrong type.
@@ -383,16 +418,9 @@ fn rtc_token(
     let app_id_s = text(app_id, names[0])?;
     let app_certificate = text(app_certificate, names[1])?;
     let channel_name = text(channel_name, names[2])?;
-    let user = if numeric {
-        if user.is_instance_of::<PyString>() {
-            return Err(type_error(user, "uid", "int (use buildTokenWithAccount for a str account)"));
-        }
-        User::Uid(u32_arg(user, "uid", ErrorKind::Uid)?)
-    } else {
-        User::Account(text(user, "account")?)
-    };
-    let role = role_arg(role)?;
-    let expire = u32_arg(privilege_expired_ts, "privilegeExpiredTs", ErrorKind::ExpireTs)?;
+    let user = if numeric { User::Uid(numeric_uid_arg(user)?) } else { User::Account(text(user, "account")?) };
+    let role = builder_role_arg(role)?;
+    let expire = seconds_arg(privilege_expired_ts, "privilegeExpiredTs", ErrorKind::ExpireTs)?;
     RtcTokenBuilder::build_token(&app_id_s, &app_certificate, &channel_name, user.user_id(), role, expire)
         .map_err(|e| token_error(app_id.py(), &e))
 }
@@ -414,7 +442,9 @@ impl PyRtcTokenBuilder {
         role: &Bound<'_, PyAny>,
         privilegeExpiredTs: &Bound<'_, PyAny>,
     ) -> PyResult<String> {
-        contained(appId.py(), || rtc_token(appId, appCertificate, channelName, uid, true, role, privilegeExpiredTs, CAMEL))
+        contained(appId.py(), || {
+            rtc_token(appId, appCertificate, channelName, uid, true, role, privilegeExpiredTs, CAMEL)
+        })
     }
 
     /// A 006 RTC token for a `str` user account (1-255 bytes); as `buildTokenWithUid`.
@@ -427,7 +457,9 @@ impl PyRtcTokenBuilder {
         role: &Bound<'_, PyAny>,
         privilegeExpiredTs: &Bound<'_, PyAny>,
     ) -> PyResult<String> {
-        contained(appId.py(), || rtc_token(appId, appCertificate, channelName, account, false, role, privilegeExpiredTs, CAMEL))
+        contained(appId.py(), || {
+            rtc_token(appId, appCertificate, channelName, account, false, role, privilegeExpiredTs, CAMEL)
+        })
     }
 
     /// `buildTokenWithUid` (snake_case alias): `privilege_expired_ts` is Unix seconds.
@@ -440,7 +472,9 @@ impl PyRtcTokenBuilder {
         role: &Bound<'_, PyAny>,
         privilege_expired_ts: &Bound<'_, PyAny>,
     ) -> PyResult<String> {
-        contained(app_id.py(), || rtc_token(app_id, app_certificate, channel_name, uid, true, role, privilege_expired_ts, SNAKE))
+        contained(app_id.py(), || {
+            rtc_token(app_id, app_certificate, channel_name, uid, true, role, privilege_expired_ts, SNAKE)
+        })
     }
 
     /// `buildTokenWithAccount` (snake_case alias): `privilege_expired_ts` is Unix seconds.
@@ -462,9 +496,10 @@ impl PyRtcTokenBuilder {
 /// RTM login tokens in the 006 format, as PyPI `agora-token-builder` builds
 /// them. For 007 use `agoratoken.v2.RtmTokenBuilder`.
 ///
-/// `privilegeExpiredTs` is a **Unix timestamp** in seconds (0 = never). The
-/// role is Role_Rtm_User (1). Raises `AgoraTokenError` ("app_id",
-/// "app_certificate", "user_account", "role", "expire_ts").
+/// `privilegeExpiredTs` is a **Unix timestamp** in seconds (0 = never; a
+/// `float` is truncated). The role is Role_Rtm_User (1); any `int` is taken and
+/// ignored, as Agora's code does. Raises `AgoraTokenError` ("app_id",
+/// "app_certificate", "user_account", "expire_ts").
 ///
 /// Example:
 ///
@@ -485,7 +520,7 @@ fn rtm_token(
     let app_certificate = text(app_certificate, names[1])?;
     let user_account = text(user_account, names[2])?;
     let role = rtm_role_arg(role)?;
-    let expire = u32_arg(privilege_expired_ts, "privilegeExpiredTs", ErrorKind::ExpireTs)?;
+    let expire = seconds_arg(privilege_expired_ts, "privilegeExpiredTs", ErrorKind::ExpireTs)?;
     RtmTokenBuilder::build_token(&app_id_s, &app_certificate, &user_account, role, expire)
         .map_err(|e| token_error(app_id.py(), &e))
 }
@@ -503,7 +538,14 @@ impl PyRtmTokenBuilder {
         privilegeExpiredTs: &Bound<'_, PyAny>,
     ) -> PyResult<String> {
         contained(appId.py(), || {
-            rtm_token(appId, appCertificate, userAccount, role, privilegeExpiredTs, ["appId", "appCertificate", "userAccount"])
+            rtm_token(
+                appId,
+                appCertificate,
+                userAccount,
+                role,
+                privilegeExpiredTs,
+                ["appId", "appCertificate", "userAccount"],
+            )
         })
     }
 
@@ -517,7 +559,14 @@ impl PyRtmTokenBuilder {
         privilege_expired_ts: &Bound<'_, PyAny>,
     ) -> PyResult<String> {
         contained(app_id.py(), || {
-            rtm_token(app_id, app_certificate, user_account, role, privilege_expired_ts, ["app_id", "app_certificate", "user_account"])
+            rtm_token(
+                app_id,
+                app_certificate,
+                user_account,
+                role,
+                privilege_expired_ts,
+                ["app_id", "app_certificate", "user_account"],
+            )
         })
     }
 }

@@ -7,8 +7,9 @@
 //! - `_build007(…, services)`: a token described as data (the `AccessToken`
 //!   class), each service one fixed 9-tuple; the core picks the fields its type
 //!   needs and checks everything.
-//! - `_parse007(token)`: a token back as the same data.
-//! - `_verify007(…)`: the signature, the expiry, an RTC and an RTM check.
+//! - `_parse007(token, lenient)`: a token back as the same data (lenient: as
+//!   Agora's `from_string` reads, stopping at an unknown service type).
+//! - `_verify007(…, lenient)`: the signature, the expiry, an RTC and an RTM check.
 //!
 //! `_tables()` hands the core's tables (recipes, service types and privilege
 //! names, RTM2 names, roles) to the Python side, so no value is written twice.
@@ -18,9 +19,10 @@ use std::cell::Cell;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyInt, PyList, PyString, PyTuple};
 use token_core::v007::{
-    parse007, rtm2, verify007, Arg, Expected007, Param, ParamKind, Pin, RawPermission, RawService, RawToken, Recipe,
-    RtcRole, ServiceFields, ServiceType, RECIPES,
+    parse007, parse007_lenient, rtm2, verify007, verify007_lenient, Arg, Expected007, Param, ParamKind, Pin,
+    RawOtherService, RawPermission, RawService, RawToken, Recipe, RtcRole, ServiceFields, ServiceType, RECIPES,
 };
+use token_core::validate::uid_from_decimal;
 use token_core::{ErrorKind, TokenError};
 
 use super::{contained, int, null_argument, text, token_error, type_error, Text};
@@ -82,12 +84,23 @@ enum HostArg<'py> {
     Text(Text<'py>),
     Int(i64),
     Permissions(Vec<RawPermission>),
+    /// `None`: the core decides (an RTC role is join-only, as Agora's code
+    /// builds it; any other parameter is a `null_argument` error naming it).
+    Null,
 }
 
 fn host_arg<'py>(obj: &Bound<'py, PyAny>, param: &Param) -> PyResult<HostArg<'py>> {
+    if obj.is_none() {
+        return Ok(HostArg::Null);
+    }
     Ok(match param.kind {
         ParamKind::Str => HostArg::Text(text007(obj, param.name)?),
         ParamKind::Permissions => HostArg::Permissions(permissions_arg(obj)?),
+        // A uid as canonical decimal text signs the same user (Agora's code writes str(uid)).
+        ParamKind::Uid if obj.is_instance_of::<PyString>() => {
+            let t = text007(obj, param.name)?;
+            HostArg::Int(uid_from_decimal(&t).map_err(|e| token_error(obj.py(), &e))?.into())
+        }
         kind => HostArg::Int(int(obj, param.name, kind.error_kind())?),
     })
 }
@@ -137,6 +150,7 @@ fn _build(
                 HostArg::Text(t) => Arg::Str(t),
                 HostArg::Int(n) => Arg::Int(*n),
                 HostArg::Permissions(p) => Arg::Permissions(p.clone()),
+                HostArg::Null => Arg::Null,
             })
             .collect();
         let pin = PIN.with(Cell::get);
@@ -179,13 +193,7 @@ fn host_service<'py>(obj: &Bound<'py, PyAny>) -> PyResult<HostService<'py>> {
         role: given(role).map(|r| int(r, "role", ErrorKind::Role)).transpose()?,
         ..HostService::default()
     };
-    for pair in items(privileges, "privileges", "a list of (privilege, expire) pairs")? {
-        let parts = items(&pair, "privileges", "(privilege, expire) pairs")?;
-        let [id, expire] = &parts[..] else {
-            return Err(type_error(&pair, "privileges", "(privilege, expire) pairs"));
-        };
-        s.privileges.push((int(id, "privilege", ErrorKind::Privilege)?, int(expire, "expire", ErrorKind::ExpireTs)?));
-    }
+    s.privileges = privilege_pairs(privileges)?;
     if let Some(user) = given(user) {
         if user.is_instance_of::<PyString>() {
             s.user_account = Some(text007(user, "user_account")?);
@@ -201,10 +209,38 @@ fn host_service<'py>(obj: &Bound<'py, PyAny>) -> PyResult<HostService<'py>> {
     Ok(s)
 }
 
-/// `_build007(app_id, app_certificate, issue_ts, expire, salt, services)`:
+/// `(type, [(privilege, expire), …])` pairs: services of the base class only.
+fn privilege_pairs(obj: &Bound<'_, PyAny>) -> PyResult<Vec<(i64, i64)>> {
+    let mut out = Vec::new();
+    for pair in items(obj, "privileges", "a list of (privilege, expire) pairs")? {
+        let parts = items(&pair, "privileges", "(privilege, expire) pairs")?;
+        let [id, expire] = &parts[..] else {
+            return Err(type_error(&pair, "privileges", "(privilege, expire) pairs"));
+        };
+        out.push((int(id, "privilege", ErrorKind::Privilege)?, int(expire, "expire", ErrorKind::ExpireTs)?));
+    }
+    Ok(out)
+}
+
+const OTHER_SERVICE: &str = "a (type, privileges) pair";
+
+fn other_service(obj: &Bound<'_, PyAny>) -> PyResult<RawOtherService> {
+    let fields = items(obj, "other_services", OTHER_SERVICE)?;
+    let [ty, privileges] = &fields[..] else {
+        return Err(type_error(obj, "other_services", OTHER_SERVICE));
+    };
+    Ok(RawOtherService {
+        service_type: int(ty, "service_type", ErrorKind::Service)?,
+        privileges: privilege_pairs(privileges)?,
+    })
+}
+
+/// `_build007(app_id, app_certificate, issue_ts, expire, salt, services, other_services=None)`:
 /// builds a token described as data. `issue_ts`/`salt` `None`: now and a
-/// fresh CSPRNG salt.
+/// fresh CSPRNG salt. `other_services`: `(type, privileges)` pairs of Agora's
+/// base `Service(type)` (types 0 and 11..=65535; the core checks).
 #[pyfunction]
+#[pyo3(signature = (app_id, app_certificate, issue_ts, expire, salt, services, other_services = None))]
 fn _build007(
     app_id: &Bound<'_, PyAny>,
     app_certificate: &Bound<'_, PyAny>,
@@ -212,6 +248,7 @@ fn _build007(
     expire: &Bound<'_, PyAny>,
     salt: &Bound<'_, PyAny>,
     services: &Bound<'_, PyAny>,
+    other_services: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<String> {
     let py = services.py();
     contained(py, || {
@@ -224,8 +261,15 @@ fn _build007(
             .iter()
             .map(host_service)
             .collect::<PyResult<Vec<_>>>()?;
+        let other_services = match other_services.and_then(given) {
+            Some(list) => items(list, "other_services", "a list of (type, privileges) pairs")?
+                .iter()
+                .map(other_service)
+                .collect::<PyResult<Vec<_>>>()?,
+            None => Vec::new(),
+        };
         let raw = RawToken {
-            other_services: Vec::new(),
+            other_services,
             app_id: &app_id,
             app_certificate: &app_certificate,
             issue_ts,
@@ -251,15 +295,21 @@ fn _build007(
     })
 }
 
-/// `_parse007(token)`: `(app_id, signature, issue_ts, expire, salt, services, content)`,
-/// each service as `_build007`'s 9-tuple in token order (`user` is the packed
-/// user string), privileges and RTM2 grants in token order.
+/// `_parse007(token, lenient=False)`: `(app_id, signature, issue_ts, expire,
+/// salt, services, content, unread_service_type)`, each service as
+/// `_build007`'s 9-tuple in token order (`user` is the packed user string),
+/// privileges and RTM2 grants in token order. Lenient reads as Agora's
+/// `from_string`: it stops at the first service type outside 1..=10 and gives
+/// that type as `unread_service_type` (`None` otherwise, and always when strict,
+/// where such a service is a `service` error).
 #[pyfunction]
-fn _parse007<'py>(token: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyTuple>> {
+#[pyo3(signature = (token, lenient = false))]
+fn _parse007<'py>(token: &Bound<'py, PyAny>, lenient: bool) -> PyResult<Bound<'py, PyTuple>> {
     let py = token.py();
     contained(py, || {
         let text = text(token, "token")?;
-        let t = parse007(text.as_bytes()).map_err(|e| token_error(py, &e))?;
+        let parsed = if lenient { parse007_lenient(text.as_bytes()) } else { parse007(text.as_bytes()) };
+        let t = parsed.map_err(|e| token_error(py, &e))?;
         let none = || py.None().into_bound(py);
         let services = PyList::empty(py);
         for s in &t.services {
@@ -309,16 +359,19 @@ fn _parse007<'py>(token: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyTuple>> {
             t.salt,
             services,
             PyBytes::new(py, &t.content),
+            t.unread_service_type,
         )
             .into_pyobject(py)
     })
 }
 
-/// `_verify007(token, app_certificate, now, app_id, channel_name, uid, rtm_user_id)`:
+/// `_verify007(token, app_certificate, now, app_id, channel_name, uid, rtm_user_id, lenient=False)`:
 /// `"ok"` or the first failing check. `now` `None`: the clock. The RTC check
 /// runs when `channel_name` and `uid` are given, the RTM check when `rtm_user_id` is.
+/// Lenient reads the token as `_parse007(token, True)` does.
 #[pyfunction]
-#[pyo3(signature = (token, app_certificate, now = None, app_id = None, channel_name = None, uid = None, rtm_user_id = None))]
+#[pyo3(signature = (token, app_certificate, now = None, app_id = None, channel_name = None, uid = None, rtm_user_id = None, lenient = false))]
+#[allow(clippy::too_many_arguments)]
 fn _verify007(
     token: &Bound<'_, PyAny>,
     app_certificate: &Bound<'_, PyAny>,
@@ -327,6 +380,7 @@ fn _verify007(
     channel_name: Option<&Bound<'_, PyAny>>,
     uid: Option<&Bound<'_, PyAny>>,
     rtm_user_id: Option<&Bound<'_, PyAny>>,
+    lenient: bool,
 ) -> PyResult<&'static str> {
     let py = token.py();
     contained(py, || {
@@ -354,7 +408,8 @@ fn _verify007(
             (Some(_), None) => return Err(token_error(py, &null_argument("uid"))),
         };
         let expected = Expected007 { app_id: app_id.as_deref(), rtc, rtm: rtm.as_deref() };
-        verify007(token_s.as_bytes(), &app_certificate, &expected, now)
+        let verify = if lenient { verify007_lenient } else { verify007 };
+        verify(token_s.as_bytes(), &app_certificate, &expected, now)
             .map(|r| r.as_str())
             .map_err(|e| token_error(py, &e))
     })
@@ -363,7 +418,7 @@ fn _verify007(
 /// The core's tables for the Python side:
 /// `{"recipes": [(name, [(param, kind, default)])], "services": [(type, class, [(id, name)])],
 ///   "rtm2_resources": [...], "rtm2_permissions": [...], "rtc_roles": [(name, value)],
-///   "version": "007", "default_expire": 900}`.
+///   "version": "007", "default_expire": 900, "version006": "006", "app_id_length": 32}`.
 #[pyfunction]
 fn _tables(py: Python<'_>) -> PyResult<Bound<'_, pyo3::types::PyDict>> {
     let d = pyo3::types::PyDict::new(py);
@@ -376,6 +431,8 @@ fn _tables(py: Python<'_>) -> PyResult<Bound<'_, pyo3::types::PyDict>> {
     d.set_item("rtm2_permissions", rtm2::PERMISSION_NAMES.to_vec())?;
     d.set_item("version", token_core::VERSION_007)?;
     d.set_item("default_expire", token_core::v007::DEFAULT_EXPIRE_007)?;
+    d.set_item("version006", token_core::VERSION)?;
+    d.set_item("app_id_length", token_core::APP_ID_LEN)?;
     d.set_item(
         "rtc_roles",
         [("Role_Publisher", RtcRole::Publisher.value()), ("Role_Subscriber", RtcRole::Subscriber.value())],

@@ -335,10 +335,22 @@ def test_set_and_remove_privilege(builder):
         with pytest.raises(TypeError):
             builder.setPrivilege(bad, 1)
         with pytest.raises(TypeError):
-            builder.setPrivilege(1, bad)
-        with pytest.raises(TypeError):
             builder.removePrivilege(bad)
+    for bad in [True, "1", b"1"]:
+        with pytest.raises(TypeError):
+            builder.setPrivilege(1, bad)
+    for bad in [-1.0, 2.0**32, float("nan"), float("inf"), -float("inf")]:
+        raises_code("expire_ts", lambda: builder.setPrivilege(1, bad))
     assert builder.privileges == {1: 5, 1000: 9}
+
+
+def test_set_privilege_truncates_a_float_expiry_as_agora_does(builder):
+    # Agora's python3 006 code packs int(x): 1446455471.9 is written as 1446455471.
+    builder.setPrivilege(agoratoken.kJoinChannel, 1446455471.9)
+    builder.setPrivilege(agoratoken.kRtmLogin, -0.5)  # truncates to 0 (never expires)
+    builder.setPrivilege(agoratoken.kPublishAudioStream, 2.0**32 - 0.5)
+    assert builder.privileges == {1: 1446455471, 2: 2**32 - 1, 1000: 0}
+    assert all(type(v) is int for v in builder.privileges.values())
 
 
 # --- salt and ts -----------------------------------------------------------------------
@@ -354,12 +366,16 @@ def test_salt_and_ts_properties(builder):
     for name in ("salt", "ts"):
         for bad in [-1, 2**32, 2**100]:
             raises_code(name, lambda: setattr(builder, name, bad))
-        for bad in [True, "1", 1.5, b"1"]:
+        for bad in [-1.0, 2.0**32, float("nan"), float("inf")]:
+            raises_code(name, lambda: setattr(builder, name, bad))
+        for bad in [True, "1", b"1"]:
             with pytest.raises(TypeError):
                 setattr(builder, name, bad)
         with pytest.raises(AttributeError):
             delattr(builder, name)
     assert (builder.salt, builder.ts) == (0, 2**32 - 1)  # unchanged by the failures
+    builder.salt, builder.ts = 7.9, 1111111.5  # truncated, as Agora's int(x)
+    assert (builder.salt, builder.ts) == (7, 1111111)
     builder.salt = None
     builder.ts = None
     assert builder.salt is None and builder.ts is None

@@ -80,12 +80,36 @@ def test_rtc_uid_failures(name):
     assert code_of(call(4, 2**64)) == "role"
     assert code_of(call(5, -1)) == "expire_ts"
     assert code_of(call(5, 2**32)) == "expire_ts"
+    # A uid as text must be canonical decimal (the same user); other text is a uid error.
+    for text in ["007", "+1", " 1", "1.0", "4294967296", "", "abc"]:
+        assert code_of(call(3, text)) == "uid"
     for i in range(6):
-        assert code_of(call(i, None)) == "null_argument"
-    for i, bad in [(0, 1), (1, b"x"), (2, 1.0), (3, "123"), (3, True), (3, 1.0), (4, "1"), (4, True), (5, 1.5)]:
+        if i != 4:
+            assert code_of(call(i, None)) == "null_argument"
+    for i, bad in [(0, 1), (1, b"x"), (2, 1.0), (3, b"1"), (3, True), (3, 1.0), (4, "1"), (4, True), (4, 1.0), (5, "1")]:
         with pytest.raises(TypeError) as info:
             call(i, bad)()
         assert_no_certificate(str(info.value))
+    for bad in [-1.0, 2.0**32, float("nan"), float("inf")]:
+        assert code_of(call(5, bad)) == "expire_ts"
+
+
+@pytest.mark.parametrize("name", ["buildTokenWithUid", "build_token_with_uid"])
+def test_rtc_accepts_what_agora_accepts_for_the_same_token(name):
+    f = getattr(RtcTokenBuilder, name)
+    expected = f(APP_ID, APP_CERTIFICATE, CHANNEL, 42, agoratoken.Role_Subscriber, FAR_FUTURE)
+    p = parse(expected)
+    # A uid in canonical decimal text (request.args["uid"]) signs the same user as the int.
+    assert parse(f(APP_ID, APP_CERTIFICATE, CHANNEL, "42", agoratoken.Role_Subscriber, FAR_FUTURE)).crc_uid == p.crc_uid
+    assert verify(f(APP_ID, APP_CERTIFICATE, CHANNEL, "42", 1, FAR_FUTURE), APP_CERTIFICATE, CHANNEL, 42) == "ok"
+    assert parse(f(APP_ID, APP_CERTIFICATE, CHANNEL, "0", 1, FAR_FUTURE)).crc_uid == zlib.crc32(b"")
+    # A None role is join-only, as Agora's code builds it (its role test is `role in (0, 1, 101)`).
+    joined = parse(f(APP_ID, APP_CERTIFICATE, CHANNEL, 42, None, FAR_FUTURE))
+    assert joined.privileges == {agoratoken.kJoinChannel: FAR_FUTURE}
+    # A float expiry is truncated, as Agora's int(x).
+    assert parse(f(APP_ID, APP_CERTIFICATE, CHANNEL, 42, None, FAR_FUTURE + 0.9)).privileges == {1: FAR_FUTURE}
+    # Roles outside the table stay refused: Agora's code would build a join-only token silently.
+    assert code_of(lambda: f(APP_ID, APP_CERTIFICATE, CHANNEL, 42, 5, FAR_FUTURE)) == "role"
 
 
 @pytest.mark.parametrize("name", ["buildTokenWithAccount", "build_token_with_account"])
@@ -116,8 +140,11 @@ def test_rtm(name):
     assert p.privileges == {1000: FAR_FUTURE}
     assert p.crc_channel_name == zlib.crc32(b"bob") and p.crc_uid == zlib.crc32(b"")
     assert verify(token, APP_CERTIFICATE, "bob", 0) == "ok"
-    assert code_of(lambda: f(APP_ID, APP_CERTIFICATE, "bob", 2, 0)) == "role"
-    assert code_of(lambda: f(APP_ID, APP_CERTIFICATE, "bob", 0, 0)) == "role"
+    # Agora's code ignores the role: every int gives the same token.
+    for role in [0, 2, -1, 2**64]:
+        other = f(APP_ID, APP_CERTIFICATE, "bob", role, FAR_FUTURE)
+        assert parse(other).privileges == {1000: FAR_FUTURE} and verify(other, APP_CERTIFICATE, "bob", 0) == "ok"
+    assert parse(f(APP_ID, APP_CERTIFICATE, "bob", 1, FAR_FUTURE + 0.5)).privileges == {1000: FAR_FUTURE}
     assert code_of(lambda: f(APP_ID, APP_CERTIFICATE, "", 1, 0)) == "user_account"
     assert code_of(lambda: f(APP_ID, APP_CERTIFICATE[:5], "bob", 1, 0)) == "app_certificate"
     assert code_of(lambda: f(APP_ID, APP_CERTIFICATE, "bob", 1, 2**32)) == "expire_ts"

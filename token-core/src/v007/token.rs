@@ -409,7 +409,11 @@ fn parse_content(content: Vec<u8>, lenient: bool) -> Result<ParsedToken2, TokenE
         let service_type = ServiceType::from_id(id).ok_or_else(|| {
             TokenError::new(
                 ErrorKind::Service,
-                format!("service: type {id} is not a service type (1..=10); its layout is unknown, so the token cannot be read"),
+                format!(
+                    "service: type {id} is not a service type (1..=10); its layout is unknown, so the token cannot be \
+                     read strictly (Agora's reference parsers stop there and keep the services before it, as the \
+                     reference-named classes of this library do)"
+                ),
             )
         })?;
         services.push(Service::unpack(service_type, &mut r)?);

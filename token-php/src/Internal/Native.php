@@ -165,6 +165,76 @@ final class Native
     }
 
     /**
+     * A uid as Agora's reference builders take it: an int as it is (the
+     * library checks its range), or a string in canonical decimal form
+     * ("0", or digits without a leading zero, at most 4294967295), as a web
+     * framework hands it over (`$_GET['uid']`). The string rule is
+     * libagoratoken's (`agora_token_uid_from_decimal`): "007", "+1", " 1",
+     * "1.0" are `uid` errors whose message points to the account builders.
+     *
+     * @throws AgoraTokenException category "uid", or "null_argument" for null
+     */
+    public static function looseUid(mixed $uid, string $field = 'uid'): int
+    {
+        if (\is_int($uid)) {
+            return $uid;
+        }
+        if (\is_string($uid)) {
+            $ffi = Library::ffi();
+            $error = $ffi->new('agora_token_error');
+            $value = $ffi->new('uint32_t');
+            $status = $ffi->agora_token_uid_from_decimal($uid, \strlen($uid), \FFI::addr($value), \FFI::addr($error));
+            if ($status !== 0) {
+                throw self::fromError($ffi, $status, $error);
+            }
+            return $value->cdata;
+        }
+        if ($uid === null) {
+            throw self::invalid('AGORA_TOKEN_ERR_NULL_ARGUMENT', $field, 'must not be null');
+        }
+        throw self::invalid('AGORA_TOKEN_ERR_UID', $field, 'must be an int or a decimal string, got ' . get_debug_type($uid));
+    }
+
+    /**
+     * An unsigned 32-bit number as Agora's reference builders take it: an
+     * int as it is (range-checked by the caller or the library), or a float
+     * truncated toward zero as the references do; NaN, infinities and values
+     * outside 0..4294967295 after truncation are errors of $constant's
+     * category (libagoratoken's `agora_token_check_f64`).
+     *
+     * @param string $constant the status constant of the header, e.g. "AGORA_TOKEN_ERR_EXPIRE"
+     * @throws AgoraTokenException the category of $constant, or "null_argument" for null
+     */
+    public static function looseU32(mixed $value, string $constant, string $field): int
+    {
+        if (\is_int($value)) {
+            return $value;
+        }
+        if (\is_float($value)) {
+            $ffi = Library::ffi();
+            $error = $ffi->new('agora_token_error');
+            $out = $ffi->new('uint32_t');
+            $status = $ffi->agora_token_check_f64((int) $ffi->{$constant}, $value, \FFI::addr($out), \FFI::addr($error));
+            if ($status !== 0) {
+                throw self::fromError($ffi, $status, $error);
+            }
+            return $out->cdata;
+        }
+        if ($value === null) {
+            throw self::invalid('AGORA_TOKEN_ERR_NULL_ARGUMENT', $field, 'must not be null');
+        }
+        throw self::invalid($constant, $field, 'must be an int or a float, got ' . get_debug_type($value));
+    }
+
+    /** The exception of a call that reported its failure in an `agora_token_error`. */
+    public static function fromError(\FFI $ffi, int $status, \FFI\CData $error): AgoraTokenException
+    {
+        $category = (string) $ffi->agora_token_error_name($status);
+        $message = \FFI::string($error->message, $error->len);
+        return new AgoraTokenException($message === '' ? $category : $message, $status, $category);
+    }
+
+    /**
      * A token argument. A NUL byte cannot cross into C, so it is replaced by
      * another byte that no part of a token allows either: the library then
      * names the category of the place it was found (version, app_id, base64).

@@ -122,7 +122,8 @@ final class Token2
      * Calls the reference builder `$name` of the library's table.
      *
      * @param list<string> $strs the string arguments, in parameter order
-     * @param list<int> $ints the integer arguments, in parameter order
+     * @param list<int|null> $ints the integer arguments, in parameter order; null: the
+     *     library's meaning of a null argument (an RTC role: join only; else `null_argument`)
      * @param list<array{0: int, 1: int, 2: list<string>}>|null $permissions RTM2 grants: [resource type, permission type, resources]
      */
     public static function build(string $name, string $appId, #[\SensitiveParameter] string $appCertificate, array $strs, array $ints, ?array $permissions = null): string
@@ -140,9 +141,15 @@ final class Token2
             \FFI::memcpy($n > self::SLOT ? $own : self::$slots[$i], $s, $n);
             self::$strs[$i]->len = $n;
         }
+        $nulls = 0;
         foreach ($ints as $i => $v) {
+            if ($v === null) {
+                $nulls |= 1 << $i;
+                $v = 0;
+            }
             self::$ints[$i] = $v;
         }
+        $args->null_ints = $nulls;
         $args->str_count = \count($strs);
         $args->int_count = \count($ints);
         if ($permissions !== null) {
@@ -218,7 +225,10 @@ final class Token2
      *
      * @param list<array{type: int, privileges: list<array{0: int, 1: int}>, channel_name?: string,
      *     uid?: int, user_account?: string, user_id?: string, room_uuid?: string, user_uuid?: string, role?: int,
-     *     permissions?: list<array{0: int, 1: int, 2: list<string>}>}> $services privileges as [id, expire] pairs
+     *     permissions?: list<array{0: int, 1: int, 2: list<string>}>}> $services privileges as [id, expire] pairs;
+     *     one with `other` set (a base {@see \AgoraToken\Service}) goes as the base layout (type
+     *     and privileges; the library takes types 0 and 11..65535 there) and is packed in type
+     *     order with the others
      */
     public static function buildData(string $appId, #[\SensitiveParameter] string $appCertificate, ?int $issueTs, int $expire, ?int $salt, array $services): string
     {
@@ -232,21 +242,30 @@ final class Token2
         $t->expire = $expire;
         $t->has_salt = $salt === null ? 0 : 1;
         $t->salt = $salt ?? 0;
+        $known = $other = [];
+        foreach ($services as $s) {
+            if (empty($s['other'])) {
+                $known[] = $s;
+            } else {
+                $other[] = $s;
+            }
+        }
+        $services = $known;
+        if ($other !== []) {
+            $keep[] = $o = $ffi->new('agora_token2_other_service[' . \count($other) . ']');
+            foreach ($other as $i => $s) {
+                $o[$i]->service_type = $s['type'];
+                [$o[$i]->privileges, $o[$i]->privilege_count] = self::privileges($ffi, $s['privileges'], $keep);
+            }
+            $t->other_services = \FFI::addr($o[0]);
+            $t->other_service_count = \count($other);
+        }
         if ($services !== []) {
             $keep[] = $c = $ffi->new('agora_token2_service[' . \count($services) . ']');
             foreach ($services as $i => $s) {
                 $cs = $c[$i];
                 $cs->service_type = $s['type'];
-                $pairs = $s['privileges'];
-                if ($pairs !== []) {
-                    $keep[] = $p = $ffi->new('agora_token2_privilege[' . \count($pairs) . ']');
-                    foreach ($pairs as $j => [$id, $value]) {
-                        $p[$j]->id = $id;
-                        $p[$j]->expire = $value;
-                    }
-                    $cs->privileges = \FFI::addr($p[0]);
-                    $cs->privilege_count = \count($pairs);
-                }
+                [$cs->privileges, $cs->privilege_count] = self::privileges($ffi, $s['privileges'], $keep);
                 foreach (['channel_name', 'user_account', 'user_id', 'room_uuid', 'user_uuid'] as $field) {
                     $cs->{$field} = self::str($ffi, $s[$field] ?? null, $keep);
                 }
@@ -269,6 +288,25 @@ final class Token2
         ));
     }
 
+    /**
+     * Privileges as C structs (kept alive in $keep).
+     *
+     * @param list<array{0: int, 1: int}> $pairs [id, expire]
+     * @return array{0: \FFI\CData|null, 1: int}
+     */
+    private static function privileges(\FFI $ffi, array $pairs, array &$keep): array
+    {
+        if ($pairs === []) {
+            return [null, 0];
+        }
+        $keep[] = $p = $ffi->new('agora_token2_privilege[' . \count($pairs) . ']');
+        foreach ($pairs as $j => [$id, $value]) {
+            $p[$j]->id = $id;
+            $p[$j]->expire = $value;
+        }
+        return [\FFI::addr($p[0]), \count($pairs)];
+    }
+
     private static function text(\FFI\CData $s): ?string
     {
         return $s->ptr === null ? null : ($s->len > 0 ? \FFI::string($s->ptr, $s->len) : '');
@@ -278,14 +316,20 @@ final class Token2
      * Parses a 007 token: its fields and services (token order; privileges
      * as [id, expire] pairs; a channel service's user is the packed string).
      *
+     * $lenient reads as Agora's references read: it stops at the first
+     * service of a type the library does not know (its type is then
+     * `unread_service_type`, null otherwise) instead of failing.
+     *
      * @return array{app_id: string, signature: string, issue_ts: int, expire: int, salt: int, content: string,
-     *     services: list<array<string, mixed>>}
+     *     services: list<array<string, mixed>>, unread_service_type: int|null}
      */
-    public static function parse(string $token): array
+    public static function parse(string $token, bool $lenient = false): array
     {
         $ffi = self::$ffi ?? self::ffi();
         $info = $ffi->new('agora_token2_info*');
-        $status = $ffi->agora_token2_parse($token, \strlen($token), \FFI::addr($info), self::$errorAddr);
+        $status = $lenient
+            ? $ffi->agora_token2_parse_lenient($token, \strlen($token), \FFI::addr($info), self::$errorAddr)
+            : $ffi->agora_token2_parse($token, \strlen($token), \FFI::addr($info), self::$errorAddr);
         if ($status !== 0) {
             throw self::failure($ffi, $status);
         }
@@ -326,6 +370,7 @@ final class Token2
                 'salt' => $info->salt,
                 'content' => \FFI::string($info->content, $info->content_len),
                 'services' => $services,
+                'unread_service_type' => $info->unread_service_type < 0 ? null : $info->unread_service_type,
             ];
         } finally {
             $ffi->agora_token2_info_free($info);
@@ -336,8 +381,9 @@ final class Token2
      * Verifies a 007 token at $now: "ok" or the first failing check.
      *
      * @param int|string|null $user with $channelName: a uid (int) or a user account (string)
+     * @param bool $lenient read as parse($token, true) does (the references' verifySignature)
      */
-    public static function verify(string $token, #[\SensitiveParameter] string $appCertificate, int $now, ?string $channelName = null, int|string|null $user = null, ?string $appId = null): string
+    public static function verify(string $token, #[\SensitiveParameter] string $appCertificate, int $now, ?string $channelName = null, int|string|null $user = null, ?string $appId = null, bool $lenient = false): string
     {
         $ffi = self::$ffi ?? self::ffi();
         $keep = [];
@@ -351,9 +397,13 @@ final class Token2
             $x->user_account = self::str($ffi, $user, $keep);
         }
         $result = $ffi->new('int');
-        $status = $ffi->agora_token2_verify(
-            $token, \strlen($token), $appCertificate, \strlen($appCertificate), \FFI::addr($x), $now, \FFI::addr($result), self::$errorAddr
-        );
+        $status = $lenient
+            ? $ffi->agora_token2_verify_lenient(
+                $token, \strlen($token), $appCertificate, \strlen($appCertificate), \FFI::addr($x), $now, \FFI::addr($result), self::$errorAddr
+            )
+            : $ffi->agora_token2_verify(
+                $token, \strlen($token), $appCertificate, \strlen($appCertificate), \FFI::addr($x), $now, \FFI::addr($result), self::$errorAddr
+            );
         if ($status !== 0) {
             throw self::failure($ffi, $status);
         }

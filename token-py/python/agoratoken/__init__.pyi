@@ -72,19 +72,19 @@ class SimpleTokenBuilder:
     def initTokenBuilder(self, originToken: Optional[str]) -> int:
         """Takes salt, ts and privileges from a token: 0, or a negative status."""
     def initPrivileges(self, role: int) -> None: ...
-    def setPrivilege(self, privilege: int, expireTimestamp: int) -> None: ...
+    def setPrivilege(self, privilege: int, expireTimestamp: float) -> None: ...
     def removePrivilege(self, privilege: int) -> None: ...
     def buildToken(self) -> str: ...
     @property
     def salt(self) -> Optional[int]:
         """The fixed salt, or None for a fresh CSPRNG salt per token."""
     @salt.setter
-    def salt(self, value: Optional[int]) -> None: ...
+    def salt(self, value: Optional[float]) -> None: ...
     @property
     def ts(self) -> Optional[int]:
         """The fixed expiry (Unix seconds), or None for 24 h after each build."""
     @ts.setter
-    def ts(self, value: Optional[int]) -> None: ...
+    def ts(self, value: Optional[float]) -> None: ...
     @property
     def privileges(self) -> Dict[int, int]:
         """{privilege id: expiry}, sorted by id (a copy)."""
@@ -97,28 +97,28 @@ class SimpleTokenBuilder:
 class RtcTokenBuilder:
     @staticmethod
     def buildTokenWithUid(
-        appId: str, appCertificate: str, channelName: str, uid: int, role: int, privilegeExpiredTs: int
+        appId: str, appCertificate: str, channelName: str, uid: Union[int, str], role: Optional[int], privilegeExpiredTs: float
     ) -> str: ...
     @staticmethod
     def buildTokenWithAccount(
-        appId: str, appCertificate: str, channelName: str, account: str, role: int, privilegeExpiredTs: int
+        appId: str, appCertificate: str, channelName: str, account: str, role: Optional[int], privilegeExpiredTs: float
     ) -> str: ...
     @staticmethod
     def build_token_with_uid(
-        app_id: str, app_certificate: str, channel_name: str, uid: int, role: int, privilege_expired_ts: int
+        app_id: str, app_certificate: str, channel_name: str, uid: Union[int, str], role: Optional[int], privilege_expired_ts: float
     ) -> str: ...
     @staticmethod
     def build_token_with_account(
-        app_id: str, app_certificate: str, channel_name: str, account: str, role: int, privilege_expired_ts: int
+        app_id: str, app_certificate: str, channel_name: str, account: str, role: Optional[int], privilege_expired_ts: float
     ) -> str: ...
 
 @final
 class RtmTokenBuilder:
     @staticmethod
-    def buildToken(appId: str, appCertificate: str, userAccount: str, role: int, privilegeExpiredTs: int) -> str: ...
+    def buildToken(appId: str, appCertificate: str, userAccount: str, role: int, privilegeExpiredTs: float) -> str: ...
     @staticmethod
     def build_token(
-        app_id: str, app_certificate: str, user_account: str, role: int, privilege_expired_ts: int
+        app_id: str, app_certificate: str, user_account: str, role: int, privilege_expired_ts: float
     ) -> str: ...
 
 @final

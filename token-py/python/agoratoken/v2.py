@@ -77,7 +77,8 @@ class Service:
     """One service of an AccessToken2: its type, its privileges and the fields of its type.
 
     Use a subclass (``ServiceRtc``, ``ServiceRtm``, ...). ``Service(n)`` itself makes a
-    service of type ``n`` with no fields; building refuses a type outside 1..10 (``"service"``).
+    service of type ``n`` with no fields, written as Agora's base class writes it (its type, then
+    its privileges); ``n`` must be 0 or 11..65535 (the types 1..10 have fields: ``"service"``).
     """
 
     kServiceType: int = 0
@@ -324,11 +325,66 @@ class ServiceStt(Service):
         super().__init__(self.kServiceType)
 
 
+# --- the reference's private field names --------------------------------------------------------
+# Agora's python3 AccessToken2 keeps each field in a private attribute (``self.__channel_name``,
+# UTF-8 bytes) that its tests and its parse.py read by the mangled name
+# (``service._ServiceRtc__channel_name``). These read-only views give those values from the
+# fields above, so code written against Agora's classes reads the same thing here.
+
+
+def _wire_view(field: str) -> property:
+    """The field as the reference stores it: UTF-8 bytes of ``str(value)``, ``b""`` for uid 0."""
+
+    def get(self: object) -> bytes:
+        value = getattr(self, field)
+        return b"" if value == 0 else str(value).encode("utf-8")
+
+    return property(get, doc=f"``{field}`` as Agora's class stores it (UTF-8 bytes; read-only).")
+
+
+def _plain_view(field: str) -> property:
+    return property(lambda self: getattr(self, field), doc=f"``{field}`` under Agora's private name (read-only).")
+
+
+Service._Service__type = property(lambda self: self._type, doc="The service type (Agora's private name).")  # type: ignore[attr-defined]
+Service._Service__privileges = property(  # type: ignore[attr-defined]
+    lambda self: self._privileges, doc="The live ``{privilege id: seconds}`` dict (Agora's private name)."
+)
+for _cls, _views in (
+    (ServiceRtc, {"channel_name": _wire_view("channel_name"), "uid": _wire_view("uid")}),
+    (ServiceStreaming, {"channel_name": _wire_view("channel_name"), "account": _wire_view("account")}),
+    (ServiceFCdn, {"channel_name": _wire_view("channel_name"), "account": _wire_view("account")}),
+    (ServiceRtm, {"user_id": _wire_view("user_id")}),
+    (ServiceChat, {"user_id": _wire_view("user_id")}),
+    (ServiceRtm2, {"user_id": _wire_view("user_id"), "permissions": _plain_view("permissions")}),
+    (
+        ServiceApaas,
+        {"room_uuid": _wire_view("room_uuid"), "user_uuid": _wire_view("user_uuid"), "role": _plain_view("role")},
+    ),
+):
+    for _field, _view in _views.items():
+        setattr(_cls, f"_{_cls.__name__}__{_field}", _view)
+
+
 def _permission_data(permissions: object) -> object:
     """Grants as the native side reads them: a ``Permissions`` object or a list of triples."""
     if isinstance(permissions, ServiceRtm2.Permissions):
         return permissions._data()
     return permissions
+
+
+_KNOWN_SERVICES = (
+    ServiceRtc,
+    ServiceRtm,
+    ServiceStreaming,
+    ServiceFpa,
+    ServiceChat,
+    ServiceFCdn,
+    ServiceApaas,
+    ServiceRtm2,
+    ServiceConvoAI,
+    ServiceStt,
+)
 
 
 def _service_from_data(data: _t.Sequence[_t.Any]) -> Service:
@@ -375,21 +431,7 @@ class AccessToken:
     pickled (it holds the certificate).
     """
 
-    kServices: _t.Dict[int, _t.Type[Service]] = {
-        cls.kServiceType: cls
-        for cls in (
-            ServiceRtc,
-            ServiceRtm,
-            ServiceStreaming,
-            ServiceFpa,
-            ServiceChat,
-            ServiceFCdn,
-            ServiceApaas,
-            ServiceRtm2,
-            ServiceConvoAI,
-            ServiceStt,
-        )
-    }
+    kServices: _t.Dict[int, _t.Type[Service]] = {cls.kServiceType: cls for cls in _KNOWN_SERVICES}
 
     def __init__(
         self, app_id: str = "", app_certificate: str = "", issue_ts: int = 0, expire: int = _TABLES["default_expire"]
@@ -402,6 +444,7 @@ class AccessToken:
         self.services: _t.List[Service] = []
         self.signature = b""
         self.content = b""
+        self.unread_service_type: _t.Optional[int] = None
         self.__token: _t.Optional[str] = None
 
     def add_service(self, service: Service) -> None:
@@ -418,39 +461,62 @@ class AccessToken:
     def build(self) -> str:
         """The token text, ``"007"`` + base64(zlib(content)), compressed as stock zlib level 6.
 
+        Services are written sorted by type (stable). A plain ``Service(n)`` (or a subclass of
+        ``Service`` that is none of the classes above) is written as Agora's base class writes
+        it: its type, then its privileges; ``n`` must be 0 or 11..65535 (``"service"``
+        otherwise), as the types 1..10 have fields.
+
         Raises ``AgoraTokenError`` where Agora's code returns ``""``: app id or certificate not
         32 hex digits (``"app_id"``, ``"app_certificate"``), no service (``"no_service"``), and
         for any field a service refuses (``"channel_name"``, ``"uid"``, ``"privilege"``, ...).
         """
-        services = [s._data() for s in self.services]
-        return _native._build007(self.app_id, self.__app_certificate, self.issue_ts, self.expire, self.salt, services)
+        services, others = [], []
+        for s in self.services:
+            if isinstance(s, _KNOWN_SERVICES):
+                services.append(s._data())
+            else:
+                others.append((s._type, list(s._privileges.items())))
+        return _native._build007(
+            self.app_id, self.__app_certificate, self.issue_ts, self.expire, self.salt, services, others
+        )
 
     def from_string(self, origin_token: str) -> bool:
-        """Reads a token into this object: ``False`` when it does not start with ``"007"`` (as in
-        Agora's code), ``True`` when read. A malformed 007 token raises ``AgoraTokenError`` (a
-        ``ValueError``, as Agora's code raises) naming what is wrong: ``"base64"``, ``"zlib"``,
-        ``"truncated"``, ``"service"``, ...
+        """Reads a token into this object as Agora's ``from_string`` reads it: ``False`` when it
+        does not start with ``"007"``, ``True`` when read. Reading stops at the first service of
+        a type this library does not know (outside 1..10): the services before it are kept and
+        its type is in ``unread_service_type`` (``None`` when every service was read); the
+        signature still covers the whole token. A malformed 007 token raises
+        ``AgoraTokenError`` (a ``ValueError``, as Agora's code raises) naming what is wrong:
+        ``"base64"``, ``"zlib"``, ``"truncated"``, ``"service"``, ... For a strict reading
+        (an unknown service is an error) use ``parse``.
         """
         if not isinstance(origin_token, str):
             raise TypeError(f"origin_token: expected str, got {type(origin_token).__name__}")
         self.__clear()
         if origin_token[:VERSION_LENGTH] != get_version():
             return False
-        app_id, signature, issue_ts, expire, salt, services, content = _native._parse007(origin_token)
+        self._fill(_native._parse007(origin_token, True), origin_token)
+        return True
+
+    def _fill(self, data: _t.Sequence[_t.Any], token: str) -> None:
+        """Takes the fields of a native parse: ``(app_id, signature, issue_ts, expire, salt,
+        services, content, unread_service_type)``."""
+        app_id, signature, issue_ts, expire, salt, services, content, unread = data
         self.app_id, self.signature, self.content = app_id, signature, content
         self.issue_ts, self.expire, self.salt = issue_ts, expire, salt
         self.services = [_service_from_data(s) for s in services]
-        self.__token = origin_token
-        return True
+        self.unread_service_type = unread
+        self.__token = token
 
     def verify_signature(self, app_certificate: str) -> bool:
         """``True`` when a token read by ``from_string`` was signed with ``app_certificate``
-        (compared in constant time). ``False`` when nothing was read or the certificate is not
-        32 hex digits, as in Agora's code. Expiry is not checked: see ``verify``."""
+        (compared in constant time; services of an unknown type are covered, as in Agora's
+        code). ``False`` when nothing was read or the certificate is not 32 hex digits, as in
+        Agora's code. Expiry is not checked: see ``verify``."""
         if self.__token is None:
             return False
         try:
-            return _native._verify007(self.__token, app_certificate, 0) == "ok"
+            return _native._verify007(self.__token, app_certificate, 0, lenient=True) == "ok"
         except AgoraTokenError:
             return False
 
@@ -458,7 +524,29 @@ class AccessToken:
         self.app_id, self.signature, self.content = "", b"", b""
         self.issue_ts, self.expire, self.salt = None, 0, None
         self.services = []
+        self.unread_service_type = None
         self.__token = None
+
+    # Agora's private field names (``token._AccessToken__salt = 1`` pins the salt in its tests;
+    # ``_AccessToken__app_id`` is the app id as UTF-8 bytes, as its from_string leaves it).
+    _AccessToken__app_id = property(
+        lambda self: self.app_id.encode("utf-8"), doc="``app_id`` as UTF-8 bytes (Agora's private name)."
+    )
+    _AccessToken__issue_ts = property(
+        lambda self: self.issue_ts,
+        lambda self, value: setattr(self, "issue_ts", value),
+        doc="``issue_ts`` (Agora's private name).",
+    )
+    _AccessToken__expire = property(
+        lambda self: self.expire,
+        lambda self, value: setattr(self, "expire", value),
+        doc="``expire`` (Agora's private name).",
+    )
+    _AccessToken__salt = property(
+        lambda self: self.salt,
+        lambda self, value: setattr(self, "salt", value),
+        doc="``salt`` (Agora's private name).",
+    )
 
     def __repr__(self) -> str:
         return (
@@ -467,7 +555,7 @@ class AccessToken:
         )
 
     def __copy__(self) -> "AccessToken":
-        clone = AccessToken.__new__(AccessToken)
+        clone = type(self).__new__(type(self))
         clone.__dict__.update(self.__dict__)
         clone.services = list(self.services)
         return clone
@@ -507,9 +595,7 @@ def parse(token: str) -> AccessToken:
     result = AccessToken()
     if not isinstance(token, str):
         raise TypeError(f"token: expected str, got {type(token).__name__}")
-    if token[:VERSION_LENGTH] != get_version():
-        _native._parse007(token)  # raises the diagnosis ("version": a 006 token, an app id, ...)
-    result.from_string(token)
+    result._fill(_native._parse007(token, False), token)
     return result
 
 
@@ -578,7 +664,8 @@ class RtcTokenBuilder:
     Every ``*_expire`` is seconds from now (3600 = one hour), not a Unix time.
     ``privilege_expire`` 0 (the default) gives the privileges no limit of their own; the
     token's lifetime bounds them. Roles: ``Role_Publisher`` (1) joins and publishes audio,
-    video and data; ``Role_Subscriber`` (2) only joins; other values raise (``"role"``).
+    video and data; ``Role_Subscriber`` (2) and ``None`` only join (Agora's code builds a
+    join-only token for ``None``); other values raise (``"role"``).
 
     Raises ``AgoraTokenError`` (a ``ValueError``) where Agora's code returns ``""`` or builds a
     token the service would refuse: ``"app_id"``, ``"app_certificate"`` (not 32 hex digits),
@@ -596,12 +683,14 @@ class RtcTokenBuilder:
         app_id: str,
         app_certificate: str,
         channel_name: str,
-        uid: int,
-        role: int,
+        uid: _t.Union[int, str],
+        role: _t.Optional[int],
         token_expire: int,
         privilege_expire: int = 0,
     ) -> str:
-        """An RTC token for an ``int`` uid (0..2**32-1; 0 lets any uid join).
+        """An RTC token for an ``int`` uid (0..2**32-1; 0 lets any uid join), or for its
+        canonical decimal text (``"42"``, as a web framework hands it over: the same user;
+        ``"007"`` or ``" 42"`` raise ``"uid"``, as they would sign another user).
 
         ``token_expire``: the token's lifetime, seconds from now. ``privilege_expire``: the
         lifetime of JoinChannel (and, for ``Role_Publisher``, the three publish privileges),
@@ -615,7 +704,7 @@ class RtcTokenBuilder:
         app_certificate: str,
         channel_name: str,
         account: str,
-        role: int,
+        role: _t.Optional[int],
         token_expire: int,
         privilege_expire: int = 0,
     ) -> str:
@@ -630,7 +719,7 @@ class RtcTokenBuilder:
         app_id: str,
         app_certificate: str,
         channel_name: str,
-        uid: int,
+        uid: _t.Union[int, str],
         token_expire: int,
         join_channel_privilege_expire: int,
         pub_audio_privilege_expire: int,
@@ -685,7 +774,7 @@ class RtcTokenBuilder:
         app_certificate: str,
         channel_name: str,
         account: str,
-        role: int,
+        role: _t.Optional[int],
         token_expire: int,
         privilege_expire: int = 0,
     ) -> str:
@@ -699,7 +788,7 @@ class RtcTokenBuilder:
         app_certificate: str,
         channel_name: str,
         rtc_account: str,
-        rtc_role: int,
+        rtc_role: _t.Optional[int],
         rtc_token_expire: int,
         join_channel_privilege_expire: int,
         pub_audio_privilege_expire: int,
@@ -848,7 +937,7 @@ class ConvoAITokenBuilder:
         app_certificate: str,
         channel_name: str,
         rtc_account: str,
-        rtc_role: int,
+        rtc_role: _t.Optional[int],
         rtc_token_expire: int,
         join_channel_privilege_expire: int,
         pub_audio_privilege_expire: int,
@@ -885,7 +974,7 @@ class SttTokenBuilder:
         app_certificate: str,
         channel_name: str,
         rtc_account: str,
-        rtc_role: int,
+        rtc_role: _t.Optional[int],
         rtc_token_expire: int,
         join_channel_privilege_expire: int,
         pub_audio_privilege_expire: int,
@@ -943,4 +1032,4 @@ __all__ = [
     "verify",
 ]
 
-del _value, _name
+del _value, _name, _cls, _views, _field, _view

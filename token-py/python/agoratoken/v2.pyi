@@ -1,10 +1,11 @@
 """Type stubs of agoratoken.v2 (hand-written; checked with mypy.stubtest)."""
 
-from typing import ClassVar, ContextManager, Dict, Iterable, List, Literal, NoReturn, Optional, Tuple, Type, Union
+from typing import Any, ClassVar, ContextManager, Dict, Iterable, List, Literal, NoReturn, Optional, Tuple, Type, Union
 
 from ._errors import AgoraTokenError as AgoraTokenError
 
 VERSION_LENGTH: int
+_TABLES: Dict[str, Any]
 Role_Publisher: int
 Role_Subscriber: int
 
@@ -104,6 +105,7 @@ class AccessToken:
     services: List[Service]
     signature: bytes
     content: bytes
+    unread_service_type: Optional[int]
     def __init__(self, app_id: str = "", app_certificate: str = "", issue_ts: int = 0, expire: int = ...) -> None: ...
     def add_service(self, service: Service) -> None: ...
     def get_services(self, service_type: int) -> List[Service]: ...
@@ -145,8 +147,8 @@ class RtcTokenBuilder:
         app_id: str,
         app_certificate: str,
         channel_name: str,
-        uid: int,
-        role: int,
+        uid: Union[int, str],
+        role: Optional[int],
         token_expire: int,
         privilege_expire: int = 0,
     ) -> str: ...
@@ -156,7 +158,7 @@ class RtcTokenBuilder:
         app_certificate: str,
         channel_name: str,
         account: str,
-        role: int,
+        role: Optional[int],
         token_expire: int,
         privilege_expire: int = 0,
     ) -> str: ...
@@ -165,7 +167,7 @@ class RtcTokenBuilder:
         app_id: str,
         app_certificate: str,
         channel_name: str,
-        uid: int,
+        uid: Union[int, str],
         token_expire: int,
         join_channel_privilege_expire: int,
         pub_audio_privilege_expire: int,
@@ -190,7 +192,7 @@ class RtcTokenBuilder:
         app_certificate: str,
         channel_name: str,
         account: str,
-        role: int,
+        role: Optional[int],
         token_expire: int,
         privilege_expire: int = 0,
     ) -> str: ...
@@ -200,7 +202,7 @@ class RtcTokenBuilder:
         app_certificate: str,
         channel_name: str,
         rtc_account: str,
-        rtc_role: int,
+        rtc_role: Optional[int],
         rtc_token_expire: int,
         join_channel_privilege_expire: int,
         pub_audio_privilege_expire: int,
@@ -255,7 +257,7 @@ class ConvoAITokenBuilder:
         app_certificate: str,
         channel_name: str,
         rtc_account: str,
-        rtc_role: int,
+        rtc_role: Optional[int],
         rtc_token_expire: int,
         join_channel_privilege_expire: int,
         pub_audio_privilege_expire: int,
@@ -272,7 +274,7 @@ class SttTokenBuilder:
         app_certificate: str,
         channel_name: str,
         rtc_account: str,
-        rtc_role: int,
+        rtc_role: Optional[int],
         rtc_token_expire: int,
         join_channel_privilege_expire: int,
         pub_audio_privilege_expire: int,
