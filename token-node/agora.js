@@ -31,7 +31,8 @@ const u32 = (category, v) => (typeof v === 'number' ? native.checkF64(category, 
 /** A 006 uid: canonical decimal text becomes its number; anything else unchanged. */
 const uid006 = (v) => (typeof v === 'string' ? native.uidFromDecimal(v) : v);
 const JOIN_ONLY = native.joinOnlyRoles();
-const accepting = v2[Symbol.for('agoratoken.v2.acceptingBuilders')];
+/** v2's 007 builders over the addon's accepting entry. */
+const A = v2[Symbol.for('agoratoken.v2.acceptingBuilders')];
 
 // ---- 006: AccessToken, priviledges (npm spells it so) -----------------------
 
@@ -346,8 +347,6 @@ const accessToken2 = Object.freeze({
 // RTM user id becomes npm's string. Anything else goes through unchanged.
 const isCount = (v) => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
 const userIdText = (v) => (isCount(v) ? (v === 0 ? '' : String(v)) : v);
-
-const A = accepting;
 
 class RtcTokenBuilder2 extends A.RtcTokenBuilder {
   static buildTokenWithUserAccount(appId, appCertificate, channelName, account, ...rest) {
