@@ -19,7 +19,7 @@ GO_ENV = CGO_ENABLED=1 GOFLAGS=-buildvcs=false \
 GO_SAN_ENV = CGO_ENABLED=1 GOFLAGS=-buildvcs=false CGO_LDFLAGS="-fsanitize=undefined" \
   CGO_CFLAGS="-O1 -g -fsanitize=undefined -fno-sanitize-recover=all -DAGORATOKEN_LIB_SUM=$$(cksum < $(ROOT)/target/release/libagoratoken.a | cut -d' ' -f1)"
 
-.PHONY: deps-go test-go conformance-go bench-go
+.PHONY: deps-go test-go conformance-go compat-reference-go bench-go
 
 deps-go: ## the C compiler for cgo (Debian gcc), and a check that Go >= 1.24 is on PATH
 	$(APT_INSTALL) gcc libc6-dev
@@ -45,6 +45,13 @@ conformance-go: deps-go lib ## the Go conformance runner over tests/vectors (or 
 	@mkdir -p $(ROOT)/target/go
 	cd $(GO_DIR) && $(GO_ENV) $(GO) build -o $(ROOT)/target/go/conformance ./cmd/conformance
 	$(ROOT)/target/go/conformance
+
+# Not part of `make test`: Agora's Go test files from a fetched AgoraIO/Tools copy (AGORA_TOOLS_DIR,
+# kept outside the repository), rewritten into a temporary module; without AGORA_TOOLS_DIR it says so.
+compat-reference-go: deps-go lib ## Go: Agora's GitHub *_test.go files (AGORA_TOOLS_DIR=<AgoraIO/Tools copy>) against the reference-named packages, only package/import lines changed
+	@mkdir -p $(ROOT)/target/go
+	cd $(GO_DIR) && $(GO_ENV) $(GO) build -o $(ROOT)/target/go/compat-reference ./cmd/compat-reference
+	$(GO_ENV) $(ROOT)/target/go/compat-reference
 
 bench-go: deps-go lib ## go test -bench: ns/op and allocs, ours vs github.com/AgoraIO-Community/go-tokenbuilder v1.0.0 (006), v1.3.0 (007)
 	@mkdir -p $(BENCH_DIR)

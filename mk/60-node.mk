@@ -15,7 +15,7 @@ NODE_NPM := npm --no-audit --no-fund --loglevel=error
 # The napi-rs CLI runs cargo itself; only the addon's package is built.
 NODE_NAPI_BUILD := npx --no-install napi build --release --package agoratoken-node --no-dts-header --dts ../target/agoratoken-node.d.ts
 
-.PHONY: deps-node node-addon test-node conformance-node compat-node bench-node memory-node
+.PHONY: deps-node node-addon test-node conformance-node compat-node compat-reference-node bench-node memory-node
 
 deps-node: $(NODE_STAMP) $(NODE_EXAMPLE_STAMP) ## Node.js: npm ci (napi-rs CLI 3, TypeScript, the npm peers for compat/bench)
 
@@ -48,6 +48,11 @@ conformance-node: node-addon ## Node.js: the conformance runner token-node/__tes
 # checked); they are rewritten into a temporary folder outside the repository, never kept here.
 compat-node: node-addon ## Node.js: Agora's own tests (npm agora-token, agora-access-token) against agoratoken/agora-token and agoratoken/agora-access-token, only the require lines changed
 	node $(NODE_DIR)/__test__/agora-npm-compat.mjs
+
+# Not part of `make test`: the test files of a fetched AgoraIO/Tools copy (AGORA_TOOLS_DIR, kept
+# outside the repository), rewritten into a temporary folder; without AGORA_TOOLS_DIR it says so.
+compat-reference-node: node-addon ## Node.js: Agora's GitHub test files (AGORA_TOOLS_DIR=<AgoraIO/Tools copy>) against agoratoken/agora-token, only the require lines changed
+	node $(NODE_DIR)/__test__/agora-npm-compat.mjs --reference
 
 bench-node: node-addon ## Node.js: buildTokenWithUid vs the npm builders, 006 (agora-access-token, agora-token) and 007 (agora-token)
 	@mkdir -p $(BENCH_DIR)

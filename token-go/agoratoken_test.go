@@ -608,8 +608,15 @@ func TestRtmHelper(t *testing.T) {
 	if r, err := VerifyWithUID(token, "", appCert, "test_user_id", 0, expire); err != nil || r != VerifyOK {
 		t.Fatalf("verify %v %v", r, err)
 	}
-	_, err = BuildRtmToken(appID, appCert, "user", RtmRole(2), expire)
-	wantErr(t, err, ErrRole)
+	// Any RTM role builds the login token, as Agora's builders ignore the role.
+	for _, role := range []RtmRole{0, 2, 101} {
+		other, err := BuildRtmToken(appID, appCert, "test_user_id", role, expire)
+		must(t, err)
+		if p := parse(t, other); p.CrcChannelName != info.CrcChannelName || len(p.Privileges) != 1 ||
+			p.Privileges[0] != (PrivilegeEntry{KLoginRtm, expire}) {
+			t.Fatalf("role %d: %+v", role, p)
+		}
+	}
 	_, err = BuildRtmToken(appID, appCert, "", RoleRtmUser, expire)
 	wantErr(t, err, ErrUserAccount)
 	_, err = BuildRtmToken(appID, "D6C9A1B7D353085FC8EB2254B4598C0", "user", RoleRtmUser, expire)

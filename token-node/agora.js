@@ -14,6 +14,25 @@
 
 const index = require('./index.js');
 const v2 = require('./v2.js');
+const { native } = require('./native.js');
+
+// ---- what npm's builders accept when the token is right ---------------------
+//
+// Migrating code passes what its web framework hands it. Each rule is
+// token-core's, reached through the addon: a fractional number for an
+// unsigned 32-bit field is truncated toward zero as npm packs it
+// (`check_u32_f64`), a numeric uid may come as canonical decimal text
+// (`uid_from_decimal`: "42", never "042" or "4294967296"), a null RTC role
+// builds the join-only token (`Role::JOIN_ONLY`). The 007 builders get them
+// from the addon's accepting entry (v2.js's builderSet(true)).
+
+/** A JS number for a u32 field of `category`, truncated by the core; anything else unchanged (the builder checks it). */
+const u32 = (category, v) => (typeof v === 'number' ? native.checkF64(category, v) : v);
+/** A 006 uid: canonical decimal text becomes its number; anything else unchanged. */
+const uid006 = (v) => (typeof v === 'string' ? native.uidFromDecimal(v) : v);
+const JOIN_ONLY = native.joinOnlyRoles();
+/** v2's 007 builders over the addon's accepting entry. */
+const A = v2[Symbol.for('agoratoken.v2.acceptingBuilders')];
 
 // ---- 006: AccessToken, priviledges (npm spells it so) -----------------------
 
@@ -65,9 +84,9 @@ class AccessToken {
     if (user === '') user = 0;
     const b = new index.SimpleTokenBuilder(this.appID, this.#appCertificate, this.channelName, user);
     try {
-      b.salt = this.salt;
-      b.ts = this.ts;
-      for (const [id, expire] of Object.entries(this.messages)) b.setPrivilege(Number(id), expire);
+      b.salt = u32('salt', this.salt);
+      b.ts = u32('ts', this.ts);
+      for (const [id, expire] of Object.entries(this.messages)) b.setPrivilege(Number(id), u32('expire_ts', expire));
       return b.buildToken();
     } finally {
       b.close();
@@ -104,6 +123,11 @@ AccessToken.AccessToken = AccessToken;
  * `key` (an AccessToken), `setPrivilege`, `buildToken()`.
  */
 class RtmTokenBuilder006 extends index.RtmTokenBuilder {
+  /** Any integer role builds the login token (npm ignores it); a fractional expiry is truncated. */
+  static buildToken(appID, appCertificate, account, role, privilegeExpiredTs) {
+    return index.RtmTokenBuilder.buildToken(appID, appCertificate, account, role, u32('expire_ts', privilegeExpiredTs));
+  }
+
   constructor(appID, appCertificate, account) {
     super();
     // npm's RTM token: the account in the channel field, uid "".
@@ -120,8 +144,24 @@ class RtmTokenBuilder006 extends index.RtmTokenBuilder {
 }
 Object.defineProperty(RtmTokenBuilder006, 'name', { value: 'RtmTokenBuilder' });
 
+/**
+ * npm's 006 `RtcTokenBuilder`, with what npm accepts when the token is
+ * right: a uid as canonical decimal text ("42", the token of uid 42), a
+ * null role (join only), a fractional expiry (truncated).
+ */
+class RtcTokenBuilder006 extends index.RtcTokenBuilder {
+  static buildTokenWithUid(appID, appCertificate, channelName, uid, role, privilegeExpiredTs) {
+    return index.RtcTokenBuilder.buildTokenWithUid(appID, appCertificate, channelName, uid006(uid), role ?? JOIN_ONLY.v006, u32('expire_ts', privilegeExpiredTs));
+  }
+
+  static buildTokenWithAccount(appID, appCertificate, channelName, account, role, privilegeExpiredTs) {
+    return index.RtcTokenBuilder.buildTokenWithAccount(appID, appCertificate, channelName, account, role ?? JOIN_ONLY.v006, u32('expire_ts', privilegeExpiredTs));
+  }
+}
+Object.defineProperty(RtcTokenBuilder006, 'name', { value: 'RtcTokenBuilder' });
+
 const accessToken006 = Object.freeze({ version: '006', AccessToken, priviledges });
-const rtc006 = Object.freeze({ RtcTokenBuilder: index.RtcTokenBuilder, Role: index.RtcRole });
+const rtc006 = Object.freeze({ RtcTokenBuilder: RtcTokenBuilder006, Role: index.RtcRole });
 const rtm006 = Object.freeze({ RtmTokenBuilder: RtmTokenBuilder006, Role: index.RtmRole });
 
 // ---- 007: AccessToken2 and the services, with npm's fields ------------------
@@ -226,11 +266,26 @@ class AccessToken2 extends v2.AccessToken2 {
     }
   }
 
+  /** v2's data form, with npm's fractional numbers truncated by the core. */
+  toData() {
+    const d = super.toData();
+    const privileges = (list) => list.map(([id, value]) => [id, u32('expire_ts', value)]);
+    return {
+      ...d,
+      issueTs: u32('issue_ts', d.issueTs),
+      expire: u32('expire', d.expire),
+      salt: u32('salt', d.salt),
+      services: d.services.map((s) => ({ ...s, privileges: privileges(s.privileges) })),
+      otherServices: d.otherServices.map((s) => ({ ...s, privileges: privileges(s.privileges) })),
+    };
+  }
+
+  /** As npm's: reading stops at a service type outside 1..10, keeping the services before it. */
   from_string(originToken) {
     this.#signature = null;
     let t;
     try {
-      t = typeof originToken === 'string' && super.from_string(originToken) ? v2.parse(originToken) : null;
+      t = typeof originToken === 'string' && super.from_string(originToken) ? native.parse007Lenient(originToken) : null;
     } catch {
       t = null;
     }
@@ -258,6 +313,15 @@ class AccessToken2 extends v2.AccessToken2 {
   }
 }
 
+/**
+ * npm's `AccessToken2.kServices`: service type -> its class, the classes
+ * `from_string` makes (a plain object, as npm's; a class added to it is not
+ * read, since token-core reads the services).
+ */
+AccessToken2.kServices = Object.fromEntries(
+  Object.entries(SERVICES).map(([name, cls]) => [v2[`k${name.slice('Service'.length)}ServiceType`], cls]),
+);
+
 const accessToken2 = Object.freeze({
   AccessToken2,
   Rtm2Permissions: v2.Rtm2Permissions,
@@ -284,28 +348,40 @@ const accessToken2 = Object.freeze({
 const isCount = (v) => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
 const userIdText = (v) => (isCount(v) ? (v === 0 ? '' : String(v)) : v);
 
-class RtcTokenBuilder2 extends v2.RtcTokenBuilder {
+class RtcTokenBuilder2 extends A.RtcTokenBuilder {
   static buildTokenWithUserAccount(appId, appCertificate, channelName, account, ...rest) {
     return isCount(account)
-      ? v2.RtcTokenBuilder.buildTokenWithUid(appId, appCertificate, channelName, account, ...rest)
-      : v2.RtcTokenBuilder.buildTokenWithUserAccount(appId, appCertificate, channelName, account, ...rest);
+      ? A.RtcTokenBuilder.buildTokenWithUid(appId, appCertificate, channelName, account, ...rest)
+      : A.RtcTokenBuilder.buildTokenWithUserAccount(appId, appCertificate, channelName, account, ...rest);
   }
 
   static BuildTokenWithUserAccountAndPrivilege(appId, appCertificate, channelName, account, ...rest) {
     return isCount(account)
-      ? v2.RtcTokenBuilder.buildTokenWithUidAndPrivilege(appId, appCertificate, channelName, account, ...rest)
-      : v2.RtcTokenBuilder.BuildTokenWithUserAccountAndPrivilege(appId, appCertificate, channelName, account, ...rest);
+      ? A.RtcTokenBuilder.buildTokenWithUidAndPrivilege(appId, appCertificate, channelName, account, ...rest)
+      : A.RtcTokenBuilder.BuildTokenWithUserAccountAndPrivilege(appId, appCertificate, channelName, account, ...rest);
   }
 }
 Object.defineProperty(RtcTokenBuilder2, 'name', { value: 'RtcTokenBuilder' });
 
-class RtmTokenBuilder2 extends v2.RtmTokenBuilder {
+class RtmTokenBuilder2 extends A.RtmTokenBuilder {
   static buildToken(appId, appCertificate, userId, expire) {
-    return v2.RtmTokenBuilder.buildToken(appId, appCertificate, userIdText(userId), expire);
+    return A.RtmTokenBuilder.buildToken(appId, appCertificate, userIdText(userId), expire);
   }
 
+  /**
+   * A numeric user id (npm's `buildTokenWithPermissions(..., 0, ...)`) goes
+   * as the RTM2 service's uid in the data form, which the core packs as its
+   * decimal string, "" for 0 (the wildcard), as npm does.
+   */
   static buildTokenWithPermissions(appId, appCertificate, userId, permissions, expire) {
-    return v2.RtmTokenBuilder.buildTokenWithPermissions(appId, appCertificate, userIdText(userId), permissions, expire);
+    if (!isCount(userId)) return A.RtmTokenBuilder.buildTokenWithPermissions(appId, appCertificate, userId, permissions, expire);
+    const token = new AccessToken2(appId, appCertificate, 0, expire);
+    const rtm2 = new ServiceRtm2('', permissions);
+    rtm2.add_privilege(ServiceRtm2.kPrivilegeLogin, expire);
+    token.add_service(rtm2);
+    const d = token.toData();
+    d.services[0] = { ...d.services[0], userId: undefined, uid: userId };
+    return v2.buildToken(d);
   }
 }
 Object.defineProperty(RtmTokenBuilder2, 'name', { value: 'RtmTokenBuilder' });
@@ -315,7 +391,7 @@ Object.defineProperty(RtmTokenBuilder2, 'name', { value: 'RtmTokenBuilder' });
 /** npm agora-access-token (006): its index and its src/ modules. */
 const agoraAccessToken = Object.freeze({
   index: Object.freeze({
-    RtcTokenBuilder: index.RtcTokenBuilder,
+    RtcTokenBuilder: RtcTokenBuilder006,
     RtcRole: index.RtcRole,
     RtmTokenBuilder: RtmTokenBuilder006,
     RtmRole: index.RtmRole,
@@ -328,16 +404,16 @@ const agoraAccessToken = Object.freeze({
 /** npm agora-token (007 at its index, 006 under src/): its index and its src/ modules. */
 const agoraToken = Object.freeze({
   index: Object.freeze({
-    ApaasTokenBuilder: v2.ApaasTokenBuilder,
-    ChatTokenBuilder: v2.ChatTokenBuilder,
-    ConvoAITokenBuilder: v2.ConvoAITokenBuilder,
-    EducationTokenBuilder: v2.EducationTokenBuilder,
-    FpaTokenBuilder: v2.FpaTokenBuilder,
+    ApaasTokenBuilder: A.ApaasTokenBuilder,
+    ChatTokenBuilder: A.ChatTokenBuilder,
+    ConvoAITokenBuilder: A.ConvoAITokenBuilder,
+    EducationTokenBuilder: A.EducationTokenBuilder,
+    FpaTokenBuilder: A.FpaTokenBuilder,
     RtcRole: v2.RtcRole,
     RtcTokenBuilder: RtcTokenBuilder2,
     RtmTokenBuilder: RtmTokenBuilder2,
     Rtm2Permissions: v2.Rtm2Permissions,
-    SttTokenBuilder: v2.SttTokenBuilder,
+    SttTokenBuilder: A.SttTokenBuilder,
   }),
   AccessToken: accessToken006,
   AccessToken2: accessToken2,
@@ -345,12 +421,12 @@ const agoraToken = Object.freeze({
   RtmTokenBuilder: rtm006,
   RtcTokenBuilder2: Object.freeze({ RtcTokenBuilder: RtcTokenBuilder2, Role: v2.RtcRole }),
   RtmTokenBuilder2: Object.freeze({ RtmTokenBuilder: RtmTokenBuilder2 }),
-  ApaasTokenBuilder: Object.freeze({ ApaasTokenBuilder: v2.ApaasTokenBuilder }),
-  ChatTokenBuilder: Object.freeze({ ChatTokenBuilder: v2.ChatTokenBuilder }),
-  ConvoAITokenBuilder: Object.freeze({ ConvoAITokenBuilder: v2.ConvoAITokenBuilder }),
-  EducationTokenBuilder: Object.freeze({ EducationTokenBuilder: v2.EducationTokenBuilder }),
-  FpaTokenBuilder: Object.freeze({ FpaTokenBuilder: v2.FpaTokenBuilder }),
-  SttTokenBuilder: Object.freeze({ SttTokenBuilder: v2.SttTokenBuilder }),
+  ApaasTokenBuilder: Object.freeze({ ApaasTokenBuilder: A.ApaasTokenBuilder }),
+  ChatTokenBuilder: Object.freeze({ ChatTokenBuilder: A.ChatTokenBuilder }),
+  ConvoAITokenBuilder: Object.freeze({ ConvoAITokenBuilder: A.ConvoAITokenBuilder }),
+  EducationTokenBuilder: Object.freeze({ EducationTokenBuilder: A.EducationTokenBuilder }),
+  FpaTokenBuilder: Object.freeze({ FpaTokenBuilder: A.FpaTokenBuilder }),
+  SttTokenBuilder: Object.freeze({ SttTokenBuilder: A.SttTokenBuilder }),
 });
 
 module.exports = { agoraToken, agoraAccessToken };

@@ -148,12 +148,25 @@ export interface TokenData {
   /** null/absent: a fresh CSPRNG salt at build. */
   salt?: Int | null;
   services: ServiceData[];
+  /** Services of a type outside 1..10 (npm's bare `new Service(999)`), packed as type and privileges, sorted among the others by type. */
+  otherServices?: OtherServiceData[];
+}
+
+/** A service of a type outside 1..10 in the data form: 0 or 11..65535 (a documented type is `service`). */
+export interface OtherServiceData {
+  type: Int;
+  /** `[id, value]`: ids 0..65535, unique (`privilege`); values u32 (`expire_ts`). */
+  privileges: Array<[Int, Int]>;
 }
 
 /** Builds a token from data (every `invalid007` rule is checked by token-core). */
 export declare function buildToken(token: TokenData): string;
 
-/** A service of an AccessToken2: its type and privileges. */
+/**
+ * A service of an AccessToken2: its type and privileges. A bare `new
+ * Service(type)` of a type outside 1..10 is built as its type and privileges
+ * (as npm's); the documented types have their classes.
+ */
 export declare class Service {
   constructor(type: number);
   readonly type: number;
@@ -248,7 +261,13 @@ export declare class AccessToken2 {
   getServices(serviceType: number): Service[];
   /** Throws (code = category) where npm returns "". */
   build(): string;
-  /** Reads a token into this object: false when malformed (`parse` gives the diagnosis). */
+  /** The token as `buildToken` takes it (bare `Service`s under `otherServices`). */
+  toData(): TokenData;
+  /**
+   * Reads a token into this object: false when malformed (`parse` gives the
+   * diagnosis). As npm's, reading stops at a service type outside 1..10,
+   * keeping the services before it.
+   */
   from_string(originToken: string): boolean;
   /** Whether the token read by from_string was signed with this certificate (expiry not checked). */
   verifySignature(appCertificate: string): boolean;
@@ -287,6 +306,8 @@ export interface ParsedToken2 {
   services: ParsedService[];
   /** The decompressed content, lowercase hex. */
   contentHex: string;
+  /** Only from a lenient read (`AccessToken2.from_string`): the service type where reading stopped. */
+  unreadServiceType?: number | null;
 }
 
 /** Every field of a 007 token; throws (`version`, `base64`, `zlib`, `truncated`, ...) with the core's diagnosis. */

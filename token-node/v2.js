@@ -44,98 +44,115 @@ const EDU_APP = row('education.build_app_token');
 const CONVOAI = row('convoai.build_token');
 const STT = row('stt.build_token');
 
-// The entry every builder calls; `pinned()` swaps it for the pinned one.
-let build = native.build007;
-
 /** RTC roles: PUBLISHER (1) gets JoinChannel and the three publish privileges, SUBSCRIBER (2) JoinChannel only. */
 const RtcRole = fromTable(tables.rtcRoles);
 
-class RtcTokenBuilder {
-  static buildTokenWithUid(appId, appCertificate, channelName, uid, role, tokenExpire, privilegeExpire) {
-    return build(RTC_UID, appId, appCertificate, channelName, uid, role, tokenExpire, privilegeExpire);
+/**
+ * The reference builders over one entry: `build` (strict: the documented
+ * ranges and types), or, with `accepting`, the entry the
+ * `agoratoken/agora-token` modules use, which also takes what npm's builders
+ * accept when the token is right (token-core's rules: a numeric uid as
+ * canonical decimal text, a fractional expiry truncated, a null RTC role
+ * for join only).
+ */
+function builderSet(accepting) {
+  class RtcTokenBuilder {
+    static buildTokenWithUid(appId, appCertificate, channelName, uid, role, tokenExpire, privilegeExpire) {
+      return (accepting ? buildAccepting : build)(RTC_UID, appId, appCertificate, channelName, uid, role, tokenExpire, privilegeExpire);
+    }
+
+    static buildTokenWithUserAccount(appId, appCertificate, channelName, account, role, tokenExpire, privilegeExpire) {
+      return (accepting ? buildAccepting : build)(RTC_ACCOUNT, appId, appCertificate, channelName, account, role, tokenExpire, privilegeExpire);
+    }
+
+    static buildTokenWithUidAndPrivilege(appId, appCertificate, channelName, uid, tokenExpire, joinChannelPrivilegeExpire, pubAudioPrivilegeExpire, pubVideoPrivilegeExpire, pubDataStreamPrivilegeExpire) {
+      return (accepting ? buildAccepting : build)(RTC_UID_PRIVILEGE, appId, appCertificate, channelName, uid, tokenExpire, joinChannelPrivilegeExpire, pubAudioPrivilegeExpire, pubVideoPrivilegeExpire, pubDataStreamPrivilegeExpire);
+    }
+
+    // Capital B, as npm agora-token spells it.
+    static BuildTokenWithUserAccountAndPrivilege(appId, appCertificate, channelName, account, tokenExpire, joinChannelPrivilegeExpire, pubAudioPrivilegeExpire, pubVideoPrivilegeExpire, pubDataStreamPrivilegeExpire) {
+      return (accepting ? buildAccepting : build)(RTC_ACCOUNT_PRIVILEGE, appId, appCertificate, channelName, account, tokenExpire, joinChannelPrivilegeExpire, pubAudioPrivilegeExpire, pubVideoPrivilegeExpire, pubDataStreamPrivilegeExpire);
+    }
+
+    static buildTokenWithRtm(appId, appCertificate, channelName, account, role, tokenExpire, privilegeExpire) {
+      return (accepting ? buildAccepting : build)(RTC_RTM, appId, appCertificate, channelName, account, role, tokenExpire, privilegeExpire);
+    }
+
+    static buildTokenWithRtm2(appId, appCertificate, channelName, rtcAccount, rtcRole, rtcTokenExpire, joinChannelPrivilegeExpire, pubAudioPrivilegeExpire, pubVideoPrivilegeExpire, pubDataStreamPrivilegeExpire, rtmUserId, rtmTokenExpire) {
+      return (accepting ? buildAccepting : build)(RTC_RTM2, appId, appCertificate, channelName, rtcAccount, rtcRole, rtcTokenExpire, joinChannelPrivilegeExpire, pubAudioPrivilegeExpire, pubVideoPrivilegeExpire, pubDataStreamPrivilegeExpire, rtmUserId, rtmTokenExpire);
+    }
   }
 
-  static buildTokenWithUserAccount(appId, appCertificate, channelName, account, role, tokenExpire, privilegeExpire) {
-    return build(RTC_ACCOUNT, appId, appCertificate, channelName, account, role, tokenExpire, privilegeExpire);
+  class RtmTokenBuilder {
+    static buildToken(appId, appCertificate, userId, expire) {
+      return (accepting ? buildAccepting : build)(RTM, appId, appCertificate, userId, expire);
+    }
+
+    /** `permissions`: an Rtm2Permissions, or `[[resourceType, permissionType, [resources]], ...]`. */
+    static buildTokenWithPermissions(appId, appCertificate, userId, permissions, expire) {
+      return (accepting ? buildAccepting : build)(RTM_PERMISSIONS, appId, appCertificate, userId, grants(permissions), expire);
+    }
   }
 
-  static buildTokenWithUidAndPrivilege(appId, appCertificate, channelName, uid, tokenExpire, joinChannelPrivilegeExpire, pubAudioPrivilegeExpire, pubVideoPrivilegeExpire, pubDataStreamPrivilegeExpire) {
-    return build(RTC_UID_PRIVILEGE, appId, appCertificate, channelName, uid, tokenExpire, joinChannelPrivilegeExpire, pubAudioPrivilegeExpire, pubVideoPrivilegeExpire, pubDataStreamPrivilegeExpire);
+  class ChatTokenBuilder {
+    static buildUserToken(appId, appCertificate, userId, expire) {
+      return (accepting ? buildAccepting : build)(CHAT_USER, appId, appCertificate, userId, expire);
+    }
+
+    static buildAppToken(appId, appCertificate, expire) {
+      return (accepting ? buildAccepting : build)(CHAT_APP, appId, appCertificate, expire);
+    }
   }
 
-  // Capital B, as npm agora-token spells it.
-  static BuildTokenWithUserAccountAndPrivilege(appId, appCertificate, channelName, account, tokenExpire, joinChannelPrivilegeExpire, pubAudioPrivilegeExpire, pubVideoPrivilegeExpire, pubDataStreamPrivilegeExpire) {
-    return build(RTC_ACCOUNT_PRIVILEGE, appId, appCertificate, channelName, account, tokenExpire, joinChannelPrivilegeExpire, pubAudioPrivilegeExpire, pubVideoPrivilegeExpire, pubDataStreamPrivilegeExpire);
+  class FpaTokenBuilder {
+    static buildToken(appId, appCertificate) {
+      return (accepting ? buildAccepting : build)(FPA, appId, appCertificate);
+    }
   }
 
-  static buildTokenWithRtm(appId, appCertificate, channelName, account, role, tokenExpire, privilegeExpire) {
-    return build(RTC_RTM, appId, appCertificate, channelName, account, role, tokenExpire, privilegeExpire);
+  /** APaaS and Education: the same three builders (the references share the code), each its own rows. */
+  function classroomBuilders(roomUser, user, app) {
+    return {
+      buildRoomUserToken(appId, appCertificate, roomUuid, userUuid, role, expire) {
+        return (accepting ? buildAccepting : build)(roomUser, appId, appCertificate, roomUuid, userUuid, role, expire);
+      },
+      buildUserToken(appId, appCertificate, userUuid, expire) {
+        return (accepting ? buildAccepting : build)(user, appId, appCertificate, userUuid, expire);
+      },
+      buildAppToken(appId, appCertificate, expire) {
+        return (accepting ? buildAccepting : build)(app, appId, appCertificate, expire);
+      },
+    };
   }
 
-  static buildTokenWithRtm2(appId, appCertificate, channelName, rtcAccount, rtcRole, rtcTokenExpire, joinChannelPrivilegeExpire, pubAudioPrivilegeExpire, pubVideoPrivilegeExpire, pubDataStreamPrivilegeExpire, rtmUserId, rtmTokenExpire) {
-    return build(RTC_RTM2, appId, appCertificate, channelName, rtcAccount, rtcRole, rtcTokenExpire, joinChannelPrivilegeExpire, pubAudioPrivilegeExpire, pubVideoPrivilegeExpire, pubDataStreamPrivilegeExpire, rtmUserId, rtmTokenExpire);
+  class ApaasTokenBuilder {}
+  Object.assign(ApaasTokenBuilder, classroomBuilders(APAAS_ROOM_USER, APAAS_USER, APAAS_APP));
+
+  class EducationTokenBuilder {}
+  Object.assign(EducationTokenBuilder, classroomBuilders(EDU_ROOM_USER, EDU_USER, EDU_APP));
+
+  class ConvoAITokenBuilder {
+    static buildToken(appId, appCertificate, channelName, rtcAccount, rtcRole, rtcTokenExpire, joinChannelPrivilegeExpire, pubAudioPrivilegeExpire, pubVideoPrivilegeExpire, pubDataStreamPrivilegeExpire, rtmUserId, rtmTokenExpire) {
+      return (accepting ? buildAccepting : build)(CONVOAI, appId, appCertificate, channelName, rtcAccount, rtcRole, rtcTokenExpire, joinChannelPrivilegeExpire, pubAudioPrivilegeExpire, pubVideoPrivilegeExpire, pubDataStreamPrivilegeExpire, rtmUserId, rtmTokenExpire);
+    }
   }
+
+  class SttTokenBuilder {
+    static buildToken(appId, appCertificate, channelName, rtcAccount, rtcRole, rtcTokenExpire, joinChannelPrivilegeExpire, pubAudioPrivilegeExpire, pubVideoPrivilegeExpire, pubDataStreamPrivilegeExpire, rtmUserId, rtmTokenExpire) {
+      return (accepting ? buildAccepting : build)(STT, appId, appCertificate, channelName, rtcAccount, rtcRole, rtcTokenExpire, joinChannelPrivilegeExpire, pubAudioPrivilegeExpire, pubVideoPrivilegeExpire, pubDataStreamPrivilegeExpire, rtmUserId, rtmTokenExpire);
+    }
+  }
+
+  return { RtcTokenBuilder, RtmTokenBuilder, ChatTokenBuilder, FpaTokenBuilder, ApaasTokenBuilder, EducationTokenBuilder, ConvoAITokenBuilder, SttTokenBuilder };
 }
 
-class RtmTokenBuilder {
-  static buildToken(appId, appCertificate, userId, expire) {
-    return build(RTM, appId, appCertificate, userId, expire);
-  }
+// The entry every strict builder calls; `pinned()` swaps it for the pinned one.
+let build = native.build007;
+const buildAccepting = native.build007Accepting;
 
-  /** `permissions`: an Rtm2Permissions, or `[[resourceType, permissionType, [resources]], ...]`. */
-  static buildTokenWithPermissions(appId, appCertificate, userId, permissions, expire) {
-    return build(RTM_PERMISSIONS, appId, appCertificate, userId, grants(permissions), expire);
-  }
-}
-
-class ChatTokenBuilder {
-  static buildUserToken(appId, appCertificate, userId, expire) {
-    return build(CHAT_USER, appId, appCertificate, userId, expire);
-  }
-
-  static buildAppToken(appId, appCertificate, expire) {
-    return build(CHAT_APP, appId, appCertificate, expire);
-  }
-}
-
-class FpaTokenBuilder {
-  static buildToken(appId, appCertificate) {
-    return build(FPA, appId, appCertificate);
-  }
-}
-
-/** APaaS and Education: the same three builders (the references share the code), each its own rows. */
-function classroomBuilders(roomUser, user, app) {
-  return {
-    buildRoomUserToken(appId, appCertificate, roomUuid, userUuid, role, expire) {
-      return build(roomUser, appId, appCertificate, roomUuid, userUuid, role, expire);
-    },
-    buildUserToken(appId, appCertificate, userUuid, expire) {
-      return build(user, appId, appCertificate, userUuid, expire);
-    },
-    buildAppToken(appId, appCertificate, expire) {
-      return build(app, appId, appCertificate, expire);
-    },
-  };
-}
-
-class ApaasTokenBuilder {}
-Object.assign(ApaasTokenBuilder, classroomBuilders(APAAS_ROOM_USER, APAAS_USER, APAAS_APP));
-
-class EducationTokenBuilder {}
-Object.assign(EducationTokenBuilder, classroomBuilders(EDU_ROOM_USER, EDU_USER, EDU_APP));
-
-class ConvoAITokenBuilder {
-  static buildToken(appId, appCertificate, channelName, rtcAccount, rtcRole, rtcTokenExpire, joinChannelPrivilegeExpire, pubAudioPrivilegeExpire, pubVideoPrivilegeExpire, pubDataStreamPrivilegeExpire, rtmUserId, rtmTokenExpire) {
-    return build(CONVOAI, appId, appCertificate, channelName, rtcAccount, rtcRole, rtcTokenExpire, joinChannelPrivilegeExpire, pubAudioPrivilegeExpire, pubVideoPrivilegeExpire, pubDataStreamPrivilegeExpire, rtmUserId, rtmTokenExpire);
-  }
-}
-
-class SttTokenBuilder {
-  static buildToken(appId, appCertificate, channelName, rtcAccount, rtcRole, rtcTokenExpire, joinChannelPrivilegeExpire, pubAudioPrivilegeExpire, pubVideoPrivilegeExpire, pubDataStreamPrivilegeExpire, rtmUserId, rtmTokenExpire) {
-    return build(STT, appId, appCertificate, channelName, rtcAccount, rtcRole, rtcTokenExpire, joinChannelPrivilegeExpire, pubAudioPrivilegeExpire, pubVideoPrivilegeExpire, pubDataStreamPrivilegeExpire, rtmUserId, rtmTokenExpire);
-  }
-}
+const {
+  RtcTokenBuilder, RtmTokenBuilder, ChatTokenBuilder, FpaTokenBuilder, ApaasTokenBuilder, EducationTokenBuilder, ConvoAITokenBuilder, SttTokenBuilder,
+} = builderSet(false);
 
 /** Every builder of the core's recipe table under its python3 name (`builders['rtc.build_token_with_uid']`). */
 const builders = Object.freeze({
@@ -221,7 +238,13 @@ function grants(permissions, name = 'permissions') {
 
 const TYPE = fromTable(tables.services.map((s) => ({ name: s.className, value: s.type })));
 
-/** A service of a token: its type and privileges (`[id, seconds after issueTs]`). */
+/**
+ * A service of a token: its type and privileges (`[id, seconds after
+ * issueTs]`). A bare `new Service(type)` of a type outside 1..10 (npm's
+ * `new Service(999)`, one Agora may add later) is built as its type and
+ * privileges, the layout every service starts with; the documented types
+ * have their classes (ServiceRtc, ...).
+ */
 class Service {
   constructor(type) {
     this.type = type;
@@ -432,21 +455,36 @@ class AccessToken2 {
 
   /** Builds the token; throws (code = category) on invalid input, where npm returns "". */
   build() {
-    return buildToken({
+    return buildToken(this.toData());
+  }
+
+  /**
+   * The token as `buildToken` takes it: the documented services under
+   * `services`, bare `Service`s (a type outside 1..10) under `otherServices`.
+   */
+  toData() {
+    const bare = (s) => s instanceof Service && !(s instanceof ChannelService || s instanceof UserService || s instanceof ServiceApaas || s instanceof EmptyService);
+    return {
       appId: this.appId,
       appCertificate: this.#appCertificate,
       issueTs: this.issueTs,
       expire: this.expire,
       salt: this.salt,
-      services: this.services.map((s) => (s instanceof Service ? s.toData() : s)),
-    });
+      services: this.services.filter((s) => !bare(s)).map((s) => (s instanceof Service ? s.toData() : s)),
+      otherServices: this.services.filter(bare).map((s) => ({ type: s.type, privileges: [...s.privileges] })),
+    };
   }
 
-  /** Reads a token into this object: true, or false when it is malformed (`parse` says why). */
+  /**
+   * Reads a token into this object: true, or false when it is malformed
+   * (`parse` says why). As npm's, reading stops at a service type outside
+   * 1..10 and keeps the services before it; `verifySignature` still covers
+   * the whole token.
+   */
   from_string(originToken) {
     let t;
     try {
-      t = parse(originToken);
+      t = native.parse007Lenient(str(originToken, 'token'));
     } catch {
       this.#read = null;
       return false;
@@ -464,7 +502,7 @@ class AccessToken2 {
   verifySignature(appCertificate) {
     if (this.#read === null) return false;
     const { token, issueTs } = this.#read;
-    return verify(token, appCertificate, { now: issueTs }) === 'ok';
+    return native.verify007Lenient(token, str(appCertificate, 'appCertificate'), { now: issueTs }) === 'ok';
   }
 }
 
@@ -491,13 +529,29 @@ function serviceData(s, i) {
   };
 }
 
+/** A service of a type outside 1..10 in the data form: `{ type, privileges }` only. */
+function otherServiceData(s, i) {
+  const at = `otherServices[${i}]`;
+  if (s === null || typeof s !== 'object') throw wrongType(at, 'an object', s);
+  if (!Array.isArray(s.privileges)) throw wrongType(`${at}.privileges`, 'an array of [id, value] pairs', s.privileges);
+  const privileges = s.privileges.map((p, j) => {
+    if (!Array.isArray(p) || p.length !== 2) throw wrongType(`${at}.privileges[${j}]`, 'an [id, value] pair', p);
+    return [num(p[0], `${at}.privileges[${j}][0]`), num(p[1], `${at}.privileges[${j}][1]`)];
+  });
+  return { type: num(s.type, `${at}.type`), privileges };
+}
+
 /**
  * Builds a token from data: `{ appId, appCertificate, issueTs?, expire, salt?,
- * services: [{ type, privileges: [[id, expire]], ...fields }] }`.
+ * services: [{ type, privileges: [[id, expire]], ...fields }],
+ * otherServices?: [{ type, privileges }] }` (`otherServices`: types outside
+ * 1..10, packed as type and privileges, sorted among the others by type).
  */
 function buildToken(token) {
   if (token === null || typeof token !== 'object') throw wrongType('token', 'an object', token);
   if (!Array.isArray(token.services)) throw wrongType('services', 'an array', token.services);
+  const others = token.otherServices ?? [];
+  if (!Array.isArray(others)) throw wrongType('otherServices', 'an array', token.otherServices);
   return native.buildToken007(
     str(token.appId, 'appId'),
     str(token.appCertificate, 'appCertificate'),
@@ -505,6 +559,7 @@ function buildToken(token) {
     num(token.expire, 'expire'),
     optional(num, token.salt, 'salt'),
     token.services.map(serviceData),
+    others.map(otherServiceData),
   );
 }
 
@@ -542,6 +597,9 @@ function verify(token, appCertificate, expected) {
   }
   return native.verify007(str(token, 'token'), str(appCertificate, 'appCertificate'), data);
 }
+
+// For agora.js (the agoratoken/agora-token modules) only: the builders over the accepting entry.
+const ACCEPTING = Symbol.for('agoratoken.v2.acceptingBuilders');
 
 // Every name written out, so that Node's ESM loader sees them all (v2.mjs re-exports this object).
 module.exports = {
@@ -588,3 +646,4 @@ module.exports = {
   errorName,
   version,
 };
+Object.defineProperty(module.exports, ACCEPTING, { value: Object.freeze(builderSet(true)) });

@@ -13,6 +13,7 @@ package accesstoken2
 
 import (
 	"errors"
+	"strconv"
 
 	agoratoken "github.com/agoratoken/agoratoken/token-go"
 	"github.com/agoratoken/agoratoken/token-go/internal/token2"
@@ -77,7 +78,9 @@ type Service struct {
 	Type       uint16
 }
 
-// NewService creates a service of a type with no privilege.
+// NewService creates a bare service of a type with no privilege: for a type
+// outside 1..10 (one Agora may add later), built as type and privileges; a
+// documented type has its own constructor (NewServiceRtc, ...).
 func NewService(serviceType uint16) *Service {
 	return &Service{Privileges: make(map[uint16]uint32), Type: serviceType}
 }
@@ -312,6 +315,17 @@ type ServiceStt struct{ *Service }
 // NewServiceStt creates an STT service.
 func NewServiceStt() *ServiceStt { return &ServiceStt{Service: NewService(ServiceTypeStt)} }
 
+// GetUidStr is the user string a channel service packs for a numeric uid:
+// "" for 0 (any user, the wildcard), else its decimal form, as the
+// reference's GetUidStr and token-core's packing (the package tests check
+// that both agree).
+func GetUidStr(uid uint32) string {
+	if uid == 0 {
+		return ""
+	}
+	return strconv.FormatUint(uint64(uid), 10)
+}
+
 // AccessToken is an AccessToken2: app id and certificate, IssueTs (Unix
 // seconds; 0: now at Build), Expire (seconds after IssueTs), Salt (0: a
 // fresh CSPRNG salt at Build) and services.
@@ -360,12 +374,23 @@ func nonZero(v uint32) *int64 {
 	return &n
 }
 
-// Build checks the token and writes it ("007..."). A service of an unknown
-// kind, bad credentials or a bad field is an *agoratoken.Error naming it.
+// Build checks the token and writes it ("007..."). Bad credentials or a bad
+// field is an *agoratoken.Error naming it. A bare NewService(type) of a type
+// outside 1..10 is packed as its type and privileges, as the reference packs
+// it (services sorted by type, stable); of a documented type it is an
+// ErrService (its fields are missing: use its constructor).
 func (accessToken *AccessToken) Build() (string, error) {
 	t := token2.Token{AppID: accessToken.AppId, AppCertificate: accessToken.AppCert, Expire: int64(accessToken.Expire),
 		IssueTs: nonZero(accessToken.IssueTs), Salt: nonZero(accessToken.Salt)}
 	for _, s := range accessToken.Services {
+		if o, ok := s.(*Service); ok {
+			// A bare NewService(type): packed as type and privileges, as the reference's base
+			// Service; the library takes it for a type outside 1..10 (a documented type needs its
+			// fields: use its constructor).
+			d := o.data()
+			t.Others = append(t.Others, token2.OtherService{Type: d.Type, Privileges: d.Privileges})
+			continue
+		}
 		t.Services = append(t.Services, s.data())
 	}
 	return token2.BuildData(&t)
@@ -414,12 +439,29 @@ func serviceOf(s *token2.Service) IService {
 	return &ServiceFpa{Service: base}
 }
 
-// Parse reads a 007 token strictly (any valid zlib stream) into the fields
-// and services, in token order. On failure (false and an *agoratoken.Error:
-// ErrVersion, ErrBase64, ErrZlib, ErrTruncated, ...) the token is unchanged.
+// Parse reads a 007 token (any valid zlib stream) into the fields and
+// services, in token order. As the reference's, reading stops at a service
+// type outside 1..10 (one this library has no layout for) and succeeds with
+// the services before it; VerifySignature still checks the whole token. On failure (false and an *agoratoken.Error:
+// ErrVersion, ErrBase64, ErrZlib, ErrTruncated, ...) AppId, IssueTs, Expire,
+// Salt and Services are cleared and VerifySignature needs a new Parse, as in
+// the reference (a failed Parse never leaves an earlier token's services).
 func (accessToken *AccessToken) Parse(token string) (bool, error) {
-	p, err := token2.Parse(token)
+	return accessToken.read(token, token2.ParseLenient)
+}
+
+// ParseStrict is Parse that also refuses a service type outside 1..10
+// (ErrService) instead of stopping there: the format's rule, as
+// Verify applies it and the conformance vectors require.
+func (accessToken *AccessToken) ParseStrict(token string) (bool, error) {
+	return accessToken.read(token, token2.Parse)
+}
+
+func (accessToken *AccessToken) read(token string, parse func(string) (*token2.Parsed, error)) (bool, error) {
+	p, err := parse(token)
 	if err != nil {
+		accessToken.AppId, accessToken.IssueTs, accessToken.Expire, accessToken.Salt = "", 0, 0, 0
+		accessToken.Services, accessToken.token = nil, ""
 		return false, err
 	}
 	accessToken.AppId, accessToken.IssueTs, accessToken.Expire, accessToken.Salt = p.AppID, p.IssueTs, p.Expire, p.Salt
@@ -435,10 +477,10 @@ func (accessToken *AccessToken) Parse(token string) (bool, error) {
 // appCertificate (the signature only, as the reference's).
 func (accessToken *AccessToken) VerifySignature(appCertificate string) (bool, error) {
 	if accessToken.token == "" {
-		return false, errors.New("accesstoken2: parse a token before verifying its signature")
+		return false, errors.New("parse token before verifying signature")
 	}
 	// At the token's own issue_ts nothing has expired: the signature is the check.
-	r, err := token2.Verify(accessToken.token, appCertificate, int64(accessToken.IssueTs), token2.Expected{})
+	r, err := token2.VerifyLenient(accessToken.token, appCertificate, int64(accessToken.IssueTs), token2.Expected{})
 	return err == nil && r == agoratoken.VerifyOK, err
 }
 

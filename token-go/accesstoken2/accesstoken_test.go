@@ -280,12 +280,15 @@ func TestAccessTokenBuildParseVerify(t *testing.T) {
 	if ok, err := p.VerifySignature("short"); ok || !errors.Is(err, agoratoken.ErrAppCertificate) {
 		t.Fatalf("bad certificate: %v %v", ok, err)
 	}
-	// A failed Parse leaves the token as it was.
+	// A failed Parse clears the token, as the reference's: no earlier service, no signature to verify.
 	if ok, err := p.Parse("007AAAA"); ok || !errors.Is(err, agoratoken.ErrZlib) {
 		t.Fatalf("Parse: %v %v", ok, err)
 	}
-	if p.AppId != appID || len(p.Services) != 1 {
-		t.Fatal("a failed Parse changed the token")
+	if p.AppId != "" || p.IssueTs != 0 || p.Expire != 0 || p.Salt != 0 || len(p.Services) != 0 {
+		t.Fatalf("a failed Parse kept the earlier token: %+v", p)
+	}
+	if ok, err := p.VerifySignature(appCert); ok || err == nil || err.Error() != "parse token before verifying signature" {
+		t.Fatalf("VerifySignature after a failed Parse: %v %v", ok, err)
 	}
 	if ok, err := accesstoken2.CreateAccessToken().VerifySignature(appCert); ok || err == nil {
 		t.Fatal("VerifySignature before Parse")

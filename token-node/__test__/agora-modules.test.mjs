@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import zlib from 'node:zlib';
 import { describe, test } from 'node:test';
 
-import { APP_CERT, APP_ID } from './common.mjs';
+import { APP_CERT, APP_ID, CHANNEL, OTHER_CERT, throwsCode, throwsType } from './common.mjs';
 
 const require = createRequire(import.meta.url);
 const MODULES = {
@@ -122,6 +122,15 @@ describe('007 AccessToken2', () => {
     });
   }
 
+  test("AccessToken2.kServices: npm's service type -> class map", () => {
+    for (const [type, cls] of Object.entries(theirs.AccessToken2.kServices)) {
+      assert.equal(ours.AccessToken2.kServices[type].name, cls.name, `type ${type}`);
+    }
+    const r = new ours.AccessToken2('', '', 0, 0);
+    r.from_string(make(ours, 1).build());
+    for (const s of r.services) assert.ok(s instanceof ours.AccessToken2.kServices[s.__type]);
+  });
+
   test('"" where npm returns it; false for what cannot be read or verified', () => {
     assert.equal(new ours.AccessToken2(APP_ID, APP_CERT, 0, 600).build(), '');
     const bad = make(ours, 1);
@@ -152,5 +161,151 @@ describe('007 AccessToken2', () => {
     r.from_string(RtmTokenBuilder.buildTokenWithPermissions(APP_ID, APP_CERT, 7, new Rtm2Permissions(), 600));
     assert.equal(r.getServices(ours.kRtm2ServiceType)[0].__user_id, '7');
     assert.throws(() => RtcTokenBuilder.buildTokenWithUserAccount(APP_ID, APP_CERT, 'room-1', 2 ** 32, 1, 600, 600), { code: 'uid' });
+  });
+});
+
+// What npm's builders accept when the token is right (#15): each rule is
+// token-core's; the agoratoken/agora-* modules take it, the agoratoken and
+// agoratoken/v2 entries stay strict.
+describe('npm modules: what npm accepts when the token is right', () => {
+  const { parse } = require('agoratoken');
+  const v2 = require('agoratoken/v2');
+  const BAD_DECIMAL = ['007', '+1', ' 1', '1 ', '1.0', '0x10', '', '4294967296', '99999999999'];
+
+  for (const pkg of ['agora-access-token', 'agora-token/src/RtcTokenBuilder']) {
+    test(`${pkg}: a uid as canonical decimal text, a null role, a fractional expiry (006)`, () => {
+      const mod = require(`agoratoken/${pkg}`);
+      const { RtcTokenBuilder } = mod;
+      const Role = mod.RtcRole ?? mod.Role;
+      const ts = 1700000600;
+      const byNumber = parse(RtcTokenBuilder.buildTokenWithUid(APP_ID, APP_CERT, 'room-1', 2882341273, Role.PUBLISHER, ts));
+      const byText = parse(RtcTokenBuilder.buildTokenWithUid(APP_ID, APP_CERT, 'room-1', '2882341273', Role.PUBLISHER, ts + 0.9));
+      assert.deepEqual([byText.crcUid, byText.privileges], [byNumber.crcUid, byNumber.privileges]);
+      assert.equal(parse(RtcTokenBuilder.buildTokenWithUid(APP_ID, APP_CERT, 'room-1', '0', Role.PUBLISHER, ts)).crcUid, 0);
+      for (const bad of BAD_DECIMAL) {
+        const e = throwsCode(() => RtcTokenBuilder.buildTokenWithUid(APP_ID, APP_CERT, 'room-1', bad, Role.PUBLISHER, ts), 'uid');
+        assert.match(e.message, /account/);
+      }
+      for (const role of [null, undefined]) {
+        assert.deepEqual(parse(RtcTokenBuilder.buildTokenWithUid(APP_ID, APP_CERT, 'room-1', 42, role, ts)).privileges, [[1, ts]]);
+        assert.deepEqual(parse(RtcTokenBuilder.buildTokenWithAccount(APP_ID, APP_CERT, 'room-1', 'alice', role, ts)).privileges, [[1, ts]]);
+      }
+      throwsCode(() => RtcTokenBuilder.buildTokenWithUid(APP_ID, APP_CERT, 'room-1', 42, 3, ts), 'role');
+      throwsCode(() => RtcTokenBuilder.buildTokenWithUid(APP_ID, APP_CERT, 'room-1', 2 ** 32, Role.PUBLISHER, ts), 'uid');
+      throwsCode(() => RtcTokenBuilder.buildTokenWithUid(APP_ID, APP_CERT, 'room-1', 42, Role.PUBLISHER, NaN), 'expire_ts');
+      throwsCode(() => RtcTokenBuilder.buildTokenWithUid(APP_ID, APP_CERT, 'room-1', 42, Role.PUBLISHER, 2 ** 32 + 0.5), 'expire_ts');
+    });
+  }
+
+  test('006 RtmTokenBuilder: any integer role, a fractional expiry; AccessToken: fractional salt, ts, expiries', () => {
+    const { RtmTokenBuilder } = require('agoratoken/agora-access-token');
+    for (const role of [0, 1, 2, 101, -1]) {
+      assert.deepEqual(parse(RtmTokenBuilder.buildToken(APP_ID, APP_CERT, 'alice', role, 1700000600.5)).privileges, [[1000, 1700000600]]);
+    }
+    const { AccessToken, priviledges: P } = require('agoratoken/agora-token/src/AccessToken');
+    const make = (salt, ts, expire) => {
+      const t = new AccessToken(APP_ID, APP_CERT, 'room-1', 42);
+      Object.assign(t, { salt, ts });
+      t.addPriviledge(P.kJoinChannel, expire);
+      return t.build();
+    };
+    assert.equal(make(7.9, 1700000000.2, 1700000600.99), make(7, 1700000000, 1700000600));
+    throwsCode(() => make(-0.5 - 1, 1700000000, 0), 'salt');
+  });
+
+  test('007 builders: a uid as decimal text, a null role, fractional expiries; v2 stays strict', () => {
+    const { RtcTokenBuilder, RtcRole, RtmTokenBuilder, ChatTokenBuilder, Rtm2Permissions } = require('agoratoken/agora-token');
+    const r = new (require('agoratoken/agora-token/src/AccessToken2').AccessToken2)('', '', 0, 0);
+    const read = (token) => {
+      assert.equal(r.from_string(token), true);
+      assert.equal(r.verifySignature(APP_CERT), true);
+      return r;
+    };
+    const t = read(RtcTokenBuilder.buildTokenWithUid(APP_ID, APP_CERT, 'room-1', '42', RtcRole.PUBLISHER, 600.7, 300.2));
+    const [rtc] = t.getServices(v2.kRtcServiceType);
+    assert.deepEqual([t.expire, rtc.__uid, rtc.__privileges], [600, '42', { 1: 300, 2: 300, 3: 300, 4: 300 }]);
+    for (const bad of BAD_DECIMAL) throwsCode(() => RtcTokenBuilder.buildTokenWithUid(APP_ID, APP_CERT, 'room-1', bad, RtcRole.PUBLISHER, 600), 'uid');
+    for (const role of [null, undefined]) {
+      const j = read(RtcTokenBuilder.buildTokenWithUid(APP_ID, APP_CERT, 'room-1', 42, role, 600, 60));
+      assert.deepEqual(j.getServices(v2.kRtcServiceType)[0].__privileges, { 1: 60 });
+      const k = read(RtcTokenBuilder.buildTokenWithRtm2(APP_ID, APP_CERT, 'room-1', 'alice', role, 600, 60, 60, 60, 60, 'alice', 600));
+      assert.deepEqual(k.getServices(v2.kRtcServiceType)[0].__privileges, { 1: 60 });
+    }
+    throwsCode(() => RtcTokenBuilder.buildTokenWithUid(APP_ID, APP_CERT, 'room-1', 42, 3, 600), 'role');
+    throwsCode(() => RtcTokenBuilder.buildTokenWithUid(APP_ID, APP_CERT, 'room-1', 1.5, RtcRole.PUBLISHER, 600), 'uid');
+    throwsCode(() => RtcTokenBuilder.buildTokenWithUid(APP_ID, APP_CERT, 'room-1', 42, RtcRole.PUBLISHER, Infinity), 'expire');
+    assert.equal(read(ChatTokenBuilder.buildUserToken(APP_ID, APP_CERT, 'alice', 600.5)).expire, 600);
+    // RTM2 for a numeric user id: its decimal string, "" for 0 (the wildcard), as npm writes it.
+    for (const [id, text] of [[0, ''], [7, '7']]) {
+      const m = read(RtmTokenBuilder.buildTokenWithPermissions(APP_ID, APP_CERT, id, new Rtm2Permissions(), 600.5));
+      const [rtm2] = m.getServices(v2.kRtm2ServiceType);
+      assert.deepEqual([m.expire, rtm2.__user_id, rtm2.__privileges], [600, text, { 1: 600 }]);
+    }
+    // agoratoken/v2 keeps its documented strictness.
+    throwsType(() => v2.RtcTokenBuilder.buildTokenWithUid(APP_ID, APP_CERT, 'room-1', '42', v2.RtcRole.PUBLISHER, 600));
+    throwsType(() => v2.RtcTokenBuilder.buildTokenWithUid(APP_ID, APP_CERT, 'room-1', 42, null, 600));
+    throwsCode(() => v2.RtcTokenBuilder.buildTokenWithUid(APP_ID, APP_CERT, 'room-1', 42, v2.RtcRole.PUBLISHER, 600.5), 'expire');
+  });
+
+  for (const [name, m] of [['agora-token/src/AccessToken2', require('agoratoken/agora-token/src/AccessToken2')], ['v2', v2]]) {
+    test(`${name}: a Service of another type is built; from_string stops there, as npm's`, () => {
+      const make = (otherType) => {
+        const t = new m.AccessToken2(APP_ID, APP_CERT, 1111111, 600);
+        t.salt = 1;
+        const rtc = new m.ServiceRtc(CHANNEL, 42);
+        rtc.add_privilege(m.ServiceRtc.kPrivilegeJoinChannel, 600);
+        t.add_service(rtc);
+        const other = new m.Service(otherType);
+        other.add_privilege(1, 600);
+        t.add_service(other);
+        return t.build();
+      };
+      for (const [type, rtcRead] of [[999, 1], [65535, 1], [11, 1], [0, 0]]) {
+        const token = make(type);
+        const r = new m.AccessToken2('', '', 0, 0);
+        assert.equal(r.from_string(token), true, `type ${type}`);
+        assert.equal(r.getServices(m.kRtcServiceType).length, rtcRead, `type ${type}`);
+        assert.equal(r.getServices(type).length, 0);
+        assert.equal(r.verifySignature(APP_CERT), true);
+        assert.equal(r.verifySignature(OTHER_CERT), false);
+        // The strict readers keep the format's rule.
+        throwsCode(() => v2.parse(token), 'service');
+        throwsCode(() => v2.verify(token, APP_CERT), 'service');
+      }
+      // A bare Service of a documented type lacks its fields.
+      const t = new m.AccessToken2(APP_ID, APP_CERT, 0, 600);
+      t.add_service(new m.Service(m.kRtmServiceType));
+      throwsCode(() => new v2.AccessToken2(APP_ID, APP_CERT, 0, 600).build.call(t), 'service');
+    });
+  }
+
+  test('AccessToken2: fractional issueTs, expire, salt and privilege values are truncated', () => {
+    const m = require('agoratoken/agora-token/src/AccessToken2');
+    const make = (issueTs, expire, salt, value) => {
+      const t = new m.AccessToken2(APP_ID, APP_CERT, issueTs, expire);
+      t.salt = salt;
+      const rtc = new m.ServiceRtc('room-1', 0);
+      rtc.add_privilege(m.ServiceRtc.kPrivilegeJoinChannel, value);
+      t.add_service(rtc);
+      return t;
+    };
+    assert.equal(make(1111111.7, 600.2, 1.5, 600.9).build(), make(1111111, 600, 1, 600).build());
+    const bad = make(1111111, 600, 1, 600);
+    bad.issueTs = NaN;
+    throwsCode(() => bad.build(), 'issue_ts');
+    bad.issueTs = 1111111;
+    bad.services[0].add_privilege(1, -1);
+    throwsCode(() => bad.build(), 'expire_ts');
+  });
+
+  test('buildToken: otherServices in the data form', () => {
+    const data = { appId: APP_ID, appCertificate: APP_CERT, issueTs: 1111111, expire: 600, salt: 1, services: [{ type: 1, channelName: CHANNEL, uid: 42, privileges: [[1, 600]] }] };
+    const plain = v2.buildToken(data);
+    const withOther = v2.buildToken({ ...data, otherServices: [{ type: 999, privileges: [[1, 600]] }] });
+    assert.notEqual(withOther, plain);
+    assert.equal(new v2.AccessToken2().from_string(withOther), true);
+    throwsCode(() => v2.buildToken({ ...data, otherServices: [{ type: 5, privileges: [] }] }), 'service');
+    throwsType(() => v2.buildToken({ ...data, otherServices: {} }));
+    throwsType(() => v2.buildToken({ ...data, otherServices: [{ type: 999, privileges: [[1]] }] }));
   });
 });

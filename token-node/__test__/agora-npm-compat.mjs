@@ -1,23 +1,30 @@
 // make compat-node: Agora's own test files, as npm ships them in the
 // tarballs of agora-token (007 and 006) and agora-access-token (006), run
 // against agoratoken with only their require lines redirected.
+// make compat-reference-node (--reference): the same for the test files of a
+// fetched AgoraIO/Tools copy (DynamicKey/AgoraDynamicKey/nodejs/test, newer
+// than npm's), found under AGORA_TOOLS_DIR.
 //
 // Nothing of the vendor's is kept in this repository: the two packages are
 // devDependencies, installed by `npm ci` (make deps-node) from the lockfile
-// into token-node/node_modules with their test/ folders; at each run the test
-// files are copied into a temporary folder outside the repository, rewritten
-// there ('../src/X' -> 'agoratoken/<package>/src/X', '../index' ->
+// into token-node/node_modules with their test/ folders, and the GitHub copy
+// lives wherever AGORA_TOOLS_DIR points (outside the repository); at each run
+// the test files are copied into a temporary folder outside the repository,
+// rewritten there ('../src/X' -> 'agoratoken/<package>/src/X', '../index' ->
 // 'agoratoken/<package>') and run by the small nodeunit stand-in below (the
 // files are nodeunit modules: `exports.name = function (test) {...}`).
 // Tests of the references' private packing helpers (ByteBuf) and of other
 // formats (DynamicKey5, SignalingToken) are out of scope and reported as
 // skipped; the few that fail for a documented difference are listed below.
 // The last line is `compat[node]: N passed, M failed, D known differences,
-// K skipped`; the exit status is non-zero when M > 0 or N = 0.
+// K skipped` (`compat[node, reference]` with --reference); the exit status is
+// non-zero when M > 0 or N = 0. --reference without AGORA_TOOLS_DIR prints
+// "skipped: AGORA_TOOLS_DIR not set" and exits 0.
 //
-// Usage: node agora-npm-compat.mjs [--reference] [workdir]
-//   --reference: redirect the require lines to the installed npm package
-//   itself (a baseline: what its own tests do against its own code)
+// Usage: node agora-npm-compat.mjs [--reference | --baseline] [workdir]
+//   --reference: the GitHub copy's test files (AGORA_TOOLS_DIR) against agoratoken/agora-token
+//   --baseline: npm's test files against the installed npm package itself
+//   (what its own tests do against its own code)
 //   workdir: where to write the rewritten files (default: a fresh temp dir, removed after)
 
 import assert from 'node:assert';
@@ -38,29 +45,57 @@ const SKIP_TESTS = new Map([
 // Tests that fail against agoratoken for a reason listed in token-node/README.md
 // ("Differences from Agora's builders"). Reported as `diff`; one that starts
 // passing fails the run, so that this list and the README stay true.
-const KNOWN_DIFFERENCES = new Map([
-  ['AccessToken2Test.js:AccessToken_Test_unknownServiceAfterKnownService', 'token-core builds and reads only the ten known service types'],
-  ['AccessToken2Test.js:AccessToken_Test_unknownServiceBeforeKnownService', 'token-core builds and reads only the ten known service types'],
-  ['RtmTokenBuilder2Test.js:buildTokenWithPermissionsAndWildcardUserId', 'token-core refuses an empty RTM2 user id (user_id)'],
+// None today: every in-scope test passes (the unknown service types and the
+// RTM2 wildcard user id 0 were differences until token-core took them, #15).
+const KNOWN_DIFFERENCES = new Map(process.argv.includes('--baseline') ? [] : [
+  // ['AccessToken2Test.js:<test>', '<the reason, as in token-node/README.md>'],
 ]);
 
 const NODE_DIR = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const args = process.argv.slice(2);
-const reference = args[0] === '--reference';
-const keep = reference ? args[1] : args[0];
+const mode = args[0] === '--reference' || args[0] === '--baseline' ? args.shift().slice(2) : 'npm';
+const baseline = mode === 'baseline';
+const label = mode === 'npm' ? 'node' : `node, ${mode}`;
+const keep = args[0];
+
+// The GitHub copy: AgoraIO/Tools as fetched, or its DynamicKey/AgoraDynamicKey/nodejs folder.
+let referenceDir = null;
+if (mode === 'reference') {
+  const tools = process.env.AGORA_TOOLS_DIR;
+  if (!tools) {
+    console.log(`compat[${label}]: skipped: AGORA_TOOLS_DIR not set`);
+    process.exit(0);
+  }
+  referenceDir = [path.join(tools, 'DynamicKey', 'AgoraDynamicKey', 'nodejs'), path.join(tools, 'nodejs'), tools]
+    .map((d) => path.resolve(d))
+    .find((d) => fs.existsSync(path.join(d, 'test', 'AccessToken2Test.js')));
+  if (referenceDir === undefined) {
+    console.error(`compat[${label}]: no DynamicKey/AgoraDynamicKey/nodejs/test/AccessToken2Test.js under AGORA_TOOLS_DIR=${tools}`);
+    process.exit(2);
+  }
+}
 const work = keep ? path.resolve(keep) : fs.mkdtempSync(path.join(os.tmpdir(), 'agoratoken-compat-'));
 if (work.startsWith(path.dirname(NODE_DIR) + path.sep)) {
   console.error(`compat[node]: ${work} is inside the repository; the vendor's files stay outside it`);
   process.exit(2);
 }
 
-// Modules of other formats: their require lines go to the npm package's own code.
+// Modules of other formats: their require lines go to a stub that throws when
+// used (their tests are skipped), or to the package's own code in --baseline.
 const OTHER_FORMATS = new Set(['DynamicKey5', 'SignalingToken']);
+const STUB = `'use strict';
+// Written by agora-npm-compat.mjs: a module of another format (DynamicKey5,
+// SignalingToken), out of scope; its tests are reported as skipped.
+module.exports = new Proxy({}, { get(_, name) {
+  if (typeof name === 'symbol' || name === 'then' || name === '__esModule') return undefined;
+  throw new Error('out of scope: another format (' + String(name) + ')');
+} });
+`;
 
-/** Redirects the require lines, and only those (`to`: 'agoratoken/<pkg>', or the package's own folder). */
-function redirect(source, to, own) {
+/** Redirects the require lines, and only those (`to`: 'agoratoken/<pkg>', or the package's own folder; `other`: where other formats' modules are). */
+function redirect(source, to, other) {
   return source
-    .replace(/require\((['"])\.\.\/src\/(\w+)(?:\.js)?\1\)/g, (_, q, mod) => `require(${q}${OTHER_FORMATS.has(mod) ? own : to}/src/${mod}${q})`)
+    .replace(/require\((['"])\.\.\/src\/(\w+)(?:\.js)?\1\)/g, (_, q, mod) => `require(${q}${OTHER_FORMATS.has(mod) ? other : to}/src/${mod}${q})`)
     .replace(/require\((['"])\.\.\/index(?:\.js)?\1\)/g, (_, q) => `require(${q}${to}${q})`);
 }
 
@@ -115,20 +150,29 @@ let differences = 0;
 let unexpectedPasses = 0;
 try {
   fs.mkdirSync(path.join(work, 'node_modules'), { recursive: true });
+  const stubDir = path.join(work, 'other-formats');
+  fs.mkdirSync(path.join(stubDir, 'src'), { recursive: true });
+  for (const mod of OTHER_FORMATS) fs.writeFileSync(path.join(stubDir, 'src', `${mod}.js`), STUB);
   const link = path.join(work, 'node_modules', 'agoratoken');
   fs.rmSync(link, { force: true, recursive: true });
   fs.symlinkSync(NODE_DIR, link, 'dir');
 
   const installed = createRequire(path.join(NODE_DIR, 'package.json'));
-  for (const name of PACKAGES) {
-    const manifest = installed.resolve(`${name}/package.json`);
-    const { version } = JSON.parse(fs.readFileSync(manifest, 'utf8'));
-    const testDir = path.join(path.dirname(manifest), 'test');
-    const runDir = path.join(work, `${name}-${version}`);
+  // Each suite: a package name, its folder (test/ beside src/), where its tests came from.
+  const suites = referenceDir
+    ? [{ name: 'agora-token', dir: referenceDir, from: `${referenceDir}/test, AgoraIO/Tools on GitHub` }]
+    : PACKAGES.map((name) => {
+      const dir = path.dirname(installed.resolve(`${name}/package.json`));
+      return { name, dir, from: 'its test/ from token-node/node_modules' };
+    });
+  for (const { name, dir, from } of suites) {
+    const { version } = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
+    const testDir = path.join(dir, 'test');
+    const runDir = path.join(work, `${name}-${version}${referenceDir ? '-github' : ''}`);
     fs.mkdirSync(runDir, { recursive: true });
     const req = createRequire(path.join(runDir, 'x.js'));
-    const to = reference ? path.dirname(manifest) : `agoratoken/${name}`;
-    console.log(`# ${name}@${version} (its test/ from token-node/node_modules), require lines redirected to ${to}`);
+    const to = baseline ? dir : `agoratoken/${name}`;
+    console.log(`# ${name}@${version} (${from}), require lines redirected to ${to}`);
     for (const file of fs.readdirSync(testDir).filter((f) => f.endsWith('.js')).sort()) {
       if (SKIP_FILES.has(file)) {
         skipped++;
@@ -136,7 +180,7 @@ try {
         continue;
       }
       const target = path.join(runDir, file);
-      fs.writeFileSync(target, redirect(fs.readFileSync(path.join(testDir, file), 'utf8'), to, path.dirname(manifest)));
+      fs.writeFileSync(target, redirect(fs.readFileSync(path.join(testDir, file), 'utf8'), to, baseline ? dir : stubDir));
       let tests;
       try {
         tests = req(target);
@@ -182,5 +226,5 @@ try {
   if (!keep) fs.rmSync(work, { recursive: true, force: true });
 }
 failed += unexpectedPasses;
-console.log(`compat[node${reference ? ', reference' : ''}]: ${passed} passed, ${failed} failed, ${differences} known differences, ${skipped} skipped`);
+console.log(`compat[${label}]: ${passed} passed, ${failed} failed, ${differences} known differences, ${skipped} skipped`);
 process.exit(failed > 0 || passed === 0 ? 1 : 0);

@@ -103,7 +103,9 @@ describe('RtmTokenBuilder', () => {
   });
 
   test('failures', () => {
-    for (const bad of [0, 2, -1, 1.5]) throwsCode(() => rtm(APP_ID, APP_CERT, 'alice', bad, 0), 'role');
+    // Any integer role builds the login token (npm's builders ignore the role; token-core's rule).
+    for (const role of [0, 2, -1, 101]) assert.deepEqual(parse(rtm(APP_ID, APP_CERT, 'alice', role, 0)).privileges, [[Privileges.kRtmLogin, 0]]);
+    throwsCode(() => rtm(APP_ID, APP_CERT, 'alice', 1.5, 0), 'role');
     throwsCode(() => rtm(APP_ID, APP_CERT, '', 1, 0), 'user_account');
     throwsCode(() => rtm(APP_ID, 'x', 'alice', 1, 0), 'app_certificate', 'SECRET');
     throwsCode(() => rtm('x', APP_CERT, 'alice', 1, 0), 'app_id');

@@ -12,6 +12,7 @@ import {
   RtcRole,
   RtcTokenBuilder,
   RtmTokenBuilder,
+  Service,
   ServiceApaas,
   ServiceChat,
   ServiceRtc,
@@ -26,7 +27,9 @@ import {
   recipes,
   verify,
   type AgoraTokenError,
+  type OtherServiceData,
   type ParsedToken2,
+  type TokenData,
   type VerifyResult,
 } from 'agoratoken/v2';
 import v2 from 'agoratoken/v2';
@@ -68,6 +71,12 @@ const read: boolean = back.from_string(built);
 const signed: boolean = back.verifySignature(appCertificate);
 const rtcServices = back.getServices(kRtcServiceType);
 const data: string = buildToken({ appId, appCertificate, expire: 600, services: [{ type: 1, privileges: [[1, 600]], channelName: 'c', uid: 0 }] });
+const other = new Service(999);
+other.add_privilege(1, 600);
+t.add_service(other);
+const asData: TokenData = t.toData();
+const others: OtherServiceData[] = asData.otherServices ?? [];
+buildToken({ ...asData, otherServices: [{ type: 999, privileges: [[1, 600]] }] });
 
 const parsed: ParsedToken2 = parse(rtc);
 const channel: string | undefined = parsed.services[0].channelName;

@@ -43,12 +43,13 @@ fn internal(message: &'static str) -> Thrown {
 
 /// The callbacks, as `index.js` and `v2.js` find them on the addon's exports.
 pub fn register(exports: &mut Object, env: &Env) -> napi::Result<()> {
-    let callbacks: [(&str, napi::Callback); 5] = [
+    let callbacks: [(&str, napi::Callback); 6] = [
         ("rtcBuildTokenWithUid", rtc_build_token_with_uid),
         ("rtcBuildTokenWithAccount", rtc_build_token_with_account),
         ("rtmBuildToken", rtm_build_token),
         ("build007", build007),
         ("build007Pinned", build007_pinned),
+        ("build007Accepting", build007_accepting),
     ];
     for (name, callback) in callbacks {
         let function = env.create_function::<(), ()>(name, callback)?;
@@ -179,7 +180,7 @@ impl Args<'_> {
     }
 
     /// Argument `i` as a JS number (a double); the 006 helpers' reader.
-    fn number(&self, i: usize) -> Result<f64> {
+    pub fn number(&self, i: usize) -> Result<f64> {
         let mut out = 0f64;
         // SAFETY: env and value belong to the running callback; `out` is a valid f64 slot.
         if unsafe { sys::napi_get_value_double(self.env, self.get(i), &mut out) }
@@ -412,7 +413,7 @@ unsafe extern "C" fn build007(
     info: sys::napi_callback_info,
 ) -> sys::napi_value {
     // SAFETY: env and info are this callback's.
-    unsafe { complete::<BUILD007_ARGS>(env, info, |a| crate::v007::build(a, false)) }
+    unsafe { complete::<BUILD007_ARGS>(env, info, |a| crate::v007::build(a, false, false)) }
 }
 
 /// `build007Pinned(index, issueTs, salt, appId, appCertificate, ...args)`:
@@ -423,5 +424,17 @@ unsafe extern "C" fn build007_pinned(
     info: sys::napi_callback_info,
 ) -> sys::napi_value {
     // SAFETY: env and info are this callback's.
-    unsafe { complete::<BUILD007_ARGS>(env, info, |a| crate::v007::build(a, true)) }
+    unsafe { complete::<BUILD007_ARGS>(env, info, |a| crate::v007::build(a, true, false)) }
+}
+
+/// `build007Accepting(index, appId, appCertificate, ...args)`: `build007` that
+/// also takes what npm's builders accept when the token is right (a numeric
+/// uid as decimal text, a fractional expiry, a null RTC role), for the
+/// `agoratoken/agora-token` modules.
+unsafe extern "C" fn build007_accepting(
+    env: sys::napi_env,
+    info: sys::napi_callback_info,
+) -> sys::napi_value {
+    // SAFETY: env and info are this callback's.
+    unsafe { complete::<BUILD007_ARGS>(env, info, |a| crate::v007::build(a, false, true)) }
 }

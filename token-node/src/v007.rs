@@ -15,10 +15,11 @@
 
 use napi_derive::napi;
 use token_core::v007::{
-    rtm2, Arg, ParamKind, Pin, RawPermission, RawService, RawToken, Recipe, RtcRole, ServiceFields,
+    rtm2, Arg, ParamKind, Pin, RawOtherService, RawPermission, RawService, RawToken, Recipe, RtcRole,
+    ServiceFields,
 };
 use token_core::v007::{ServiceType, RECIPES};
-use token_core::{check_now, check_uid, hex_lower, AnyToken, ErrorKind, Expected007, UserId};
+use token_core::{check_now, check_uid, hex_lower, validate, AnyToken, ErrorKind, Expected007, UserId};
 
 use crate::fast::{self, is_absent, Args, Thrown};
 use crate::text::Text;
@@ -34,6 +35,7 @@ enum Held {
     Text(Text),
     Int(i64),
     Permissions(Vec<RawPermission>),
+    Null,
 }
 
 impl Held {
@@ -42,6 +44,7 @@ impl Held {
             Held::Text(t) => Arg::Str(&t[..]),
             Held::Int(n) => Arg::Int(*n),
             Held::Permissions(p) => Arg::Permissions(std::mem::take(p)),
+            Held::Null => Arg::Null,
         }
     }
 }
@@ -74,7 +77,13 @@ fn uid(n: i64) -> Result<i64> {
 /// (a `TypeError` otherwise), integers (numbers or bigints), RTM2 grants.
 /// Trailing `undefined`/`null` arguments are omitted, so the core applies
 /// the reference's default; a missing argument without one is a `TypeError`.
-pub(crate) fn build(a: Args<'_>, pinned: bool) -> fast::Result<String> {
+///
+/// `accepting` (the `agoratoken/agora-token` modules: what npm's builders
+/// accept when the token is right) also takes, each by the core's rule, a
+/// numeric uid as canonical decimal text (`uid_from_decimal`), a fractional
+/// expiry (`check_u32_f64`: truncated) and a `null`/`undefined` RTC role
+/// before the last argument (`Arg::Null`: join only).
+pub(crate) fn build(a: Args<'_>, pinned: bool, accepting: bool) -> fast::Result<String> {
     let index = a.integer(0, "builder index", ErrorKind::Internal)?;
     let recipe = Recipe::at(usize::try_from(index).unwrap_or(usize::MAX)).map_err(js_err)?;
     let (pin, first) = if pinned {
@@ -108,6 +117,7 @@ pub(crate) fn build(a: Args<'_>, pinned: bool) -> fast::Result<String> {
                     "an array of [resourceType, permissionType, [resources]] or an Rtm2Permissions";
                 Held::Permissions(permissions(a.convert(i, p.name, expected)?)?)
             }
+            Some(p) if accepting => accepted(&a, i, p.kind, p.name)?,
             Some(p) if p.kind == ParamKind::Uid => {
                 Held::Int(uid(a.integer(i, p.name, ErrorKind::Uid)?)?)
             }
@@ -133,6 +143,61 @@ pub(crate) fn build(a: Args<'_>, pinned: bool) -> fast::Result<String> {
     Ok(recipe
         .build_token(&app_id, &app_certificate, &args, pin)
         .map_err(js_err)?)
+}
+
+/// One integer argument as npm's builders take it (see `build`).
+fn accepted(a: &Args<'_>, i: usize, kind: ParamKind, name: &str) -> fast::Result<Held> {
+    let value = a.get(i);
+    if kind == ParamKind::RtcRole && is_absent(a.env, value) {
+        return Ok(Held::Null);
+    }
+    match (kind, fast::type_name(a.env, value)) {
+        (ParamKind::Uid, "type string") => {
+            let text = a.text(i, name)?;
+            Ok(Held::Int(i64::from(validate::uid_from_decimal(&text).map_err(js_err)?)))
+        }
+        (ParamKind::Expire | ParamKind::PrivilegeExpire, "type number") => {
+            let n = a.number(i)?;
+            Ok(Held::Int(i64::from(validate::check_u32_f64(kind.error_kind(), n).map_err(js_err)?)))
+        }
+        (ParamKind::Uid, _) => Ok(Held::Int(uid(a.integer(i, name, ErrorKind::Uid)?)?)),
+        _ => Ok(Held::Int(a.integer(i, name, kind.error_kind())?)),
+    }
+}
+
+/// `checkF64(category, value)`: a JS number for an unsigned 32-bit field of
+/// that category (`"expire"`, `"expire_ts"`, `"salt"`, `"ts"`, ...), truncated
+/// toward zero as npm's builders pack it (token-core's `check_u32_f64`).
+#[napi(js_name = "checkF64")]
+pub fn check_f64(category: String, value: f64) -> Result<u32> {
+    guard(|| {
+        let kind = ErrorKind::from_name(&category)
+            .ok_or_else(|| napi::bindgen_prelude::Error::new("internal", format!("internal: no category {category}")))?;
+        validate::check_u32_f64(kind, value).map_err(js_err)
+    })
+}
+
+/// `uidFromDecimal(text)`: a numeric uid given as text (`req.query.uid`),
+/// canonical decimal only (token-core's `uid_from_decimal`).
+#[napi(js_name = "uidFromDecimal")]
+pub fn uid_from_decimal(text: Text) -> Result<u32> {
+    guard(|| validate::uid_from_decimal(&text).map_err(js_err))
+}
+
+/// What a `null` RTC role builds in npm's builders: join only (token-core's
+/// `Role::JOIN_ONLY` for 006, `RtcRole::JOIN_ONLY` for 007).
+#[napi(object)]
+pub struct JoinOnlyRoles {
+    pub v006: i32,
+    pub v007: i32,
+}
+
+#[napi(js_name = "joinOnlyRoles")]
+pub fn join_only_roles() -> JoinOnlyRoles {
+    JoinOnlyRoles {
+        v006: i32::from(token_core::Role::JOIN_ONLY.value()),
+        v007: i32::from(RtcRole::JOIN_ONLY.value()),
+    }
 }
 
 // ---- the tables ------------------------------------------------------------
@@ -273,6 +338,28 @@ fn raw_service(s: &ServiceData) -> Result<RawService<'_>> {
     })
 }
 
+/// A service of a type outside 1..10 (npm's bare `new Service(999)`): its
+/// type and privileges, packed as the references pack it.
+#[napi(object)]
+pub struct OtherServiceData {
+    #[napi(js_name = "type")]
+    pub service_type: f64,
+    pub privileges: Vec<(f64, f64)>,
+}
+
+fn raw_other_service(s: &OtherServiceData) -> Result<RawOtherService> {
+    let privileges = s.privileges.iter().map(|&(id, value)| {
+        Ok((
+            i64_arg(ErrorKind::Privilege, id)?,
+            i64_arg(ErrorKind::ExpireTs, value)?,
+        ))
+    });
+    Ok(RawOtherService {
+        service_type: i64_arg(ErrorKind::Service, s.service_type)?,
+        privileges: privileges.collect::<Result<_>>()?,
+    })
+}
+
 /// Builds a token described as data; `issueTs`/`salt` null: drawn at build.
 #[napi(js_name = "buildToken007")]
 pub fn build_token007(
@@ -282,11 +369,13 @@ pub fn build_token007(
     expire: f64,
     salt: Option<f64>,
     services: Vec<ServiceData>,
+    other_services: Option<Vec<OtherServiceData>>,
 ) -> Result<String> {
     guard(|| {
         let optional = |kind, v: Option<f64>| v.map(|v| i64_arg(kind, v)).transpose();
+        let others = other_services.as_deref().unwrap_or_default();
         let token = RawToken {
-            other_services: Vec::new(),
+            other_services: others.iter().map(raw_other_service).collect::<Result<_>>()?,
             app_id: &app_id,
             app_certificate: &app_certificate,
             issue_ts: optional(ErrorKind::IssueTs, issue_ts)?,
@@ -328,6 +417,8 @@ pub struct ParsedToken2 {
     pub salt: u32,
     pub services: Vec<ParsedService>,
     pub content_hex: String,
+    /// `parse007Lenient` only: the service type (outside 1..10) where reading stopped.
+    pub unread_service_type: Option<u32>,
 }
 
 fn parsed_service(s: &token_core::Service) -> ParsedService {
@@ -390,6 +481,7 @@ fn parsed_token2(t: token_core::ParsedToken2) -> ParsedToken2 {
         issue_ts: t.issue_ts,
         expire: t.expire,
         salt: t.salt,
+        unread_service_type: t.unread_service_type.map(u32::from),
     }
 }
 
@@ -398,6 +490,18 @@ fn parsed_token2(t: token_core::ParsedToken2) -> ParsedToken2 {
 pub fn parse007(token: Text) -> Result<ParsedToken2> {
     guard(|| {
         token_core::parse007(&*token)
+            .map(parsed_token2)
+            .map_err(js_err)
+    })
+}
+
+/// Parses a 007 token as Agora's parsers read it: at a service type outside
+/// 1..10 reading stops and succeeds (`unreadServiceType`), for the
+/// reference-named `AccessToken2` classes (token-core's `parse007_lenient`).
+#[napi(js_name = "parse007Lenient")]
+pub fn parse007_lenient(token: Text) -> Result<ParsedToken2> {
+    guard(|| {
+        token_core::v007::parse007_lenient(&*token)
             .map(parsed_token2)
             .map_err(js_err)
     })
@@ -447,6 +551,26 @@ pub fn verify007(
     app_certificate: Text,
     expected: Expected007Data,
 ) -> Result<&'static str> {
+    verify(token, app_certificate, expected, false)
+}
+
+/// `verify007` over `parse007Lenient` (token-core's `verify007_lenient`), for
+/// the reference-named `AccessToken2` classes' `verifySignature`.
+#[napi(js_name = "verify007Lenient")]
+pub fn verify007_lenient(
+    token: Text,
+    app_certificate: Text,
+    expected: Expected007Data,
+) -> Result<&'static str> {
+    verify(token, app_certificate, expected, true)
+}
+
+fn verify(
+    token: Text,
+    app_certificate: Text,
+    expected: Expected007Data,
+    lenient: bool,
+) -> Result<&'static str> {
     guard(|| {
         let now = match expected.now {
             Some(v) => check_now(integral(ErrorKind::Now, v)?).map_err(js_err)?,
@@ -464,8 +588,11 @@ pub fn verify007(
             rtc: expected.channel_name.as_deref().zip(user),
             rtm: expected.rtm_user_id.as_deref(),
         };
-        token_core::verify007(&*token, &app_certificate, &e, now)
-            .map(|r| r.as_str())
-            .map_err(js_err)
+        let result = if lenient {
+            token_core::v007::verify007_lenient(&*token, &app_certificate, &e, now)
+        } else {
+            token_core::verify007(&*token, &app_certificate, &e, now)
+        };
+        result.map(|r| r.as_str()).map_err(js_err)
     })
 }

@@ -336,7 +336,7 @@ func reject007(v vector) error {
 		return err
 	}
 	t := accesstoken2.CreateAccessToken()
-	if ok, err := t.Parse(token); ok || err == nil {
+	if ok, err := t.ParseStrict(token); ok || err == nil {
 		return fmt.Errorf("parsed, want error %q", want)
 	} else if category(err) != want {
 		return fmt.Errorf("error %q (%v), want %q", category(err), err, want)
@@ -401,7 +401,7 @@ func parse007(v vector) error {
 		return fmt.Errorf("expected: %v", err)
 	}
 	t := accesstoken2.CreateAccessToken()
-	if _, err := t.Parse(token); err != nil {
+	if _, err := t.ParseStrict(token); err != nil {
 		return fmt.Errorf("parse: %v", err)
 	}
 	if t.AppId != want.AppID || t.IssueTs != want.IssueTs || t.Expire != want.Expire || t.Salt != want.Salt {

@@ -50,29 +50,32 @@ static int agt2_build(uint32_t builder, _GoString_ app_id, _GoString_ cert, _GoS
 
 static int agt2_build_data(_GoString_ app_id, _GoString_ cert, int has_issue_ts, int64_t issue_ts, int64_t expire,
 		int has_salt, int64_t salt, const agora_token2_service *services, size_t count,
+		const agora_token2_other_service *others, size_t other_count,
 		char *out, size_t cap, size_t *len, agora_token_error *e) {
 	agora_token2_data t = {agt2_str(app_id), agt2_str(cert), has_issue_ts, has_salt, issue_ts, expire, salt,
-		services, count};
+		services, count, others, other_count};
 	return agora_token2_build_data(&t, out, cap, len, e);
 }
 
-static int agt2_parse(_GoString_ token, agora_token2_info **info, agora_token_error *e) {
-	return agora_token2_parse(_GoStringPtr(token), _GoStringLen(token), info, e);
+// lenient: stop at a service type outside 1..10, as Agora's parsers do.
+static int agt2_parse(_GoString_ token, int lenient, agora_token2_info **info, agora_token_error *e) {
+	return (lenient ? agora_token2_parse_lenient : agora_token2_parse)(_GoStringPtr(token), _GoStringLen(token),
+		info, e);
 }
 
 // Each has_* flag says whether its field is given (the library refuses a
 // channel with neither or both of uid and account).
-static int agt2_verify(_GoString_ token, _GoString_ cert, int64_t now, int has_app_id, _GoString_ app_id,
-		int has_channel, _GoString_ channel, int has_uid, int64_t uid, int has_account, _GoString_ account,
-		int *result, agora_token_error *e) {
+static int agt2_verify(_GoString_ token, _GoString_ cert, int64_t now, int lenient, int has_app_id,
+		_GoString_ app_id, int has_channel, _GoString_ channel, int has_uid, int64_t uid, int has_account,
+		_GoString_ account, int *result, agora_token_error *e) {
 	agora_token2_expected x = {{NULL, 0}, {NULL, 0}, 0, 0, {NULL, 0}};
 	if (has_app_id) x.app_id = agt2_present(app_id);
 	if (has_channel) x.channel_name = agt2_present(channel);
 	x.has_uid = has_uid;
 	x.uid = uid;
 	if (has_account) x.user_account = agt2_present(account);
-	return agora_token2_verify(_GoStringPtr(token), _GoStringLen(token), _GoStringPtr(cert), _GoStringLen(cert),
-		&x, now, result, e);
+	return (lenient ? agora_token2_verify_lenient : agora_token2_verify)(_GoStringPtr(token), _GoStringLen(token),
+		_GoStringPtr(cert), _GoStringLen(cert), &x, now, result, e);
 }
 
 // Reads of a parsed token's arrays (cgo cannot index a C array).
@@ -266,12 +269,33 @@ type Service struct {
 	Grants      []Grant
 }
 
+// OtherService is a service of a type outside 1..10 (0 or 11..65535): its
+// type and privileges only, as the references pack a bare Service(999).
+type OtherService struct {
+	Type       int64
+	Privileges [][2]int64 // (id, value), in order
+}
+
 // Token is an AccessToken2 as data; nil IssueTs or Salt: drawn at build.
+// The library packs Services and Others together, sorted by type (stable).
 type Token struct {
 	AppID, AppCertificate string
 	IssueTs, Salt         *int64
 	Expire                int64
 	Services              []Service
+	Others                []OtherService
+}
+
+func privileges(p *runtime.Pinner, in [][2]int64) (*C.agora_token2_privilege, C.size_t) {
+	if len(in) == 0 {
+		return nil, 0
+	}
+	c := make([]C.agora_token2_privilege, len(in))
+	for j, x := range in {
+		c[j] = C.agora_token2_privilege{id: C.int64_t(x[0]), expire: C.int64_t(x[1])}
+	}
+	p.Pin(&c[0])
+	return &c[0], C.size_t(len(c))
 }
 
 func opt(p *runtime.Pinner, s *string) C.agora_token_str {
@@ -290,14 +314,7 @@ func BuildData(t *Token) (string, error) {
 		c := make([]C.agora_token2_service, len(t.Services))
 		for i, s := range t.Services {
 			c[i].service_type = C.int64_t(s.Type)
-			if len(s.Privileges) > 0 {
-				privileges := make([]C.agora_token2_privilege, len(s.Privileges))
-				for j, x := range s.Privileges {
-					privileges[j] = C.agora_token2_privilege{id: C.int64_t(x[0]), expire: C.int64_t(x[1])}
-				}
-				p.Pin(&privileges[0])
-				c[i].privileges, c[i].privilege_count = &privileges[0], C.size_t(len(privileges))
-			}
+			c[i].privileges, c[i].privilege_count = privileges(&p, s.Privileges)
 			c[i].channel_name = opt(&p, s.ChannelName)
 			c[i].user_account = opt(&p, s.UserAccount)
 			c[i].user_id = opt(&p, s.UserID)
@@ -314,6 +331,16 @@ func BuildData(t *Token) (string, error) {
 		p.Pin(&c[0])
 		services = &c[0]
 	}
+	var others *C.agora_token2_other_service
+	if len(t.Others) > 0 {
+		c := make([]C.agora_token2_other_service, len(t.Others))
+		for i, o := range t.Others {
+			c[i].service_type = C.int64_t(o.Type)
+			c[i].privileges, c[i].privilege_count = privileges(&p, o.Privileges)
+		}
+		p.Pin(&c[0])
+		others = &c[0]
+	}
 	var hasIssueTs, hasSalt C.int
 	var issueTs, salt C.int64_t
 	if t.IssueTs != nil {
@@ -326,7 +353,7 @@ func BuildData(t *Token) (string, error) {
 	for tries := 0; ; tries++ {
 		dst, cap := s.dst()
 		rc := C.agt2_build_data(t.AppID, t.AppCertificate, hasIssueTs, issueTs, C.int64_t(t.Expire), hasSalt, salt,
-			services, C.size_t(len(t.Services)), dst, cap, &s.n, &s.e)
+			services, C.size_t(len(t.Services)), others, C.size_t(len(t.Others)), dst, cap, &s.n, &s.e)
 		if token, err, again := s.result(rc, tries); !again {
 			return token, err
 		}
@@ -341,6 +368,8 @@ type Parsed struct {
 	IssueTs, Expire, Salt uint32
 	Services              []Service
 	Content               []byte
+	// ParseLenient: the service type (outside 1..10) where reading stopped; -1 when none.
+	UnreadServiceType int
 }
 
 func goString(s C.agora_token_str) string {
@@ -359,10 +388,16 @@ func optString(s C.agora_token_str) *string {
 }
 
 // Parse reads a 007 token strictly; the C struct tree is copied, then freed once.
-func Parse(token string) (*Parsed, error) {
+func Parse(token string) (*Parsed, error) { return parse(token, 0) }
+
+// ParseLenient reads a 007 token as Agora's parsers do: at a service type
+// outside 1..10 reading stops and succeeds (UnreadServiceType says where).
+func ParseLenient(token string) (*Parsed, error) { return parse(token, 1) }
+
+func parse(token string, lenient C.int) (*Parsed, error) {
 	var info *C.agora_token2_info
 	var e C.agora_token_error
-	if rc := C.agt2_parse(token, &info, &e); rc != 0 {
+	if rc := C.agt2_parse(token, lenient, &info, &e); rc != 0 {
 		return nil, sizedError(rc, &e)
 	}
 	defer C.agora_token2_info_free(info)
@@ -374,6 +409,8 @@ func Parse(token string) (*Parsed, error) {
 		Salt:      uint32(info.salt),
 		Services:  make([]Service, int(info.service_count)),
 		Content:   C.GoBytes(unsafe.Pointer(info.content), C.int(info.content_len)),
+
+		UnreadServiceType: int(info.unread_service_type),
 	}
 	for i := range out.Services {
 		c := C.agt2_service(info, C.size_t(i))
@@ -425,9 +462,19 @@ func val[T any](p *T) (v T) {
 
 // Verify checks a 007 token at now (Unix seconds).
 func Verify(token, appCertificate string, now int64, x Expected) (agoratoken.VerifyResult, error) {
+	return verify(token, appCertificate, now, 0, x)
+}
+
+// VerifyLenient is Verify over ParseLenient: the services after a type
+// outside 1..10 are not read (a check that needs one is service_missing).
+func VerifyLenient(token, appCertificate string, now int64, x Expected) (agoratoken.VerifyResult, error) {
+	return verify(token, appCertificate, now, 1, x)
+}
+
+func verify(token, appCertificate string, now int64, lenient C.int, x Expected) (agoratoken.VerifyResult, error) {
 	var result C.int
 	var e C.agora_token_error
-	rc := C.agt2_verify(token, appCertificate, C.int64_t(now), flag(x.AppID != nil), val(x.AppID),
+	rc := C.agt2_verify(token, appCertificate, C.int64_t(now), lenient, flag(x.AppID != nil), val(x.AppID),
 		flag(x.Channel != nil), val(x.Channel), flag(x.UID != nil), C.int64_t(val(x.UID)),
 		flag(x.Account != nil), val(x.Account), &result, &e)
 	if rc != 0 {
