@@ -1092,6 +1092,44 @@ int agora_token006_verify(const char *token,
                           int *result_out,
                           struct agora_token_error *error);
 
+// The message bytes of a 006 token (salt, ts and its privileges in token
+// order; Agora's `AccessToken::message_raw_content_`), checked by
+// `agora_token006_parse`'s rules first. Output as `agora_token006_build_rtc`
+// (the bytes are binary: no NUL is added).
+//
+// # Safety
+// `token` is NULL or valid for `token_len` bytes; `out` is NULL or
+// writable for `out_cap` bytes; `out_len` and `error` are NULL or writable.
+int agora_token006_message(const char *token,
+                           size_t token_len,
+                           char *out,
+                           size_t out_cap,
+                           size_t *out_len,
+                           struct agora_token_error *error);
+
+// The 006 signature of a message (Agora's `AccessToken::GenerateSignature`):
+// HMAC-SHA256 keyed with the certificate over `app_id | channel_name | uid
+// | message`, `uid` being the uid string ("" for uid 0, the decimal uid, or
+// the account). The app id and certificate are checked (32 hex digits);
+// the rest is signed as given. On success the 32 bytes go to
+// `signature_out`.
+//
+// # Safety
+// The strings and `message` are NULL or valid for their lengths;
+// `signature_out` is NULL or writable for 32 bytes; `error` is NULL or writable.
+int agora_token006_sign_message(const char *app_certificate,
+                                size_t app_certificate_len,
+                                const char *app_id,
+                                size_t app_id_len,
+                                const char *channel_name,
+                                size_t channel_name_len,
+                                const char *uid,
+                                size_t uid_len,
+                                const uint8_t *message,
+                                size_t message_len,
+                                uint8_t (*signature_out)[32],
+                                struct agora_token_error *error);
+
 // How many builders the table has (valid ids are 0..count-1).
 uint32_t agora_token2_builder_count(void);
 
@@ -1157,6 +1195,23 @@ int agora_token2_build_data(const struct agora_token2_data *token,
                             size_t out_cap,
                             size_t *out_len,
                             struct agora_token_error *error);
+
+// One service's bytes as a token packs them (Agora's `Service.pack()` /
+// `PackService()`): exactly one of `service` (checked as
+// `agora_token2_build_data` checks a service) and `other` (a service of a
+// type outside 1..10: type and privileges). Output as `agora_token2_build`
+// (binary bytes, no NUL added).
+//
+// # Safety
+// `service` and `other` are NULL or valid, with every array and string in
+// them valid for its count or length; `out` is NULL or writable for
+// `out_cap` bytes; `out_len` and `error` are NULL or writable.
+int agora_token2_pack_service(const struct agora_token2_service *service,
+                              const struct agora_token2_other_service *other,
+                              char *out,
+                              size_t out_cap,
+                              size_t *out_len,
+                              struct agora_token_error *error);
 
 // Parses a 007 token strictly (the `reject007` order: too_long, version,
 // base64, zlib, truncated, signature, app_id, no_service, service,

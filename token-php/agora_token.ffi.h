@@ -502,6 +502,26 @@ int agora_token006_verify(const char *token,
                           int *result_out,
                           struct agora_token_error *error);
 
+int agora_token006_message(const char *token,
+                           size_t token_len,
+                           char *out,
+                           size_t out_cap,
+                           size_t *out_len,
+                           struct agora_token_error *error);
+
+int agora_token006_sign_message(const char *app_certificate,
+                                size_t app_certificate_len,
+                                const char *app_id,
+                                size_t app_id_len,
+                                const char *channel_name,
+                                size_t channel_name_len,
+                                const char *uid,
+                                size_t uid_len,
+                                const uint8_t *message,
+                                size_t message_len,
+                                uint8_t (*signature_out)[32],
+                                struct agora_token_error *error);
+
 uint32_t agora_token2_builder_count(void);
 
 int agora_token2_builder_get_info(uint32_t builder,
@@ -529,6 +549,13 @@ int agora_token2_build_data(const struct agora_token2_data *token,
                             size_t out_cap,
                             size_t *out_len,
                             struct agora_token_error *error);
+
+int agora_token2_pack_service(const struct agora_token2_service *service,
+                              const struct agora_token2_other_service *other,
+                              char *out,
+                              size_t out_cap,
+                              size_t *out_len,
+                              struct agora_token_error *error);
 
 int agora_token2_parse(const char *token,
                        size_t token_len,

@@ -722,6 +722,74 @@ pub unsafe extern "C" fn agora_token2_build(
     })
 }
 
+/// The strings of each service, checked as text of their fields' kinds
+/// (they outlive the `RawService`s that borrow them).
+///
+/// # Safety
+/// Every string of every service is NULL or valid for its length.
+unsafe fn service_texts<'a>(services: &[agora_token2_service]) -> Result<Vec<[Option<StrArg<'a>>; 5]>, TokenError> {
+    services
+        .iter()
+        .map(|s| {
+            // SAFETY: caller contract.
+            Ok(unsafe {
+                [
+                    opt_text_in(&s.channel_name, ErrorKind::ChannelName)?,
+                    opt_text_in(&s.user_account, ErrorKind::UserAccount)?,
+                    opt_text_in(&s.user_id, ErrorKind::UserId)?,
+                    opt_text_in(&s.room_uuid, ErrorKind::RoomUuid)?,
+                    opt_text_in(&s.user_uuid, ErrorKind::UserUuid)?,
+                ]
+            })
+        })
+        .collect()
+}
+
+/// The services as token-core's data form, over their `service_texts`.
+///
+/// # Safety
+/// Every array of every service is valid for its count.
+unsafe fn raw_services<'t>(
+    services: &[agora_token2_service],
+    texts: &'t [[Option<StrArg<'_>>; 5]],
+) -> Result<Vec<RawService<'t>>, TokenError> {
+    services
+        .iter()
+        .zip(texts)
+        .map(|(s, [channel, account, user_id, room, user])| {
+            // SAFETY: caller contract.
+            let privileges = unsafe { slice_in(s.privileges, s.privilege_count, "privileges") }?;
+            let grants = unsafe { slice_in(s.permissions, s.permission_count, "permissions") }?;
+            Ok(RawService {
+                service_type: s.service_type,
+                privileges: privileges.iter().map(|p| (p.id, p.expire)).collect(),
+                channel_name: channel.as_ref().map(StrArg::as_str),
+                uid: (s.has_uid != 0).then_some(s.uid),
+                user_account: account.as_ref().map(StrArg::as_str),
+                user_id: user_id.as_ref().map(StrArg::as_str),
+                room_uuid: room.as_ref().map(StrArg::as_str),
+                user_uuid: user.as_ref().map(StrArg::as_str),
+                role: (s.has_role != 0).then_some(s.role),
+                // SAFETY: caller contract.
+                permissions: unsafe { permissions_in(grants) }?,
+            })
+        })
+        .collect()
+}
+
+/// A service of another type as token-core's data form.
+///
+/// # Safety
+/// Its privileges array is valid for its count.
+unsafe fn raw_other_service(o: &agora_token2_other_service) -> Result<RawOtherService, TokenError> {
+    // SAFETY: caller contract.
+    let privileges = unsafe { slice_in(o.privileges, o.privilege_count, "privileges") }?;
+    Ok(RawOtherService {
+        service_type: o.service_type,
+        privileges: privileges.iter().map(|p| (p.id, p.expire)).collect(),
+    })
+}
+
 /// Builds a token described as data: app id, certificate, issue_ts (or
 /// now), expire, salt (or a fresh one) and the services. Checks, in order:
 /// app id, certificate, issue_ts, expire, salt, the services (none:
@@ -752,34 +820,8 @@ pub unsafe extern "C" fn agora_token2_build_data(
         let services = unsafe { slice_in(t.services, t.service_count, "services") }?;
         let others = unsafe { slice_in(t.other_services, t.other_service_count, "other_services") }?;
         let out = SizedOut::new(out, out_cap, out_len)?;
-        // Every string of every service, then the services that borrow them.
-        let mut texts: Vec<[Option<StrArg<'_>>; 5]> = Vec::with_capacity(services.len());
-        for s in services {
-            texts.push([
-                unsafe { opt_text_in(&s.channel_name, ErrorKind::ChannelName) }?,
-                unsafe { opt_text_in(&s.user_account, ErrorKind::UserAccount) }?,
-                unsafe { opt_text_in(&s.user_id, ErrorKind::UserId) }?,
-                unsafe { opt_text_in(&s.room_uuid, ErrorKind::RoomUuid) }?,
-                unsafe { opt_text_in(&s.user_uuid, ErrorKind::UserUuid) }?,
-            ]);
-        }
-        let mut raw_services = Vec::with_capacity(services.len());
-        for (s, [channel, account, user_id, room, user]) in services.iter().zip(&texts) {
-            let privileges = unsafe { slice_in(s.privileges, s.privilege_count, "privileges") }?;
-            let grants = unsafe { slice_in(s.permissions, s.permission_count, "permissions") }?;
-            raw_services.push(RawService {
-                service_type: s.service_type,
-                privileges: privileges.iter().map(|p| (p.id, p.expire)).collect(),
-                channel_name: channel.as_ref().map(StrArg::as_str),
-                uid: (s.has_uid != 0).then_some(s.uid),
-                user_account: account.as_ref().map(StrArg::as_str),
-                user_id: user_id.as_ref().map(StrArg::as_str),
-                room_uuid: room.as_ref().map(StrArg::as_str),
-                user_uuid: user.as_ref().map(StrArg::as_str),
-                role: (s.has_role != 0).then_some(s.role),
-                permissions: unsafe { permissions_in(grants) }?,
-            });
-        }
+        let texts = unsafe { service_texts(services) }?;
+        let raw_services = unsafe { raw_services(services, &texts) }?;
         let raw = RawToken {
             app_id: app_id.as_str(),
             app_certificate: app_certificate.as_str(),
@@ -787,16 +829,7 @@ pub unsafe extern "C" fn agora_token2_build_data(
             expire: t.expire,
             salt: (t.has_salt != 0).then_some(t.salt),
             services: raw_services,
-            other_services: others
-                .iter()
-                .map(|o| {
-                    let privileges = unsafe { slice_in(o.privileges, o.privilege_count, "privileges") }?;
-                    Ok(RawOtherService {
-                        service_type: o.service_type,
-                        privileges: privileges.iter().map(|p| (p.id, p.expire)).collect(),
-                    })
-                })
-                .collect::<Result<_, TokenError>>()?,
+            other_services: others.iter().map(|o| unsafe { raw_other_service(o) }).collect::<Result<_, _>>()?,
         };
         let lent: Vec<Option<&StrArg<'_>>> = [Some(&app_id), Some(&app_certificate)]
             .into_iter()
@@ -804,6 +837,51 @@ pub unsafe extern "C" fn agora_token2_build_data(
             .collect();
         let token = utf8_checked(raw.to_token(), &lent)?;
         out.build(|buf| token.build_into(buf))
+    })
+}
+
+/// One service's bytes as a token packs them (Agora's `Service.pack()` /
+/// `PackService()`): exactly one of `service` (checked as
+/// `agora_token2_build_data` checks a service) and `other` (a service of a
+/// type outside 1..10: type and privileges). Output as `agora_token2_build`
+/// (binary bytes, no NUL added).
+///
+/// # Safety
+/// `service` and `other` are NULL or valid, with every array and string in
+/// them valid for its count or length; `out` is NULL or writable for
+/// `out_cap` bytes; `out_len` and `error` are NULL or writable.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn agora_token2_pack_service(
+    service: *const agora_token2_service,
+    other: *const agora_token2_other_service,
+    out: *mut c_char,
+    out_cap: usize,
+    out_len: *mut usize,
+    error: *mut agora_token_error,
+) -> c_int {
+    run_sized(error, || {
+        let out = SizedOut::new(out, out_cap, out_len)?;
+        let bytes = match (service.is_null(), other.is_null()) {
+            (false, true) => {
+                // SAFETY (all reads): the caller lends valid memory.
+                let one = std::slice::from_ref(unsafe { &*service });
+                let texts = unsafe { service_texts(one) }?;
+                let raw = unsafe { raw_services(one, &texts) }?;
+                let lent: Vec<Option<&StrArg<'_>>> = texts.iter().flatten().map(Option::as_ref).collect();
+                utf8_checked(raw[0].to_service(), &lent)?.packed()
+            }
+            // SAFETY: the caller lends valid memory.
+            (true, false) => unsafe { raw_other_service(&*other) }?.to_service()?.packed(),
+            _ => {
+                return Err(TokenError::new(
+                    ErrorKind::NullArgument,
+                    "service: pass exactly one of service and other (the other is NULL)",
+                )
+                .into())
+            }
+        };
+        // SAFETY: checked by SizedOut::new.
+        unsafe { out.write(&bytes) }
     })
 }
 

@@ -54,7 +54,10 @@ pub use secret::Secret;
 pub use v006::builder::SimpleTokenBuilder;
 pub use v006::helpers::{RtcTokenBuilder, RtmTokenBuilder};
 pub use v006::privilege::{Privilege, Role, RtmRole};
-pub use v006::token::{parse, verify, verify_rtm, Expected, ParsedToken, UserId, VerifyResult, APP_ID_LEN, VERSION};
+pub use v006::token::{
+    pack_message, parse, sign_message, verify, verify_rtm, Expected, ParsedToken, UserId, VerifyResult, APP_ID_LEN,
+    VERSION,
+};
 pub use v007::{
     parse007, parse007_lenient, verify007, verify007_lenient, AccessToken2, Expected007, OtherService, ParsedToken2,
     Service, ServiceType, VERSION_007,

@@ -261,3 +261,80 @@ pub unsafe extern "C" fn agora_token006_verify(
         Ok(())
     })
 }
+
+/// The message bytes of a 006 token (salt, ts and its privileges in token
+/// order; Agora's `AccessToken::message_raw_content_`), checked by
+/// `agora_token006_parse`'s rules first. Output as `agora_token006_build_rtc`
+/// (the bytes are binary: no NUL is added).
+///
+/// # Safety
+/// `token` is NULL or valid for `token_len` bytes; `out` is NULL or
+/// writable for `out_cap` bytes; `out_len` and `error` are NULL or writable.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn agora_token006_message(
+    token: *const c_char,
+    token_len: usize,
+    out: *mut c_char,
+    out_cap: usize,
+    out_len: *mut usize,
+    error: *mut agora_token_error,
+) -> c_int {
+    run_sized(error, || {
+        // SAFETY: caller contract.
+        let token = unsafe { bytes_in(token, token_len, "token") }?;
+        let out = SizedOut::new(out, out_cap, out_len)?;
+        let message = parse(token)?.message();
+        // SAFETY: checked by SizedOut::new.
+        unsafe { out.write(&message) }
+    })
+}
+
+/// The 006 signature of a message (Agora's `AccessToken::GenerateSignature`):
+/// HMAC-SHA256 keyed with the certificate over `app_id | channel_name | uid
+/// | message`, `uid` being the uid string ("" for uid 0, the decimal uid, or
+/// the account). The app id and certificate are checked (32 hex digits);
+/// the rest is signed as given. On success the 32 bytes go to
+/// `signature_out`.
+///
+/// # Safety
+/// The strings and `message` are NULL or valid for their lengths;
+/// `signature_out` is NULL or writable for 32 bytes; `error` is NULL or writable.
+#[allow(clippy::too_many_arguments)]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn agora_token006_sign_message(
+    app_certificate: *const c_char,
+    app_certificate_len: usize,
+    app_id: *const c_char,
+    app_id_len: usize,
+    channel_name: *const c_char,
+    channel_name_len: usize,
+    uid: *const c_char,
+    uid_len: usize,
+    message: *const u8,
+    message_len: usize,
+    signature_out: *mut [u8; 32],
+    error: *mut agora_token_error,
+) -> c_int {
+    run_sized(error, || {
+        // SAFETY (all reads): the caller lends valid memory or NULL.
+        let (app_id, app_certificate) =
+            unsafe { credentials_in(app_id, app_id_len, app_certificate, app_certificate_len) }?;
+        let channel = unsafe { text_in(channel_name, channel_name_len, ErrorKind::ChannelName) }?;
+        let uid = unsafe { text_in(uid, uid_len, ErrorKind::UserAccount) }?;
+        let message = unsafe { bytes_in(message.cast(), message_len, "message") }?;
+        let signature_out = out_param(signature_out, "signature_out")?;
+        let signature = crate::boundary::utf8_checked(
+            token_core::sign_message(
+                app_certificate.as_str(),
+                app_id.as_str(),
+                channel.as_str(),
+                uid.as_str(),
+                message,
+            ),
+            &[Some(&app_certificate), Some(&app_id), Some(&channel), Some(&uid)],
+        )?;
+        // SAFETY: checked non-NULL.
+        unsafe { put(signature_out, signature) };
+        Ok(())
+    })
+}

@@ -1094,3 +1094,99 @@ fn numbers_from_text_and_floats_use_the_core_rules() {
     }
     assert_eq!(unsafe { agora_token_check_f64(0, 1.0, &mut v, &mut e) }, ErrorKind::NullArgument.code());
 }
+
+#[test]
+fn pack_service_gives_the_bytes_a_token_holds() {
+    let join = [agora_token2_privilege { id: 1, expire: 600 }];
+    let rtc = agora_token2_service {
+        service_type: 1,
+        privileges: join.as_ptr(),
+        privilege_count: 1,
+        channel_name: s(CHANNEL),
+        has_uid: 1,
+        uid: 2882341273,
+        ..NO_SERVICE
+    };
+    let pack = |service: *const agora_token2_service, other: *const agora_token2_other_service| {
+        let mut out = [0u8; 256];
+        let mut n = 0;
+        let mut e = new_error();
+        match unsafe { agora_token2_pack_service(service, other, out.as_mut_ptr().cast(), out.len(), &mut n, &mut e) } {
+            0 => Ok(out[..n].to_vec()),
+            rc => Err((rc, message(&e))),
+        }
+    };
+    // content = signature string (34) | app id string (34) | issue_ts, expire, salt (12) | count (2) | services
+    let content = parse007(SAMPLE).unwrap().content;
+    assert_eq!(pack(&rtc, ptr::null()).unwrap(), &content[82..]);
+    let privs = [agora_token2_privilege { id: 1, expire: 600 }, agora_token2_privilege { id: 7, expire: 30 }];
+    let other = agora_token2_other_service { service_type: 999, privileges: privs.as_ptr(), privilege_count: 2 };
+    let with_999 = parse007_lenient(WITH_999).unwrap().content;
+    assert_eq!(pack(ptr::null(), &other).unwrap(), &with_999[with_999.len() - 16..]);
+    assert_eq!(pack(ptr::null(), ptr::null()).unwrap_err().0, ErrorKind::NullArgument.code());
+    assert_eq!(pack(&rtc, &other).unwrap_err().0, ErrorKind::NullArgument.code());
+    let bad = agora_token2_service { channel_name: s("a/b"), ..rtc };
+    let (rc, msg) = pack(&bad, ptr::null()).unwrap_err();
+    assert_eq!(rc, ErrorKind::ChannelName.code());
+    assert!(msg.starts_with("channel_name:"), "{msg}");
+}
+
+#[test]
+fn a_006_message_and_its_signature_are_the_token_s() {
+    use crate::v006::sized::{agora_token006_message, agora_token006_sign_message};
+    let token = "006970CA35de60c44645bbae8a215061b33IACV0fZUBw+72cVoL9eyGGh3Q6Poi8bgjwVLnyKSJyOXR7dIfRBXoFHlEAABAAAAR/QQAAEAAQCvKDdW";
+    let mut out = [0u8; 64];
+    let mut n = 0;
+    let mut e = new_error();
+    assert_eq!(
+        unsafe {
+            agora_token006_message(token.as_ptr().cast(), token.len(), out.as_mut_ptr().cast(), 64, &mut n, &mut e)
+        },
+        0
+    );
+    let parsed = token_core::parse(token).unwrap();
+    assert_eq!(&out[..n], &parsed.message()[..]);
+    let mut sig = [0u8; 32];
+    let uid = "2882341273";
+    let rc = unsafe {
+        agora_token006_sign_message(
+            CERT.as_ptr().cast(),
+            CERT.len(),
+            APP_ID.as_ptr().cast(),
+            APP_ID.len(),
+            CHANNEL.as_ptr().cast(),
+            CHANNEL.len(),
+            uid.as_ptr().cast(),
+            uid.len(),
+            out.as_ptr(),
+            n,
+            &mut sig,
+            &mut e,
+        )
+    };
+    assert_eq!(rc, 0);
+    assert_eq!(sig.to_vec(), parsed.signature, "the signature of the token's own message is its signature");
+    let rc = unsafe {
+        agora_token006_sign_message(
+            "x".as_ptr().cast(),
+            1,
+            APP_ID.as_ptr().cast(),
+            APP_ID.len(),
+            CHANNEL.as_ptr().cast(),
+            CHANNEL.len(),
+            uid.as_ptr().cast(),
+            uid.len(),
+            out.as_ptr(),
+            n,
+            &mut sig,
+            &mut e,
+        )
+    };
+    assert_eq!(rc, ErrorKind::AppCertificate.code());
+    assert!(!message(&e).contains("x\""), "{}", message(&e));
+    let short = "006abc";
+    let rc = unsafe {
+        agora_token006_message(short.as_ptr().cast(), short.len(), out.as_mut_ptr().cast(), 64, &mut n, &mut e)
+    };
+    assert!(rc < 0);
+}

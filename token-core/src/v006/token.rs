@@ -84,6 +84,12 @@ pub struct ParsedToken {
 }
 
 impl ParsedToken {
+    /// The token's message bytes (salt, ts, privileges in token order), as
+    /// Agora's `AccessToken` keeps them in `message_raw_content_`.
+    pub fn message(&self) -> Vec<u8> {
+        pack_message(self.salt, self.ts, &self.privileges).expect("a parsed token has at most 65535 privileges")
+    }
+
     /// The signature as lowercase hex.
     pub fn signature_hex(&self) -> String {
         hex_lower(&self.signature)
@@ -138,6 +144,40 @@ pub(crate) fn write_message(out: &mut [u8], salt: u32, ts: u32, privileges: &[(u
         chunk[0..2].copy_from_slice(&id.to_le_bytes());
         chunk[2..6].copy_from_slice(&expire.to_le_bytes());
     }
+}
+
+/// A 006 message as Agora's `AccessToken` packs it (its
+/// `message_raw_content_`): `u32 salt | u32 ts | u16 count | count x (u16
+/// id, u32 expire)`, little-endian, the privileges in the order given (a
+/// token writes them sorted by id). More than 65535 privileges is a
+/// `privilege` error.
+pub fn pack_message(salt: u32, ts: u32, privileges: &[(u16, u32)]) -> Result<Vec<u8>, TokenError> {
+    if privileges.len() > usize::from(u16::MAX) {
+        return Err(TokenError::new(ErrorKind::Privilege, "privilege: more than 65535 privileges"));
+    }
+    let mut out = vec![0; 10 + 6 * privileges.len()];
+    write_message(&mut out, salt, ts, privileges);
+    Ok(out)
+}
+
+/// The 006 signature of a message, as Agora's
+/// `AccessToken::GenerateSignature` computes it: HMAC-SHA256 keyed with the
+/// certificate over `app_id | channel_name | uid | message`, where `uid` is
+/// the uid string (`""` for uid 0, the decimal uid, or the account). Checks
+/// the app id and certificate (32 hex digits each); the other inputs are
+/// signed as given, as the reference does.
+pub fn sign_message(
+    app_certificate: &str,
+    app_id: &str,
+    channel_name: &str,
+    uid: &str,
+    message: &[u8],
+) -> Result<[u8; 32], TokenError> {
+    crate::validate::check_app_id(app_id)?;
+    check_app_certificate(app_certificate)?;
+    let mut mac = signer(app_certificate, app_id, channel_name, uid);
+    mac.update(message);
+    Ok(mac.finalize().into_bytes().into())
 }
 
 /// Room for the content of a token with every documented privilege, so the
@@ -475,6 +515,23 @@ fn verify_parsed(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn message_and_signature_are_the_token_s() {
+        let token = "006970CA35de60c44645bbae8a215061b33IACV0fZUBw+72cVoL9eyGGh3Q6Poi8bgjwVLnyKSJyOXR7dIfRBXoFHlEAABAAAAR/QQAAEAAQCvKDdW";
+        let p = parse(token).unwrap();
+        let raw = STANDARD.decode(&token[35..]).unwrap();
+        // content = signature string | crc | crc | message string
+        let message = &raw[2 + 32 + 8 + 2..];
+        assert_eq!(p.message(), message);
+        let cert = "5CFd2fd1755d40ecb72977518be15d3b";
+        let sig = sign_message(cert, &p.app_id, "7d72365eb983485397e3e3f9d460bdda", "2882341273", message).unwrap();
+        assert_eq!(sig.to_vec(), p.signature);
+        assert_eq!(pack_message(p.salt, p.ts, &p.privileges).unwrap(), message);
+        let e = sign_message("x", &p.app_id, "c", "", message).unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::AppCertificate);
+        assert_eq!(sign_message(cert, "x", "c", "", message).unwrap_err().kind(), ErrorKind::AppId);
+    }
 
     #[test]
     fn uid_strings() {

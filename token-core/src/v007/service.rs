@@ -455,6 +455,15 @@ impl Service {
         }
     }
 
+    /// The service's bytes as a token packs them (Agora's `Service.pack()`):
+    /// type, privileges sorted by id, then its fields (RTM2 grants sorted by
+    /// resource then permission type).
+    pub fn packed(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(64);
+        self.pack(&mut out);
+        out
+    }
+
     /// Packs the service (privileges sorted by id, RTM2 grants by resource
     /// then permission type).
     pub(crate) fn pack(&self, out: &mut Vec<u8>) {
@@ -650,6 +659,13 @@ impl OtherService {
         }
         self.add_privilege(id, expire);
         Ok(())
+    }
+
+    /// The service's bytes as a token packs them: type, then privileges by id.
+    pub fn packed(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(4 + 6 * self.privileges.len());
+        self.pack(&mut out);
+        out
     }
 
     pub(crate) fn pack(&self, out: &mut Vec<u8>) {
