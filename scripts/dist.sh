@@ -198,7 +198,8 @@ php/      composer: {"repositories": [{"type": "artifact", "url": "<this dir>/ph
 maven/    a Maven repository (file://<this dir>/maven): io.agora.media:agoratoken:$version
           (jar with the JNI library inside, -sources.jar, -javadoc.jar, pom)
 c/        $cdir.tar.gz: lib/libagoratoken.so.$version (SONAME libagoratoken.so.0), libagoratoken.a,
-          include/agora_token.h + agora_token.hpp, lib/pkgconfig/agoratoken.pc (relocatable),
+          include/agora_token.h + agora_token.hpp, include/agoratoken/*.h (Agora's C++ header
+          names: #include <agoratoken/AccessToken2.h>), lib/pkgconfig/agoratoken.pc (relocatable),
           lib/cmake/agoratoken (find_package(agoratoken)); tar -xzf it into a prefix with --strip-components=1
 bin/      agora-token-$version-$plat (CLI), agora-token-server-$version-$plat (token server), stripped
 
