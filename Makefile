@@ -37,6 +37,14 @@ conformance: $(CONFORMANCE_TARGETS) ## every binding's conformance runner (honou
 
 compat: $(COMPAT_TARGETS) ## Agora's own test files, as registries ship them, against the bindings with only their imports changed
 
+COMPAT_REFERENCE_TARGETS := compat-reference-cpp compat-reference-go compat-reference-php compat-reference-python compat-reference-node compat-reference-java
+
+.PHONY: compat-reference $(COMPAT_REFERENCE_TARGETS)
+compat-reference: ## Agora's test files of all six languages from a fetched AgoraIO/Tools (AGORA_TOOLS_DIR; each says "skipped" without it), imports changed only
+	@log=$$(mktemp); trap 'rm -f $$log' EXIT; \
+	for t in $(COMPAT_REFERENCE_TARGETS); do $(MAKE) --no-print-directory $$t 2>&1 | tee -a $$log || exit 1; done; \
+	echo "compat-reference: the summary line of each language:"; grep -E '^(compat\[|skipped)' $$log
+
 bench: ## every benchmark, then one table of ratios
 	@rm -rf $(BENCH_DIR) && mkdir -p $(BENCH_DIR)
 	@$(MAKE) --no-print-directory $(BENCH_TARGETS)
