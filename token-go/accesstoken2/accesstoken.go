@@ -379,10 +379,11 @@ func nonZero(v uint32) *int64 {
 // Build checks the token and writes it ("007..."). Bad credentials and no
 // service are a *ReferenceError with the reference's text ("check appId or
 // appCertificate", "no service added") wrapping the *agoratoken.Error that
-// names the field; any other bad field is that *agoratoken.Error. A bare NewService(type) of a type
-// outside 1..10 is packed as its type and privileges, as the reference packs
-// it (services sorted by type, stable); of a documented type it is an
-// ErrService (its fields are missing: use its constructor).
+// names the field; any other bad field is that *agoratoken.Error. A bare
+// NewService(type) of a type outside 1..10 is packed as its type and
+// privileges, as the reference packs it (services sorted by type, stable);
+// of a documented type it is an ErrService (its fields are missing: use its
+// constructor).
 func (accessToken *AccessToken) Build() (string, error) {
 	t := token2.Token{AppID: accessToken.AppId, AppCertificate: accessToken.AppCert, Expire: int64(accessToken.Expire),
 		IssueTs: nonZero(accessToken.IssueTs), Salt: nonZero(accessToken.Salt)}
