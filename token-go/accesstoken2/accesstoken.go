@@ -8,7 +8,9 @@
 // Build" (the clock and a fresh CSPRNG salt; NewAccessToken leaves them 0,
 // so each Build draws its own), Build refuses what the reference would pack
 // anyway (an undocumented privilege, an over-long string: see the
-// agoratoken error categories), and Parse is strict.
+// agoratoken error categories), and Parse is strict. Build, Parse and
+// VerifySignature return the reference's error texts, each in a
+// *ReferenceError that wraps this library's *agoratoken.Error.
 package accesstoken2
 
 import (
@@ -374,11 +376,14 @@ func nonZero(v uint32) *int64 {
 	return &n
 }
 
-// Build checks the token and writes it ("007..."). Bad credentials or a bad
-// field is an *agoratoken.Error naming it. A bare NewService(type) of a type
-// outside 1..10 is packed as its type and privileges, as the reference packs
-// it (services sorted by type, stable); of a documented type it is an
-// ErrService (its fields are missing: use its constructor).
+// Build checks the token and writes it ("007..."). Bad credentials and no
+// service are a *ReferenceError with the reference's text ("check appId or
+// appCertificate", "no service added") wrapping the *agoratoken.Error that
+// names the field; any other bad field is that *agoratoken.Error. A bare
+// NewService(type) of a type outside 1..10 is packed as its type and
+// privileges, as the reference packs it (services sorted by type, stable);
+// of a documented type it is an ErrService (its fields are missing: use its
+// constructor).
 func (accessToken *AccessToken) Build() (string, error) {
 	t := token2.Token{AppID: accessToken.AppId, AppCertificate: accessToken.AppCert, Expire: int64(accessToken.Expire),
 		IssueTs: nonZero(accessToken.IssueTs), Salt: nonZero(accessToken.Salt)}
@@ -393,7 +398,8 @@ func (accessToken *AccessToken) Build() (string, error) {
 		}
 		t.Services = append(t.Services, s.data())
 	}
-	return token2.BuildData(&t)
+	token, err := token2.BuildData(&t)
+	return token, inReferenceWords(err, buildWords)
 }
 
 func str(p *string) string {
@@ -442,17 +448,23 @@ func serviceOf(s *token2.Service) IService {
 // Parse reads a 007 token (any valid zlib stream) into the fields and
 // services, in token order. As the reference's, reading stops at a service
 // type outside 1..10 (one this library has no layout for) and succeeds with
-// the services before it; VerifySignature still checks the whole token. On failure (false and an *agoratoken.Error:
-// ErrVersion, ErrBase64, ErrZlib, ErrTruncated, ...) AppId, IssueTs, Expire,
-// Salt and Services are cleared and VerifySignature needs a new Parse, as in
-// the reference (a failed Parse never leaves an earlier token's services).
+// the services before it; VerifySignature still checks the whole token. On
+// failure (false and an error wrapping its category: ErrVersion, ErrBase64,
+// ErrZlib, ErrTruncated, ...) AppId, IssueTs, Expire, Salt and Services are
+// cleared and VerifySignature needs a new Parse, as in the reference (a
+// failed Parse never leaves an earlier token's services). A wrong version is
+// a *ReferenceError with the reference's text ("invalid token length" for a
+// token shorter than "007", else "invalid token version"); any other failure
+// is the *agoratoken.Error.
 func (accessToken *AccessToken) Parse(token string) (bool, error) {
-	return accessToken.read(token, token2.ParseLenient)
+	ok, err := accessToken.read(token, token2.ParseLenient)
+	return ok, inReferenceWords(err, parseWords(token))
 }
 
 // ParseStrict is Parse that also refuses a service type outside 1..10
 // (ErrService) instead of stopping there: the format's rule, as
-// Verify applies it and the conformance vectors require.
+// Verify applies it and the conformance vectors require. Its errors are the
+// *agoratoken.Error, with this library's messages.
 func (accessToken *AccessToken) ParseStrict(token string) (bool, error) {
 	return accessToken.read(token, token2.Parse)
 }
@@ -474,14 +486,16 @@ func (accessToken *AccessToken) read(token string, parse func(string) (*token2.P
 }
 
 // VerifySignature reports whether the token read by Parse is signed with
-// appCertificate (the signature only, as the reference's).
+// appCertificate (the signature only, as the reference's). A bad certificate
+// is a *ReferenceError ("check appId or appCertificate") wrapping the
+// *agoratoken.Error (ErrAppCertificate).
 func (accessToken *AccessToken) VerifySignature(appCertificate string) (bool, error) {
 	if accessToken.token == "" {
 		return false, errors.New("parse token before verifying signature")
 	}
 	// At the token's own issue_ts nothing has expired: the signature is the check.
 	r, err := token2.VerifyLenient(accessToken.token, appCertificate, int64(accessToken.IssueTs), token2.Expected{})
-	return err == nil && r == agoratoken.VerifyOK, err
+	return err == nil && r == agoratoken.VerifyOK, inReferenceWords(err, verifyWords)
 }
 
 // Verify checks a 007 token at now (Unix seconds): agoratoken.VerifyOK, or
