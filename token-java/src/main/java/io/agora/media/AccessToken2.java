@@ -504,28 +504,25 @@ public class AccessToken2 {
         }
     }
 
-    /** Streaming (3): a channel name and a user string ({@link #account}), as {@link ServiceRtc}. */
-    public static class ServiceStreaming extends Service {
+    /**
+     * What Streaming and FCDN share: a channel name and a user string ({@link #account}), as
+     * {@link ServiceRtc} has (Agora declares the two classes separately, with the same members).
+     */
+    public abstract static class ChannelAccountService extends Service {
         /** The channel name (Agora's field). */
         public String channelName;
         /** The user string (Agora's field): an account, a decimal uid, or {@code ""} for uid 0. */
         public String account;
         private long numericUid = Native.NONE;
 
-        /** A Streaming service with empty fields (Agora's). */
-        public ServiceStreaming() {
-            this("", "");
-        }
-
-        public ServiceStreaming(String channelName, String account) {
-            this.type = SERVICE_TYPE_STREAMING;
+        ChannelAccountService(short type, String channelName, String account) {
+            this.type = type;
             this.channelName = channelName;
             this.account = account;
         }
 
-        /** For a numeric uid in 0..2^32-1 (else {@code uid} at build); 0 is {@code ""}. */
-        public ServiceStreaming(String channelName, long uid) {
-            this(channelName, uidString(uid));
+        ChannelAccountService(short type, String channelName, long uid) {
+            this(type, channelName, uidString(uid));
             this.numericUid = uid;
         }
 
@@ -557,56 +554,37 @@ public class AccessToken2 {
         }
     }
 
-    /** FCDN (6): as {@link ServiceStreaming}. */
-    public static class ServiceFCdn extends Service {
-        /** The channel name (Agora's field). */
-        public String channelName;
-        /** The user string (Agora's field): an account, a decimal uid, or {@code ""} for uid 0. */
-        public String account;
-        private long numericUid = Native.NONE;
+    /** Streaming (3): a channel name and a user string, as {@link ServiceRtc}. */
+    public static class ServiceStreaming extends ChannelAccountService {
+        /** A Streaming service with empty fields (Agora's). */
+        public ServiceStreaming() {
+            this("", "");
+        }
 
+        public ServiceStreaming(String channelName, String account) {
+            super(SERVICE_TYPE_STREAMING, channelName, account);
+        }
+
+        /** For a numeric uid in 0..2^32-1 (else {@code uid} at build); 0 is {@code ""}. */
+        public ServiceStreaming(String channelName, long uid) {
+            super(SERVICE_TYPE_STREAMING, channelName, uid);
+        }
+    }
+
+    /** FCDN (6): as {@link ServiceStreaming}. */
+    public static class ServiceFCdn extends ChannelAccountService {
         /** An FCDN service with empty fields (Agora's). */
         public ServiceFCdn() {
             this("", "");
         }
 
         public ServiceFCdn(String channelName, String account) {
-            this.type = SERVICE_TYPE_FCDN;
-            this.channelName = channelName;
-            this.account = account;
+            super(SERVICE_TYPE_FCDN, channelName, account);
         }
 
         /** For a numeric uid in 0..2^32-1 (else {@code uid} at build); 0 is {@code ""}. */
         public ServiceFCdn(String channelName, long uid) {
-            this(channelName, uidString(uid));
-            this.numericUid = uid;
-        }
-
-        public String getChannelName() {
-            return channelName;
-        }
-
-        public String getAccount() {
-            return account;
-        }
-
-        @Override
-        boolean putKnown(Wire w) {
-            put(w, this, wireUid(account, numericUid), Native.NONE, channelName, wireAccount(account, numericUid), null,
-                    null, null, List.of());
-            return true;
-        }
-
-        @Override
-        void read(String channelName, String account, String userId, String roomUuid, String userUuid, long role,
-                List<Permission> permissions) {
-            this.channelName = channelName;
-            this.account = account;
-        }
-
-        @Override
-        String fields() {
-            return "channelName=" + channelName + ", account=" + account;
+            super(SERVICE_TYPE_FCDN, channelName, uid);
         }
     }
 
