@@ -199,6 +199,35 @@ std::string buildToken(Into into, Alloc alloc, std::initializer_list<NulCause> c
     return std::string();
 }
 
+/// Records the failure of a sized call from its error object.
+inline bool failWith(int status, const agora_token_error& e) {
+    return fail(status, std::string(e.message, e.len));
+}
+
+/// Runs a sized call `call(out, cap, &len, &error)` (a token, a 006 message,
+/// a packed service: binary bytes, no NUL) into a stack buffer; output too
+/// long for it is written again into a string of the size it asked for. ""
+/// on failure, recorded with failWith.
+template <typename Call>
+std::string sizedBytes(Call call) {
+    std::array<char, 1024> buf;
+    size_t len = 0;
+    agora_token_error e;
+    int status = call(buf.data(), buf.size(), &len, &e);
+    if (status == AGORA_TOKEN_OK) return std::string(buf.data(), len);
+    // A build retried draws a new salt and time, which can take a few bytes more.
+    for (int tries = 0; status == AGORA_TOKEN_ERR_BUFFER_TOO_SMALL && tries < 3; ++tries) {
+        std::string big(e.needed + 64, '\0');
+        status = call(&big[0], big.size(), &len, &e);
+        if (status == AGORA_TOKEN_OK) {
+            big.resize(len);
+            return big;
+        }
+    }
+    failWith(status, e);
+    return std::string();
+}
+
 struct BuilderDeleter {
     void operator()(agora_token_builder* b) const noexcept { agora_token_builder_free(b); }
 };
@@ -588,100 +617,6 @@ inline std::optional<VerifyResult> verifyUserAccount(const std::string& token, c
 // its members, thin over SimpleTokenBuilder and parse(): the checks, the
 // packing and the signature are the library's.
 
-namespace detail {
-namespace interim006 {
-// INTERIM, to delete when the C ABI reads and signs a 006 message itself
-// (asked for: the raw message of a parsed 006 token, and the HMAC of
-// app id + channel + uid + message under a certificate). Until then the
-// reference's message_raw_content_ is cut out of the token here, and
-// GenerateSignature reads a message back into salt, ts and privileges and
-// lets SimpleTokenBuilder sign it: no hash is computed in C++.
-
-/// Standard base64 with padding; false on anything else.
-inline bool base64Decode(const std::string& in, std::string& out) {
-    auto value = [](char c) -> int {
-        if (c >= 'A' && c <= 'Z') return c - 'A';
-        if (c >= 'a' && c <= 'z') return c - 'a' + 26;
-        if (c >= '0' && c <= '9') return c - '0' + 52;
-        if (c == '+') return 62;
-        if (c == '/') return 63;
-        return -1;
-    };
-    if (in.size() % 4 != 0) return false;
-    out.clear();
-    for (size_t i = 0; i < in.size(); i += 4) {
-        int v[4];
-        int pad = 0;
-        for (int k = 0; k < 4; ++k) {
-            const char c = in[i + k];
-            if (c == '=' && i + 4 == in.size() && k >= 2) {
-                v[k] = 0;
-                ++pad;
-            } else if (pad > 0 || (v[k] = value(c)) < 0) {
-                return false;
-            }
-        }
-        const uint32_t n = (uint32_t(v[0]) << 18) | (uint32_t(v[1]) << 12) | (uint32_t(v[2]) << 6) | uint32_t(v[3]);
-        out.push_back(static_cast<char>(n >> 16));
-        if (pad < 2) out.push_back(static_cast<char>((n >> 8) & 0xFF));
-        if (pad < 1) out.push_back(static_cast<char>(n & 0xFF));
-    }
-    return true;
-}
-
-/// Little-endian reads that fail past the end.
-struct Reader {
-    const std::string& s;
-    size_t pos = 0;
-    bool u16(uint16_t& v) {
-        if (s.size() - pos < 2) return false;
-        v = static_cast<uint16_t>(uint8_t(s[pos]) | (uint8_t(s[pos + 1]) << 8));
-        pos += 2;
-        return true;
-    }
-    bool u32(uint32_t& v) {
-        if (s.size() - pos < 4) return false;
-        v = 0;
-        for (int k = 3; k >= 0; --k) v = (v << 8) | uint8_t(s[pos + k]);
-        pos += 4;
-        return true;
-    }
-    bool bytes(std::string& v) {
-        uint16_t n = 0;
-        if (!u16(n) || s.size() - pos < n) return false;
-        v.assign(s, pos, n);
-        pos += n;
-        return true;
-    }
-};
-
-/// The message bytes of a 006 token that parse() accepted.
-inline std::string rawMessage(const std::string& token) {
-    std::string content, signature, message;
-    if (token.size() < 35 || !base64Decode(token.substr(35), content)) return std::string();
-    Reader r{content};
-    uint32_t crc = 0;
-    if (!r.bytes(signature) || !r.u32(crc) || !r.u32(crc) || !r.bytes(message)) return std::string();
-    return message;
-}
-
-/// A message read back: salt, ts and the privileges, all of it consumed.
-inline bool unpackMessage(const std::string& message, uint32_t& salt, uint32_t& ts,
-                          std::map<uint16_t, uint32_t>& privileges) {
-    Reader r{message};
-    uint16_t n = 0;
-    if (!r.u32(salt) || !r.u32(ts) || !r.u16(n)) return false;
-    for (uint16_t i = 0; i < n; ++i) {
-        uint16_t id = 0;
-        uint32_t expire = 0;
-        if (!r.u16(id) || !r.u32(expire)) return false;
-        privileges[id] = expire;
-    }
-    return r.pos == message.size();
-}
-}  // namespace interim006
-}  // namespace detail
-
 /// Agora's 006 AccessToken class (AccessToken.h) with its members: the
 /// fields are public and Build() / FromString() read and write them.
 ///
@@ -726,25 +661,26 @@ public:
     static std::string Version() { return "006"; }
 
     /// The 006 signature (32 raw bytes) of appID + channelName + uid +
-    /// message under appCertificate: what a token built from these holds in
-    /// signature_. "" when the library refuses an argument (the reason in
-    /// lastError()) or `message` is not a 006 message.
+    /// message under appCertificate (HMAC-SHA256), as the reference
+    /// computes it: any message bytes are signed, and channelName and uid
+    /// as given (uid: "" for uid 0, the decimal uid, or the account). A
+    /// token built from these holds it in signature_. "" when the library
+    /// refuses the app id or the certificate, or a channelName or uid that
+    /// is not UTF-8 (channel_name, user_account; the reason in lastError()).
     static std::string GenerateSignature(const std::string& appCertificate, const std::string& appID,
                                          const std::string& channelName, const std::string& uid,
                                          const std::string& message) {
-        uint32_t salt = 0, ts = 0;
-        PrivilegeMessageMap privileges;
-        if (!detail::interim006::unpackMessage(message, salt, ts, privileges)) {
-            detail::fail(AGORA_TOKEN_ERR_TRUNCATED, "truncated: the message is not a 006 message");
+        uint8_t signature[32];
+        agora_token_error e;
+        const int status = agora_token006_sign_message(
+            appCertificate.data(), appCertificate.size(), appID.data(), appID.size(), channelName.data(),
+            channelName.size(), uid.data(), uid.size(), reinterpret_cast<const uint8_t*>(message.data()),
+            message.size(), &signature, &e);
+        if (status != AGORA_TOKEN_OK) {
+            detail::failWith(status, e);
             return std::string();
         }
-        AccessToken t(appID, appCertificate, channelName, uid);
-        t.message_.salt = salt;
-        t.message_.ts = ts;
-        t.message_.messages = privileges;
-        // Salt or ts 0 in a message are values, not "unset": pin them.
-        if (t.buildWith(true).empty()) return std::string();
-        return t.signature_;
+        return std::string(reinterpret_cast<const char*>(signature), sizeof signature);
     }
 
     /// An empty token, for FromString().
@@ -772,7 +708,23 @@ public:
     }
 
     /// Builds the token; "" on failure, the reason in lastError().
-    std::string Build() { return buildWith(false); }
+    std::string Build() {
+        SimpleTokenBuilder b = uid_.empty() ? SimpleTokenBuilder(app_id_, app_cert_, channel_name_, 0u)
+                                            : SimpleTokenBuilder(app_id_, app_cert_, channel_name_, uid_);
+        if (!b) return std::string();
+        if (message_.salt != 0 && !b.setSalt(message_.salt)) return std::string();
+        if (message_.ts != 0 && !b.setTs(message_.ts)) return std::string();
+        for (const auto& m : message_.messages)
+            if (!b.setPrivilege(static_cast<Privileges>(m.first), m.second)) return std::string();
+        std::string token = b.buildToken();
+        if (token.empty()) return token;
+        const std::optional<TokenInfo> info = parse(token);
+        if (!info) return std::string();
+        std::string message = messageOf(token);
+        if (message.empty()) return message;
+        readBack(*info, std::move(message));
+        return token;
+    }
 
     /// Reads a 006 token into app_id_, signature_, crc_channel_name_,
     /// crc_uid_, message_raw_content_ and message_ (channel name, uid and
@@ -781,8 +733,10 @@ public:
     bool FromString(const std::string& channelKeyString) {
         const std::optional<TokenInfo> info = parse(channelKeyString);
         if (!info) return false;
+        std::string message = messageOf(channelKeyString);
+        if (message.empty()) return false;
         app_id_ = info->appId;
-        readBack(channelKeyString, *info);
+        readBack(*info, std::move(message));
         return true;
     }
 
@@ -797,23 +751,15 @@ public:
     uint32_t crc_uid_ = 0;
 
 private:
-    std::string buildWith(bool pinZeros) {
-        SimpleTokenBuilder b = uid_.empty() ? SimpleTokenBuilder(app_id_, app_cert_, channel_name_, 0u)
-                                            : SimpleTokenBuilder(app_id_, app_cert_, channel_name_, uid_);
-        if (!b) return std::string();
-        if ((pinZeros || message_.salt != 0) && !b.setSalt(message_.salt)) return std::string();
-        if ((pinZeros || message_.ts != 0) && !b.setTs(message_.ts)) return std::string();
-        for (const auto& m : message_.messages)
-            if (!b.setPrivilege(static_cast<Privileges>(m.first), m.second)) return std::string();
-        std::string token = b.buildToken();
-        if (token.empty()) return token;
-        const std::optional<TokenInfo> info = parse(token);
-        if (!info) return std::string();
-        readBack(token, *info);
-        return token;
+    /// The message bytes of a token (never empty: at least salt, ts and a
+    /// count); "" on failure, recorded.
+    static std::string messageOf(const std::string& token) {
+        return detail::sizedBytes([&](char* out, size_t cap, size_t* len, agora_token_error* e) {
+            return agora_token006_message(token.data(), token.size(), out, cap, len, e);
+        });
     }
 
-    void readBack(const std::string& token, const TokenInfo& info) {
+    void readBack(const TokenInfo& info, std::string message) {
         signature_.assign(info.signature.begin(), info.signature.end());
         crc_channel_name_ = info.crcChannelName;
         crc_uid_ = info.crcUid;
@@ -821,7 +767,7 @@ private:
         message_.ts = info.ts;
         message_.messages.clear();
         for (const TokenPrivilege& p : info.privileges) message_.messages[p.id] = p.expireTs;
-        message_raw_content_ = detail::interim006::rawMessage(token);
+        message_raw_content_ = std::move(message);
     }
 };
 
@@ -844,33 +790,6 @@ struct Pin2 {
 inline Pin2& pinSlot() {
     thread_local Pin2 pin;
     return pin;
-}
-
-/// Records the failure of a sized call from its error object.
-inline bool failWith(int status, const agora_token_error& e) {
-    return fail(status, std::string(e.message, e.len));
-}
-
-/// Runs a sized build `call(out, cap, &len, &error)` into a stack buffer; a
-/// token too long for it is built again into one of the size it asked for.
-template <typename Call>
-std::string sizedToken(Call call) {
-    std::array<char, 1024> buf;
-    size_t len = 0;
-    agora_token_error e;
-    int status = call(buf.data(), buf.size(), &len, &e);
-    if (status == AGORA_TOKEN_OK) return std::string(buf.data(), len);
-    // A retry draws a new salt and time, which can take a few bytes more.
-    for (int tries = 0; status == AGORA_TOKEN_ERR_BUFFER_TOO_SMALL && tries < 3; ++tries) {
-        std::string big(e.needed + 64, '\0');
-        status = call(&big[0], big.size(), &len, &e);
-        if (status == AGORA_TOKEN_OK) {
-            big.resize(len);
-            return big;
-        }
-    }
-    failWith(status, e);
-    return std::string();
 }
 
 /// RTM2 grants as the C structs that point into them (kept alive together).
@@ -898,7 +817,7 @@ inline std::string build2(agora_token2_builder_id id, const std::string& appId, 
     args.has_issue_ts = args.has_salt = pin.active ? 1 : 0;
     args.issue_ts = pin.issueTs;
     args.salt = pin.salt;
-    return sizedToken([&](char* out, size_t cap, size_t* len, agora_token_error* e) {
+    return sizedBytes([&](char* out, size_t cap, size_t* len, agora_token_error* e) {
         return agora_token2_build(static_cast<uint32_t>(id), appId.data(), appId.size(), appCertificate.data(),
                                   appCertificate.size(), &args, out, cap, len, e);
     });
@@ -1100,7 +1019,7 @@ public:
         t.service_count = c.size();
         t.other_services = o.data();
         t.other_service_count = o.size();
-        return detail::sizedToken([&](char* out, size_t cap, size_t* len, agora_token_error* e) {
+        return detail::sizedBytes([&](char* out, size_t cap, size_t* len, agora_token_error* e) {
             return agora_token2_build_data(&t, out, cap, len, e);
         });
     }
