@@ -929,6 +929,52 @@ inline data::Service serviceOf(const agora_token2_service& c) {
     }
     return s;
 }
+
+/// The arrays a C service points into: keep them alive while it is used
+/// (moving them keeps the arrays where they are).
+struct ServiceArrays {
+    std::vector<agora_token2_privilege> privileges;
+    Grants grants;
+};
+
+inline std::vector<agora_token2_privilege> cPrivileges(const std::vector<std::pair<int64_t, int64_t>>& in) {
+    std::vector<agora_token2_privilege> out;
+    out.reserve(in.size());
+    for (const auto& p : in) out.push_back(agora_token2_privilege{p.first, p.second});
+    return out;
+}
+
+/// A service as the C struct; it points into `s` and into `arrays`, filled here.
+inline agora_token2_service cServiceOf(const data::Service& s, ServiceArrays& arrays) {
+    arrays.privileges = cPrivileges(s.privileges);
+    arrays.grants = grantsOf(s.permissions);
+    agora_token2_service c{};
+    c.service_type = s.type;
+    c.privileges = arrays.privileges.data();
+    c.privilege_count = arrays.privileges.size();
+    c.channel_name = optView(s.channelName);
+    c.has_uid = s.uid ? 1 : 0;
+    c.uid = s.uid.value_or(0);
+    c.user_account = optView(s.userAccount);
+    c.user_id = optView(s.userId);
+    c.room_uuid = optView(s.roomUuid);
+    c.user_uuid = optView(s.userUuid);
+    c.has_role = s.role ? 1 : 0;
+    c.role = s.role.value_or(0);
+    c.permissions = arrays.grants.grants.data();
+    c.permission_count = arrays.grants.grants.size();
+    return c;
+}
+
+/// A service of another type as the C struct; it points into `arrays`, filled here.
+inline agora_token2_other_service cOtherServiceOf(const data::OtherService& s, ServiceArrays& arrays) {
+    arrays.privileges = cPrivileges(s.privileges);
+    agora_token2_other_service c{};
+    c.service_type = s.type;
+    c.privileges = arrays.privileges.data();
+    c.privilege_count = arrays.privileges.size();
+    return c;
+}
 }  // namespace detail
 
 namespace data {
@@ -967,46 +1013,14 @@ public:
     /// Builds the token (services packed sorted by type, stable); "" on
     /// failure, the reason in lastError().
     std::string Build() const {
+        std::vector<detail::ServiceArrays> arrays(services_.size() + otherServices_.size());
         std::vector<agora_token2_service> c;
-        std::vector<std::vector<agora_token2_privilege>> privileges;
-        std::vector<detail::Grants> grants;
         c.reserve(services_.size());
-        privileges.reserve(services_.size() + otherServices_.size());
-        grants.reserve(services_.size());
-        for (const Service& s : services_) {
-            std::vector<agora_token2_privilege> p;
-            for (const auto& x : s.privileges) p.push_back(agora_token2_privilege{x.first, x.second});
-            privileges.push_back(std::move(p));
-            grants.push_back(detail::grantsOf(s.permissions));
-            agora_token2_service cs{};
-            cs.service_type = s.type;
-            cs.privileges = privileges.back().data();
-            cs.privilege_count = privileges.back().size();
-            cs.channel_name = detail::optView(s.channelName);
-            cs.has_uid = s.uid ? 1 : 0;
-            cs.uid = s.uid.value_or(0);
-            cs.user_account = detail::optView(s.userAccount);
-            cs.user_id = detail::optView(s.userId);
-            cs.room_uuid = detail::optView(s.roomUuid);
-            cs.user_uuid = detail::optView(s.userUuid);
-            cs.has_role = s.role ? 1 : 0;
-            cs.role = s.role.value_or(0);
-            cs.permissions = grants.back().grants.data();
-            cs.permission_count = grants.back().grants.size();
-            c.push_back(cs);
-        }
+        for (size_t i = 0; i < services_.size(); ++i) c.push_back(detail::cServiceOf(services_[i], arrays[i]));
         std::vector<agora_token2_other_service> o;
         o.reserve(otherServices_.size());
-        for (const OtherService& s : otherServices_) {
-            std::vector<agora_token2_privilege> p;
-            for (const auto& x : s.privileges) p.push_back(agora_token2_privilege{x.first, x.second});
-            privileges.push_back(std::move(p));
-            agora_token2_other_service os{};
-            os.service_type = s.type;
-            os.privileges = privileges.back().data();
-            os.privilege_count = privileges.back().size();
-            o.push_back(os);
-        }
+        for (size_t i = 0; i < otherServices_.size(); ++i)
+            o.push_back(detail::cOtherServiceOf(otherServices_[i], arrays[services_.size() + i]));
         agora_token2_data t{};
         t.app_id = detail::view(appId_);
         t.app_certificate = detail::view(appCertificate_);
@@ -1460,16 +1474,20 @@ inline std::unique_ptr<Service> referenceServiceOf(const agora_token2_service& c
     return s;
 }
 
+/// A service of another class as the base layout: its type and privileges.
+inline data::OtherService otherOf(const Service& s) {
+    data::OtherService o{s.type_, {}};
+    for (const auto& p : s.privileges_) o.privileges.emplace_back(p.first, p.second);
+    return o;
+}
+
 /// A service into a data token: a known class as a service, any other as
 /// the base layout.
 inline void addTo(data::AccessToken2& t, const Service& s) {
-    if (std::optional<data::Service> d = s.ToData()) {
+    if (std::optional<data::Service> d = s.ToData())
         t.AddService(*d);
-        return;
-    }
-    data::OtherService o{s.type_, {}};
-    for (const auto& p : s.privileges_) o.privileges.emplace_back(p.first, p.second);
-    t.AddOtherService(o);
+    else
+        t.AddOtherService(otherOf(s));
 }
 
 /// Reads a token as the reference does (lenient): nullptr on failure, recorded.
@@ -1484,25 +1502,21 @@ inline std::unique_ptr<agora_token2_info, Info2Deleter> parseLenient(const std::
     return std::unique_ptr<agora_token2_info, Info2Deleter>(raw);
 }
 
-// INTERIM, to delete when the C ABI packs one service (asked for): the
-// library builds a token holding the service once and one holding it
-// twice; the service's bytes are the tail of the first one's content, as
-// long as the second one is longer. No packing is done in C++.
+/// The bytes the library packs for one service in a token: a known class
+/// as a service of its type, any other as the base layout (type, then
+/// privileges). "" when the library refuses it, recorded.
 inline std::string packService(const Service& service) {
-    const std::string zeros(32, '0');
-    std::string contents[2];
-    for (int copies = 1; copies <= 2; ++copies) {
-        data::AccessToken2 t(zeros, zeros, 1, 0);
-        t.SetSalt(1);
-        for (int i = 0; i < copies; ++i) addTo(t, service);
-        const std::string token = t.Build();
-        if (token.empty()) return std::string();
-        auto info = parseLenient(token);
-        if (!info) return std::string();
-        contents[copies - 1].assign(reinterpret_cast<const char*>(info->content), info->content_len);
-    }
-    const size_t n = contents[1].size() - contents[0].size();
-    return contents[0].substr(contents[0].size() - n);
+    ServiceArrays arrays;
+    const std::optional<data::Service> known = service.ToData();
+    agora_token2_service c{};
+    agora_token2_other_service o{};
+    if (known)
+        c = cServiceOf(*known, arrays);
+    else
+        o = cOtherServiceOf(otherOf(service), arrays);
+    return sizedBytes([&](char* out, size_t cap, size_t* len, agora_token_error* e) {
+        return agora_token2_pack_service(known ? &c : nullptr, known ? nullptr : &o, out, cap, len, e);
+    });
 }
 }  // namespace detail
 

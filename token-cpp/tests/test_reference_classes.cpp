@@ -471,6 +471,86 @@ TEST(AccessToken2Reference, ServiceClassesKeepTheReferencesFieldsAndCopies) {
     EXPECT_EQ(lastErrorCode(), AGORA_TOKEN_ERR_NULL_ARGUMENT);
 }
 
+namespace {
+/// The content of a token holding this one service (issue_ts 1111111, salt 1).
+std::string contentWith(const Service& service) {
+    AccessToken2 key(kAppId, kCert, 1111111, 600);
+    key.salt_ = 1;
+    key.AddService(service);
+    const std::string token = key.Build();
+    EXPECT_FALSE(token.empty()) << lastError();
+    AccessToken2 parsed;
+    EXPECT_TRUE(parsed.FromString(token)) << lastError();
+    return parsed.raw_token_buffer_;
+}
+
+bool endsWith(const std::string& s, const std::string& tail) {
+    return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
+}
+}  // namespace
+
+TEST(AccessToken2Reference, PackServiceIsTheServicesBytesInAToken) {
+    // A known type: the base layout, then its fields (Chat: the user id).
+    ServiceChat chat("chat");
+    chat.AddPrivilege(ServiceChat::kPrivilegeUser, 600);
+    const std::string packed = chat.PackService();
+    EXPECT_EQ(packed, std::string("\x05\x00"                  // type 5
+                                  "\x01\x00"                  // 1 privilege
+                                  "\x01\x00\x58\x02\x00\x00"  // User: 600
+                                  "\x04\x00"
+                                  "chat",
+                                  16));
+    EXPECT_EQ(Pack(&chat), packed);
+    // A token's content ends with its one service, after a count of 1.
+    EXPECT_TRUE(endsWith(contentWith(chat), std::string("\x01\x00", 2) + packed));
+
+    ServiceRtm2::Permissions permissions;
+    permissions.Add(ServiceRtm2::Permissions::kUsers, ServiceRtm2::Permissions::kRead, {"a", "b"});
+    ServiceRtm2 rtm2("alice", permissions);
+    rtm2.AddPrivilege(ServiceRtm2::kPrivilegeLogin, 60);
+    ServiceRtc rtc(kChannel, kUid);
+    rtc.AddPrivilege(ServiceRtc::kPrivilegeJoinChannel, 60);
+    ServiceApaas apaas("room", "user", 2);
+    apaas.AddPrivilege(ServiceApaas::kPrivilegeRoomUser, 60);
+    for (Service* s : std::initializer_list<Service*>{&rtm2, &rtc, &apaas}) {
+        const std::string bytes = s->PackService();
+        ASSERT_FALSE(bytes.empty()) << s->type_ << ": " << lastError();
+        EXPECT_TRUE(endsWith(contentWith(*s), std::string("\x01\x00", 2) + bytes)) << s->type_;
+    }
+
+    // Another type (a base-class service): the type, then the privileges.
+    OtherService other(999);
+    other.AddPrivilege(1, 600);
+    other.AddPrivilege(2, 0);
+    const std::string base = other.PackService();
+    EXPECT_EQ(base, std::string("\xe7\x03\x02\x00\x01\x00\x58\x02\x00\x00\x02\x00\x00\x00\x00\x00", 16));
+    EXPECT_EQ(Service(0).PackService(), std::string("\x00\x00\x00\x00", 4));  // the base class itself
+    AccessToken2 key(kAppId, kCert, 1111111, 600);
+    key.salt_ = 1;
+    key.AddService(chat);
+    key.AddService(other);
+    AccessToken2 parsed;
+    ASSERT_TRUE(parsed.FromString(key.Build())) << lastError();
+    EXPECT_TRUE(endsWith(parsed.raw_token_buffer_, packed + base));  // sorted by type: chat, then 999
+}
+
+TEST(AccessToken2Reference, PackServiceRefusesWhatABuildRefuses) {
+    ServiceRtc slash("a/b", kUid);
+    expectFailure(slash.PackService(), AGORA_TOKEN_ERR_CHANNEL_NAME);
+    ServiceRtm rtm("alice");
+    rtm.AddPrivilege(7, 0);  // RTM defines Login (1) only
+    expectFailure(rtm.PackService(), AGORA_TOKEN_ERR_PRIVILEGE);
+    ServiceApaas apaas("room", "user", 2);
+    apaas.AddPrivilege(ServiceApaas::kPrivilegeRoomUser, 60);
+    apaas.user_uuid_.push_back('\xff');  // not UTF-8
+    expectFailure(apaas.PackService(), AGORA_TOKEN_ERR_USER_UUID);
+    // A known type must come as its class, not as the base layout.
+    OtherService known(ServiceRtc::kServiceType);
+    expectFailure(known.PackService(), AGORA_TOKEN_ERR_SERVICE);
+    expectFailure(Pack(&known), AGORA_TOKEN_ERR_SERVICE);
+    expectFailure(Pack(nullptr), AGORA_TOKEN_ERR_NULL_ARGUMENT);
+}
+
 TEST(AccessToken2Reference, AServiceForUidZeroAdmitsAnyUser) {
     AccessToken2 key(kAppId, kCert, 1111111, 600);
     ServiceRtc rtc(kChannel, 0u);
