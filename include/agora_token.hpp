@@ -199,6 +199,35 @@ std::string buildToken(Into into, Alloc alloc, std::initializer_list<NulCause> c
     return std::string();
 }
 
+/// Records the failure of a sized call from its error object.
+inline bool failWith(int status, const agora_token_error& e) {
+    return fail(status, std::string(e.message, e.len));
+}
+
+/// Runs a sized call `call(out, cap, &len, &error)` (a token, a 006 message,
+/// a packed service: binary bytes, no NUL) into a stack buffer; output too
+/// long for it is written again into a string of the size it asked for. ""
+/// on failure, recorded with failWith.
+template <typename Call>
+std::string sizedBytes(Call call) {
+    std::array<char, 1024> buf;
+    size_t len = 0;
+    agora_token_error e;
+    int status = call(buf.data(), buf.size(), &len, &e);
+    if (status == AGORA_TOKEN_OK) return std::string(buf.data(), len);
+    // A build retried draws a new salt and time, which can take a few bytes more.
+    for (int tries = 0; status == AGORA_TOKEN_ERR_BUFFER_TOO_SMALL && tries < 3; ++tries) {
+        std::string big(e.needed + 64, '\0');
+        status = call(&big[0], big.size(), &len, &e);
+        if (status == AGORA_TOKEN_OK) {
+            big.resize(len);
+            return big;
+        }
+    }
+    failWith(status, e);
+    return std::string();
+}
+
 struct BuilderDeleter {
     void operator()(agora_token_builder* b) const noexcept { agora_token_builder_free(b); }
 };
@@ -588,100 +617,6 @@ inline std::optional<VerifyResult> verifyUserAccount(const std::string& token, c
 // its members, thin over SimpleTokenBuilder and parse(): the checks, the
 // packing and the signature are the library's.
 
-namespace detail {
-namespace interim006 {
-// INTERIM, to delete when the C ABI reads and signs a 006 message itself
-// (asked for: the raw message of a parsed 006 token, and the HMAC of
-// app id + channel + uid + message under a certificate). Until then the
-// reference's message_raw_content_ is cut out of the token here, and
-// GenerateSignature reads a message back into salt, ts and privileges and
-// lets SimpleTokenBuilder sign it: no hash is computed in C++.
-
-/// Standard base64 with padding; false on anything else.
-inline bool base64Decode(const std::string& in, std::string& out) {
-    auto value = [](char c) -> int {
-        if (c >= 'A' && c <= 'Z') return c - 'A';
-        if (c >= 'a' && c <= 'z') return c - 'a' + 26;
-        if (c >= '0' && c <= '9') return c - '0' + 52;
-        if (c == '+') return 62;
-        if (c == '/') return 63;
-        return -1;
-    };
-    if (in.size() % 4 != 0) return false;
-    out.clear();
-    for (size_t i = 0; i < in.size(); i += 4) {
-        int v[4];
-        int pad = 0;
-        for (int k = 0; k < 4; ++k) {
-            const char c = in[i + k];
-            if (c == '=' && i + 4 == in.size() && k >= 2) {
-                v[k] = 0;
-                ++pad;
-            } else if (pad > 0 || (v[k] = value(c)) < 0) {
-                return false;
-            }
-        }
-        const uint32_t n = (uint32_t(v[0]) << 18) | (uint32_t(v[1]) << 12) | (uint32_t(v[2]) << 6) | uint32_t(v[3]);
-        out.push_back(static_cast<char>(n >> 16));
-        if (pad < 2) out.push_back(static_cast<char>((n >> 8) & 0xFF));
-        if (pad < 1) out.push_back(static_cast<char>(n & 0xFF));
-    }
-    return true;
-}
-
-/// Little-endian reads that fail past the end.
-struct Reader {
-    const std::string& s;
-    size_t pos = 0;
-    bool u16(uint16_t& v) {
-        if (s.size() - pos < 2) return false;
-        v = static_cast<uint16_t>(uint8_t(s[pos]) | (uint8_t(s[pos + 1]) << 8));
-        pos += 2;
-        return true;
-    }
-    bool u32(uint32_t& v) {
-        if (s.size() - pos < 4) return false;
-        v = 0;
-        for (int k = 3; k >= 0; --k) v = (v << 8) | uint8_t(s[pos + k]);
-        pos += 4;
-        return true;
-    }
-    bool bytes(std::string& v) {
-        uint16_t n = 0;
-        if (!u16(n) || s.size() - pos < n) return false;
-        v.assign(s, pos, n);
-        pos += n;
-        return true;
-    }
-};
-
-/// The message bytes of a 006 token that parse() accepted.
-inline std::string rawMessage(const std::string& token) {
-    std::string content, signature, message;
-    if (token.size() < 35 || !base64Decode(token.substr(35), content)) return std::string();
-    Reader r{content};
-    uint32_t crc = 0;
-    if (!r.bytes(signature) || !r.u32(crc) || !r.u32(crc) || !r.bytes(message)) return std::string();
-    return message;
-}
-
-/// A message read back: salt, ts and the privileges, all of it consumed.
-inline bool unpackMessage(const std::string& message, uint32_t& salt, uint32_t& ts,
-                          std::map<uint16_t, uint32_t>& privileges) {
-    Reader r{message};
-    uint16_t n = 0;
-    if (!r.u32(salt) || !r.u32(ts) || !r.u16(n)) return false;
-    for (uint16_t i = 0; i < n; ++i) {
-        uint16_t id = 0;
-        uint32_t expire = 0;
-        if (!r.u16(id) || !r.u32(expire)) return false;
-        privileges[id] = expire;
-    }
-    return r.pos == message.size();
-}
-}  // namespace interim006
-}  // namespace detail
-
 /// Agora's 006 AccessToken class (AccessToken.h) with its members: the
 /// fields are public and Build() / FromString() read and write them.
 ///
@@ -726,25 +661,26 @@ public:
     static std::string Version() { return "006"; }
 
     /// The 006 signature (32 raw bytes) of appID + channelName + uid +
-    /// message under appCertificate: what a token built from these holds in
-    /// signature_. "" when the library refuses an argument (the reason in
-    /// lastError()) or `message` is not a 006 message.
+    /// message under appCertificate (HMAC-SHA256), as the reference
+    /// computes it: any message bytes are signed, and channelName and uid
+    /// as given (uid: "" for uid 0, the decimal uid, or the account). A
+    /// token built from these holds it in signature_. "" when the library
+    /// refuses the app id or the certificate, or a channelName or uid that
+    /// is not UTF-8 (channel_name, user_account; the reason in lastError()).
     static std::string GenerateSignature(const std::string& appCertificate, const std::string& appID,
                                          const std::string& channelName, const std::string& uid,
                                          const std::string& message) {
-        uint32_t salt = 0, ts = 0;
-        PrivilegeMessageMap privileges;
-        if (!detail::interim006::unpackMessage(message, salt, ts, privileges)) {
-            detail::fail(AGORA_TOKEN_ERR_TRUNCATED, "truncated: the message is not a 006 message");
+        uint8_t signature[32];
+        agora_token_error e;
+        const int status = agora_token006_sign_message(
+            appCertificate.data(), appCertificate.size(), appID.data(), appID.size(), channelName.data(),
+            channelName.size(), uid.data(), uid.size(), reinterpret_cast<const uint8_t*>(message.data()),
+            message.size(), &signature, &e);
+        if (status != AGORA_TOKEN_OK) {
+            detail::failWith(status, e);
             return std::string();
         }
-        AccessToken t(appID, appCertificate, channelName, uid);
-        t.message_.salt = salt;
-        t.message_.ts = ts;
-        t.message_.messages = privileges;
-        // Salt or ts 0 in a message are values, not "unset": pin them.
-        if (t.buildWith(true).empty()) return std::string();
-        return t.signature_;
+        return std::string(reinterpret_cast<const char*>(signature), sizeof signature);
     }
 
     /// An empty token, for FromString().
@@ -772,7 +708,23 @@ public:
     }
 
     /// Builds the token; "" on failure, the reason in lastError().
-    std::string Build() { return buildWith(false); }
+    std::string Build() {
+        SimpleTokenBuilder b = uid_.empty() ? SimpleTokenBuilder(app_id_, app_cert_, channel_name_, 0u)
+                                            : SimpleTokenBuilder(app_id_, app_cert_, channel_name_, uid_);
+        if (!b) return std::string();
+        if (message_.salt != 0 && !b.setSalt(message_.salt)) return std::string();
+        if (message_.ts != 0 && !b.setTs(message_.ts)) return std::string();
+        for (const auto& m : message_.messages)
+            if (!b.setPrivilege(static_cast<Privileges>(m.first), m.second)) return std::string();
+        std::string token = b.buildToken();
+        if (token.empty()) return token;
+        const std::optional<TokenInfo> info = parse(token);
+        if (!info) return std::string();
+        std::string message = messageOf(token);
+        if (message.empty()) return message;
+        readBack(*info, std::move(message));
+        return token;
+    }
 
     /// Reads a 006 token into app_id_, signature_, crc_channel_name_,
     /// crc_uid_, message_raw_content_ and message_ (channel name, uid and
@@ -781,8 +733,10 @@ public:
     bool FromString(const std::string& channelKeyString) {
         const std::optional<TokenInfo> info = parse(channelKeyString);
         if (!info) return false;
+        std::string message = messageOf(channelKeyString);
+        if (message.empty()) return false;
         app_id_ = info->appId;
-        readBack(channelKeyString, *info);
+        readBack(*info, std::move(message));
         return true;
     }
 
@@ -797,23 +751,15 @@ public:
     uint32_t crc_uid_ = 0;
 
 private:
-    std::string buildWith(bool pinZeros) {
-        SimpleTokenBuilder b = uid_.empty() ? SimpleTokenBuilder(app_id_, app_cert_, channel_name_, 0u)
-                                            : SimpleTokenBuilder(app_id_, app_cert_, channel_name_, uid_);
-        if (!b) return std::string();
-        if ((pinZeros || message_.salt != 0) && !b.setSalt(message_.salt)) return std::string();
-        if ((pinZeros || message_.ts != 0) && !b.setTs(message_.ts)) return std::string();
-        for (const auto& m : message_.messages)
-            if (!b.setPrivilege(static_cast<Privileges>(m.first), m.second)) return std::string();
-        std::string token = b.buildToken();
-        if (token.empty()) return token;
-        const std::optional<TokenInfo> info = parse(token);
-        if (!info) return std::string();
-        readBack(token, *info);
-        return token;
+    /// The message bytes of a token (never empty: at least salt, ts and a
+    /// count); "" on failure, recorded.
+    static std::string messageOf(const std::string& token) {
+        return detail::sizedBytes([&](char* out, size_t cap, size_t* len, agora_token_error* e) {
+            return agora_token006_message(token.data(), token.size(), out, cap, len, e);
+        });
     }
 
-    void readBack(const std::string& token, const TokenInfo& info) {
+    void readBack(const TokenInfo& info, std::string message) {
         signature_.assign(info.signature.begin(), info.signature.end());
         crc_channel_name_ = info.crcChannelName;
         crc_uid_ = info.crcUid;
@@ -821,7 +767,7 @@ private:
         message_.ts = info.ts;
         message_.messages.clear();
         for (const TokenPrivilege& p : info.privileges) message_.messages[p.id] = p.expireTs;
-        message_raw_content_ = detail::interim006::rawMessage(token);
+        message_raw_content_ = std::move(message);
     }
 };
 
@@ -844,33 +790,6 @@ struct Pin2 {
 inline Pin2& pinSlot() {
     thread_local Pin2 pin;
     return pin;
-}
-
-/// Records the failure of a sized call from its error object.
-inline bool failWith(int status, const agora_token_error& e) {
-    return fail(status, std::string(e.message, e.len));
-}
-
-/// Runs a sized build `call(out, cap, &len, &error)` into a stack buffer; a
-/// token too long for it is built again into one of the size it asked for.
-template <typename Call>
-std::string sizedToken(Call call) {
-    std::array<char, 1024> buf;
-    size_t len = 0;
-    agora_token_error e;
-    int status = call(buf.data(), buf.size(), &len, &e);
-    if (status == AGORA_TOKEN_OK) return std::string(buf.data(), len);
-    // A retry draws a new salt and time, which can take a few bytes more.
-    for (int tries = 0; status == AGORA_TOKEN_ERR_BUFFER_TOO_SMALL && tries < 3; ++tries) {
-        std::string big(e.needed + 64, '\0');
-        status = call(&big[0], big.size(), &len, &e);
-        if (status == AGORA_TOKEN_OK) {
-            big.resize(len);
-            return big;
-        }
-    }
-    failWith(status, e);
-    return std::string();
 }
 
 /// RTM2 grants as the C structs that point into them (kept alive together).
@@ -898,7 +817,7 @@ inline std::string build2(agora_token2_builder_id id, const std::string& appId, 
     args.has_issue_ts = args.has_salt = pin.active ? 1 : 0;
     args.issue_ts = pin.issueTs;
     args.salt = pin.salt;
-    return sizedToken([&](char* out, size_t cap, size_t* len, agora_token_error* e) {
+    return sizedBytes([&](char* out, size_t cap, size_t* len, agora_token_error* e) {
         return agora_token2_build(static_cast<uint32_t>(id), appId.data(), appId.size(), appCertificate.data(),
                                   appCertificate.size(), &args, out, cap, len, e);
     });
@@ -1010,6 +929,52 @@ inline data::Service serviceOf(const agora_token2_service& c) {
     }
     return s;
 }
+
+/// The arrays a C service points into: keep them alive while it is used
+/// (moving them keeps the arrays where they are).
+struct ServiceArrays {
+    std::vector<agora_token2_privilege> privileges;
+    Grants grants;
+};
+
+inline std::vector<agora_token2_privilege> cPrivileges(const std::vector<std::pair<int64_t, int64_t>>& in) {
+    std::vector<agora_token2_privilege> out;
+    out.reserve(in.size());
+    for (const auto& p : in) out.push_back(agora_token2_privilege{p.first, p.second});
+    return out;
+}
+
+/// A service as the C struct; it points into `s` and into `arrays`, filled here.
+inline agora_token2_service cServiceOf(const data::Service& s, ServiceArrays& arrays) {
+    arrays.privileges = cPrivileges(s.privileges);
+    arrays.grants = grantsOf(s.permissions);
+    agora_token2_service c{};
+    c.service_type = s.type;
+    c.privileges = arrays.privileges.data();
+    c.privilege_count = arrays.privileges.size();
+    c.channel_name = optView(s.channelName);
+    c.has_uid = s.uid ? 1 : 0;
+    c.uid = s.uid.value_or(0);
+    c.user_account = optView(s.userAccount);
+    c.user_id = optView(s.userId);
+    c.room_uuid = optView(s.roomUuid);
+    c.user_uuid = optView(s.userUuid);
+    c.has_role = s.role ? 1 : 0;
+    c.role = s.role.value_or(0);
+    c.permissions = arrays.grants.grants.data();
+    c.permission_count = arrays.grants.grants.size();
+    return c;
+}
+
+/// A service of another type as the C struct; it points into `arrays`, filled here.
+inline agora_token2_other_service cOtherServiceOf(const data::OtherService& s, ServiceArrays& arrays) {
+    arrays.privileges = cPrivileges(s.privileges);
+    agora_token2_other_service c{};
+    c.service_type = s.type;
+    c.privileges = arrays.privileges.data();
+    c.privilege_count = arrays.privileges.size();
+    return c;
+}
 }  // namespace detail
 
 namespace data {
@@ -1048,46 +1013,14 @@ public:
     /// Builds the token (services packed sorted by type, stable); "" on
     /// failure, the reason in lastError().
     std::string Build() const {
+        std::vector<detail::ServiceArrays> arrays(services_.size() + otherServices_.size());
         std::vector<agora_token2_service> c;
-        std::vector<std::vector<agora_token2_privilege>> privileges;
-        std::vector<detail::Grants> grants;
         c.reserve(services_.size());
-        privileges.reserve(services_.size() + otherServices_.size());
-        grants.reserve(services_.size());
-        for (const Service& s : services_) {
-            std::vector<agora_token2_privilege> p;
-            for (const auto& x : s.privileges) p.push_back(agora_token2_privilege{x.first, x.second});
-            privileges.push_back(std::move(p));
-            grants.push_back(detail::grantsOf(s.permissions));
-            agora_token2_service cs{};
-            cs.service_type = s.type;
-            cs.privileges = privileges.back().data();
-            cs.privilege_count = privileges.back().size();
-            cs.channel_name = detail::optView(s.channelName);
-            cs.has_uid = s.uid ? 1 : 0;
-            cs.uid = s.uid.value_or(0);
-            cs.user_account = detail::optView(s.userAccount);
-            cs.user_id = detail::optView(s.userId);
-            cs.room_uuid = detail::optView(s.roomUuid);
-            cs.user_uuid = detail::optView(s.userUuid);
-            cs.has_role = s.role ? 1 : 0;
-            cs.role = s.role.value_or(0);
-            cs.permissions = grants.back().grants.data();
-            cs.permission_count = grants.back().grants.size();
-            c.push_back(cs);
-        }
+        for (size_t i = 0; i < services_.size(); ++i) c.push_back(detail::cServiceOf(services_[i], arrays[i]));
         std::vector<agora_token2_other_service> o;
         o.reserve(otherServices_.size());
-        for (const OtherService& s : otherServices_) {
-            std::vector<agora_token2_privilege> p;
-            for (const auto& x : s.privileges) p.push_back(agora_token2_privilege{x.first, x.second});
-            privileges.push_back(std::move(p));
-            agora_token2_other_service os{};
-            os.service_type = s.type;
-            os.privileges = privileges.back().data();
-            os.privilege_count = privileges.back().size();
-            o.push_back(os);
-        }
+        for (size_t i = 0; i < otherServices_.size(); ++i)
+            o.push_back(detail::cOtherServiceOf(otherServices_[i], arrays[services_.size() + i]));
         agora_token2_data t{};
         t.app_id = detail::view(appId_);
         t.app_certificate = detail::view(appCertificate_);
@@ -1100,7 +1033,7 @@ public:
         t.service_count = c.size();
         t.other_services = o.data();
         t.other_service_count = o.size();
-        return detail::sizedToken([&](char* out, size_t cap, size_t* len, agora_token_error* e) {
+        return detail::sizedBytes([&](char* out, size_t cap, size_t* len, agora_token_error* e) {
             return agora_token2_build_data(&t, out, cap, len, e);
         });
     }
@@ -1541,16 +1474,20 @@ inline std::unique_ptr<Service> referenceServiceOf(const agora_token2_service& c
     return s;
 }
 
+/// A service of another class as the base layout: its type and privileges.
+inline data::OtherService otherOf(const Service& s) {
+    data::OtherService o{s.type_, {}};
+    for (const auto& p : s.privileges_) o.privileges.emplace_back(p.first, p.second);
+    return o;
+}
+
 /// A service into a data token: a known class as a service, any other as
 /// the base layout.
 inline void addTo(data::AccessToken2& t, const Service& s) {
-    if (std::optional<data::Service> d = s.ToData()) {
+    if (std::optional<data::Service> d = s.ToData())
         t.AddService(*d);
-        return;
-    }
-    data::OtherService o{s.type_, {}};
-    for (const auto& p : s.privileges_) o.privileges.emplace_back(p.first, p.second);
-    t.AddOtherService(o);
+    else
+        t.AddOtherService(otherOf(s));
 }
 
 /// Reads a token as the reference does (lenient): nullptr on failure, recorded.
@@ -1565,25 +1502,21 @@ inline std::unique_ptr<agora_token2_info, Info2Deleter> parseLenient(const std::
     return std::unique_ptr<agora_token2_info, Info2Deleter>(raw);
 }
 
-// INTERIM, to delete when the C ABI packs one service (asked for): the
-// library builds a token holding the service once and one holding it
-// twice; the service's bytes are the tail of the first one's content, as
-// long as the second one is longer. No packing is done in C++.
+/// The bytes the library packs for one service in a token: a known class
+/// as a service of its type, any other as the base layout (type, then
+/// privileges). "" when the library refuses it, recorded.
 inline std::string packService(const Service& service) {
-    const std::string zeros(32, '0');
-    std::string contents[2];
-    for (int copies = 1; copies <= 2; ++copies) {
-        data::AccessToken2 t(zeros, zeros, 1, 0);
-        t.SetSalt(1);
-        for (int i = 0; i < copies; ++i) addTo(t, service);
-        const std::string token = t.Build();
-        if (token.empty()) return std::string();
-        auto info = parseLenient(token);
-        if (!info) return std::string();
-        contents[copies - 1].assign(reinterpret_cast<const char*>(info->content), info->content_len);
-    }
-    const size_t n = contents[1].size() - contents[0].size();
-    return contents[0].substr(contents[0].size() - n);
+    ServiceArrays arrays;
+    const std::optional<data::Service> known = service.ToData();
+    agora_token2_service c{};
+    agora_token2_other_service o{};
+    if (known)
+        c = cServiceOf(*known, arrays);
+    else
+        o = cOtherServiceOf(otherOf(service), arrays);
+    return sizedBytes([&](char* out, size_t cap, size_t* len, agora_token_error* e) {
+        return agora_token2_pack_service(known ? &c : nullptr, known ? nullptr : &o, out, cap, len, e);
+    });
 }
 }  // namespace detail
 

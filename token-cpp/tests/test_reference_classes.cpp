@@ -15,9 +15,11 @@
 #include <gtest/gtest.h>
 
 #include <ctime>
+#include <initializer_list>
 #include <memory>
 #include <string>
 #include <type_traits>
+#include <utility>
 
 #include "agora_token.hpp"  // the same classes: both spellings include together
 
@@ -173,8 +175,93 @@ TEST(AccessToken, RefusesWhatAgoraRejectsNamingTheField) {
     EXPECT_EQ(lastErrorCode(), AGORA_TOKEN_ERR_VERSION);
     EXPECT_FALSE(parser.FromString("006" + kAppId + "invalid"));
     EXPECT_EQ(parser.app_id_, kAppId);  // unchanged
-    EXPECT_EQ(AccessToken::GenerateSignature(kCert, kAppId, kChannel, "", "not a message"), "");
-    EXPECT_EQ(lastErrorCode(), AGORA_TOKEN_ERR_TRUNCATED);
+}
+
+namespace {
+/// What the core signs (agora_token006_sign_message, called directly).
+std::string coreSignature(const std::string& cert, const std::string& appId, const std::string& channel,
+                          const std::string& uid, const std::string& message) {
+    uint8_t signature[32];
+    agora_token_error e;
+    const int status = agora_token006_sign_message(
+        cert.data(), cert.size(), appId.data(), appId.size(), channel.data(), channel.size(), uid.data(), uid.size(),
+        reinterpret_cast<const uint8_t*>(message.data()), message.size(), &signature, &e);
+    EXPECT_EQ(status, AGORA_TOKEN_OK) << std::string(e.message, e.len);
+    return std::string(reinterpret_cast<const char*>(signature), sizeof signature);
+}
+}  // namespace
+
+TEST(AccessToken, GenerateSignatureSignsAnyMessageAsTheCoreDoes) {
+    // Not 006 messages: text, a message cut short, bytes with NULs and high
+    // bytes, nothing at all. The reference signs whatever it is given.
+    const std::string messages[] = {
+        "not a message",
+        std::string("\x01\x00\x00\x00\x02", 5),
+        std::string("\x00\xff\x00\x80 binary \x00", 12),
+        std::string(),
+        std::string(70000, '\x5a'),
+    };
+    for (const std::string& m : messages) {
+        const std::string sig = AccessToken::GenerateSignature(kCert, kAppId, kChannel, "42", m);
+        ASSERT_EQ(sig.size(), 32u) << lastError();
+        EXPECT_EQ(sig, coreSignature(kCert, kAppId, kChannel, "42", m));
+        EXPECT_NE(sig, AccessToken::GenerateSignature(kCert, kAppId, kChannel, "43", m));
+    }
+    // The channel and uid are signed as given, a NUL included.
+    const std::string nul("a\0b", 3);
+    EXPECT_EQ(AccessToken::GenerateSignature(kCert, kAppId, nul, "", "m"), coreSignature(kCert, kAppId, nul, "", "m"));
+    EXPECT_NE(AccessToken::GenerateSignature(kCert, kAppId, nul, "", "m"),
+              AccessToken::GenerateSignature(kCert, kAppId, "a", "", "m"));
+
+    // A real token's message gives its signature (Agora's sample token).
+    const std::string sample =
+        "006970CA35de60c44645bbae8a215061b33IACV0fZUBw+72cVoL9eyGGh3Q6Poi8bgjwVLnyKSJyOXR7dIfRBXoFHlEAABAAAAR/QQAAEAAQCvKDdW";
+    AccessToken parsed;
+    ASSERT_TRUE(parsed.FromString(sample)) << lastError();
+    EXPECT_EQ(AccessToken::GenerateSignature(kCert, kAppId, kChannel, std::to_string(kUid),
+                                             parsed.message_raw_content_),
+              parsed.signature_);
+}
+
+TEST(AccessToken, GenerateSignatureRefusesTheCredentialsAndTextThatIsNotUtf8) {
+    for (const auto& args : {std::make_pair(std::string("invalid"), kCert), std::make_pair(kAppId, std::string())}) {
+        const int code = args.first == kAppId ? AGORA_TOKEN_ERR_APP_CERTIFICATE : AGORA_TOKEN_ERR_APP_ID;
+        expectFailure(AccessToken::GenerateSignature(args.second, args.first, kChannel, "", "m"), code);
+    }
+    expectFailure(AccessToken::GenerateSignature(kCert + std::string(1, '\0'), kAppId, kChannel, "", "m"),
+                  AGORA_TOKEN_ERR_APP_CERTIFICATE);
+    EXPECT_EQ(lastError().find(kCert), std::string::npos);
+    // Any channel and uid are signed: the checks of a build are not made here.
+    EXPECT_EQ(AccessToken::GenerateSignature(kCert, kAppId, "a/b", "not a uid", "m").size(), 32u) << lastError();
+    // Text that is not UTF-8 is refused in its field, as everywhere in the library.
+    expectFailure(AccessToken::GenerateSignature(kCert, kAppId, "a\xff", "", "m"), AGORA_TOKEN_ERR_CHANNEL_NAME);
+    expectFailure(AccessToken::GenerateSignature(kCert, kAppId, "a", "\xff", "m"), AGORA_TOKEN_ERR_USER_ACCOUNT);
+}
+
+TEST(AccessToken, MessageRawContentIsTheTokensMessage) {
+    // salt 7, ts 1111111, privileges sorted by id: the layout Agora packs.
+    AccessToken key(kAppId, kCert, kChannel, kUid);
+    key.message_.salt = 7;
+    key.message_.ts = 1111111;
+    key.AddPrivilege(AccessToken::kPublishAudioStream, 0x01020304);
+    key.AddPrivilege(AccessToken::kJoinChannel, 5);
+    const std::string token = key.Build();
+    ASSERT_FALSE(token.empty()) << lastError();
+    const std::string expected("\x07\x00\x00\x00"           // salt
+                               "\x47\xf4\x10\x00"           // ts 1111111
+                               "\x02\x00"                   // 2 privileges
+                               "\x01\x00\x05\x00\x00\x00"   // JoinChannel: 5
+                               "\x02\x00\x04\x03\x02\x01",  // PublishAudioStream
+                               22);
+    EXPECT_EQ(key.message_raw_content_, expected);
+    AccessToken parsed;
+    ASSERT_TRUE(parsed.FromString(token)) << lastError();
+    EXPECT_EQ(parsed.message_raw_content_, expected);
+
+    // A failed read leaves the fields as they were.
+    EXPECT_FALSE(parsed.FromString(token.substr(0, token.size() - 4)));
+    EXPECT_NE(lastErrorCode(), AGORA_TOKEN_OK);
+    EXPECT_EQ(parsed.message_raw_content_, expected);
 }
 
 TEST(AccessToken, IsCopyableAndKeepsThePrivilegeSpellings) {
@@ -382,6 +469,86 @@ TEST(AccessToken2Reference, ServiceClassesKeepTheReferencesFieldsAndCopies) {
     EXPECT_EQ(Pack(services[10].get()), std::string("\xe7\x03\x01\x00\x01\x00\x58\x02\x00\x00", 10));
     EXPECT_EQ(Pack(nullptr), "");
     EXPECT_EQ(lastErrorCode(), AGORA_TOKEN_ERR_NULL_ARGUMENT);
+}
+
+namespace {
+/// The content of a token holding this one service (issue_ts 1111111, salt 1).
+std::string contentWith(const Service& service) {
+    AccessToken2 key(kAppId, kCert, 1111111, 600);
+    key.salt_ = 1;
+    key.AddService(service);
+    const std::string token = key.Build();
+    EXPECT_FALSE(token.empty()) << lastError();
+    AccessToken2 parsed;
+    EXPECT_TRUE(parsed.FromString(token)) << lastError();
+    return parsed.raw_token_buffer_;
+}
+
+bool endsWith(const std::string& s, const std::string& tail) {
+    return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
+}
+}  // namespace
+
+TEST(AccessToken2Reference, PackServiceIsTheServicesBytesInAToken) {
+    // A known type: the base layout, then its fields (Chat: the user id).
+    ServiceChat chat("chat");
+    chat.AddPrivilege(ServiceChat::kPrivilegeUser, 600);
+    const std::string packed = chat.PackService();
+    EXPECT_EQ(packed, std::string("\x05\x00"                  // type 5
+                                  "\x01\x00"                  // 1 privilege
+                                  "\x01\x00\x58\x02\x00\x00"  // User: 600
+                                  "\x04\x00"
+                                  "chat",
+                                  16));
+    EXPECT_EQ(Pack(&chat), packed);
+    // A token's content ends with its one service, after a count of 1.
+    EXPECT_TRUE(endsWith(contentWith(chat), std::string("\x01\x00", 2) + packed));
+
+    ServiceRtm2::Permissions permissions;
+    permissions.Add(ServiceRtm2::Permissions::kUsers, ServiceRtm2::Permissions::kRead, {"a", "b"});
+    ServiceRtm2 rtm2("alice", permissions);
+    rtm2.AddPrivilege(ServiceRtm2::kPrivilegeLogin, 60);
+    ServiceRtc rtc(kChannel, kUid);
+    rtc.AddPrivilege(ServiceRtc::kPrivilegeJoinChannel, 60);
+    ServiceApaas apaas("room", "user", 2);
+    apaas.AddPrivilege(ServiceApaas::kPrivilegeRoomUser, 60);
+    for (Service* s : std::initializer_list<Service*>{&rtm2, &rtc, &apaas}) {
+        const std::string bytes = s->PackService();
+        ASSERT_FALSE(bytes.empty()) << s->type_ << ": " << lastError();
+        EXPECT_TRUE(endsWith(contentWith(*s), std::string("\x01\x00", 2) + bytes)) << s->type_;
+    }
+
+    // Another type (a base-class service): the type, then the privileges.
+    OtherService other(999);
+    other.AddPrivilege(1, 600);
+    other.AddPrivilege(2, 0);
+    const std::string base = other.PackService();
+    EXPECT_EQ(base, std::string("\xe7\x03\x02\x00\x01\x00\x58\x02\x00\x00\x02\x00\x00\x00\x00\x00", 16));
+    EXPECT_EQ(Service(0).PackService(), std::string("\x00\x00\x00\x00", 4));  // the base class itself
+    AccessToken2 key(kAppId, kCert, 1111111, 600);
+    key.salt_ = 1;
+    key.AddService(chat);
+    key.AddService(other);
+    AccessToken2 parsed;
+    ASSERT_TRUE(parsed.FromString(key.Build())) << lastError();
+    EXPECT_TRUE(endsWith(parsed.raw_token_buffer_, packed + base));  // sorted by type: chat, then 999
+}
+
+TEST(AccessToken2Reference, PackServiceRefusesWhatABuildRefuses) {
+    ServiceRtc slash("a/b", kUid);
+    expectFailure(slash.PackService(), AGORA_TOKEN_ERR_CHANNEL_NAME);
+    ServiceRtm rtm("alice");
+    rtm.AddPrivilege(7, 0);  // RTM defines Login (1) only
+    expectFailure(rtm.PackService(), AGORA_TOKEN_ERR_PRIVILEGE);
+    ServiceApaas apaas("room", "user", 2);
+    apaas.AddPrivilege(ServiceApaas::kPrivilegeRoomUser, 60);
+    apaas.user_uuid_.push_back('\xff');  // not UTF-8
+    expectFailure(apaas.PackService(), AGORA_TOKEN_ERR_USER_UUID);
+    // A known type must come as its class, not as the base layout.
+    OtherService known(ServiceRtc::kServiceType);
+    expectFailure(known.PackService(), AGORA_TOKEN_ERR_SERVICE);
+    expectFailure(Pack(&known), AGORA_TOKEN_ERR_SERVICE);
+    expectFailure(Pack(nullptr), AGORA_TOKEN_ERR_NULL_ARGUMENT);
 }
 
 TEST(AccessToken2Reference, AServiceForUidZeroAdmitsAnyUser) {
