@@ -156,7 +156,9 @@ test('npm pack, then npm install of the tarball in a fresh project (CJS and ESM)
     const npm = (args, cwd) => execFileSync('npm', [...args, '--no-audit', '--no-fund', '--loglevel=error'], { cwd, encoding: 'utf8' });
     const out = JSON.parse(npm(['pack', '--json', '--pack-destination', dir], pkgDir));
     const files = out[0].files.map((f) => f.path).sort();
-    const compat = (pkg, mods) => [`compat/${pkg}/index.js`, ...mods.map((m) => `compat/${pkg}/src/${m}.js`)];
+    // Each of npm's modules: CommonJS, its ESM view (named exports) and typings.
+    const compat = (pkg, mods) =>
+      ['index', ...mods.map((m) => `src/${m}`)].flatMap((m) => ['.js', '.mjs'].map((ext) => `compat/${pkg}/${m}${ext}`));
     assert.deepEqual(files, [
       'README.md', 'agora.js', 'agoratoken.node',
       ...compat('agora-access-token', ['AccessToken', 'RtcTokenBuilder', 'RtmTokenBuilder']),
@@ -202,6 +204,12 @@ test('npm pack, then npm install of the tarball in a fresh project (CJS and ESM)
       { cwd: app, encoding: 'utf8' },
     );
     assert.equal(npmNames.trim(), 'true 7');
+    const npmNamesEsm = execFileSync(
+      process.execPath,
+      ['--input-type=module', '-e', `import { RtcTokenBuilder, RtcRole } from 'agoratoken/agora-token'; import { AccessToken2 } from 'agoratoken/agora-token/src/AccessToken2'; const t = new AccessToken2(); console.log(t.from_string(RtcTokenBuilder.buildTokenWithUid('${APP_ID}', '${APP_CERT}', 'r', 1, RtcRole.PUBLISHER, 600)), t.expire)`],
+      { cwd: app, encoding: 'utf8' },
+    );
+    assert.equal(npmNamesEsm.trim(), 'true 600');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
