@@ -158,7 +158,7 @@ test('npm pack, then npm install of the tarball in a fresh project (CJS and ESM)
     const files = out[0].files.map((f) => f.path).sort();
     // Each of npm's modules: CommonJS, its ESM view (named exports) and typings.
     const compat = (pkg, mods) =>
-      ['index', ...mods.map((m) => `src/${m}`)].flatMap((m) => ['.js', '.mjs'].map((ext) => `compat/${pkg}/${m}${ext}`));
+      ['index', ...mods.map((m) => `src/${m}`)].flatMap((m) => ['.d.ts', '.js', '.mjs'].map((ext) => `compat/${pkg}/${m}${ext}`));
     assert.deepEqual(files, [
       'README.md', 'agora.js', 'agoratoken.node',
       ...compat('agora-access-token', ['AccessToken', 'RtcTokenBuilder', 'RtmTokenBuilder']),
@@ -210,6 +210,31 @@ test('npm pack, then npm install of the tarball in a fresh project (CJS and ESM)
       { cwd: app, encoding: 'utf8' },
     );
     assert.equal(npmNamesEsm.trim(), 'true 600');
+    // Their typings, as a TypeScript project that installed the tarball sees them ("types"
+    // conditions in "exports"): ESM named imports, CommonJS import = require, src/ subpaths.
+    writeFileSync(join(app, 'tsconfig.json'), JSON.stringify({
+      compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext', strict: true, noEmit: true, types: ['node'], typeRoots: [join(pkgDir, 'node_modules/@types')] },
+      files: ['esm.mts', 'cjs.cts'],
+    }));
+    writeFileSync(join(app, 'esm.mts'), [
+      "import { RtcTokenBuilder, RtcRole } from 'agoratoken/agora-token';",
+      "import { AccessToken2, kRtcServiceType } from 'agoratoken/agora-token/src/AccessToken2';",
+      "const t: string = RtcTokenBuilder.buildTokenWithUid('a', 'b', 'c', '42', RtcRole.PUBLISHER, 600);",
+      'const uid: string = new AccessToken2().getServices(kRtcServiceType)[0].__uid;',
+      '// @ts-expect-error: 007 expiries are numbers',
+      "RtcTokenBuilder.buildTokenWithUid('a', 'b', 'c', 42, 1, '600');",
+      'void [t, uid];',
+    ].join('\n'));
+    writeFileSync(join(app, 'cjs.cts'), [
+      "import agora = require('agoratoken/agora-access-token');",
+      "import rtm = require('agoratoken/agora-access-token/src/RtmTokenBuilder');",
+      "const t: string = agora.RtcTokenBuilder.buildTokenWithAccount('a', 'b', 'c', 'alice', agora.RtcRole.PUBLISHER, 0);",
+      "const u: string = rtm.RtmTokenBuilder.buildToken('a', 'b', 'alice', rtm.Role.Rtm_User, 0);",
+      '// @ts-expect-error: an account is a string',
+      "agora.RtcTokenBuilder.buildTokenWithAccount('a', 'b', 'c', 42, 1, 0);",
+      'void [t, u];',
+    ].join('\n'));
+    execFileSync(process.execPath, [join(pkgDir, 'node_modules/typescript/bin/tsc'), '-p', app], { cwd: app, encoding: 'utf8' });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
