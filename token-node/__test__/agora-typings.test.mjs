@@ -28,6 +28,7 @@ function checker() {
   const text = IDS.map((id, i) => `import * as m${i} from '${id}';\n`).join('');
   const options = { module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, target: ts.ScriptTarget.ES2022, strict: true, noEmit: true, types: ['node'] };
   const host = ts.createCompilerHost(options);
+  host.getCurrentDirectory = () => fileURLToPath(new URL('..', import.meta.url)); // @types/node from token-node, wherever node runs
   const { getSourceFile, fileExists, readFile } = host;
   host.getSourceFile = (name, ...rest) => (name === probe ? ts.createSourceFile(name, text, ts.ScriptTarget.ES2022) : getSourceFile.call(host, name, ...rest));
   host.fileExists = (name) => name === probe || fileExists.call(host, name);
