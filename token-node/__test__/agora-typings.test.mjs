@@ -99,5 +99,8 @@ test('each module has its typings beside it, named in package.json "exports"', (
     assert.deepEqual(Object.keys(target), ['types', 'import', 'require'], `${key}: "types" first, as TypeScript reads the conditions in order`);
     assert.equal(target.types, target.require.replace(/\.js$/, '.d.ts'), key);
     assert.equal(target.import, target.require.replace(/\.js$/, '.mjs'), key);
+    // "moduleResolution": "node" (no "exports"): the same files through "typesVersions".
+    const [pattern, [mapped]] = [key.slice(2), pkg.typesVersions['*'][key.slice(2)]];
+    assert.equal(`./${mapped}`, pattern.endsWith('/*') ? target.types.replace(/\.d\.ts$/, '') : target.types, key);
   }
 });

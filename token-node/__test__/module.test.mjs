@@ -235,6 +235,25 @@ test('npm pack, then npm install of the tarball in a fresh project (CJS and ESM)
       'void [t, u];',
     ].join('\n'));
     execFileSync(process.execPath, [join(pkgDir, 'node_modules/typescript/bin/tsc'), '-p', app], { cwd: app, encoding: 'utf8' });
+    // A project on the older "moduleResolution": "node" ignores "exports": "typesVersions" maps the same paths.
+    writeFileSync(join(app, 'tsconfig.node10.json'), JSON.stringify({
+      compilerOptions: { module: 'commonjs', moduleResolution: 'node', strict: true, noEmit: true, types: ['node'], typeRoots: [join(pkgDir, 'node_modules/@types')] },
+      files: ['legacy.ts'],
+    }));
+    writeFileSync(join(app, 'legacy.ts'), [
+      "import { RtcTokenBuilder, RtcRole } from 'agoratoken/agora-access-token';",
+      "import { AccessToken } from 'agoratoken/agora-access-token/src/AccessToken';",
+      "import { ChatTokenBuilder } from 'agoratoken/agora-token';",
+      "import { AccessToken2 } from 'agoratoken/agora-token/src/AccessToken2';",
+      "import { SimpleTokenBuilder } from 'agoratoken';",
+      "import { parse } from 'agoratoken/v2';",
+      "const t: string = RtcTokenBuilder.buildTokenWithUid('a', 'b', 'c', '42', RtcRole.PUBLISHER, 0);",
+      "const key: string = new AccessToken('a', 'b', 'c', 0).uid;",
+      '// @ts-expect-error: the Chat user id is a string',
+      "ChatTokenBuilder.buildUserToken('a', 'b', 42, 600);",
+      'void [t, key, AccessToken2, SimpleTokenBuilder, parse];',
+    ].join('\n'));
+    execFileSync(process.execPath, [join(pkgDir, 'node_modules/typescript/bin/tsc'), '-p', join(app, 'tsconfig.node10.json')], { cwd: app, encoding: 'utf8' });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
