@@ -40,8 +40,8 @@ export type NpmRtcRole = Int | null | undefined;
 /**
  * An RTC user account as npm's 007 builders take it: a string (1..255 bytes of Agora's
  * characters, `user_account` otherwise), or a non-negative safe integer, built as that
- * uid (npm packs its decimal text, the uid's token; 0 = any user). Another number throws
- * a `TypeError`.
+ * uid (npm packs its decimal text, the uid's token; 0 = any user; beyond 2**32-1 throws
+ * `uid`). A negative or fractional number throws a `TypeError`.
  */
 export type NpmAccount = string | number;
 

@@ -16,8 +16,8 @@ export declare class RtmTokenBuilder {
    */
   static buildToken(appId: string, appCertificate: string, userId: string | number, expire: Int): string;
   /**
-   * RTM2(userId, permissions) with Login = expire. A numeric `userId` is packed as its
-   * decimal text, 0 as "" (the wildcard), as npm does. `permissions`: an
+   * RTM2(userId, permissions) with Login = expire. A numeric `userId` (0..2**32-1, `uid`
+   * otherwise) is packed as its decimal text, 0 as "" (the wildcard), as npm does. `permissions`: an
    * `Rtm2Permissions` (ours or npm's) or `[resourceType, permissionType, resources]`
    * triples.
    */
