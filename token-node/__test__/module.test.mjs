@@ -156,7 +156,9 @@ test('npm pack, then npm install of the tarball in a fresh project (CJS and ESM)
     const npm = (args, cwd) => execFileSync('npm', [...args, '--no-audit', '--no-fund', '--loglevel=error'], { cwd, encoding: 'utf8' });
     const out = JSON.parse(npm(['pack', '--json', '--pack-destination', dir], pkgDir));
     const files = out[0].files.map((f) => f.path).sort();
-    const compat = (pkg, mods) => [`compat/${pkg}/index.js`, ...mods.map((m) => `compat/${pkg}/src/${m}.js`)];
+    // Each of npm's modules: CommonJS, its ESM view (named exports) and typings.
+    const compat = (pkg, mods) =>
+      ['index', ...mods.map((m) => `src/${m}`)].flatMap((m) => ['.d.ts', '.js', '.mjs'].map((ext) => `compat/${pkg}/${m}${ext}`));
     assert.deepEqual(files, [
       'README.md', 'agora.js', 'agoratoken.node',
       ...compat('agora-access-token', ['AccessToken', 'RtcTokenBuilder', 'RtmTokenBuilder']),
@@ -202,6 +204,56 @@ test('npm pack, then npm install of the tarball in a fresh project (CJS and ESM)
       { cwd: app, encoding: 'utf8' },
     );
     assert.equal(npmNames.trim(), 'true 7');
+    const npmNamesEsm = execFileSync(
+      process.execPath,
+      ['--input-type=module', '-e', `import { RtcTokenBuilder, RtcRole } from 'agoratoken/agora-token'; import { AccessToken2 } from 'agoratoken/agora-token/src/AccessToken2'; const t = new AccessToken2(); console.log(t.from_string(RtcTokenBuilder.buildTokenWithUid('${APP_ID}', '${APP_CERT}', 'r', 1, RtcRole.PUBLISHER, 600)), t.expire)`],
+      { cwd: app, encoding: 'utf8' },
+    );
+    assert.equal(npmNamesEsm.trim(), 'true 600');
+    // Their typings, as a TypeScript project that installed the tarball sees them ("types"
+    // conditions in "exports"): ESM named imports, CommonJS import = require, src/ subpaths.
+    writeFileSync(join(app, 'tsconfig.json'), JSON.stringify({
+      compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext', strict: true, noEmit: true, types: ['node'], typeRoots: [join(pkgDir, 'node_modules/@types')] },
+      files: ['esm.mts', 'cjs.cts'],
+    }));
+    writeFileSync(join(app, 'esm.mts'), [
+      "import { RtcTokenBuilder, RtcRole } from 'agoratoken/agora-token';",
+      "import { AccessToken2, kRtcServiceType } from 'agoratoken/agora-token/src/AccessToken2';",
+      "const t: string = RtcTokenBuilder.buildTokenWithUid('a', 'b', 'c', '42', RtcRole.PUBLISHER, 600);",
+      'const uid: string = new AccessToken2().getServices(kRtcServiceType)[0].__uid;',
+      '// @ts-expect-error: 007 expiries are numbers',
+      "RtcTokenBuilder.buildTokenWithUid('a', 'b', 'c', 42, 1, '600');",
+      'void [t, uid];',
+    ].join('\n'));
+    writeFileSync(join(app, 'cjs.cts'), [
+      "import agora = require('agoratoken/agora-access-token');",
+      "import rtm = require('agoratoken/agora-access-token/src/RtmTokenBuilder');",
+      "const t: string = agora.RtcTokenBuilder.buildTokenWithAccount('a', 'b', 'c', 'alice', agora.RtcRole.PUBLISHER, 0);",
+      "const u: string = rtm.RtmTokenBuilder.buildToken('a', 'b', 'alice', rtm.Role.Rtm_User, 0);",
+      '// @ts-expect-error: an account is a string',
+      "agora.RtcTokenBuilder.buildTokenWithAccount('a', 'b', 'c', 42, 1, 0);",
+      'void [t, u];',
+    ].join('\n'));
+    execFileSync(process.execPath, [join(pkgDir, 'node_modules/typescript/bin/tsc'), '-p', app], { cwd: app, encoding: 'utf8' });
+    // A project on the older "moduleResolution": "node" ignores "exports": "typesVersions" maps the same paths.
+    writeFileSync(join(app, 'tsconfig.node10.json'), JSON.stringify({
+      compilerOptions: { module: 'commonjs', moduleResolution: 'node', strict: true, noEmit: true, types: ['node'], typeRoots: [join(pkgDir, 'node_modules/@types')] },
+      files: ['legacy.ts'],
+    }));
+    writeFileSync(join(app, 'legacy.ts'), [
+      "import { RtcTokenBuilder, RtcRole } from 'agoratoken/agora-access-token';",
+      "import { AccessToken } from 'agoratoken/agora-access-token/src/AccessToken';",
+      "import { ChatTokenBuilder } from 'agoratoken/agora-token';",
+      "import { AccessToken2 } from 'agoratoken/agora-token/src/AccessToken2';",
+      "import { SimpleTokenBuilder } from 'agoratoken';",
+      "import { parse } from 'agoratoken/v2';",
+      "const t: string = RtcTokenBuilder.buildTokenWithUid('a', 'b', 'c', '42', RtcRole.PUBLISHER, 0);",
+      "const key: string = new AccessToken('a', 'b', 'c', 0).uid;",
+      '// @ts-expect-error: the Chat user id is a string',
+      "ChatTokenBuilder.buildUserToken('a', 'b', 42, 600);",
+      'void [t, key, AccessToken2, SimpleTokenBuilder, parse];',
+    ].join('\n'));
+    execFileSync(process.execPath, [join(pkgDir, 'node_modules/typescript/bin/tsc'), '-p', join(app, 'tsconfig.node10.json')], { cwd: app, encoding: 'utf8' });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

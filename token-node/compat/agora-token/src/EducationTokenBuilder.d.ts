@@ -1,0 +1,19 @@
+// Type definitions of agoratoken/agora-token/src/EducationTokenBuilder: npm agora-token's
+// 007 Education builder (the same builders as ApaasTokenBuilder) (hand-written; checked by
+// `tsc --noEmit` in `make test-node`). `expire` is SECONDS FROM NOW (a fraction
+// truncated). Errors: `AgoraTokenError` ("app_id", "app_certificate", "room_uuid",
+// "user_uuid", "role", "expire") or a `TypeError` for a wrong type (a numeric user
+// uuid included).
+
+import type { Int } from '../../../v2';
+export type { AgoraTokenError, ErrorCategory, Int } from '../../../v2';
+
+/** npm agora-token's `EducationTokenBuilder` (Flexible Classroom). */
+export declare class EducationTokenBuilder {
+  /** APaaS(roomUuid, userUuid, role){RoomUser} + RTM(userUuid) + Chat(md5(userUuid)), each = expire. `role`: an integer in -32768..32767. */
+  static buildRoomUserToken(appId: string, appCertificate: string, roomUuid: string, userUuid: string, role: Int, expire: Int): string;
+  /** APaaS("", userUuid, -1){User = expire}. */
+  static buildUserToken(appId: string, appCertificate: string, userUuid: string, expire: Int): string;
+  /** APaaS("", "", -1){App = expire}. */
+  static buildAppToken(appId: string, appCertificate: string, expire: Int): string;
+}
