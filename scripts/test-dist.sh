@@ -74,6 +74,18 @@ const t6 = v1.RtcTokenBuilder.buildTokenWithUid(a, c, 'room-1', 42, v1.RtcRole.P
 assert.ok(t6.startsWith('006')); assert.equal(v1.parse(t6).appId, a);
 assert.equal(v1.verify(t6, c, 'room-1', 42), 'ok'); assert.equal(v1.verify(t6, c, 'room-1', 43), 'uid_mismatch');
 assert.ok(require.resolve('agoratoken-linux-x64-gnu').includes('node_modules/agoratoken-linux-x64-gnu/'));
+// The migration line of the README: npm's module names, CommonJS and ESM.
+const { RtcTokenBuilder: Npm2, RtcRole: NpmRole, AccessToken2 } = require('agoratoken/agora-token');
+const n7 = Npm2.buildTokenWithUid(a, c, 'room-1', '42', NpmRole.PUBLISHER, 3600, 3600);
+const p = new AccessToken2('', '', 0, 0);
+assert.ok(p.from_string(n7) && p.verifySignature(c), 'agoratoken/agora-token');
+JS
+  node --input-type=module - <<'JS'
+import assert from 'node:assert';
+import { RtcTokenBuilder, RtcRole } from 'agoratoken/agora-access-token';
+const { APP_ID: a, CERT: c } = process.env;
+const t = RtcTokenBuilder.buildTokenWithUid(a, c, 'room-1', 42, RtcRole.PUBLISHER, Math.floor(Date.now() / 1000) + 3600);
+assert.ok(t.startsWith('006'), 'agoratoken/agora-access-token (ESM named import)');
 JS
   pass node
 }
