@@ -749,6 +749,23 @@ int agora_token_uid_from_decimal(const char *text,
                                  uint32_t *uid_out,
                                  struct agora_token_error *error);
 
+// Reads a number for an unsigned 32-bit field given as text
+// (`$_GET['expire']`), as Agora's PHP and Node.js builders take one:
+// canonical decimal only ("0", or digits without a leading zero, up to
+// 4294967295); anything else fails with `status` (the field's category;
+// AGORA_TOKEN_ERR_UID gives `agora_token_uid_from_decimal`'s message). On
+// success `*value_out` (when not NULL) is the value; an unknown `status`
+// is AGORA_TOKEN_ERR_NULL_ARGUMENT.
+//
+// # Safety
+// `text` is NULL or valid for `text_len` bytes; `value_out` and `error`
+// are NULL or writable.
+int agora_token_u32_from_decimal(int status,
+                                 const char *text,
+                                 size_t text_len,
+                                 uint32_t *value_out,
+                                 struct agora_token_error *error);
+
 // The library version ("0.1.0"), the workspace version. Static: never free it.
 const char *agora_token_version(void);
 

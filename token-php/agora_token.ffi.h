@@ -338,6 +338,12 @@ int agora_token_uid_from_decimal(const char *text,
                                  uint32_t *uid_out,
                                  struct agora_token_error *error);
 
+int agora_token_u32_from_decimal(int status,
+                                 const char *text,
+                                 size_t text_len,
+                                 uint32_t *value_out,
+                                 struct agora_token_error *error);
+
 const char *agora_token_version(void);
 
 int agora_token_builder_new_uid(const char *app_id,

@@ -297,6 +297,40 @@ pub unsafe extern "C" fn agora_token_uid_from_decimal(
     })
 }
 
+/// Reads a number for an unsigned 32-bit field given as text
+/// (`$_GET['expire']`), as Agora's PHP and Node.js builders take one:
+/// canonical decimal only ("0", or digits without a leading zero, up to
+/// 4294967295); anything else fails with `status` (the field's category;
+/// AGORA_TOKEN_ERR_UID gives `agora_token_uid_from_decimal`'s message). On
+/// success `*value_out` (when not NULL) is the value; an unknown `status`
+/// is AGORA_TOKEN_ERR_NULL_ARGUMENT.
+///
+/// # Safety
+/// `text` is NULL or valid for `text_len` bytes; `value_out` and `error`
+/// are NULL or writable.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn agora_token_u32_from_decimal(
+    status: c_int,
+    text: *const c_char,
+    text_len: usize,
+    value_out: *mut u32,
+    error: *mut agora_token_error,
+) -> c_int {
+    boundary::run_sized(error, || {
+        let kind = ErrorKind::from_code(status).ok_or_else(|| {
+            token_core::TokenError::new(ErrorKind::NullArgument, format!("status: {status} is not an error category"))
+        })?;
+        // SAFETY: caller contract.
+        let text = unsafe { boundary::text_in(text, text_len, kind) }?;
+        let value = token_core::validate::u32_from_decimal(kind, text.as_str())?;
+        if !value_out.is_null() {
+            // SAFETY: non-NULL and writable per the contract.
+            unsafe { boundary::put(value_out, value) };
+        }
+        Ok(())
+    })
+}
+
 /// The library version ("0.1.0"), the workspace version. Static: never free it.
 #[unsafe(no_mangle)]
 pub extern "C" fn agora_token_version() -> *const c_char {

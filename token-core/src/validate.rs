@@ -120,7 +120,7 @@ pub fn check_u32(kind: ErrorKind, value: i128) -> Result<u32, TokenError> {
 /// truncation is an error of `kind` (with [`check_u32`]'s hints).
 pub fn check_u32_f64(kind: ErrorKind, value: f64) -> Result<u32, TokenError> {
     if !value.is_finite() {
-        return Err(TokenError::new(kind, format!("{}: {value} is not a number of seconds or an id", kind.as_str())));
+        return Err(TokenError::new(kind, format!("{}: {value} is not a finite number", kind.as_str())));
     }
     let whole = value.trunc();
     if !(-1e30..=1e30).contains(&whole) {
@@ -137,24 +137,40 @@ pub fn check_u32_f64(kind: ErrorKind, value: f64) -> Result<u32, TokenError> {
 /// and `" 7"` would make a token for another user string, and a value over
 /// 32 bits one that Agora rejects.
 pub fn uid_from_decimal(text: &str) -> Result<u32, TokenError> {
+    u32_from_decimal(ErrorKind::Uid, text)
+}
+
+/// A number for an unsigned 32-bit field handed over as text, as Agora's
+/// Node.js and PHP builders take one (`$_GET['expire']`, `req.query.role`:
+/// they pack `"3600"` as 3600): canonical decimal only (`"0"`, or digits
+/// without a leading zero, at most 4294967295). Anything else is an error
+/// of `kind` (for `uid`, [`uid_from_decimal`]'s, which points to the account
+/// builder).
+pub fn u32_from_decimal(kind: ErrorKind, text: &str) -> Result<u32, TokenError> {
     let bytes = text.as_bytes();
-    let canonical = !bytes.is_empty()
-        && bytes.len() <= 10
-        && bytes.iter().all(u8::is_ascii_digit)
-        && (bytes[0] != b'0' || bytes.len() == 1);
-    let value = if canonical { text.parse::<u64>().ok().and_then(|v| u32::try_from(v).ok()) } else { None };
-    value.ok_or_else(|| {
-        let shown: String = text.chars().take(40).collect();
-        let why = if canonical || (bytes.iter().all(u8::is_ascii_digit) && !bytes.is_empty() && bytes[0] != b'0') {
-            "is outside 0..=4294967295"
-        } else {
-            "is not a uid in canonical decimal form (\"0\", or digits without a leading zero)"
-        };
-        TokenError::new(
-            ErrorKind::Uid,
-            format!("uid: {shown:?} {why}; pass a number, or pass the string as a user account to the account builder"),
-        )
-    })
+    let digits = !bytes.is_empty() && bytes.iter().all(u8::is_ascii_digit);
+    let canonical = digits && (bytes[0] != b'0' || bytes.len() == 1);
+    let value = if canonical && bytes.len() <= 10 { text.parse::<u64>().ok() } else { None };
+    if let Some(v) = value.and_then(|v| u32::try_from(v).ok()) {
+        return Ok(v);
+    }
+    let shown: String = text.chars().take(40).collect();
+    let field = kind.as_str();
+    let message = match (kind, canonical) {
+        (ErrorKind::Uid, true) => format!(
+            "uid: {shown:?} is outside 0..=4294967295, the range of a numeric uid; a longer id can be a user \
+             account (pass it to the account builder)"
+        ),
+        (ErrorKind::Uid, false) => format!(
+            "uid: {shown:?} is not a uid in canonical decimal form (\"0\", or digits without a leading zero); \
+             pass a number, or pass the string as a user account to the account builder"
+        ),
+        (_, true) => format!("{field}: {shown:?} is outside 0..=4294967295"),
+        (_, false) => format!(
+            "{field}: {shown:?} is not a number in canonical decimal form (\"0\", or digits without a leading zero)"
+        ),
+    };
+    Err(TokenError::new(kind, message))
 }
 
 /// A verification time (`now`, Unix seconds) from a wider integer: outside
@@ -208,6 +224,11 @@ pub fn check_uid(uid: i128) -> Result<u32, TokenError> {
         } else {
             String::new()
         };
+        let hint = if hint.is_empty() && uid > 0 {
+            "; a numeric uid is unsigned 32-bit: a longer id can be a user account (the account builder)".to_owned()
+        } else {
+            hint
+        };
         TokenError::new(ErrorKind::Uid, format!("uid: {uid} is outside 0..=4294967295{hint}"))
     })
 }
@@ -244,6 +265,16 @@ mod tests {
             assert!(e.message().contains("account"), "{}", e.message());
         }
         assert!(uid_from_decimal("4294967296").unwrap_err().message().contains("outside"));
+        assert!(!uid_from_decimal("4294967296").unwrap_err().message().contains("pass a number"));
+        assert!(check_uid(1 << 32).unwrap_err().message().contains("user account"));
+        assert_eq!(u32_from_decimal(ErrorKind::Expire, "3600").unwrap(), 3600);
+        assert_eq!(u32_from_decimal(ErrorKind::Role, "1").unwrap(), 1);
+        for bad in ["", "03600", "3600.5", " 3600", "-1", "4294967296", "abc"] {
+            let e = u32_from_decimal(ErrorKind::Expire, bad).unwrap_err();
+            assert_eq!(e.kind(), ErrorKind::Expire, "{bad:?}");
+            assert!(e.message().starts_with("expire: "), "{}", e.message());
+            assert!(!e.message().contains("account"), "{}", e.message());
+        }
         assert!(uid_from_decimal("007").unwrap_err().message().contains("canonical"));
     }
 

@@ -1084,6 +1084,27 @@ fn numbers_from_text_and_floats_use_the_core_rules() {
         assert!(message(&e).starts_with("uid:"), "{}", message(&e));
     }
     assert_eq!(unsafe { agora_token_uid_from_decimal(ptr::null(), 1, &mut v, &mut e) }, ErrorKind::NullArgument.code());
+    {
+        use crate::agora_token_u32_from_decimal;
+        let t = "3600";
+        assert_eq!(
+            unsafe {
+                agora_token_u32_from_decimal(ErrorKind::Expire.code(), t.as_ptr().cast(), t.len(), &mut v, &mut e)
+            },
+            0
+        );
+        assert_eq!(v, 3600);
+        let t = "036";
+        let rc = unsafe {
+            agora_token_u32_from_decimal(ErrorKind::Expire.code(), t.as_ptr().cast(), t.len(), &mut v, &mut e)
+        };
+        assert_eq!(rc, ErrorKind::Expire.code());
+        assert!(message(&e).starts_with("expire:"), "{}", message(&e));
+        assert_eq!(
+            unsafe { agora_token_u32_from_decimal(0, t.as_ptr().cast(), t.len(), &mut v, &mut e) },
+            ErrorKind::NullArgument.code()
+        );
+    }
     assert_eq!(unsafe { agora_token_check_f64(ErrorKind::Expire.code(), 3600.9, &mut v, &mut e) }, 0);
     assert_eq!(v, 3600);
     for bad in [f64::NAN, -1.0, 4294967296.0, f64::INFINITY] {
