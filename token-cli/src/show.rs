@@ -163,6 +163,10 @@ fn text007(t: &ParsedToken2, now: u32) {
             .into_iter()
             .map(|(k, v)| match (k, &v) {
                 ("account", Value::String(a)) if a.is_empty() => "account \"\" (uid 0: any user)".to_owned(),
+                // The format keeps a string; a canonical decimal one is what a numeric uid signs.
+                ("account", Value::String(a)) if token_core::validate::uid_from_decimal(a).is_ok() => {
+                    format!("account \"{a}\" (uid {a})")
+                }
                 _ => format!("{k} {v}"),
             })
             .collect();

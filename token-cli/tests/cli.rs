@@ -171,6 +171,7 @@ fn inspect_and_verify_read_both_formats_and_say_which() {
     let out = stdout(&o);
     assert!(out.contains("format            007 (AccessToken2)") && out.contains("kPrivilegeJoinChannel"), "{out}");
     assert!(out.contains("s left"), "{out}");
+    assert!(out.contains("account \"42\" (uid 42)"), "a numeric uid's string is labelled as the uid: {out}");
     let o = run(&["inspect", "--json", &t7], &[]);
     let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(json["format"], "007");
