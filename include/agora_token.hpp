@@ -21,6 +21,12 @@
 #ifndef AGORA_TOKEN_HPP
 #define AGORA_TOKEN_HPP
 
+// Agora's own C++ builders compile as C++11; this header needs C++17
+// (std::optional): say so rather than fail on its first use.
+#if defined(_MSVC_LANG) ? (_MSVC_LANG < 201703L) : (__cplusplus < 201703L)
+#error "agora_token.hpp (and <agoratoken/*.h>) needs C++17: compile with -std=c++17 (CMake: set(CMAKE_CXX_STANDARD 17))"
+#endif
+
 #include <algorithm>
 #include <array>
 #include <cstddef>

@@ -87,6 +87,8 @@ test-cpp: cpp-build $(RANDFAIL_SO) ## the GoogleTest suite of the C++ binding, R
 	c++ -std=c++17 -O2 -Wall -Wextra -Werror -I$(ROOT)/include $(RANDFAIL_DIR)/check.cpp $(AGT_LIB_A) $(AGT_SYSLIBS) \
 		-o $(AGT_CPP_OUT)/randfail_check
 	$(RANDFAIL_ENV) $(AGT_CPP_OUT)/randfail_check
+	@out=$$(echo '#include <agoratoken/AccessToken2.h>' | c++ -std=c++14 -x c++ -fsyntax-only -I$(ROOT)/include - 2>&1 || true); \
+	  echo "$$out" | grep -q 'needs C++17' || { echo "test-cpp: a C++14 build of <agoratoken/AccessToken2.h> does not say it needs C++17: $$out" >&2; exit 1; }
 	$(MAKE) --no-print-directory example-cpp
 
 conformance-cpp: cpp-build ## the C++ conformance runner over tests/vectors (or AGORA_TOKEN_VECTORS)
