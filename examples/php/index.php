@@ -6,16 +6,21 @@
 //     php -d ffi.enable=1 -S 127.0.0.1:8080 examples/php/index.php
 //   curl 'http://127.0.0.1:8080/token?channel=room-1&uid=42'
 //
-// GET /token?channel=<name>&uid=<0..4294967295> returns
+// GET /token?channel=<name>&uid=<uid or account> returns
 // {"token": "006...", "channel": ..., "uid": ..., "expires_at": ...}: a publisher
-// RTC token whose privileges expire in one hour. Invalid input is a 400 with
-// {"error": "<category>", "message": "..."}.
+// RTC token (format 006) whose privileges expire in one hour. The uid follows
+// the library's rule (agora_token_uid_from_decimal): text in canonical decimal
+// form ("42", "0": any user) is that numeric uid, echoed as a number; any other
+// text ("007", "alice", "4294967296") is a user account, echoed as a string
+// ("007" is not uid 7: a client joining as uid 7 could not use its token).
+// Invalid input is a 400 with {"error": "<category>", "message": "..."}.
 
 declare(strict_types=1);
 
 require __DIR__ . '/../../token-php/autoload.php';
 
 use AgoraToken\AgoraTokenException;
+use AgoraToken\Reference\RtcTokenBuilder as ReferenceRtcTokenBuilder;
 use AgoraToken\RtcTokenBuilder;
 
 const PRIVILEGE_LIFETIME = 3600;
@@ -47,15 +52,21 @@ if (!is_string($appId) || !is_string($appCertificate) || $appId === '' || $appCe
 
 $channel = $_GET['channel'] ?? null;
 $uid = $_GET['uid'] ?? '0';
-if (!is_string($uid) || preg_match('/\A[0-9]{1,10}\z/', $uid) !== 1) {
-    reply(400, ['error' => 'uid', 'message' => 'uid: must be a decimal number in 0..4294967295']);
-    return;
-}
-$uid = (int) $uid; // the library checks the range
 $expiresAt = time() + PRIVILEGE_LIFETIME;
 
 try {
-    $token = RtcTokenBuilder::buildTokenWithUid($appId, $appCertificate, $channel, $uid, RtcTokenBuilder::RolePublisher, $expiresAt);
+    try {
+        // Agora's builder under its own name takes the uid as text, by the library's rule:
+        // canonical decimal only, anything else is a "uid" error.
+        $token = ReferenceRtcTokenBuilder::buildTokenWithUid($appId, $appCertificate, $channel, $uid, RtcTokenBuilder::RolePublisher, $expiresAt);
+        $uid = (int) $uid;   // exact: the library took it as canonical decimal
+    } catch (AgoraTokenException $e) {
+        if ($e->getCategory() !== 'uid') {
+            throw $e;
+        }
+        // Not a numeric uid: a user account (the library checks its characters and length).
+        $token = RtcTokenBuilder::buildTokenWithUserAccount($appId, $appCertificate, $channel, $uid, RtcTokenBuilder::RolePublisher, $expiresAt);
+    }
 } catch (AgoraTokenException $e) {
     // The message names the field and never holds the certificate.
     reply(400, ['error' => $e->getCategory(), 'message' => $e->getMessage()]);

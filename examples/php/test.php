@@ -102,15 +102,28 @@ function checkEndpoint(int $port): void
 
     [$status, $json] = get($port, '/token?channel=room-1');
     check($status === 200 && Token::verify($json['token'], CERT, 'room-1', 0) === 'ok', 'uid defaults to 0');
+    [$status, $json] = get($port, '/token?channel=room-1&uid=0');
+    check($status === 200 && $json['uid'] === 0 && Token::verify($json['token'], CERT, 'room-1', 0) === 'ok', 'uid 0 is any user');
+    [$status, $json] = get($port, '/token?channel=room-1&uid=4294967295');
+    check($status === 200 && $json['uid'] === 4294967295 && Token::verify($json['token'], CERT, 'room-1', 4294967295) === 'ok', 'the largest uid');
+
+    // Text that is not a uid in canonical decimal form is a user account: "007" is not uid 7.
+    foreach (['007', 'alice', '-1', '4294967296', '1.0', '+1'] as $account) {
+        [$status, $json] = get($port, '/token?channel=room-1&uid=' . rawurlencode($account));
+        check($status === 200 && $json['uid'] === $account, "uid=$account: got $status " . json_encode($json) . ', expected the account');
+        check(Token::verify($json['token'], CERT, 'room-1', $account) === 'ok', "uid=$account: token verifies for the account");
+    }
+    [$status, $json] = get($port, '/token?channel=room-1&uid=007');
+    check(Token::verify($json['token'], CERT, 'room-1', 7) === 'uid_mismatch', 'the token for "007" is not one for uid 7');
 
     foreach ([
         '/token?channel=a/b&uid=1' => 'channel_name',
         '/token?channel=&uid=1' => 'channel_name',
         '/token?uid=1' => 'null_argument',
         '/token?channel[]=x&uid=1' => 'channel_name',
-        '/token?channel=x&uid=-1' => 'uid',
-        '/token?channel=x&uid=4294967296' => 'uid',
-        '/token?channel=x&uid=abc' => 'uid',
+        '/token?channel=x&uid=a%2Fb' => 'user_account',
+        '/token?channel=x&uid[]=1' => 'user_account',
+        '/token?channel=x&uid=' . str_repeat('a', 256) => 'user_account',
     ] as $query => $category) {
         [$status, $json, $raw] = get($port, $query);
         check($status === 400 && $json['error'] === $category, "$query: got $status " . json_encode($json) . ", expected 400 $category");

@@ -5,6 +5,15 @@
     curl 'http://127.0.0.1:8080/rtc-token?channel=room-1&uid=42&role=publisher'
     curl 'http://127.0.0.1:8080/rtm-token?account=alice'
 
+Mints AccessToken 006 tokens ("006..."): agoratoken.RtcTokenBuilder (RTC, the role's
+privileges until `expires`) and agoratoken.RtmTokenBuilder (RTM login until `expires`).
+For 007 tokens, use agoratoken.v2 (RtcTokenBuilder.build_token_with_uid, ...), whose
+lifetimes are seconds from now rather than a Unix time.
+
+A `uid` in canonical decimal form ("42", "0") is a numeric uid (0..4294967295, else a
+"uid" error); any other text ("007", "alice") is a user account: "007" is not uid 7.
+`expire` is a lifetime in seconds (1..86400, default 3600).
+
 Replies with JSON: {"token": ..., "expires": ...}, or {"error": <category>,
 "message": ...} with status 400. The certificate is never logged or returned.
 """

@@ -42,6 +42,7 @@ def base():
 def test_rtc_token_for_uid_and_account(base):
     status, body = get(base, "/rtc-token?channel=room-1&uid=42&role=subscriber&expire=600")
     assert status == 200
+    assert body["token"].startswith("006" + APP_ID)  # the format the docstring names
     assert agoratoken.verify(body["token"], APP_CERTIFICATE, "room-1", 42) == "ok"
     assert agoratoken.parse(body["token"]).privileges == {agoratoken.kJoinChannel: body["expires"]}
     status, body = get(base, "/rtc-token?channel=room-1&uid=alice")
@@ -60,6 +61,7 @@ def test_uid_with_leading_zero_is_an_account(base):
 def test_rtm_token(base):
     status, body = get(base, "/rtm-token?account=bob")
     assert status == 200
+    assert body["token"].startswith("006" + APP_ID)
     assert agoratoken.verify(body["token"], APP_CERTIFICATE, "bob", 0) == "ok"
 
 

@@ -12,7 +12,7 @@ namespace AgoraToken;
 class Service
 {
     public int $type;
-    /** @var array<int, int|float> privilege id => seconds after issue_ts */
+    /** @var array<int, int|float|string> privilege id => seconds after issue_ts */
     public array $privileges = [];
 
     public function __construct(int $serviceType)
@@ -21,12 +21,15 @@ class Service
     }
 
     /**
-     * Grants a privilege for $expire seconds after issue_ts. A float is
-     * taken as Agora's references take it: truncated toward zero when the
-     * token is built (libagoratoken's rule; NaN, infinities or values outside
-     * 0..4294967295 are then an "expire" error).
+     * Grants a privilege for $expire seconds after issue_ts. A float or a
+     * string is taken as Agora's references take it, checked when the token
+     * is built (libagoratoken's rules): a float is truncated toward zero
+     * (NaN, infinities or values outside 0..4294967295 are an "expire"
+     * error); a string must be canonical decimal ("3600", as `$_GET` gives
+     * it; "007", " 1", "1e3" are "expire" errors, where PHP's own coercion
+     * of an int parameter would read 7, 1 and 1000).
      */
-    public function addPrivilege(int $privilege, int|float $expire): void
+    public function addPrivilege(int $privilege, int|float|string $expire): void
     {
         $this->privileges[$privilege] = $expire;
     }

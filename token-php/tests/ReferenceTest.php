@@ -258,7 +258,7 @@ final class ReferenceTest extends Fixtures
     public function testRtmTokenBuilderIgnoresTheRoleAsTheReferenceDoes(): void
     {
         $this->assertSame(1, \RtmTokenBuilder::RoleRtmUser);
-        foreach ([\RtmTokenBuilder::RoleRtmUser, 0, 2, 101, -5, null, 'admin', PHP_INT_MAX] as $role) {
+        foreach ([\RtmTokenBuilder::RoleRtmUser, 0, 2, 101, -5, null, 'admin', '1', '007', 1.5, NAN, [], new \stdClass(), PHP_INT_MAX] as $role) {
             $token = \RtmTokenBuilder::buildToken(self::APP_ID, self::CERT, 'test_user', $role, self::JOIN_EXPIRE + 0.5);
             $t = \AccessToken::initWithToken($token, self::CERT, 'test_user', '');
             $this->assertSame([\AccessToken::Privileges['kRtmLogin'] => self::JOIN_EXPIRE], $t->message->privileges, var_export($role, true));
@@ -567,6 +567,85 @@ final class ReferenceTest extends Fixtures
             $this->assertCategory('null_argument', fn () => $ref::buildRoomUserToken(self::APP_ID, self::CERT, '123', 'u', null, 600));
             $this->assertCategory('room_uuid', fn () => $ref::buildRoomUserToken(self::APP_ID, self::CERT, 123, 'u', 1, 600));
         }
+    }
+
+    /** What $_GET hands over: every number as text, as Agora's PHP builders take it. */
+    public function testNumbersAsCanonicalDecimalStrings(): void
+    {
+        class_exists(\Service::class);   // the alias, for token2()'s parameter type
+        Token2::pin(self::TS, self::SALT);
+        // The 3600 s publisher token of the reference's call with every number as a string.
+        $ours = \AgoraToken\RtcTokenBuilder2::buildTokenWithUid(self::APP_ID, self::CERT, self::CHANNEL, 42, 1, 3600, 3600);
+        $this->assertSame($ours, \RtcTokenBuilder2::buildTokenWithUid(self::APP_ID, self::CERT, self::CHANNEL, '42', '1', '3600', '3600'));
+        $this->assertSame([1 => 3600, 2 => 3600, 3 => 3600, 4 => 3600], self::privilegesOf($ours, 1));
+        $this->assertSame(\AgoraToken\RtcTokenBuilder2::buildTokenWithUserAccount(self::APP_ID, self::CERT, self::CHANNEL, 'alice', 2, 600, 0),
+            \RtcTokenBuilder2::buildTokenWithUserAccount(self::APP_ID, self::CERT, self::CHANNEL, 'alice', '2', '600', '0'));
+        $this->assertSame(\AgoraToken\RtcTokenBuilder2::buildTokenWithRtm2(self::APP_ID, self::CERT, self::CHANNEL, 'alice', 1, 600, 1, 2, 3, 4, 'bob', 900),
+            \RtcTokenBuilder2::buildTokenWithRtm2(self::APP_ID, self::CERT, self::CHANNEL, 'alice', '1', '600', '1', '2', '3', '4', 'bob', '900'));
+        $this->assertSame(\AgoraToken\RtmTokenBuilder2::buildToken(self::APP_ID, self::CERT, 'test_user', 600),
+            \RtmTokenBuilder2::buildToken(self::APP_ID, self::CERT, 'test_user', '600'));
+        $this->assertSame(\AgoraToken\ChatTokenBuilder2::buildAppToken(self::APP_ID, self::CERT, 4294967295),
+            \ChatTokenBuilder2::buildAppToken(self::APP_ID, self::CERT, '4294967295'));
+        $this->assertSame(\AgoraToken\ApaasTokenBuilder::buildRoomUserToken(self::APP_ID, self::CERT, '123', 'u', 2, 600),
+            \ApaasTokenBuilder::buildRoomUserToken(self::APP_ID, self::CERT, '123', 'u', '2', '600'));
+
+        // 006: role and privilege expiry.
+        $p = Token::parse(\RtcTokenBuilder::buildTokenWithUid(self::APP_ID, self::CERT, self::CHANNEL, '42', '2', (string) self::JOIN_EXPIRE));
+        $this->assertSame([1 => self::JOIN_EXPIRE], $p->privileges);
+        $p = Token::parse(\RtcTokenBuilder::buildTokenWithUserAccount(self::APP_ID, self::CERT, self::CHANNEL, 'alice', '101', '0'));
+        $this->assertSame([1 => 0, 2 => 0, 3 => 0, 4 => 0], $p->privileges);
+        $p = Token::parse(\RtmTokenBuilder::buildToken(self::APP_ID, self::CERT, 'test_user', '1', (string) self::JOIN_EXPIRE));
+        $this->assertSame([1000 => self::JOIN_EXPIRE], $p->privileges);
+
+        // The reference-named token classes: salt, ts, issueTs, expire, a service's privilege.
+        $t = \AccessToken::init(self::APP_ID, self::CERT, self::CHANNEL, self::UID);
+        $t->message->salt = '1';
+        $t->message->ts = '1111111';
+        $t->addPrivilege(\AccessToken::Privileges['kJoinChannel'], (string) self::JOIN_EXPIRE);
+        $p = Token::parse($t->build());
+        $this->assertSame([1, 1111111, [1 => self::JOIN_EXPIRE]], [$p->salt, $p->ts, $p->privileges]);
+        $rtc = new \ServiceRtc(self::CHANNEL, self::UID);
+        $rtc->addPrivilege(\ServiceRtc::PRIVILEGE_JOIN_CHANNEL, '600');
+        $t2 = new \AccessToken2(self::APP_ID, self::CERT, '600');
+        [$t2->issueTs, $t2->salt] = [(string) self::TS, (string) self::SALT];
+        $t2->addService($rtc);
+        $int = new \ServiceRtc(self::CHANNEL, self::UID);
+        $int->addPrivilege(\ServiceRtc::PRIVILEGE_JOIN_CHANNEL, 600);
+        $this->assertSame(self::token2($int)->build(), $t2->build());
+    }
+
+    /** Text that is not a number in canonical decimal form is refused, naming the field; so is a lifetime beyond 32 bits. */
+    public function testOtherTextForANumberIsRefused(): void
+    {
+        class_exists(\Service::class);   // the alias, for token2()'s parameter type
+        foreach (['007', '+1', ' 1', '1 ', '1.5', '1e3', '0x10', '-1', '', 'soon', '4294967296'] as $text) {
+            $this->assertCategory('expire', fn () => \RtcTokenBuilder2::buildTokenWithUid(self::APP_ID, self::CERT, self::CHANNEL, 1, 1, $text, 0));
+            $this->assertCategory('expire_ts', fn () => \RtcTokenBuilder2::buildTokenWithUid(self::APP_ID, self::CERT, self::CHANNEL, 1, 1, 600, $text));
+            $this->assertCategory('expire_ts', fn () => \RtcTokenBuilder::buildTokenWithUid(self::APP_ID, self::CERT, self::CHANNEL, 1, 1, $text));
+            $this->assertCategory('expire_ts', fn () => \RtmTokenBuilder::buildToken(self::APP_ID, self::CERT, 'test_user', 1, $text));
+            $this->assertCategory('expire', fn () => \ChatTokenBuilder2::buildUserToken(self::APP_ID, self::CERT, 'u', $text));
+            $t = \AccessToken::init(self::APP_ID, self::CERT, self::CHANNEL, self::UID);
+            $t->message->salt = $text;
+            $this->assertCategory('salt', fn () => $t->build());
+            [$t->message->salt, $t->message->ts] = [1, $text];
+            $this->assertCategory('ts', fn () => $t->build());
+            $rtm = new \ServiceRtm('u');
+            $rtm->addPrivilege(\ServiceRtm::PRIVILEGE_LOGIN, $text);   // PHP itself would read "007" as 7, " 1" as 1
+            $this->assertCategory('expire', fn () => self::token2($rtm)->build());
+            $t2 = self::token2(new \ServiceRtm('u'));
+            $t2->issueTs = $text;
+            $this->assertCategory('issue_ts', fn () => $t2->build());
+        }
+        foreach (['01', ' 1', '1.0', 'publisher', '-1'] as $text) {
+            $e = $this->assertCategory('role', fn () => \RtcTokenBuilder2::buildTokenWithUid(self::APP_ID, self::CERT, self::CHANNEL, 1, $text, 600));
+            $this->assertStringStartsWith('role: ', $e->getMessage());
+            $this->assertCategory('role', fn () => \RtcTokenBuilder::buildTokenWithUid(self::APP_ID, self::CERT, self::CHANNEL, 1, $text, 0));
+        }
+        // A decimal role the tables do not know is the same error as its int.
+        $this->assertCategory('role', fn () => \RtcTokenBuilder2::buildTokenWithUid(self::APP_ID, self::CERT, self::CHANNEL, 1, '3', 600));
+        $this->assertCategory('role', fn () => \RtcTokenBuilder::buildTokenWithUid(self::APP_ID, self::CERT, self::CHANNEL, 1, '4294967295', 0));
+        $e = $this->assertCategory('expire', fn () => \RtcTokenBuilder2::buildTokenWithUid(self::APP_ID, self::CERT, self::CHANNEL, 1, 1, [600]));
+        $this->assertStringContainsString('token_expire', $e->getMessage());
     }
 
     public function testNoMessageHoldsTheCertificate(): void

@@ -16,8 +16,9 @@
 
 use std::cell::Cell;
 
+use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyInt, PyList, PyString, PyTuple};
+use pyo3::types::{PyBytes, PyFloat, PyInt, PyList, PyString, PyTuple};
 use token_core::v007::{
     parse007, parse007_lenient, rtm2, verify007, verify007_lenient, Arg, Expected007, Param, ParamKind, Pin,
     RawOtherService, RawPermission, RawService, RawToken, Recipe, RtcRole, ServiceFields, ServiceType, RECIPES,
@@ -37,6 +38,19 @@ fn text007<'py>(obj: &Bound<'py, PyAny>, field: &str) -> PyResult<Text<'py>> {
         return Err(token_error(obj.py(), &TokenError::new(ErrorKind::Utf8, msg)));
     }
     Ok(t)
+}
+
+/// A 007 lifetime (seconds): an `int`. A `float` is a `TypeError` that says
+/// what to pass instead, as Agora's python3 007 code refuses one too
+/// (`struct.pack('<I', 600.0)` raises); 006 lifetimes take floats instead.
+fn lifetime(obj: &Bound<'_, PyAny>, field: &str, kind: ErrorKind) -> PyResult<i64> {
+    if obj.is_instance_of::<PyFloat>() {
+        return Err(PyTypeError::new_err(format!(
+            "{field}: expected int, got float; pass int({field}) (seconds, truncated) or round({field}), \
+             as Agora's python3 007 code (struct.pack) refuses a float too"
+        )));
+    }
+    int(obj, field, kind)
 }
 
 /// An optional argument: `None` is absent.
@@ -100,6 +114,9 @@ fn host_arg<'py>(obj: &Bound<'py, PyAny>, param: &Param) -> PyResult<HostArg<'py
         ParamKind::Uid if obj.is_instance_of::<PyString>() => {
             let t = text007(obj, param.name)?;
             HostArg::Int(uid_from_decimal(&t).map_err(|e| token_error(obj.py(), &e))?.into())
+        }
+        kind @ (ParamKind::Expire | ParamKind::PrivilegeExpire) => {
+            HostArg::Int(lifetime(obj, param.name, kind.error_kind())?)
         }
         kind => HostArg::Int(int(obj, param.name, kind.error_kind())?),
     })
@@ -217,7 +234,7 @@ fn privilege_pairs(obj: &Bound<'_, PyAny>) -> PyResult<Vec<(i64, i64)>> {
         let [id, expire] = &parts[..] else {
             return Err(type_error(&pair, "privileges", "(privilege, expire) pairs"));
         };
-        out.push((int(id, "privilege", ErrorKind::Privilege)?, int(expire, "expire", ErrorKind::ExpireTs)?));
+        out.push((int(id, "privilege", ErrorKind::Privilege)?, lifetime(expire, "expire", ErrorKind::ExpireTs)?));
     }
     Ok(out)
 }
@@ -255,7 +272,7 @@ fn _build007(
         let app_id = text(app_id, "app_id")?;
         let app_certificate = text(app_certificate, "app_certificate")?;
         let issue_ts = given(issue_ts).map(|v| int(v, "issue_ts", ErrorKind::IssueTs)).transpose()?;
-        let expire = int(expire, "expire", ErrorKind::Expire)?;
+        let expire = lifetime(expire, "expire", ErrorKind::Expire)?;
         let salt = given(salt).map(|v| int(v, "salt", ErrorKind::Salt)).transpose()?;
         let hosts = items(services, "services", "a list of services")?
             .iter()

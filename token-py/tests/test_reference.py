@@ -67,7 +67,9 @@ def test_every_reference_module_exports_agoras_names(module):
 def test_the_reference_modules_are_the_librarys_classes():
     from agoratoken.reference import RtcTokenBuilder as rtc006, RtcTokenBuilder2 as rtc007, RtmTokenBuilder as rtm006
 
-    assert rtc006.RtcTokenBuilder is agoratoken.RtcTokenBuilder and rtm006.RtmTokenBuilder is agoratoken.RtmTokenBuilder
+    assert rtc006.RtcTokenBuilder is agoratoken.RtcTokenBuilder
+    # The 006 RTM builder ignores its role, as Agora's does; agoratoken's takes an int role.
+    assert rtm006.RtmTokenBuilder is not agoratoken.RtmTokenBuilder
     assert rtc007.RtcTokenBuilder is v2.RtcTokenBuilder and rtc007.ServiceRtc is v2.ServiceRtc
     assert issubclass(rtc007.AccessToken, v2.AccessToken)
     # Importing the modules named like the 006 classes leaves agoratoken's classes in place.
@@ -193,9 +195,19 @@ def test_006_builders_accept_what_agoras_python_accepts():
     assert agoratoken.parse(same[0]).privileges[kJoinChannel] == FAR_FUTURE
     raises_code("uid", lambda: RtcTokenBuilder.buildTokenWithUid(APP_ID, APP_CERTIFICATE, CHANNEL, "0042", 1, 0))
     raises_code("role", lambda: RtcTokenBuilder.buildTokenWithUid(APP_ID, APP_CERTIFICATE, CHANNEL, UID, 3, 0))
-    for role in (Role_Rtm_User, 0, 7):
-        assert parsed.fromString(RtmTokenBuilder.buildToken(APP_ID, APP_CERTIFICATE, "alice", role, 10.9))
+    # The role is not read, as in Agora's python3 and python code: any value builds the token.
+    for role in (Role_Rtm_User, 0, 7, -1, 2**64, None, "1", "admin", 1.5, True, [], object()):
+        assert parsed.fromString(RtmTokenBuilder.buildToken(APP_ID, APP_CERTIFICATE, "alice", role, 10.9)), role
         assert parsed.messages == {kRtmLogin: 10}
+        assert agoratoken.verifyRtm(RtmTokenBuilder.buildToken(APP_ID, APP_CERTIFICATE, "alice", role, 0),
+                                    APP_CERTIFICATE, "alice") == "ok"
+    # The other arguments are checked as before.
+    raises_code("user_account", lambda: RtmTokenBuilder.buildToken(APP_ID, APP_CERTIFICATE, "", None, 0))
+    raises_code("expire_ts", lambda: RtmTokenBuilder.buildToken(APP_ID, APP_CERTIFICATE, "alice", None, -1))
+    # agoratoken's own RtmTokenBuilder keeps its typed signature: an int role (any value).
+    raises_code("null_argument", lambda: agoratoken.RtmTokenBuilder.buildToken(APP_ID, APP_CERTIFICATE, "alice", None, 0))
+    with pytest.raises(TypeError, match="role"):
+        agoratoken.RtmTokenBuilder.buildToken(APP_ID, APP_CERTIFICATE, "alice", "1", 0)
 
 
 # --- 007: AccessToken2 ---------------------------------------------------------------------------------

@@ -625,3 +625,32 @@ def test_agoraiotools_and_v2_write_the_same_tokens_and_read_each_other():
     assert verify(fresh, APP_CERTIFICATE, CHANNEL, UID) == "ok"
     back = theirs.AccessToken()
     assert back.from_string(rtc()) is True
+
+
+def test_a_float_lifetime_is_refused_with_what_to_pass():
+    # As Agora's python3 007 code (struct.pack('<I', 600.0) raises): refused, and the message says what to do.
+    calls = {
+        "token_expire": lambda: RtcTokenBuilder.build_token_with_uid(APP_ID, APP_CERTIFICATE, CHANNEL, UID, 1, 600.0),
+        "privilege_expire": lambda: RtcTokenBuilder.build_token_with_uid(APP_ID, APP_CERTIFICATE, CHANNEL, UID, 1, 600, 60.5),
+        "expire": lambda: RtmTokenBuilder.build_token(APP_ID, APP_CERTIFICATE, "alice", 600.9),
+        "pub_audio_privilege_expire": lambda: RtcTokenBuilder.build_token_with_uid_and_privilege(
+            APP_ID, APP_CERTIFICATE, CHANNEL, UID, 600, 600, 1e3, 600, 600),
+    }
+    for field, call in calls.items():
+        with pytest.raises(TypeError) as info:
+            call()
+        assert str(info.value).startswith(f"{field}: expected int, got float; pass int({field})"), str(info.value)
+    token = AccessToken(APP_ID, APP_CERTIFICATE, expire=600.0)
+    token.add_service(ServiceRtc(CHANNEL, UID))
+    with pytest.raises(TypeError, match=r"expire: expected int, got float; pass int\(expire\)"):
+        token.build()
+    rtc = ServiceRtc(CHANNEL, UID)
+    rtc.add_privilege(ServiceRtc.kPrivilegeJoinChannel, 60.0)
+    token = AccessToken(APP_ID, APP_CERTIFICATE, expire=600)
+    token.add_service(rtc)
+    with pytest.raises(TypeError, match=r"expire: expected int, got float; pass int\(expire\)"):
+        token.build()
+    # int(...) of the same values builds the token; a float uid or role keeps the plain message.
+    assert RtcTokenBuilder.build_token_with_uid(APP_ID, APP_CERTIFICATE, CHANNEL, UID, 1, int(600.0)).startswith("007")
+    with pytest.raises(TypeError, match=r"^role: expected int, got float$"):
+        RtcTokenBuilder.build_token_with_uid(APP_ID, APP_CERTIFICATE, CHANNEL, UID, 1.0, 600)

@@ -197,10 +197,14 @@ final class Native
 
     /**
      * An unsigned 32-bit number as Agora's reference builders take it: an
-     * int as it is (range-checked by the caller or the library), or a float
-     * truncated toward zero as the references do; NaN, infinities and values
-     * outside 0..4294967295 after truncation are errors of $constant's
-     * category (libagoratoken's `agora_token_check_f64`).
+     * int as it is (range-checked by the caller or the library), a float
+     * truncated toward zero as the references do (NaN, infinities and values
+     * outside 0..4294967295 after truncation are errors: libagoratoken's
+     * `agora_token_check_f64`), or a string in canonical decimal form
+     * ("3600"; "0", or digits without a leading zero, at most 4294967295),
+     * as a web framework hands it over (`$_GET['expire']`); any other text
+     * ("007", " 1", "1.5", "1e3", "soon") is an error (libagoratoken's
+     * `agora_token_u32_from_decimal`). Errors are of $constant's category.
      *
      * @param string $constant the status constant of the header, e.g. "AGORA_TOKEN_ERR_EXPIRE"
      * @throws AgoraTokenException the category of $constant, or "null_argument" for null
@@ -220,10 +224,32 @@ final class Native
             }
             return $out->cdata;
         }
+        if (\is_string($value)) {
+            return self::fromDecimal($value, $constant);
+        }
         if ($value === null) {
             throw self::invalid('AGORA_TOKEN_ERR_NULL_ARGUMENT', $field, 'must not be null');
         }
-        throw self::invalid($constant, $field, 'must be an int or a float, got ' . get_debug_type($value));
+        throw self::invalid($constant, $field, 'must be an int, a float or a decimal string, got ' . get_debug_type($value));
+    }
+
+    /**
+     * The value of $text in canonical decimal form, 0..4294967295
+     * (libagoratoken's `agora_token_u32_from_decimal`; its message names
+     * the field of $constant's category).
+     *
+     * @throws AgoraTokenException the category of $constant
+     */
+    public static function fromDecimal(string $text, string $constant): int
+    {
+        $ffi = Library::ffi();
+        $error = $ffi->new('agora_token_error');
+        $out = $ffi->new('uint32_t');
+        $status = $ffi->agora_token_u32_from_decimal((int) $ffi->{$constant}, $text, \strlen($text), \FFI::addr($out), \FFI::addr($error));
+        if ($status !== 0) {
+            throw self::fromError($ffi, $status, $error);
+        }
+        return $out->cdata;
     }
 
     /** The exception of a call that reported its failure in an `agora_token_error`. */

@@ -37,11 +37,11 @@ final class AccessToken2
 
     /** @var string the app id (32 hex digits) */
     public $appId;
-    /** @var int|float seconds after issueTs */
+    /** @var int|float|string seconds after issueTs (a float is truncated, a string canonical decimal) */
     public $expire;
-    /** @var int|float|null Unix seconds; null: the time of each build() */
+    /** @var int|float|string|null Unix seconds; null: the time of each build() */
     public $issueTs = null;
-    /** @var int|float|null null: a fresh CSPRNG salt at each build() */
+    /** @var int|float|string|null null: a fresh CSPRNG salt at each build() */
     public $salt = null;
     /** @var list<Service> in insertion order (parse(): token order) */
     public $services = [];
@@ -55,7 +55,8 @@ final class AccessToken2
     /**
      * @param string    $appId   32 hex digits ("" for a parser)
      * @param string    $appCert 32 hex digits ("" for a parser)
-     * @param int|float $expire  seconds after issueTs (a float is truncated when built)
+     * @param int|float|string $expire seconds after issueTs (when built, a float is truncated
+     *                                 and a string must be canonical decimal, "600")
      */
     public function __construct($appId = '', #[\SensitiveParameter] $appCert = '', $expire = 900)
     {

@@ -10,8 +10,8 @@ use AgoraToken\Internal\Native;
 /**
  * Converts the arguments of the reference-named builders as Agora's PHP
  * builders take them (untyped) into what libagoratoken's generic builder
- * takes. The rules are the library's (uid_from_decimal, check_f64, the null
- * role); this only picks the entry by PHP type.
+ * takes. The rules are the library's (uid_from_decimal, u32_from_decimal,
+ * check_f64, the null role); this only picks the entry by PHP type.
  *
  * @internal
  */
@@ -42,22 +42,30 @@ final class Args
         return Native::looseUid($value);
     }
 
-    /** A role: an int, or null (an RTC role: join only; the library decides). */
+    /**
+     * A role: an int, a string in canonical decimal form ("1", as
+     * `$_GET['role']` gives it; "01", "publisher" are `role` errors), or null
+     * (a 007 RTC role: join only; the library decides, and refuses it where
+     * it is not one).
+     */
     public static function role(mixed $value): ?int
     {
         if ($value === null || \is_int($value)) {
             return $value;
         }
-        throw Native::invalid('AGORA_TOKEN_ERR_ROLE', 'role', 'must be an int, got ' . get_debug_type($value));
+        if (\is_string($value)) {
+            return Native::fromDecimal($value, 'AGORA_TOKEN_ERR_ROLE');
+        }
+        throw Native::invalid('AGORA_TOKEN_ERR_ROLE', 'role', 'must be an int or a decimal string, got ' . get_debug_type($value));
     }
 
-    /** A token lifetime in seconds: an int, or a float truncated toward zero. */
+    /** A token lifetime in seconds: an int, a float truncated toward zero, or a canonical decimal string. */
     public static function expire(mixed $value, string $field = 'token_expire'): int
     {
         return Native::looseU32($value, 'AGORA_TOKEN_ERR_EXPIRE', $field);
     }
 
-    /** A privilege lifetime in seconds: an int, or a float truncated toward zero. */
+    /** A privilege lifetime in seconds: an int, a float truncated toward zero, or a canonical decimal string. */
     public static function privilegeExpire(mixed $value, string $field = 'privilege_expire'): int
     {
         return Native::looseU32($value, 'AGORA_TOKEN_ERR_EXPIRE_TS', $field);

@@ -15,10 +15,10 @@ namespace AgoraToken\Reference;
  */
 final class Message
 {
-    /** @var int|float|null 0..4294967295; null: a fresh CSPRNG salt at each build */
+    /** @var int|float|string|null 0..4294967295 (a string: canonical decimal); null: a fresh CSPRNG salt at each build */
     public $salt = null;
-    /** @var int|float|null the token's expiry, Unix seconds; null: 24 hours after each build */
+    /** @var int|float|string|null the token's expiry, Unix seconds; null: 24 hours after each build */
     public $ts = null;
-    /** @var array<int, int|float> privilege id => expiry, Unix seconds (0: never) */
+    /** @var array<int, int|float|string> privilege id => expiry, Unix seconds (0: never) */
     public $privileges = [];
 }

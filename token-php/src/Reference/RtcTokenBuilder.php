@@ -15,9 +15,9 @@ use AgoraToken\RtcTokenBuilder as Strict;
  * table; privileges expire at $privilegeExpireTs, Unix seconds, 0: never;
  * the token lives 24 hours).
  *
- * Accepted as the reference accepts them: a uid as an int or a canonical
- * decimal string ("42"; "042" is refused), an account as a string or an int
- * uid, a fractional expiry (truncated). Invalid values throw an
+ * Accepted as the reference accepts them: a uid, role or expiry as an int or
+ * a canonical decimal string ("42", "1", "3600"; "042" is refused), an
+ * account as a string or an int uid, a fractional expiry (truncated). Invalid values throw an
  * {@see AgoraTokenException} naming the field.
  */
 final class RtcTokenBuilder
@@ -33,13 +33,14 @@ final class RtcTokenBuilder
 
     /**
      * @param int|string $uid               0..4294967295 (0: any user), or its canonical decimal string
-     * @param int        $role              one of the Role* constants (null is refused: the reference
-     *                                      grants it the Attendee's privileges, null == 0)
-     * @param int|float  $privilegeExpireTs Unix seconds (0: never)
+     * @param int|string $role              one of the Role* constants, or its decimal string ("1"; null
+     *                                      is refused: the reference grants it the Attendee's privileges, null == 0)
+     * @param int|float|string $privilegeExpireTs Unix seconds (0: never); a float is truncated, a string
+     *                                      must be canonical decimal ("3600")
      */
     public static function buildTokenWithUid($appID, #[\SensitiveParameter] $appCertificate, $channelName, $uid, $role, $privilegeExpireTs): string
     {
-        return Strict::buildTokenWithUid($appID, $appCertificate, $channelName, Native::looseUid($uid), $role,
+        return Strict::buildTokenWithUid($appID, $appCertificate, $channelName, Native::looseUid($uid), Args::role($role),
             Native::looseU32($privilegeExpireTs, 'AGORA_TOKEN_ERR_EXPIRE_TS', 'privilege_expire_ts'));
     }
 
@@ -52,7 +53,7 @@ final class RtcTokenBuilder
     {
         $expire = Native::looseU32($privilegeExpireTs, 'AGORA_TOKEN_ERR_EXPIRE_TS', 'privilege_expire_ts');
         return \is_int($userAccount)
-            ? Strict::buildTokenWithUid($appID, $appCertificate, $channelName, $userAccount, $role, $expire)
-            : Strict::buildTokenWithUserAccount($appID, $appCertificate, $channelName, $userAccount, $role, $expire);
+            ? Strict::buildTokenWithUid($appID, $appCertificate, $channelName, $userAccount, Args::role($role), $expire)
+            : Strict::buildTokenWithUserAccount($appID, $appCertificate, $channelName, $userAccount, Args::role($role), $expire);
     }
 }

@@ -26,7 +26,7 @@ final class RtmTokenBuilder
      *
      * @param mixed     $role              ignored, as the reference ignores it (an int goes to
      *                                     the library, which takes every role as RTM user)
-     * @param int|float $privilegeExpireTs a float is truncated
+     * @param int|float|string $privilegeExpireTs a float is truncated; a string must be canonical decimal ("3600")
      */
     public static function buildToken($appID, #[\SensitiveParameter] $appCertificate, $userAccount, $role, $privilegeExpireTs): string
     {
