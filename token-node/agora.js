@@ -21,13 +21,23 @@ const { native } = require('./native.js');
 // Migrating code passes what its web framework hands it. Each rule is
 // token-core's, reached through the addon: a fractional number for an
 // unsigned 32-bit field is truncated toward zero as npm packs it
-// (`check_u32_f64`), a numeric uid may come as canonical decimal text
+// (`check_u32_f64`), a number for such a field may come as canonical decimal
+// text (`u32_from_decimal`: "3600", never "03600" or "3600.5"; npm's
+// Buffer.writeUInt32LE packs "3600" as 3600), a numeric uid likewise
 // (`uid_from_decimal`: "42", never "042" or "4294967296"), a null RTC role
 // builds the join-only token (`Role::JOIN_ONLY`). The 007 builders get them
 // from the addon's accepting entry (v2.js's builderSet(true)).
 
-/** A JS number for a u32 field of `category`, truncated by the core; anything else unchanged (the builder checks it). */
-const u32 = (category, v) => (typeof v === 'number' ? native.checkF64(category, v) : v);
+/**
+ * A u32 field of `category` as npm packs it: a JS number truncated by the
+ * core, canonical decimal text as its number (anything else throws the
+ * category); any other value unchanged (the builder checks it).
+ */
+const u32 = (category, v) => {
+  if (typeof v === 'number') return native.checkF64(category, v);
+  if (typeof v === 'string') return native.u32FromDecimal(category, v);
+  return v;
+};
 /** A 006 uid: canonical decimal text becomes its number; anything else unchanged. */
 const uid006 = (v) => (typeof v === 'string' ? native.uidFromDecimal(v) : v);
 const JOIN_ONLY = native.joinOnlyRoles();
@@ -39,6 +49,8 @@ const A = v2[Symbol.for('agoratoken.v2.acceptingBuilders')];
 /** Privilege ids under npm's `priviledges` names (kJoinChannel: 1, ..., kRtmLogin: 1000; agora-access-token spells 5 `kPublishAudiocdn`). */
 const priviledges = Object.freeze({ ...index.Privileges, kPublishAudiocdn: index.Privileges.kPublishAudioCdn });
 const userString = (v) => (v === 0 ? '' : `${v}`);
+/** A 006 RTC role: null/undefined builds join only (npm); text is its canonical decimal number. */
+const rtcRole006 = (v) => (v == null ? JOIN_ONLY.v006 : typeof v === 'string' ? native.u32FromDecimal('role', v) : v);
 
 /**
  * npm's 006 `AccessToken`: fields `appID`, `channelName`, `uid` (as npm
@@ -123,9 +135,13 @@ AccessToken.AccessToken = AccessToken;
  * `key` (an AccessToken), `setPrivilege`, `buildToken()`.
  */
 class RtmTokenBuilder006 extends index.RtmTokenBuilder {
-  /** Any integer role builds the login token (npm ignores it); a fractional expiry is truncated. */
+  /**
+   * Any `role` builds the login token: npm ignores it, and its own samples
+   * pass the whole `RtmRole` object. The expiry may be fractional (truncated)
+   * or canonical decimal text.
+   */
   static buildToken(appID, appCertificate, account, role, privilegeExpiredTs) {
-    return index.RtmTokenBuilder.buildToken(appID, appCertificate, account, role, u32('expire_ts', privilegeExpiredTs));
+    return index.RtmTokenBuilder.buildToken(appID, appCertificate, account, index.RtmRole.Rtm_User, u32('expire_ts', privilegeExpiredTs));
   }
 
   constructor(appID, appCertificate, account) {
@@ -147,15 +163,16 @@ Object.defineProperty(RtmTokenBuilder006, 'name', { value: 'RtmTokenBuilder' });
 /**
  * npm's 006 `RtcTokenBuilder`, with what npm accepts when the token is
  * right: a uid as canonical decimal text ("42", the token of uid 42), a
- * null role (join only), a fractional expiry (truncated).
+ * null role (join only), a role or expiry as canonical decimal text ("1",
+ * "3600"), a fractional expiry (truncated).
  */
 class RtcTokenBuilder006 extends index.RtcTokenBuilder {
   static buildTokenWithUid(appID, appCertificate, channelName, uid, role, privilegeExpiredTs) {
-    return index.RtcTokenBuilder.buildTokenWithUid(appID, appCertificate, channelName, uid006(uid), role ?? JOIN_ONLY.v006, u32('expire_ts', privilegeExpiredTs));
+    return index.RtcTokenBuilder.buildTokenWithUid(appID, appCertificate, channelName, uid006(uid), rtcRole006(role), u32('expire_ts', privilegeExpiredTs));
   }
 
   static buildTokenWithAccount(appID, appCertificate, channelName, account, role, privilegeExpiredTs) {
-    return index.RtcTokenBuilder.buildTokenWithAccount(appID, appCertificate, channelName, account, role ?? JOIN_ONLY.v006, u32('expire_ts', privilegeExpiredTs));
+    return index.RtcTokenBuilder.buildTokenWithAccount(appID, appCertificate, channelName, account, rtcRole006(role), u32('expire_ts', privilegeExpiredTs));
   }
 }
 Object.defineProperty(RtcTokenBuilder006, 'name', { value: 'RtcTokenBuilder' });
@@ -365,7 +382,15 @@ Object.defineProperty(RtcTokenBuilder2, 'name', { value: 'RtcTokenBuilder' });
 
 class RtmTokenBuilder2 extends A.RtmTokenBuilder {
   static buildToken(appId, appCertificate, userId, expire) {
-    return A.RtmTokenBuilder.buildToken(appId, appCertificate, userIdText(userId), expire);
+    try {
+      return A.RtmTokenBuilder.buildToken(appId, appCertificate, userIdText(userId), expire);
+    } catch (e) {
+      // The core refused the "" that npm packs for 0 (Agora rejects it); say what the caller passed.
+      if (userId !== 0 || e?.code !== 'user_id') throw e;
+      const err = new Error(`user_id: 0 is not an RTM user id (npm packs it as "", a token Agora rejects); pass the user's id as a string`, { cause: e });
+      err.code = e.code;
+      throw err;
+    }
   }
 
   /**

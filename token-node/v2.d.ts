@@ -329,6 +329,17 @@ export type VerifyResult =
   | 'uid_mismatch'
   | 'privilege_expired';
 
+/**
+ * A numeric uid given as text (a query string's `uid`): canonical decimal
+ * only, `"0"` or digits without a leading zero, at most 4294967295
+ * (token-core's `uid_from_decimal`).
+ * @throws Error code `uid` for anything else: `"007"` is not uid 7 (it may be
+ *   a user account: pass it to an account builder), `"4294967296"` is beyond
+ *   32 bits, `" 7"`, `"+7"`, `"7.0"` are not canonical.
+ * @throws TypeError when `text` is not a string.
+ */
+export declare function uidFromDecimal(text: string): number;
+
 /** What `verify` checks beyond the signature and the expiry. */
 export interface Expected {
   /** An RTC check: a channel and a user (a uid, 0..2**32-1, or a string account). A uid-0 token admits any user. */

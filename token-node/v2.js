@@ -577,6 +577,17 @@ function parseAny(token) {
 }
 
 /**
+ * A numeric uid given as text (a query string's `uid`): canonical decimal
+ * only, `"0"` or digits without a leading zero, at most 4294967295
+ * (token-core's `uid_from_decimal`). Anything else throws code `uid`:
+ * `"007"` is not uid 7 but may be a user account (pass it to an account
+ * builder), `"4294967296"` is beyond 32 bits.
+ */
+function uidFromDecimal(text) {
+  return native.uidFromDecimal(str(text, 'uid'));
+}
+
+/**
  * Verifies a 007 token: "ok" or the first failing check. Without
  * `expected.channelName`/`uid` and `rtmUserId`, only the signature and the
  * expiry are checked. `expected.now` is Unix seconds (not milliseconds).
@@ -639,6 +650,7 @@ module.exports = {
   parse,
   parseAny,
   verify,
+  uidFromDecimal,
   builders,
   recipes,
   pinned,

@@ -2,6 +2,7 @@
 //
 //   AGORA_APP_ID=... AGORA_APP_CERTIFICATE=... node server.mjs
 //   curl 'http://127.0.0.1:8080/rtc?channel=room-1&uid=42&role=publisher'
+//   curl 'http://127.0.0.1:8080/rtc?channel=room-1&uid=007'     (the account "007", not uid 7)
 //   curl 'http://127.0.0.1:8080/rtc?channel=room-1&account=alice'
 //   curl 'http://127.0.0.1:8080/rtm?user=alice'
 //   curl 'http://127.0.0.1:8080/chat?user=alice'
@@ -12,7 +13,7 @@
 import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
 
-import { ChatTokenBuilder, RtcRole, RtcTokenBuilder, RtmTokenBuilder } from 'agoratoken/v2';
+import { ChatTokenBuilder, RtcRole, RtcTokenBuilder, RtmTokenBuilder, uidFromDecimal } from 'agoratoken/v2';
 
 const TOKEN_LIFETIME_SECS = 3600;
 const ROLES = { publisher: RtcRole.PUBLISHER, subscriber: RtcRole.SUBSCRIBER };
@@ -29,10 +30,17 @@ class BadRequest extends Error {
   }
 }
 
-// A uid from the query string: decimal digits only, so that "1e3" or " 7" are refused.
-function parseUid(text) {
-  if (!/^[0-9]{1,10}$/.test(text)) throw new BadRequest('uid', 'uid: must be an integer in 0..4294967295');
-  return Number(text);
+// The RTC user of `uid=...`, by the library's rule (uidFromDecimal, token-core's
+// uid_from_decimal): canonical decimal text ("0", "42") is that numeric uid; anything else
+// ("007", "alice", "1e3", "4294967296") is a user account, as in examples/python/server.py,
+// whose own checks then apply (a 400 `user_account` for "", "a/b" or 256 bytes).
+function rtcUser(text) {
+  try {
+    return { uid: uidFromDecimal(text) };
+  } catch (e) {
+    if (e.code !== 'uid') throw e;
+    return { account: text };
+  }
 }
 
 /** A request handler minting tokens for one app. */
@@ -54,9 +62,10 @@ export function tokenHandler(appId, appCertificate) {
         const channel = q.get('channel') ?? '';
         const role = ROLES[q.get('role') ?? 'publisher'];
         if (role === undefined) throw new BadRequest('role', 'role: must be publisher or subscriber');
-        const token = q.has('account')
-          ? RtcTokenBuilder.buildTokenWithUserAccount(appId, appCertificate, channel, q.get('account'), role, expire, expire)
-          : RtcTokenBuilder.buildTokenWithUid(appId, appCertificate, channel, parseUid(q.get('uid') ?? '0'), role, expire, expire);
+        const user = q.has('account') ? { account: q.get('account') } : rtcUser(q.get('uid') ?? '0');
+        const token = 'uid' in user
+          ? RtcTokenBuilder.buildTokenWithUid(appId, appCertificate, channel, user.uid, role, expire, expire)
+          : RtcTokenBuilder.buildTokenWithUserAccount(appId, appCertificate, channel, user.account, role, expire, expire);
         return send(res, 200, { token, expire });
       }
       if (url.pathname === '/rtm') {

@@ -38,6 +38,23 @@ describe('in-process server', () => {
     assert.deepEqual(t.services[0].privileges, [1, 2, 3, 4].map((id) => [id, body.expire]));
   });
 
+  test('uid=007 is the account "007", not uid 7 (canonical decimal only is a uid)', async () => {
+    for (const [text, account] of [['007', '007'], ['alice', 'alice'], ['4294967296', '4294967296'], ['1e3', '1e3'], ['-1', '-1']]) {
+      const { status, body } = await get(base, `/rtc?channel=room-1&uid=${text}`);
+      assert.equal(status, 200, text);
+      assert.equal(verify(body.token, APP_CERT, { channelName: 'room-1', uid: account }), 'ok', text);
+      assert.equal(parse(body.token).services[0].account, account, text);
+    }
+    const seven = await get(base, '/rtc?channel=room-1&uid=007');
+    assert.equal(verify(seven.body.token, APP_CERT, { channelName: 'room-1', uid: 7 }), 'uid_mismatch');
+    // A uid is packed as its decimal string ("" for 0); the account "007" keeps its zeros.
+    for (const [text, packed] of [['0', ''], ['42', '42']]) {
+      const { body } = await get(base, `/rtc?channel=room-1&uid=${text}`);
+      assert.equal(verify(body.token, APP_CERT, { channelName: 'room-1', uid: Number(text) }), 'ok', text);
+      assert.equal(parse(body.token).services[0].account, packed, text);
+    }
+  });
+
   test('subscriber and account', async () => {
     const { status, body } = await get(base, '/rtc?channel=room-1&account=alice&role=subscriber');
     assert.equal(status, 200);
@@ -58,9 +75,9 @@ describe('in-process server', () => {
     for (const [path, code] of [
       ['/rtc?channel=&uid=1', 'channel_name'],
       ['/rtc?channel=a/b&uid=1', 'channel_name'],
-      ['/rtc?channel=room&uid=-1', 'uid'],
-      ['/rtc?channel=room&uid=4294967296', 'uid'],
-      ['/rtc?channel=room&uid=1e3', 'uid'],
+      ['/rtc?channel=room&uid=a/b', 'user_account'],
+      ['/rtc?channel=room&uid=', 'user_account'],
+      ['/rtc?channel=room&uid=' + '9'.repeat(256), 'user_account'],
       ['/rtc?channel=room&account=', 'user_account'],
       ['/rtc?channel=room&uid=1&role=admin', 'role'],
       ['/rtm', 'user_id'],

@@ -309,3 +309,110 @@ describe('npm modules: what npm accepts when the token is right', () => {
     throwsType(() => v2.buildToken({ ...data, otherServices: [{ type: 999, privileges: [[1]] }] }));
   });
 });
+
+// The new-user trial (#15): Agora's own samples and server code, call for call.
+describe('npm modules: RTM roles of any kind, numbers as decimal text', () => {
+  const { parse } = require('agoratoken');
+  const v2 = require('agoratoken/v2');
+  const NOT_CANONICAL = ['03600', '3600.5', 'abc', '', ' 3600', '+3600', '-1', '4294967296'];
+
+  for (const pkg of ['agora-access-token', 'agora-token/src/RtmTokenBuilder']) {
+    test(`${pkg}: the 006 RTM role is ignored whatever it is, as npm ignores it`, () => {
+      const ours = require(`agoratoken/${pkg}`);
+      const npm = require(pkg);
+      const RtmRole = ours.RtmRole ?? ours.Role;
+      const expected = parse(npm.RtmTokenBuilder.buildToken(APP_ID, APP_CERT, 'test_user_id', RtmRole, 1700000600));
+      // Agora's RtmTokenBuilderSample.js, sample.js and server/DemoServer.js pass the whole RtmRole object.
+      for (const role of [RtmRole, RtmRole.Rtm_User, null, undefined, 'Rtm_User', 1.5, -7, {}, [], () => 1]) {
+        const t = parse(RtmTokenBuilder(ours)(APP_ID, APP_CERT, 'test_user_id', role, 1700000600));
+        assert.deepEqual([t.crcChannelName, t.crcUid, t.privileges], [expected.crcChannelName, expected.crcUid, expected.privileges]);
+      }
+      assert.deepEqual(parse(RtmTokenBuilder(ours)(APP_ID, APP_CERT, 'alice', RtmRole, '1700000600')).privileges, [[1000, 1700000600]]);
+      for (const bad of NOT_CANONICAL) throwsCode(() => RtmTokenBuilder(ours)(APP_ID, APP_CERT, 'alice', RtmRole, bad), 'expire_ts');
+    });
+  }
+  const RtmTokenBuilder = (m) => m.RtmTokenBuilder.buildToken.bind(m.RtmTokenBuilder);
+
+  for (const pkg of ['agora-access-token', 'agora-token/src/RtcTokenBuilder']) {
+    test(`${pkg}: uid, role and expiry as decimal text make npm's token (006)`, () => {
+      const ours = require(`agoratoken/${pkg}`);
+      const npm = require(pkg);
+      const Role = ours.RtcRole ?? ours.Role;
+      const texts = parse(ours.RtcTokenBuilder.buildTokenWithUid(APP_ID, APP_CERT, 'room-1', '42', '1', '1700000600'));
+      const numbers = parse(ours.RtcTokenBuilder.buildTokenWithUid(APP_ID, APP_CERT, 'room-1', 42, 1, 1700000600));
+      const theirs = parse(npm.RtcTokenBuilder.buildTokenWithUid(APP_ID, APP_CERT, 'room-1', '42', '1', '1700000600'));
+      assert.deepEqual([texts.crcUid, texts.privileges], [numbers.crcUid, numbers.privileges]);
+      assert.deepEqual([texts.crcUid, texts.privileges], [theirs.crcUid, theirs.privileges]);
+      assert.deepEqual(parse(ours.RtcTokenBuilder.buildTokenWithAccount(APP_ID, APP_CERT, 'room-1', 'alice', '2', '1700000600')).privileges, [[1, 1700000600]]);
+      for (const bad of NOT_CANONICAL) {
+        const e = throwsCode(() => ours.RtcTokenBuilder.buildTokenWithUid(APP_ID, APP_CERT, 'room-1', 42, Role.PUBLISHER, bad), 'expire_ts');
+        assert.match(e.message, /^expire_ts: /);
+        throwsCode(() => ours.RtcTokenBuilder.buildTokenWithUid(APP_ID, APP_CERT, 'room-1', 42, bad === '' ? '01' : bad, 1700000600), 'role');
+      }
+    });
+  }
+
+  test('006 AccessToken: salt, ts and expiries as decimal text', () => {
+    const { AccessToken, priviledges: P } = require('agoratoken/agora-token/src/AccessToken');
+    const make = (salt, ts, expire) => {
+      const t = new AccessToken(APP_ID, APP_CERT, 'room-1', 42);
+      Object.assign(t, { salt, ts });
+      t.addPriviledge(P.kJoinChannel, expire);
+      return t.build();
+    };
+    assert.equal(make('7', '1700000000', '1700000600'), make(7, 1700000000, 1700000600));
+    throwsCode(() => make('07', 1700000000, 0), 'salt');
+    throwsCode(() => make(7, '1700000000.5', 0), 'ts');
+    throwsCode(() => make(7, 1700000000, 'abc'), 'expire_ts');
+  });
+
+  test("007 builders: npm's buildTokenWithUid(…, '1', '3600', '3600') and other numbers as text", () => {
+    const { RtcTokenBuilder, RtmTokenBuilder, ChatTokenBuilder, EducationTokenBuilder, RtcRole } = require('agoratoken/agora-token');
+    const npm = require('agora-token');
+    const AT2 = require('agoratoken/agora-token/src/AccessToken2').AccessToken2;
+    const read = (token) => {
+      const r = new AT2('', '', 0, 0);
+      assert.equal(r.from_string(token), true);
+      assert.equal(r.verifySignature(APP_CERT), true);
+      return r;
+    };
+    const view = (r) => [r.expire, ...r.services.map((s) => [s.__type, s.__uid ?? s.__user_id, s.__privileges])];
+    const ours = read(RtcTokenBuilder.buildTokenWithUid(APP_ID, APP_CERT, 'room-1', '1', '1', '3600', '3600'));
+    const theirs = read(npm.RtcTokenBuilder.buildTokenWithUid(APP_ID, APP_CERT, 'room-1', '1', '1', '3600', '3600'));
+    assert.deepEqual(view(ours), view(theirs));
+    assert.deepEqual(view(ours), [3600, [1, '1', { 1: 3600, 2: 3600, 3: 3600, 4: 3600 }]]);
+    assert.deepEqual(view(read(RtmTokenBuilder.buildToken(APP_ID, APP_CERT, 'alice', '600'))), [600, [2, 'alice', { 1: 600 }]]);
+    assert.equal(read(ChatTokenBuilder.buildUserToken(APP_ID, APP_CERT, 'alice', '600')).expire, 600);
+    assert.equal(read(EducationTokenBuilder.buildRoomUserToken(APP_ID, APP_CERT, 'room-uuid', 'user-uuid', '1', '600')).services.find((s) => s.__type === 7).__role, 1);
+    const t2 = new AT2(APP_ID, APP_CERT, '1111111', '600');
+    t2.salt = '1';
+    const t3 = new AT2(APP_ID, APP_CERT, 1111111, 600);
+    t3.salt = 1;
+    for (const t of [t2, t3]) {
+      const s = new (require('agoratoken/agora-token/src/AccessToken2').ServiceRtc)('room-1', 0);
+      s.add_privilege(1, t === t2 ? '600' : 600);
+      t.add_service(s);
+    }
+    assert.equal(t2.build(), t3.build());
+    for (const bad of NOT_CANONICAL) {
+      throwsCode(() => RtcTokenBuilder.buildTokenWithUid(APP_ID, APP_CERT, 'room-1', 1, RtcRole.PUBLISHER, bad, 3600), 'expire');
+      throwsCode(() => RtcTokenBuilder.buildTokenWithUid(APP_ID, APP_CERT, 'room-1', 1, RtcRole.PUBLISHER, 3600, bad), 'expire_ts');
+      throwsCode(() => RtcTokenBuilder.buildTokenWithUid(APP_ID, APP_CERT, 'room-1', 1, bad === '' ? '01' : bad, 3600, 3600), 'role');
+    }
+    // agoratoken/v2 stays strict: text where a number is documented is a TypeError.
+    throwsType(() => v2.RtcTokenBuilder.buildTokenWithUid(APP_ID, APP_CERT, 'room-1', 1, 1, '3600', 3600));
+    throwsType(() => v2.RtcTokenBuilder.buildTokenWithUid(APP_ID, APP_CERT, 'room-1', 1, '1', 3600, 3600));
+  });
+
+  test('007 RtmTokenBuilder.buildToken: 0 is refused saying what was passed (npm packs "")', () => {
+    const { RtmTokenBuilder } = require('agoratoken/agora-token');
+    const e = throwsCode(() => RtmTokenBuilder.buildToken(APP_ID, APP_CERT, 0, 3600), 'user_id');
+    assert.match(e.message, /^user_id: 0 is not an RTM user id/);
+    assert.match(e.message, /pass the user's id as a string/);
+    assert.match(e.stack, /0 is not an RTM user id/);
+    // "" is the core's own message; npm packs both as "".
+    assert.match(throwsCode(() => RtmTokenBuilder.buildToken(APP_ID, APP_CERT, '', 3600), 'user_id').message, /must not be empty/);
+    // The strict entries keep their TypeError for a number.
+    throwsType(() => v2.RtmTokenBuilder.buildToken(APP_ID, APP_CERT, 0, 3600));
+  });
+});

@@ -221,9 +221,10 @@ test('npm pack, then npm install of the tarball in a fresh project (CJS and ESM)
       "import { AccessToken2, kRtcServiceType } from 'agoratoken/agora-token/src/AccessToken2';",
       "const t: string = RtcTokenBuilder.buildTokenWithUid('a', 'b', 'c', '42', RtcRole.PUBLISHER, 600);",
       'const uid: string = new AccessToken2().getServices(kRtcServiceType)[0].__uid;',
-      '// @ts-expect-error: 007 expiries are numbers',
-      "RtcTokenBuilder.buildTokenWithUid('a', 'b', 'c', 42, 1, '600');",
-      'void [t, uid];',
+      "const fromText: string = RtcTokenBuilder.buildTokenWithUid('a', 'b', 'c', 42, '1', '600', '600');",
+      '// @ts-expect-error: 007 expiries are numbers or their decimal text',
+      "RtcTokenBuilder.buildTokenWithUid('a', 'b', 'c', 42, 1, new Date());",
+      'void [t, uid, fromText];',
     ].join('\n'));
     writeFileSync(join(app, 'cjs.cts'), [
       "import agora = require('agoratoken/agora-access-token');",

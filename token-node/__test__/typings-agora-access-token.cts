@@ -49,7 +49,7 @@ t.ts = null;
 const built: string = t.build();
 const read = new accessToken.AccessToken.AccessToken('', '', '', 0);
 const ok: boolean = read.fromString(built);
-const expiry: number | bigint | undefined = read.messages[accessToken.priviledges.kJoinChannel];
+const expiry: number | bigint | string | undefined = read.messages[accessToken.priviledges.kJoinChannel];
 const userText: string = read.uid;
 const crc: number | undefined = read.crc_uid;
 const format: '006' = accessToken.version;
@@ -65,13 +65,18 @@ try {
 RtcTokenBuilder.buildTokenWithAccount(appID, appCertificate, channelName, 42, role, privilegeExpiredTs);
 // @ts-expect-error: the RTM account is a string here (npm's typings allow a number; ours throw a TypeError)
 RtmTokenBuilder.buildToken(appID, appCertificate, 42, RtmRole.Rtm_User, privilegeExpiredTs);
-// @ts-expect-error: the RTM role is a number (null throws a TypeError)
-RtmTokenBuilder.buildToken(appID, appCertificate, 'alice', null, privilegeExpiredTs);
-// @ts-expect-error: an expiry is a number, not text
-RtcTokenBuilder.buildTokenWithUid(appID, appCertificate, channelName, uid, role, '3600');
+// Any RTM role (npm ignores it; Agora's samples pass the whole Role object); numbers as text.
+const anyRole: string[] = [RtmRole, null, undefined, 'Rtm_User', 1.5].map((r) => RtmTokenBuilder.buildToken(appID, appCertificate, 'alice', r, '1700000000'));
+const fromText: string = RtcTokenBuilder.buildTokenWithUid(appID, appCertificate, channelName, '42', '1', '1700000000');
+t.salt = '7';
+t.addPriviledge(accessToken.priviledges.kJoinChannel, '1700000000');
+// @ts-expect-error: an expiry is a number or its decimal text, not a Date
+RtcTokenBuilder.buildTokenWithUid(appID, appCertificate, channelName, uid, role, new Date());
+// @ts-expect-error: a role is a number or its decimal text, not an object
+RtcTokenBuilder.buildTokenWithUid(appID, appCertificate, channelName, uid, RtcRole, privilegeExpiredTs);
 // @ts-expect-error: the roles are read-only
 RtcRole.PUBLISHER = 2;
 // @ts-expect-error: fromString reads, build writes
 const notAString: string = read.fromString(built);
 
-void [tokenA, tokenB, rtm, roles, fromInstance, key, ok, expiry, userText, crc, format, notAString];
+void [tokenA, tokenB, rtm, roles, fromInstance, key, ok, expiry, userText, crc, format, notAString, anyRole, fromText];

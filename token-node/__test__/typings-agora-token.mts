@@ -133,8 +133,12 @@ try {
 RtcTokenBuilder.buildTokenWithUid(appId, appCertificate, channelName, uid, role);
 // @ts-expect-error: npm spells it with a capital B
 RtcTokenBuilder.buildTokenWithUserAccountAndPrivilege(appId, appCertificate, channelName, account, 3600, 1, 1, 1, 1);
-// @ts-expect-error: an expiry is a number or a bigint, not text
-RtmTokenBuilder.buildToken(appId, appCertificate, 'alice', '3600');
+// npm's numbers as canonical decimal text (a query string's values).
+const rtmFromText: string = RtmTokenBuilder.buildToken(appId, appCertificate, 'alice', '3600');
+const rtcFromText: string = RtcTokenBuilder.buildTokenWithUid(appId, appCertificate, channelName, '1', '1', '3600', '3600');
+void [rtmFromText, rtcFromText, new AccessToken2(appId, appCertificate, '1700000000', '3600')];
+// @ts-expect-error: an expiry is a number, a bigint or its decimal text, not a Date
+RtmTokenBuilder.buildToken(appId, appCertificate, 'alice', new Date());
 // @ts-expect-error: the Chat user id is a string here (npm's typings allow a number; ours throw a TypeError)
 ChatTokenBuilder.buildUserToken(appId, appCertificate, 42, 3600);
 // @ts-expect-error: the RTM user id of buildTokenWithRtm2 is a string here

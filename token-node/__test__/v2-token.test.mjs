@@ -253,7 +253,7 @@ describe('the module', () => {
     'ServiceRtc', 'ServiceRtm', 'ServiceStreaming', 'ServiceFpa', 'ServiceChat', 'ServiceFCdn', 'ServiceApaas',
     'ServiceRtm2', 'ServiceConvoAI', 'ServiceStt', 'kRtcServiceType', 'kRtmServiceType', 'kStreamingServiceType',
     'kFpaServiceType', 'kChatServiceType', 'kFCdnServiceType', 'kApaasServiceType', 'kRtm2ServiceType',
-    'kConvoAIServiceType', 'kSttServiceType', 'buildToken', 'parse', 'parseAny', 'verify', 'builders', 'recipes',
+    'kConvoAIServiceType', 'kSttServiceType', 'buildToken', 'parse', 'parseAny', 'verify', 'uidFromDecimal', 'builders', 'recipes',
     'pinned', 'ErrorCode', 'errorName', 'version',
   ];
 

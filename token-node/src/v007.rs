@@ -80,9 +80,11 @@ fn uid(n: i64) -> Result<i64> {
 ///
 /// `accepting` (the `agoratoken/agora-token` modules: what npm's builders
 /// accept when the token is right) also takes, each by the core's rule, a
-/// numeric uid as canonical decimal text (`uid_from_decimal`), a fractional
-/// expiry (`check_u32_f64`: truncated) and a `null`/`undefined` RTC role
-/// before the last argument (`Arg::Null`: join only).
+/// numeric uid as canonical decimal text (`uid_from_decimal`), an expiry or
+/// role as canonical decimal text (`u32_from_decimal`: npm packs `'3600'` as
+/// 3600), a fractional expiry (`check_u32_f64`: truncated) and a
+/// `null`/`undefined` RTC role before the last argument (`Arg::Null`: join
+/// only).
 pub(crate) fn build(a: Args<'_>, pinned: bool, accepting: bool) -> fast::Result<String> {
     let index = a.integer(0, "builder index", ErrorKind::Internal)?;
     let recipe = Recipe::at(usize::try_from(index).unwrap_or(usize::MAX)).map_err(js_err)?;
@@ -156,6 +158,12 @@ fn accepted(a: &Args<'_>, i: usize, kind: ParamKind, name: &str) -> fast::Result
             let text = a.text(i, name)?;
             Ok(Held::Int(i64::from(validate::uid_from_decimal(&text).map_err(js_err)?)))
         }
+        // npm's Buffer.writeUInt32LE / writeInt16LE take '3600' as 3600; '03600', '3600.5'
+        // and 'abc' throw the field's category here (npm would pack something else).
+        (ParamKind::Expire | ParamKind::PrivilegeExpire | ParamKind::RtcRole | ParamKind::ApaasRole, "type string") => {
+            let text = a.text(i, name)?;
+            Ok(Held::Int(i64::from(validate::u32_from_decimal(kind.error_kind(), &text).map_err(js_err)?)))
+        }
         (ParamKind::Expire | ParamKind::PrivilegeExpire, "type number") => {
             let n = a.number(i)?;
             Ok(Held::Int(i64::from(validate::check_u32_f64(kind.error_kind(), n).map_err(js_err)?)))
@@ -182,6 +190,19 @@ pub fn check_f64(category: String, value: f64) -> Result<u32> {
 #[napi(js_name = "uidFromDecimal")]
 pub fn uid_from_decimal(text: Text) -> Result<u32> {
     guard(|| validate::uid_from_decimal(&text).map_err(js_err))
+}
+
+/// `u32FromDecimal(category, text)`: a number for an unsigned 32-bit field
+/// of that category (`"expire_ts"`, `"salt"`, `"ts"`, `"role"`, ...) given as
+/// text, as npm's builders pack `'3600'`: canonical decimal only (token-core's
+/// `u32_from_decimal`; `'03600'`, `'3600.5'`, `'abc'` throw that category).
+#[napi(js_name = "u32FromDecimal")]
+pub fn u32_from_decimal(category: String, text: Text) -> Result<u32> {
+    guard(|| {
+        let kind = ErrorKind::from_name(&category)
+            .ok_or_else(|| napi::bindgen_prelude::Error::new("internal", format!("internal: no category {category}")))?;
+        validate::u32_from_decimal(kind, &text).map_err(js_err)
+    })
 }
 
 /// What a `null` RTC role builds in npm's builders: join only (token-core's

@@ -5,9 +5,10 @@
 // 'agoratoken/agora-access-token'` works in ESM as in CommonJS.
 //
 // Units: `privilegeExpiredTs` is a Unix timestamp in seconds, not seconds from now.
-// What is accepted beyond the strict `agoratoken` entry (a uid as canonical decimal
-// text, a null RTC role for join only, a fractional expiry truncated, any integer RTM
-// role) and what is refused is described on each builder.
+// What is accepted beyond the strict `agoratoken` entry (a uid, a role or an expiry as
+// canonical decimal text, a null RTC role for join only, a fractional expiry
+// truncated, any value as the RTM role) and what is refused is described on each
+// builder.
 
 export type { AgoraTokenError, ErrorCategory } from '../../index';
 export { RtcTokenBuilder } from './src/RtcTokenBuilder';

@@ -3,7 +3,9 @@
 // under its own names (hand-written; checked by `tsc --noEmit` in `make test-node`).
 //
 // Units: 006 times are Unix timestamps in seconds (`expireTimestamp`, `ts`), not
-// seconds from now as in 007. A fractional number is truncated, as npm packs it.
+// seconds from now as in 007. A fractional number is truncated and canonical decimal
+// text ("1700000000") is its number, as npm packs them; other text ("01", "1.5")
+// throws the field's category at `build()`.
 //
 // Errors: `build()` throws an `AgoraTokenError` (an `Error` whose `code` is the
 // token-core category: "app_id", "app_certificate", "channel_name", "user_account",
@@ -48,18 +50,18 @@ export declare class AccessToken {
   /** The user as npm keeps it: "" for uid 0, otherwise the decimal or account string. */
   uid: string;
   /** null (the default): a fresh CSPRNG salt at each build; a u32 otherwise (`salt`). */
-  salt: number | bigint | null;
+  salt: number | bigint | string | null;
   /** The token's expiry, Unix seconds; null (the default): 24 hours after each build (`ts`). */
-  ts: number | bigint | null;
+  ts: number | bigint | string | null;
   /** Privilege id -> expiry (Unix seconds; 0 = never). Ids must be documented (`privilege`). */
-  messages: { [priviledge: number]: number | bigint };
+  messages: { [priviledge: number]: number | bigint | string };
   /** After `fromString`: the HMAC-SHA256 signature read. */
   signature?: Buffer;
   /** After `fromString`: the CRC32 of the channel name and of the uid string. */
   crc_channel_name?: number;
   crc_uid?: number;
   /** Sets `messages[priviledge]` (npm's spelling); checked at `build()`. */
-  addPriviledge(priviledge: number, expireTimestamp: number | bigint): void;
+  addPriviledge(priviledge: number, expireTimestamp: number | bigint | string): void;
   /** The token; throws (`code` = the category) where npm would build one Agora rejects. */
   build(): string;
   /** Reads a 006 token into this object: true, or false when it is malformed (`parse` of `agoratoken` says why). */

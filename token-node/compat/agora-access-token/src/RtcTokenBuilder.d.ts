@@ -3,7 +3,7 @@
 // (hand-written; checked by `tsc --noEmit` in `make test-node`).
 //
 // Units: `privilegeExpiredTs` is a Unix timestamp in seconds (now + 3600 for an hour;
-// 0 = never), not seconds from now as in 007. The token itself lives 24 hours (its
+// 0 = never), not seconds from now as in 007; it may be canonical decimal text. The token itself lives 24 hours (its
 // `ts`), as Agora's builders make it.
 //
 // Errors: invalid input throws an `AgoraTokenError` whose `code` is the token-core
@@ -23,10 +23,13 @@ export { RtcRole as Role } from '../../../index';
  *   canonical decimal text (`"42"`, e.g. from a query string). `"042"`, `"4294967296"`,
  *   `"alice"`, a negative or a fractional number throw `uid` (npm would build a token for
  *   another user); an account goes to `buildTokenWithAccount`.
- * - `role`: `Role.ATTENDEE`, `PUBLISHER`, `SUBSCRIBER` or `ADMIN`; `null`/`undefined`
- *   builds the join-only token (as npm's does); any other value throws `role`.
- * - `privilegeExpiredTs`: a fractional number is truncated; a negative one, one beyond
- *   2**32-1 (`Date.now()` milliseconds) throws `expire_ts`.
+ * - `role`: `Role.ATTENDEE`, `PUBLISHER`, `SUBSCRIBER` or `ADMIN`, as a number or
+ *   canonical decimal text (`"1"`, which npm compares equal); `null`/`undefined` builds
+ *   the join-only token (as npm's does); any other value (`"01"`, 3) throws `role`.
+ * - `privilegeExpiredTs`: an integer, a fractional number (truncated) or canonical
+ *   decimal text (`"1700000000"`, as npm packs it: `"0"` or digits without a leading
+ *   zero); other text, a negative value or one beyond 2**32-1 (`Date.now()`
+ *   milliseconds) throws `expire_ts`.
  */
 export declare class RtcTokenBuilder {
   static buildTokenWithUid(
@@ -34,8 +37,8 @@ export declare class RtcTokenBuilder {
     appCertificate: string,
     channelName: string,
     uid: number | bigint | string,
-    role: number | bigint | null | undefined,
-    privilegeExpiredTs: number | bigint,
+    role: number | bigint | string | null | undefined,
+    privilegeExpiredTs: number | bigint | string,
   ): string;
   /** The same for a string user account (a number throws a `TypeError`). */
   static buildTokenWithAccount(
@@ -43,7 +46,7 @@ export declare class RtcTokenBuilder {
     appCertificate: string,
     channelName: string,
     account: string,
-    role: number | bigint | null | undefined,
-    privilegeExpiredTs: number | bigint,
+    role: number | bigint | string | null | undefined,
+    privilegeExpiredTs: number | bigint | string,
   ): string;
 }

@@ -6,8 +6,9 @@
 // npm's return values and npm's `__` fields, read-only views of v2's fields.
 //
 // Units: `expire` and every privilege value are SECONDS after `issueTs` (Unix
-// seconds), not Unix times as in 006. A fractional number is truncated, as npm packs
-// it. A privilege that outlives its token is cut short by it.
+// seconds), not Unix times as in 006. A fractional number is truncated and canonical
+// decimal text ("3600") is its number, as npm packs them. A privilege that outlives
+// its token is cut short by it.
 //
 // Errors: `build()` returns "" where npm does (no service; an app id or certificate
 // that is not 32 hex digits) and throws an `AgoraTokenError` (`code` = the token-core
@@ -126,6 +127,13 @@ export interface ServiceClasses {
  * CSPRNG salt per build) until set. The certificate is not enumerable.
  */
 export declare class AccessToken2 extends v2.AccessToken2 {
+  /**
+   * `issueTs` and `expire` as npm takes them: integers, fractional numbers (truncated)
+   * or canonical decimal text (`"3600"`, as npm packs it; other text throws `issue_ts` /
+   * `expire` at `build()`). The same holds at run time for `salt` and the privilege
+   * values set later (their declared types stay those of `agoratoken/v2`).
+   */
+  constructor(appId?: string, appCertificate?: string, issueTs?: Int | string | null, expire?: Int | string);
   /** Type -> class, as npm's (a class added to it is not read: token-core reads the services). */
   static kServices: ServiceClasses;
   services: Service[];

@@ -5,13 +5,14 @@
 // Errors: `AgoraTokenError` ("app_id", "app_certificate", "user_id", "expire") or a
 // `TypeError` for a wrong type (a numeric user id included).
 
-import type { Int } from '../../../v2';
+import type { NpmNumber } from './RtcTokenBuilder2';
+export type { NpmNumber } from './RtcTokenBuilder2';
 export type { AgoraTokenError, ErrorCategory, Int } from '../../../v2';
 
 /** npm agora-token's `ChatTokenBuilder`. */
 export declare class ChatTokenBuilder {
   /** Chat(userId) with User = expire. `userId` is a string here. */
-  static buildUserToken(appId: string, appCertificate: string, userId: string, expire: Int): string;
+  static buildUserToken(appId: string, appCertificate: string, userId: string, expire: NpmNumber): string;
   /** Chat("") with App = expire. */
-  static buildAppToken(appId: string, appCertificate: string, expire: Int): string;
+  static buildAppToken(appId: string, appCertificate: string, expire: NpmNumber): string;
 }

@@ -5,15 +5,16 @@
 // "user_uuid", "role", "expire") or a `TypeError` for a wrong type (a numeric user
 // uuid included).
 
-import type { Int } from '../../../v2';
+import type { NpmNumber } from './RtcTokenBuilder2';
+export type { NpmNumber } from './RtcTokenBuilder2';
 export type { AgoraTokenError, ErrorCategory, Int } from '../../../v2';
 
 /** npm agora-token's `EducationTokenBuilder` (Flexible Classroom). */
 export declare class EducationTokenBuilder {
-  /** APaaS(roomUuid, userUuid, role){RoomUser} + RTM(userUuid) + Chat(md5(userUuid)), each = expire. `role`: an integer in -32768..32767. */
-  static buildRoomUserToken(appId: string, appCertificate: string, roomUuid: string, userUuid: string, role: Int, expire: Int): string;
+  /** APaaS(roomUuid, userUuid, role){RoomUser} + RTM(userUuid) + Chat(md5(userUuid)), each = expire. `role`: an integer in -32768..32767, or canonical decimal text (`"1"`, as npm packs it; not `"-1"`: pass the number). */
+  static buildRoomUserToken(appId: string, appCertificate: string, roomUuid: string, userUuid: string, role: NpmNumber, expire: NpmNumber): string;
   /** APaaS("", userUuid, -1){User = expire}. */
-  static buildUserToken(appId: string, appCertificate: string, userUuid: string, expire: Int): string;
+  static buildUserToken(appId: string, appCertificate: string, userUuid: string, expire: NpmNumber): string;
   /** APaaS("", "", -1){App = expire}. */
-  static buildAppToken(appId: string, appCertificate: string, expire: Int): string;
+  static buildAppToken(appId: string, appCertificate: string, expire: NpmNumber): string;
 }
