@@ -350,7 +350,7 @@ func cVerify(token, appID, appCertificate, channelName string, uid uint32, accou
 		rc = C.agora_token_verify(at(args, o[0]), appIDPtr, at(args, o[1]), at(args, o[2]), C.uint32_t(uid), C.uint32_t(now), &result)
 	}
 	if rc != 0 {
-		return 0, lastError(rc)
+		return VerifyNotChecked, lastError(rc)
 	}
 	return VerifyResult(result), nil
 }

@@ -71,13 +71,19 @@ func Parse(token string) (*TokenInfo, error) {
 // check (or VerifyOK); err is only for unusable input: a malformed token
 // (the Parse categories), an invalid certificate (ErrAppCertificate), or a
 // string with a NUL byte (its field's category: ErrAppID, ErrChannelName,
-// ErrUserAccount).
+// ErrUserAccount). With an error the result is VerifyNotChecked (never
+// VerifyOK: r.OK() is false), so
+//
+//	if r, _ := agoratoken.VerifyWithUID(token, ...); r.OK() { ... }
+//
+// accepts only a valid token.
 func VerifyWithUID(token, appID, appCertificate, channelName string, uid uint32, now uint32) (VerifyResult, error) {
 	return cVerify(token, appID, appCertificate, channelName, uid, nil, now)
 }
 
 // VerifyWithUserAccount is VerifyWithUID for a user account. uid N and
-// account "N" are the same user.
+// account "N" are the same user. With an error the result is
+// VerifyNotChecked, never VerifyOK.
 func VerifyWithUserAccount(token, appID, appCertificate, channelName, userAccount string, now uint32) (VerifyResult, error) {
 	return cVerify(token, appID, appCertificate, channelName, 0, &userAccount, now)
 }
