@@ -891,3 +891,24 @@ func TestNullHandleIsRefusedByTheLibrary(t *testing.T) {
 	wantErr(t, err, ErrNullArgument)
 	cBuilderFree(nil) // a no-op
 }
+
+func TestUIDFromDecimal(t *testing.T) {
+	for text, want := range map[string]uint32{"0": 0, "7": 7, "42": 42, "2882341273": 2882341273, "4294967295": 4294967295} {
+		if got, err := UIDFromDecimal(text); err != nil || got != want {
+			t.Errorf("UIDFromDecimal(%q) = %d, %v; want %d", text, got, err, want)
+		}
+	}
+	// Not uid 7: Agora's builders would sign the string "007" (another user).
+	for _, text := range []string{"", "007", "00", " 7", "7 ", "+7", "-1", "7.0", "1e3", "0x7", "alice",
+		"4294967296", "99999999999", strings.Repeat("9", 5000), "\u0662", "7\x00", "\x00"} {
+		got, err := UIDFromDecimal(text)
+		e := wantErr(t, err, ErrUID)
+		if got != 0 || !strings.HasPrefix(e.Message, "uid: ") {
+			t.Errorf("UIDFromDecimal(%q) = %d, %v", text, got, err)
+		}
+	}
+	_, err := UIDFromDecimal("007")
+	if err == nil || !strings.Contains(err.Error(), "user account") {
+		t.Errorf("the message does not point to the account builder: %v", err)
+	}
+}

@@ -22,6 +22,18 @@ func BuildTokenWithUserAccount(appID, appCertificate, channelName, userAccount s
 	return cRtc(appID, appCertificate, channelName, 0, &userAccount, int(role), privilegeExpiredTs)
 }
 
+// UIDFromDecimal reads a numeric uid given as text (a query parameter, a
+// form field), by libagoratoken's rule: canonical decimal only, "0" or
+// digits without a leading zero, up to 4294967295. Anything else is an error
+// matching ErrUID, whose message names the field: "007", " 7", "+7", "7.0"
+// are not uid 7 (a token for the account "007" is not one for uid 7: Agora's
+// builders sign the string), and "4294967296" is out of range. A service
+// that takes either kind of id can send text this refuses to
+// BuildTokenWithUserAccount, as examples/go does.
+func UIDFromDecimal(s string) (uint32, error) {
+	return cUIDFromDecimal(s)
+}
+
 // BuildRtmToken is the reference RtmTokenBuilder.BuildToken: an RTM login
 // token (privilege KLoginRtm until privilegeExpiredTs) for a user account.
 func BuildRtmToken(appID, appCertificate, userAccount string, role RtmRole, privilegeExpiredTs uint32) (string, error) {
