@@ -762,6 +762,11 @@ func TestVerify(t *testing.T) {
 // a bad certificate (a trial found VerifyOK, the zero value, came back with
 // every error).
 func TestVerifyReadmePatternRefusesGarbage(t *testing.T) {
+	readme, err := os.ReadFile("README.md")
+	must(t, err)
+	if !strings.Contains(string(readme), "`if r, _ := VerifyWithUID(…); r.OK()`") {
+		t.Error("README.md no longer shows the pattern this test checks")
+	}
 	accepts := func(token, cert string) bool {
 		if r, _ := VerifyWithUID(token, appID, cert, channel, uid, 1); r.OK() {
 			return true
