@@ -167,8 +167,14 @@ func TestConstantsAreTheDocumentedValues(t *testing.T) {
 			t.Errorf("result %d: %q, OK %v", int(r), r.String(), r.OK())
 		}
 	}
-	if VerifyResult(99).String() != "unknown" || VerifyResult(-1).String() != "unknown" {
+	if VerifyResult(99).String() != "unknown" || VerifyResult(-2).String() != "unknown" {
 		t.Error("an unknown result is not named unknown")
+	}
+	// The result that comes with an error is this package's, outside the C
+	// enum, and is never OK (the zero value, VerifyOK, would be).
+	if VerifyNotChecked.String() != "not_checked" || VerifyNotChecked.OK() || VerifyNotChecked == VerifyOK ||
+		VerifyNotChecked == VerifyServiceMissing || VerifyServiceMissing.String() != "service_missing" {
+		t.Errorf("VerifyNotChecked: %d %q, OK %v", int(VerifyNotChecked), VerifyNotChecked, VerifyNotChecked.OK())
 	}
 }
 
@@ -721,21 +727,71 @@ func TestVerify(t *testing.T) {
 	if r, err := VerifyWithUID(build(t, b), "", appCert, channel, uid, 1500); err != nil || r != VerifyOK {
 		t.Errorf("without join channel: %v %v", r, err)
 	}
-	// Unusable input is an error, not a result.
-	_, err = VerifyWithUID(token, "", "z3d5069ab0621711522939ff22b4caea", channel, uid, 1)
-	wantErr(t, err, ErrAppCertificate)
-	_, err = VerifyWithUserAccount(token, "", appCert, channel, "a\x00", 1)
-	wantErr(t, err, ErrUserAccount)
-	_, err = VerifyWithUID(token, "", appCert, "x\x00", uid, 1)
-	wantErr(t, err, ErrChannelName)
-	_, err = VerifyWithUID(token, "\x00", appCert, channel, uid, 1)
-	wantErr(t, err, ErrAppID)
+	// Unusable input is an error, not a result, and the result that comes
+	// with it is VerifyNotChecked: never OK, whatever the caller does with err.
+	notChecked := func(r VerifyResult, err error, category *Category) {
+		t.Helper()
+		wantErr(t, err, category)
+		if r != VerifyNotChecked || r.OK() || r.String() != "not_checked" {
+			t.Errorf("with error %v: result %d %q, OK %v", err, int(r), r, r.OK())
+		}
+	}
+	r, err := VerifyWithUID(token, "", "z3d5069ab0621711522939ff22b4caea", channel, uid, 1)
+	notChecked(r, err, ErrAppCertificate)
+	r, err = VerifyWithUserAccount(token, "", "short", channel, "a", 1)
+	notChecked(r, err, ErrAppCertificate)
+	r, err = VerifyWithUserAccount(token, "", appCert, channel, "a\x00", 1)
+	notChecked(r, err, ErrUserAccount)
+	r, err = VerifyWithUID(token, "", appCert, "x\x00", uid, 1)
+	notChecked(r, err, ErrChannelName)
+	r, err = VerifyWithUID(token, "\x00", appCert, channel, uid, 1)
+	notChecked(r, err, ErrAppID)
 	for category, tokens := range badTokens(t) {
 		for _, bad := range tokens {
-			_, err := VerifyWithUID(bad, "", appCert, channel, uid, 1)
-			wantErr(t, err, category)
-			_, err = VerifyWithUserAccount(bad, "", appCert, channel, "a", 1)
-			wantErr(t, err, category)
+			r, err := VerifyWithUID(bad, "", appCert, channel, uid, 1)
+			notChecked(r, err, category)
+			r, err = VerifyWithUserAccount(bad, "", appCert, channel, "a", 1)
+			notChecked(r, err, category)
+		}
+	}
+}
+
+// TestVerifyReadmePatternRefusesGarbage: the README's one-line check,
+// `if r, _ := VerifyWithUID(...); r.OK()`, which drops the error, accepts a
+// valid token only: not garbage, a 007 token, or a valid token checked with
+// a bad certificate (a trial found VerifyOK, the zero value, came back with
+// every error).
+func TestVerifyReadmePatternRefusesGarbage(t *testing.T) {
+	readme, err := os.ReadFile("README.md")
+	must(t, err)
+	if !strings.Contains(string(readme), "`if r, _ := VerifyWithUID(…); r.OK()`") {
+		t.Error("README.md no longer shows the pattern this test checks")
+	}
+	accepts := func(token, cert string) bool {
+		if r, _ := VerifyWithUID(token, appID, cert, channel, uid, 1); r.OK() {
+			return true
+		}
+		if r, _ := VerifyWithUserAccount(token, appID, cert, channel, "2882341273", 1); r.OK() {
+			return true
+		}
+		return false
+	}
+	if !accepts(tokenUID, appCert) {
+		t.Fatal("the valid token is refused")
+	}
+	for _, c := range []struct{ token, cert string }{
+		{"garbage", appCert},
+		{"006garbage", appCert},
+		{"006" + appID + "garbage", appCert},
+		{"007eJxTYBBbsMrzhCzjgIBQ", appCert},
+		{"007" + tokenUID[3:], appCert},
+		{tokenUID + "!", appCert},
+		{tokenUID, ""},
+		{tokenUID, "not a certificate"},
+		{tokenUID, strings.Repeat("z", 32)},
+	} {
+		if accepts(c.token, c.cert) {
+			t.Errorf("token %q with certificate %q is accepted", c.token, c.cert)
 		}
 	}
 }
@@ -839,4 +895,25 @@ func TestNullHandleIsRefusedByTheLibrary(t *testing.T) {
 	_, err = cBuilderGet(nil, true)
 	wantErr(t, err, ErrNullArgument)
 	cBuilderFree(nil) // a no-op
+}
+
+func TestUIDFromDecimal(t *testing.T) {
+	for text, want := range map[string]uint32{"0": 0, "7": 7, "42": 42, "2882341273": 2882341273, "4294967295": 4294967295} {
+		if got, err := UIDFromDecimal(text); err != nil || got != want {
+			t.Errorf("UIDFromDecimal(%q) = %d, %v; want %d", text, got, err, want)
+		}
+	}
+	// Not uid 7: Agora's builders would sign the string "007" (another user).
+	for _, text := range []string{"", "007", "00", " 7", "7 ", "+7", "-1", "7.0", "1e3", "0x7", "alice",
+		"4294967296", "99999999999", strings.Repeat("9", 5000), "\u0662", "7\x00", "\x00"} {
+		got, err := UIDFromDecimal(text)
+		e := wantErr(t, err, ErrUID)
+		if got != 0 || !strings.HasPrefix(e.Message, "uid: ") {
+			t.Errorf("UIDFromDecimal(%q) = %d, %v", text, got, err)
+		}
+	}
+	_, err := UIDFromDecimal("007")
+	if err == nil || !strings.Contains(err.Error(), "user account") {
+		t.Errorf("the message does not point to the account builder: %v", err)
+	}
 }

@@ -31,6 +31,8 @@ package agoratoken
 #cgo nocallback agora_token_verify_user_account
 #cgo noescape agora_token006_builder_build
 #cgo nocallback agora_token006_builder_build
+#cgo noescape agt_uid_from_decimal
+#cgo nocallback agt_uid_from_decimal
 
 #include <stdlib.h>
 #include <string.h>
@@ -65,6 +67,11 @@ static int agt_rtm(_GoString_ app_id, _GoString_ cert, _GoString_ account, int r
 
 static int agt_parse(_GoString_ token, agora_token006_parsed *out, agora_token_error *e) {
 	return agora_token006_parse(_GoStringPtr(token), _GoStringLen(token), out, e);
+}
+
+// An empty Go string may have a NULL pointer: passed as "", which is no uid.
+static int agt_uid_from_decimal(_GoString_ text, uint32_t *uid, agora_token_error *e) {
+	return agora_token_uid_from_decimal(agt_present(text), _GoStringLen(text), uid, e);
 }
 
 // The privileges of a parsed token, by index (cgo cannot index a C array).
@@ -264,6 +271,15 @@ type parsedBox struct {
 	privileges [16]PrivilegeEntry
 }
 
+func cUIDFromDecimal(text string) (uint32, error) {
+	var uid C.uint32_t
+	var e C.agora_token_error
+	if rc := C.agt_uid_from_decimal(text, &uid, &e); rc != 0 {
+		return 0, sizedError(rc, &e)
+	}
+	return uint32(uid), nil
+}
+
 func cParse(token string) (*TokenInfo, error) {
 	var p C.agora_token006_parsed
 	var e C.agora_token_error
@@ -350,7 +366,7 @@ func cVerify(token, appID, appCertificate, channelName string, uid uint32, accou
 		rc = C.agora_token_verify(at(args, o[0]), appIDPtr, at(args, o[1]), at(args, o[2]), C.uint32_t(uid), C.uint32_t(now), &result)
 	}
 	if rc != 0 {
-		return 0, lastError(rc)
+		return VerifyNotChecked, lastError(rc)
 	}
 	return VerifyResult(result), nil
 }

@@ -50,7 +50,9 @@ type RtmRole uint16
 const RoleRtmUser RtmRole = C.AGORA_TOKEN_RTM_ROLE_USER
 
 // VerifyResult is the outcome of Verify: VerifyOK or the first check that
-// failed, in this order. It is a value, not an error.
+// failed, in this order. It is a value, not an error. A verify function that
+// returns an error returns VerifyNotChecked with it, never VerifyOK, so
+// r.OK() is false whenever err != nil.
 type VerifyResult int
 
 // The verification results.
@@ -65,11 +67,24 @@ const (
 	VerifyServiceMissing    VerifyResult = C.AGORA_TOKEN_VERIFY_SERVICE_MISSING    // 007 with an RTC check: no RTC service
 )
 
+// VerifyNotChecked is the result that comes with an error: the token could
+// not be checked (a malformed token, an invalid certificate, an argument out
+// of range): see the error. It is this package's value, not one of
+// libagoratoken's results (those are 0 and up, VerifyOK being 0, the zero
+// value), so a caller that ignores the error still never reads the token as
+// valid.
+const VerifyNotChecked VerifyResult = -1
+
 // String is the result's name as the conformance vectors spell it ("ok",
-// "channel_mismatch", ...), from libagoratoken; "unknown" for other values.
+// "channel_mismatch", ...), from libagoratoken; "not_checked" for
+// VerifyNotChecked, "unknown" for other values.
 func (r VerifyResult) String() string {
+	if r == VerifyNotChecked {
+		return "not_checked"
+	}
 	return cVerifyResultName(int(r))
 }
 
-// OK reports whether the token passed every check.
+// OK reports whether the token passed every check. It is false for
+// VerifyNotChecked, the result of every failed verify call.
 func (r VerifyResult) OK() bool { return r == VerifyOK }

@@ -10,7 +10,8 @@
 //
 // One-call helpers: BuildTokenWithUID, BuildTokenWithUserAccount (RTC) and
 // BuildRtmToken. Parse reads a token back; VerifyWithUID and
-// VerifyWithUserAccount check one.
+// VerifyWithUserAccount check one (with an error the result is
+// VerifyNotChecked, never OK). UIDFromDecimal reads a uid given as text.
 //
 // Every error is an *Error wrapping the sentinel of its category, so
 // errors.Is(err, agoratoken.ErrChannelName) tells what was wrong; messages

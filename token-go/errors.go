@@ -41,7 +41,7 @@ var (
 	ErrAppCertificate  = newCategory(C.AGORA_TOKEN_ERR_APP_CERTIFICATE)  // app certificate: not 32 hex digits
 	ErrChannelName     = newCategory(C.AGORA_TOKEN_ERR_CHANNEL_NAME)     // channel name: empty, over 64 bytes or a character outside the set
 	ErrUserAccount     = newCategory(C.AGORA_TOKEN_ERR_USER_ACCOUNT)     // user account: empty, over 255 bytes or a character outside the set
-	ErrUID             = newCategory(C.AGORA_TOKEN_ERR_UID)              // uid out of range (not raised by Go: uid is a uint32)
+	ErrUID             = newCategory(C.AGORA_TOKEN_ERR_UID)              // uid out of range or not canonical decimal (UIDFromDecimal)
 	ErrVersion         = newCategory(C.AGORA_TOKEN_ERR_VERSION)          // token: does not start with "006"
 	ErrBase64          = newCategory(C.AGORA_TOKEN_ERR_BASE64)           // token: content is not standard padded base64
 	ErrTruncated       = newCategory(C.AGORA_TOKEN_ERR_TRUNCATED)        // token: ends before a field it announces

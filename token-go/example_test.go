@@ -47,9 +47,25 @@ func ExampleVerifyWithUID() {
 			"7d72365eb983485397e3e3f9d460bdda", 2882341273, now)
 		fmt.Println(result, err)
 	}
+	// A token that cannot be checked: an error, and a result that is never OK.
+	result, err := agoratoken.VerifyWithUID("006garbage", "", "5CFd2fd1755d40ecb72977518be15d3b",
+		"7d72365eb983485397e3e3f9d460bdda", 2882341273, 1000000)
+	fmt.Println(result, result.OK(), errors.Is(err, agoratoken.ErrAppID))
 	// Output:
 	// ok <nil>
 	// expired <nil>
+	// not_checked false true
+}
+
+func ExampleUIDFromDecimal() {
+	for _, text := range []string{"42", "007", "4294967296"} {
+		uid, err := agoratoken.UIDFromDecimal(text)
+		fmt.Println(uid, errors.Is(err, agoratoken.ErrUID))
+	}
+	// Output:
+	// 42 false
+	// 0 true
+	// 0 true
 }
 
 func ExampleParse() {

@@ -22,6 +22,18 @@ func BuildTokenWithUserAccount(appID, appCertificate, channelName, userAccount s
 	return cRtc(appID, appCertificate, channelName, 0, &userAccount, int(role), privilegeExpiredTs)
 }
 
+// UIDFromDecimal reads a numeric uid given as text (a query parameter, a
+// form field), by libagoratoken's rule: canonical decimal only, "0" or
+// digits without a leading zero, up to 4294967295. Anything else is an error
+// matching ErrUID, whose message names the field: "007", " 7", "+7", "7.0"
+// are not uid 7 (a token for the account "007" is not one for uid 7: Agora's
+// builders sign the string), and "4294967296" is out of range. A service
+// that takes either kind of id can send text this refuses to
+// BuildTokenWithUserAccount, as examples/go does.
+func UIDFromDecimal(s string) (uint32, error) {
+	return cUIDFromDecimal(s)
+}
+
 // BuildRtmToken is the reference RtmTokenBuilder.BuildToken: an RTM login
 // token (privilege KLoginRtm until privilegeExpiredTs) for a user account.
 func BuildRtmToken(appID, appCertificate, userAccount string, role RtmRole, privilegeExpiredTs uint32) (string, error) {
@@ -71,13 +83,19 @@ func Parse(token string) (*TokenInfo, error) {
 // check (or VerifyOK); err is only for unusable input: a malformed token
 // (the Parse categories), an invalid certificate (ErrAppCertificate), or a
 // string with a NUL byte (its field's category: ErrAppID, ErrChannelName,
-// ErrUserAccount).
+// ErrUserAccount). With an error the result is VerifyNotChecked (never
+// VerifyOK: r.OK() is false), so
+//
+//	if r, _ := agoratoken.VerifyWithUID(token, ...); r.OK() { ... }
+//
+// accepts only a valid token.
 func VerifyWithUID(token, appID, appCertificate, channelName string, uid uint32, now uint32) (VerifyResult, error) {
 	return cVerify(token, appID, appCertificate, channelName, uid, nil, now)
 }
 
 // VerifyWithUserAccount is VerifyWithUID for a user account. uid N and
-// account "N" are the same user.
+// account "N" are the same user. With an error the result is
+// VerifyNotChecked, never VerifyOK.
 func VerifyWithUserAccount(token, appID, appCertificate, channelName, userAccount string, now uint32) (VerifyResult, error) {
 	return cVerify(token, appID, appCertificate, channelName, 0, &userAccount, now)
 }

@@ -1,6 +1,15 @@
 // Command token-server is a minimal RTC token endpoint on net/http:
 //
-//	GET /token?channel=room-1&uid=42  ->  {"token": "006...", "channel": "room-1", "uid": 42, "expire": 1700000000}
+//	GET /token?channel=room-1&uid=42     ->  {"token": "006...", "channel": "room-1", "uid": 42, "expire": 1700000000}
+//	GET /token?channel=room-1&uid=alice  ->  {"token": "006...", "channel": "room-1", "account": "alice", "expire": ...}
+//
+// A uid in canonical decimal ("0", or digits without a leading zero) is a
+// numeric uid, checked by agoratoken.UIDFromDecimal (beyond 4294967295 it is
+// refused: 400 "uid"); anything else, "007" included, is a user account, as
+// Agora's builders would sign that string (a token for account "007" is not
+// one for uid 7). No uid (or an empty one) is uid 0, the token any user
+// may use.
+// Errors are 400 {"error": <category>, "message": ...}.
 //
 // The app id and certificate come from AGORA_APP_ID and AGORA_APP_CERTIFICATE;
 // the certificate is never logged or returned. Tokens are publisher tokens
@@ -16,7 +25,7 @@ import (
 	"net"
 	"net/http"
 	"os"
-	"strconv"
+	"regexp"
 	"time"
 
 	agoratoken "github.com/agoratoken/agoratoken/token-go"
@@ -28,11 +37,17 @@ type server struct {
 }
 
 type tokenResponse struct {
-	Token   string `json:"token"`
-	Channel string `json:"channel"`
-	UID     uint32 `json:"uid"`
-	Expire  uint32 `json:"expire"`
+	Token   string  `json:"token"`
+	Channel string  `json:"channel"`
+	UID     *uint32 `json:"uid,omitempty"`     // a numeric uid, or
+	Account string  `json:"account,omitempty"` // a user account
+	Expire  uint32  `json:"expire"`
 }
+
+// numericUID is canonical decimal text: a numeric uid (its value and range
+// are agoratoken.UIDFromDecimal's to check); any other text is a user
+// account, as in examples/python/server.py.
+var numericUID = regexp.MustCompile(`^(0|[1-9][0-9]*)$`)
 
 type errorResponse struct {
 	Error   string `json:"error"`   // the category, for example "channel_name"
@@ -50,14 +65,26 @@ func (s *server) token(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusMethodNotAllowed, errorResponse{"method", "use GET"})
 		return
 	}
-	channel := r.URL.Query().Get("channel")
-	uid, err := strconv.ParseUint(r.URL.Query().Get("uid"), 10, 32)
-	if err != nil {
-		writeJSON(w, http.StatusBadRequest, errorResponse{"uid", "uid: an integer 0..4294967295 is required"})
-		return
+	query := r.URL.Query()
+	channel := query.Get("channel")
+	user := query.Get("uid")
+	if user == "" { // absent or empty, as in the Python example
+		user = "0"
 	}
 	expire := uint32(time.Now().Add(s.ttl).Unix())
-	token, err := agoratoken.BuildTokenWithUID(s.appID, s.appCertificate, channel, uint32(uid), agoratoken.RolePublisher, expire)
+	resp := tokenResponse{Channel: channel, Expire: expire}
+	var token string
+	var err error
+	if numericUID.MatchString(user) {
+		var uid uint32
+		if uid, err = agoratoken.UIDFromDecimal(user); err == nil {
+			token, err = agoratoken.BuildTokenWithUID(s.appID, s.appCertificate, channel, uid, agoratoken.RolePublisher, expire)
+			resp.UID = &uid
+		}
+	} else {
+		token, err = agoratoken.BuildTokenWithUserAccount(s.appID, s.appCertificate, channel, user, agoratoken.RolePublisher, expire)
+		resp.Account = user
+	}
 	var e *agoratoken.Error
 	switch {
 	case errors.As(err, &e):
@@ -67,7 +94,8 @@ func (s *server) token(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusInternalServerError, errorResponse{"internal", "internal error"})
 		return
 	}
-	writeJSON(w, http.StatusOK, tokenResponse{Token: token, Channel: channel, UID: uint32(uid), Expire: expire})
+	resp.Token = token
+	writeJSON(w, http.StatusOK, resp)
 }
 
 func (s *server) handler() http.Handler {

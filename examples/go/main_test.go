@@ -6,6 +6,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -21,25 +22,15 @@ const (
 	appCert = "5CFd2fd1755d40ecb72977518be15d3b"
 )
 
-// fetchToken gets /token and checks the token with the binding's own Verify.
+// fetchToken gets /token for a numeric uid and checks the token with the
+// binding's own Verify.
 func fetchToken(t *testing.T, base, channel, uid string, wantUID uint32) {
 	t.Helper()
-	resp, err := http.Get(base + "/token?channel=" + channel + "&uid=" + uid)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	var got tokenResponse
-	if resp.StatusCode != http.StatusOK || resp.Header.Get("Content-Type") != "application/json" {
-		t.Fatalf("status %d, type %q", resp.StatusCode, resp.Header.Get("Content-Type"))
-	}
-	if err := json.NewDecoder(resp.Body).Decode(&got); err != nil {
-		t.Fatal(err)
+	got := fetch(t, base, channel, uid)
+	if got.UID == nil || *got.UID != wantUID || got.Account != "" {
+		t.Fatalf("uid %q: response %+v", uid, got)
 	}
 	now := uint32(time.Now().Unix())
-	if got.Channel != channel || got.UID != wantUID || got.Expire < now+3500 || got.Expire > now+3700 {
-		t.Fatalf("response %+v", got)
-	}
 	result, err := agoratoken.VerifyWithUID(got.Token, appID, appCert, channel, wantUID, now)
 	if err != nil || result != agoratoken.VerifyOK {
 		t.Fatalf("verify: %v %v", result, err)
@@ -47,6 +38,41 @@ func fetchToken(t *testing.T, base, channel, uid string, wantUID uint32) {
 	if r, _ := agoratoken.VerifyWithUID(got.Token, appID, appCert, channel, wantUID, got.Expire+1); r != agoratoken.VerifyPrivilegeExpired {
 		t.Fatalf("privileges do not expire at %d: %v", got.Expire, r)
 	}
+}
+
+// fetchAccountToken gets /token for text that is not a canonical decimal
+// uid: a token for that user account, not for a number.
+func fetchAccountToken(t *testing.T, base, channel, uid, wantAccount string) {
+	t.Helper()
+	got := fetch(t, base, channel, uid)
+	if got.UID != nil || got.Account != wantAccount {
+		t.Fatalf("uid %q: response %+v", uid, got)
+	}
+	now := uint32(time.Now().Unix())
+	if r, err := agoratoken.VerifyWithUserAccount(got.Token, appID, appCert, channel, wantAccount, now); err != nil || !r.OK() {
+		t.Fatalf("verify account %q: %v %v", wantAccount, r, err)
+	}
+}
+
+func fetch(t *testing.T, base, channel, uid string) tokenResponse {
+	t.Helper()
+	resp, err := http.Get(base + "/token?channel=" + channel + "&uid=" + url.QueryEscape(uid))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var got tokenResponse
+	if resp.StatusCode != http.StatusOK || resp.Header.Get("Content-Type") != "application/json" {
+		t.Fatalf("uid %q: status %d, type %q", uid, resp.StatusCode, resp.Header.Get("Content-Type"))
+	}
+	if err := json.NewDecoder(resp.Body).Decode(&got); err != nil {
+		t.Fatal(err)
+	}
+	now := uint32(time.Now().Unix())
+	if got.Channel != channel || got.Expire < now+3500 || got.Expire > now+3700 {
+		t.Fatalf("response %+v", got)
+	}
+	return got
 }
 
 // The program itself: built, started on 127.0.0.1 (any free port), asked for a token.
@@ -97,16 +123,36 @@ func TestHandlerErrors(t *testing.T) {
 	ts := httptest.NewServer((&server{appID: appID, appCertificate: appCert, ttl: time.Hour}).handler())
 	defer ts.Close()
 	fetchToken(t, ts.URL, "room-3", "4294967295", 4294967295)
+	fetchToken(t, ts.URL, "room-3", "0", 0)
+	fetchToken(t, ts.URL, "room-3", "", 0) // no uid: the any-user token, as in the Python example
+	// Not a canonical decimal uid: a user account, as Agora's builders would
+	// sign the string. "007" is not uid 7.
+	fetchAccountToken(t, ts.URL, "room-3", "007", "007")
+	fetchAccountToken(t, ts.URL, "room-3", "alice", "alice")
+	fetchAccountToken(t, ts.URL, "room-3", "-1", "-1")
+	fetchAccountToken(t, ts.URL, "room-3", "1e3", "1e3")
+	got := fetch(t, ts.URL, "room-4", "007")
+	now := uint32(time.Now().Unix())
+	if r, err := agoratoken.VerifyWithUID(got.Token, appID, appCert, "room-4", 7, now); err != nil || r != agoratoken.VerifyUIDMismatch {
+		t.Errorf("the token for \"007\" is valid for uid 7: %v %v", r, err)
+	}
+	if r, _ := agoratoken.VerifyWithUserAccount(got.Token, appID, appCert, "room-4", "7", now); r.OK() {
+		t.Errorf("the token for \"007\" is valid for account \"7\": %v", r)
+	}
 	for _, c := range []struct {
 		method, query string
 		status        int
 		category      string
 	}{
-		{"GET", "channel=room&uid=", 400, "uid"},
-		{"GET", "channel=room&uid=-1", 400, "uid"},
 		{"GET", "channel=room&uid=4294967296", 400, "uid"},
-		{"GET", "channel=room&uid=1e3", 400, "uid"},
+		{"GET", "channel=room&uid=99999999999", 400, "uid"},
+		{"GET", "channel=room&uid=" + strings.Repeat("9", 5000), 400, "uid"},
+		// Not canonical decimal, so an account, refused by the account's own check.
+		{"GET", "channel=room&uid=a%2Fb", 400, "user_account"},
+		{"GET", "channel=room&uid=%D9%A1%D9%A2", 400, "user_account"},
+		{"GET", "channel=room&uid=" + strings.Repeat("a", 256), 400, "user_account"},
 		{"GET", "channel=&uid=1", 400, "channel_name"},
+		{"GET", "channel=&uid=alice", 400, "channel_name"},
 		{"GET", "channel=a%2Fb&uid=1", 400, "channel_name"},
 		{"GET", "channel=a%00b&uid=1", 400, "channel_name"},
 		{"POST", "channel=room&uid=1", 405, "method"},

@@ -488,7 +488,7 @@ func (accessToken *AccessToken) read(token string, parse func(string) (*token2.P
 // VerifySignature reports whether the token read by Parse is signed with
 // appCertificate (the signature only, as the reference's). A bad certificate
 // is a *ReferenceError ("check appId or appCertificate") wrapping the
-// *agoratoken.Error (ErrAppCertificate).
+// *agoratoken.Error (ErrAppCertificate). With any error the result is false.
 func (accessToken *AccessToken) VerifySignature(appCertificate string) (bool, error) {
 	if accessToken.token == "" {
 		return false, errors.New("parse token before verifying signature")
@@ -500,20 +500,24 @@ func (accessToken *AccessToken) VerifySignature(appCertificate string) (bool, er
 
 // Verify checks a 007 token at now (Unix seconds): agoratoken.VerifyOK, or
 // the first failing check (VerifySignatureMismatch, VerifyExpired). err is
-// for a malformed token or certificate only.
+// for a malformed token or certificate only, and comes with
+// agoratoken.VerifyNotChecked (never VerifyOK: r.OK() is false).
 func Verify(token string, appCertificate string, now uint32) (agoratoken.VerifyResult, error) {
 	return token2.Verify(token, appCertificate, int64(now), token2.Expected{})
 }
 
 // VerifyWithUid is Verify with the RTC check for a channel and numeric uid:
 // then also VerifyServiceMissing, VerifyChannelMismatch, VerifyUIDMismatch
-// (an RTC service for uid 0 admits any user), VerifyPrivilegeExpired.
+// (an RTC service for uid 0 admits any user), VerifyPrivilegeExpired. With
+// an error (a malformed token or certificate) the result is
+// agoratoken.VerifyNotChecked, never VerifyOK.
 func VerifyWithUid(token string, appCertificate string, channelName string, uid uint32, now uint32) (agoratoken.VerifyResult, error) {
 	n := int64(uid)
 	return token2.Verify(token, appCertificate, int64(now), token2.Expected{Channel: &channelName, UID: &n})
 }
 
-// VerifyWithUserAccount is VerifyWithUid for a user account.
+// VerifyWithUserAccount is VerifyWithUid for a user account. With an error
+// the result is agoratoken.VerifyNotChecked, never VerifyOK.
 func VerifyWithUserAccount(token string, appCertificate string, channelName string, account string, now uint32) (agoratoken.VerifyResult, error) {
 	return token2.Verify(token, appCertificate, int64(now), token2.Expected{Channel: &channelName, Account: &account})
 }

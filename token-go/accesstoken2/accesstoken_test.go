@@ -349,6 +349,88 @@ func TestVerify(t *testing.T) {
 	wantErr(t, err, agoratoken.ErrAppCertificate)
 }
 
+// Every 007 verify function returns agoratoken.VerifyNotChecked with its
+// error, never VerifyOK (the zero value, which a trial found came back with
+// every error), so `if r, _ := accesstoken2.VerifyWithUid(...); r.OK()`
+// accepts a valid token only.
+func TestVerifyErrorIsNeverOK(t *testing.T) {
+	now := uint32(1111111 + 10)
+	verifiers := map[string]func(token, cert string) (agoratoken.VerifyResult, error){
+		"Verify": func(token, cert string) (agoratoken.VerifyResult, error) {
+			return accesstoken2.Verify(token, cert, now)
+		},
+		"VerifyWithUid": func(token, cert string) (agoratoken.VerifyResult, error) {
+			return accesstoken2.VerifyWithUid(token, cert, channel, uid, now)
+		},
+		"VerifyWithUserAccount": func(token, cert string) (agoratoken.VerifyResult, error) {
+			return accesstoken2.VerifyWithUserAccount(token, cert, channel, "2882341273", now)
+		},
+	}
+	for _, c := range []struct {
+		token, cert string
+		category    *agoratoken.Category
+	}{
+		{"garbage", appCert, agoratoken.ErrVersion},
+		{"007garbage", appCert, nil},
+		{"007", appCert, nil},
+		{sample[:len(sample)-8], appCert, nil},
+		{sample + "!", appCert, nil},
+		{"006970CA35de60c44645bbae8a215061b33IACV0fZUBw+72cVoL9eyGGh3Q6Poi8bgjwVLnyKSJyOXR7dIfRBXoFHlEAABAAAAR/QQAAEAAQCvKDdW", appCert, agoratoken.ErrVersion},
+		{sample, "", agoratoken.ErrAppCertificate},
+		{sample, "not a certificate", agoratoken.ErrAppCertificate},
+		{sample, strings.Repeat("z", 32), agoratoken.ErrAppCertificate},
+	} {
+		for name, verify := range verifiers {
+			r, err := verify(c.token, c.cert)
+			if err == nil || (c.category != nil && !errors.Is(err, c.category)) {
+				t.Errorf("%s(%q, %q): error %v, want %v", name, c.token, c.cert, err, c.category)
+			}
+			if r != agoratoken.VerifyNotChecked || r.OK() || r.String() != "not_checked" {
+				t.Errorf("%s(%q, %q): result %d %q, OK %v with error %v", name, c.token, c.cert, int(r), r, r.OK(), err)
+			}
+			if r, _ := verify(c.token, c.cert); r.OK() { // the README's pattern, error dropped
+				t.Errorf("%s(%q, %q): accepted", name, c.token, c.cert)
+			}
+		}
+	}
+	for name, verify := range verifiers {
+		if r, _ := verify(sample, appCert); !r.OK() {
+			t.Errorf("%s: the valid token is refused: %v", name, r)
+		}
+	}
+	// A now or uid the Go API's uint32 cannot carry, through the int64 form
+	// underneath: ErrNow / ErrUID with VerifyNotChecked.
+	for _, c := range []struct {
+		now      int64
+		x        token2.Expected
+		category *agoratoken.Category
+	}{
+		{-1, token2.Expected{}, agoratoken.ErrNow},
+		{1 << 32, token2.Expected{}, agoratoken.ErrNow},
+		{int64(now), token2.Expected{Channel: ptr(channel), UID: ptr(int64(-1))}, agoratoken.ErrUID},
+		{int64(now), token2.Expected{Channel: ptr(channel), UID: ptr(int64(1) << 32)}, agoratoken.ErrUID},
+	} {
+		r, err := token2.Verify(sample, appCert, c.now, c.x)
+		wantErr(t, err, c.category)
+		if r != agoratoken.VerifyNotChecked || r.OK() {
+			t.Errorf("now %d, %+v: result %v", c.now, c.x, r)
+		}
+		if r, err = token2.VerifyLenient(sample, appCert, c.now, c.x); r != agoratoken.VerifyNotChecked || err == nil {
+			t.Errorf("lenient: now %d, %+v: result %v, error %v", c.now, c.x, r, err)
+		}
+	}
+	// VerifySignature: false with every error.
+	p := accesstoken2.CreateAccessToken()
+	if _, err := p.Parse(sample); err != nil {
+		t.Fatal(err)
+	}
+	if ok, err := p.VerifySignature("not a certificate"); ok || err == nil {
+		t.Errorf("VerifySignature with a bad certificate: %v %v", ok, err)
+	}
+}
+
+func ptr[T any](v T) *T { return &v }
+
 func TestTokensLongerThanTheStackBuffer(t *testing.T) {
 	var sb strings.Builder
 	x := uint32(12345)

@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"reflect"
 
+	agoratoken "github.com/agoratoken/agoratoken/token-go"
 	"github.com/agoratoken/agoratoken/token-go/accesstoken2"
 	"github.com/agoratoken/agoratoken/token-go/apaastokenbuilder"
 	"github.com/agoratoken/agoratoken/token-go/chatTokenBuilder"
@@ -459,29 +460,33 @@ func verify007(token string, raw json.RawMessage) error {
 	if err := errors.Join(err1, err2, err3); err != nil {
 		return err
 	}
-	result, err := accesstoken2.Verify(token, cert, now)
+	var result agoratoken.VerifyResult
+	var err error
 	if v.has("rtc") {
 		var rtc vector
 		if err := json.Unmarshal(v["rtc"], &rtc); err != nil {
 			return err
 		}
-		channel, err := rtc.str("channel_name")
-		if err != nil {
-			return err
+		channel, err1 := rtc.str("channel_name")
+		if err1 != nil {
+			return err1
 		}
 		if rtc.has("uid") {
-			uid, err := rtc.u32("uid")
-			if err != nil {
-				return err
+			uid, err1 := rtc.u32("uid")
+			if err1 != nil {
+				return err1
 			}
+			// (= not :=: the error of this call, not of a shadowing variable, is checked below.)
 			result, err = accesstoken2.VerifyWithUid(token, cert, channel, uid, now)
 		} else {
-			account, err := rtc.str("user_account")
-			if err != nil {
-				return err
+			account, err1 := rtc.str("user_account")
+			if err1 != nil {
+				return err1
 			}
 			result, err = accesstoken2.VerifyWithUserAccount(token, cert, channel, account, now)
 		}
+	} else {
+		result, err = accesstoken2.Verify(token, cert, now)
 	}
 	if err != nil {
 		return fmt.Errorf("verify: %v", err)

@@ -460,7 +460,9 @@ func val[T any](p *T) (v T) {
 	return v
 }
 
-// Verify checks a 007 token at now (Unix seconds).
+// Verify checks a 007 token at now (Unix seconds). With an error (a
+// malformed token or certificate, now or a uid out of range) the result is
+// agoratoken.VerifyNotChecked, never VerifyOK.
 func Verify(token, appCertificate string, now int64, x Expected) (agoratoken.VerifyResult, error) {
 	return verify(token, appCertificate, now, 0, x)
 }
@@ -478,7 +480,7 @@ func verify(token, appCertificate string, now int64, lenient C.int, x Expected) 
 		flag(x.Channel != nil), val(x.Channel), flag(x.UID != nil), C.int64_t(val(x.UID)),
 		flag(x.Account != nil), val(x.Account), &result, &e)
 	if rc != 0 {
-		return 0, sizedError(rc, &e)
+		return agoratoken.VerifyNotChecked, sizedError(rc, &e)
 	}
 	return agoratoken.VerifyResult(result), nil
 }
