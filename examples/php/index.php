@@ -13,6 +13,7 @@
 // form ("42", "0": any user) is that numeric uid, echoed as a number; any other
 // text ("007", "alice", "4294967296") is a user account, echoed as a string
 // ("007" is not uid 7: a client joining as uid 7 could not use its token).
+// examples/python/server.py reads the uid text the same way.
 // Invalid input is a 400 with {"error": "<category>", "message": "..."}.
 
 declare(strict_types=1);

@@ -107,8 +107,9 @@ function checkEndpoint(int $port): void
     [$status, $json] = get($port, '/token?channel=room-1&uid=4294967295');
     check($status === 200 && $json['uid'] === 4294967295 && Token::verify($json['token'], CERT, 'room-1', 4294967295) === 'ok', 'the largest uid');
 
-    // Text that is not a uid in canonical decimal form is a user account: "007" is not uid 7.
-    foreach (['007', 'alice', '-1', '4294967296', '1.0', '+1'] as $account) {
+    // Text that is not a uid in canonical decimal form is a user account: "007" is not uid 7
+    // (the same list as examples/python/test_server.py: both examples read uid text alike).
+    foreach (['007', 'alice', '-1', '4294967296', '99999999999', '1.0', '+1', ' 1'] as $account) {
         [$status, $json] = get($port, '/token?channel=room-1&uid=' . rawurlencode($account));
         check($status === 200 && $json['uid'] === $account, "uid=$account: got $status " . json_encode($json) . ', expected the account');
         check(Token::verify($json['token'], CERT, 'room-1', $account) === 'ok', "uid=$account: token verifies for the account");

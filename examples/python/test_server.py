@@ -9,6 +9,7 @@ import sys
 import threading
 import urllib.error
 import urllib.request
+from urllib.parse import quote
 
 import pytest
 
@@ -51,7 +52,23 @@ def test_rtc_token_for_uid_and_account(base):
     assert len(agoratoken.parse(body["token"]).privileges) == 4  # publisher by default
 
 
-def test_uid_with_leading_zero_is_an_account(base):
+@pytest.mark.parametrize("uid", [0, 7, 4294967295])
+def test_canonical_decimal_uid_is_that_uid(base, uid):
+    status, body = get(base, f"/rtc-token?channel=room-1&uid={uid}")
+    assert status == 200
+    assert agoratoken.verify(body["token"], APP_CERTIFICATE, "room-1", uid) == "ok"
+
+
+# The same list as examples/php/test.php: text that is not a uid in canonical decimal form
+# (the library's rule, which the builder applies) is minted as a user account.
+@pytest.mark.parametrize("account", ["007", "alice", "-1", "4294967296", "99999999999", "1.0", "+1", " 1"])
+def test_other_uid_text_is_an_account(base, account):
+    status, body = get(base, "/rtc-token?channel=room-1&uid=" + quote(account, safe=""))
+    assert status == 200, body
+    assert agoratoken.verify(body["token"], APP_CERTIFICATE, "room-1", account) == "ok"
+
+
+def test_uid_with_leading_zero_is_not_uid_7(base):
     status, body = get(base, "/rtc-token?channel=room-1&uid=007")
     assert status == 200
     assert agoratoken.verify(body["token"], APP_CERTIFICATE, "room-1", "007") == "ok"
@@ -70,8 +87,9 @@ def test_rtm_token(base):
     [
         ("/rtc-token?channel=a/b&uid=1", 400, "channel_name"),
         ("/rtc-token?uid=1", 400, "channel_name"),
-        ("/rtc-token?channel=r&uid=99999999999", 400, "uid"),
-        ("/rtc-token?channel=r&uid=" + "9" * 5000, 400, "uid"),
+        # Digits beyond 32 bits are an account too, refused when longer than 255 bytes.
+        ("/rtc-token?channel=r&uid=" + "9" * 5000, 400, "user_account"),
+        ("/rtc-token?channel=r&uid=a%2Fb", 400, "user_account"),
         # Digits that str.isdigit() takes but are no uid: an account, refused by its own check.
         ("/rtc-token?channel=r&uid=%C2%B2", 400, "user_account"),
         ("/rtc-token?channel=r&uid=%D9%A1%D9%A2", 400, "user_account"),

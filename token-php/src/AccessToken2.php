@@ -4,6 +4,7 @@ declare(strict_types=1);
 
 namespace AgoraToken;
 
+use AgoraToken\Internal\Native;
 use AgoraToken\Internal\Token2;
 
 /**
@@ -22,14 +23,17 @@ final class AccessToken2
 
     public string $appCert;
     public string $appId;
-    public int $expire;
-    public ?int $issueTs = null;
-    public ?int $salt = null;
+    /** seconds after issue_ts: an int, or text in canonical decimal form ("900"), read when built */
+    public int|string $expire;
+    /** Unix seconds (null: now, at each build): an int, or canonical decimal text */
+    public int|string|null $issueTs = null;
+    /** null: a fresh CSPRNG salt at each build; an int, or canonical decimal text */
+    public int|string|null $salt = null;
     /** @var list<Service> */
     public array $services = [];
     private ?string $token = null;
 
-    public function __construct(string $appId = '', #[\SensitiveParameter] string $appCert = '', int $expire = 900)
+    public function __construct(string $appId = '', #[\SensitiveParameter] string $appCert = '', int|string $expire = 900)
     {
         $this->appId = $appId;
         $this->appCert = $appCert;
@@ -51,7 +55,11 @@ final class AccessToken2
     /** Builds the token ("007..."). */
     public function build(): string
     {
-        return Token2::buildData($this->appId, $this->appCert, $this->issueTs, $this->expire, $this->salt,
+        // Text is read by the library's rule (agora_token_u32_from_decimal): "900" is 900;
+        // "0900", " 900", "9e2" are errors of the field's category, not PHP's reading of them.
+        $number = static fn (int|string|null $v, string $constant): ?int => \is_string($v) ? Native::fromDecimal($v, $constant) : $v;
+        return Token2::buildData($this->appId, $this->appCert, $number($this->issueTs, 'AGORA_TOKEN_ERR_ISSUE_TS'),
+            $number($this->expire, 'AGORA_TOKEN_ERR_EXPIRE'), $number($this->salt, 'AGORA_TOKEN_ERR_SALT'),
             array_map(static fn (Service $s): array => $s->data(), $this->services));
     }
 
@@ -87,9 +95,12 @@ final class AccessToken2
      * first failing check ("signature_mismatch", "expired", then with a
      * channel: "service_missing", "channel_mismatch", "uid_mismatch",
      * "privilege_expired"). $uid is an int uid or a user account string.
+     * $now is Unix seconds, an int or canonical decimal text (other text is
+     * a `now` error).
      */
-    public static function verify(string $token, #[\SensitiveParameter] string $appCertificate, ?string $channelName = null, int|string|null $uid = null, ?int $now = null, ?string $appId = null): string
+    public static function verify(string $token, #[\SensitiveParameter] string $appCertificate, ?string $channelName = null, int|string|null $uid = null, int|string|null $now = null, ?string $appId = null): string
     {
-        return Token2::verify($token, $appCertificate, $now ?? time(), $channelName, $uid, $appId);
+        $now = \is_string($now) ? Native::fromDecimal($now, 'AGORA_TOKEN_ERR_NOW') : ($now ?? time());
+        return Token2::verify($token, $appCertificate, $now, $channelName, $uid, $appId);
     }
 }

@@ -13,8 +13,9 @@ final class ServiceApaas extends Service implements Internal\KnownService
     public const PRIVILEGE_APP = 3;
     public string $roomUuid;
     public string $userUuid;
-    public int $role;
-    public function __construct(string $roomUuid = "", string $userUuid = "", int $role = -1)
+    /** an int, or text in canonical decimal form ("1"), read when built (other text: a "role" error) */
+    public int|string $role;
+    public function __construct(string $roomUuid = "", string $userUuid = "", int|string $role = -1)
     {
         parent::__construct(self::SERVICE_TYPE);
         $this->roomUuid = $roomUuid;
@@ -25,6 +26,6 @@ final class ServiceApaas extends Service implements Internal\KnownService
     /** @internal */
     public function data(): array
     {
-        return parent::data() + ["room_uuid" => $this->roomUuid, "user_uuid" => $this->userUuid, "role" => $this->role];
+        return parent::data() + ["room_uuid" => $this->roomUuid, "user_uuid" => $this->userUuid, "role" => \is_string($this->role) ? Internal\Native::fromDecimal($this->role, 'AGORA_TOKEN_ERR_ROLE') : $this->role];
     }
 }

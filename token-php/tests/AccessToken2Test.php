@@ -175,7 +175,7 @@ final class AccessToken2Test extends Fixtures
         $this->assertCategory('app_certificate', static fn () => FpaTokenBuilder::buildToken($id, ''));
         // Wrong PHP types are type errors, before any native call.
         $this->expectException(\TypeError::class);
-        RtcTokenBuilder2::buildTokenWithUid($id, $cert, 'room', '7', $pub, 600); // @phpstan-ignore-line
+        RtcTokenBuilder2::buildTokenWithUid($id, $cert, 'room', ['7'], $pub, 600); // @phpstan-ignore-line
     }
 
     public function testLongTokensAreBuiltIntoALargerBuffer(): void

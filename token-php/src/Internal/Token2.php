@@ -98,6 +98,43 @@ final class Token2
     }
 
     /**
+     * Integer argument $i of builder $id given as text: its value when the
+     * text is in canonical decimal form ("42", "0"), else the error of the
+     * parameter's kind, as the library's table declares it. A uid is read
+     * by `agora_token_uid_from_decimal` ("007", " 1", "4294967296" are `uid`
+     * errors pointing to the account builder); a role, a token lifetime or a
+     * privilege lifetime by `agora_token_u32_from_decimal` with the category
+     * the library gives that kind's int values (`role`, `expire`,
+     * `expire_ts`). PHP's own reading of numeric text ("007" is 7, "1e3" is
+     * 1000, " 60" is 60) never applies: the builders declare such parameters
+     * `int|string`, so PHP hands the text over unchanged.
+     */
+    private static function decimal(\FFI $ffi, int $id, int $i, string $text): int
+    {
+        $info = $ffi->new('agora_token2_builder_info*');
+        if ($ffi->agora_token2_builder_get_info($id, \FFI::addr($info), self::$errorAddr) !== 0) {
+            throw self::failure($ffi, (int) $ffi->AGORA_TOKEN_ERR_INTERNAL);
+        }
+        $kind = null;
+        for ($p = 0, $n = 0; $p < $info->param_count; $p++) {
+            $k = $info->params[$p]->kind;
+            if ($k !== $ffi->AGORA_TOKEN2_PARAM_STR && $k !== $ffi->AGORA_TOKEN2_PARAM_PERMISSIONS && $n++ === $i) {
+                $kind = $k;
+                break;
+            }
+        }
+        if ($kind === $ffi->AGORA_TOKEN2_PARAM_UID) {
+            return Native::looseUid($text);
+        }
+        return Native::fromDecimal($text, match ($kind) {
+            $ffi->AGORA_TOKEN2_PARAM_RTC_ROLE, $ffi->AGORA_TOKEN2_PARAM_APAAS_ROLE => 'AGORA_TOKEN_ERR_ROLE',
+            $ffi->AGORA_TOKEN2_PARAM_EXPIRE => 'AGORA_TOKEN_ERR_EXPIRE',
+            $ffi->AGORA_TOKEN2_PARAM_PRIVILEGE_EXPIRE => 'AGORA_TOKEN_ERR_EXPIRE_TS',
+            default => throw new \LogicException("libagoratoken's builder $id has no integer parameter $i"),
+        });
+    }
+
+    /**
      * Runs `$call($out, $cap)` (a sized build writing to self::$len and
      * self::$error) and returns the token; a token longer than the reused
      * buffer is built again into one of the size the library asked for.
@@ -122,8 +159,9 @@ final class Token2
      * Calls the reference builder `$name` of the library's table.
      *
      * @param list<string> $strs the string arguments, in parameter order
-     * @param list<int|null> $ints the integer arguments, in parameter order; null: the
-     *     library's meaning of a null argument (an RTC role: join only; else `null_argument`)
+     * @param list<int|string|null> $ints the integer arguments, in parameter order; null: the
+     *     library's meaning of a null argument (an RTC role: join only; else `null_argument`);
+     *     a string: text for the number, read by the library's rule ({@see self::decimal()})
      * @param list<array{0: int, 1: int, 2: list<string>}>|null $permissions RTM2 grants: [resource type, permission type, resources]
      */
     public static function build(string $name, string $appId, #[\SensitiveParameter] string $appCertificate, array $strs, array $ints, ?array $permissions = null): string
@@ -146,6 +184,8 @@ final class Token2
             if ($v === null) {
                 $nulls |= 1 << $i;
                 $v = 0;
+            } elseif (\is_string($v)) {
+                $v = self::decimal($ffi, $id, $i, $v);
             }
             self::$ints[$i] = $v;
         }
