@@ -3,12 +3,12 @@
 //	GET /token?channel=room-1&uid=42     ->  {"token": "006...", "channel": "room-1", "uid": 42, "expire": 1700000000}
 //	GET /token?channel=room-1&uid=alice  ->  {"token": "006...", "channel": "room-1", "account": "alice", "expire": ...}
 //
-// A uid in canonical decimal ("0", or digits without a leading zero) is a
-// numeric uid, checked by agoratoken.UIDFromDecimal (beyond 4294967295 it is
-// refused: 400 "uid"); anything else, "007" included, is a user account, as
-// Agora's builders would sign that string (a token for account "007" is not
-// one for uid 7). No uid (or an empty one) is uid 0, the token any user
-// may use.
+// The library reads the uid text (agoratoken.UIDFromDecimal): canonical
+// decimal ("0", or digits without a leading zero, up to 4294967295) is a
+// numeric uid; anything else, "007" and "4294967296" included, is a user
+// account, as Agora's builders would sign that string (a token for account
+// "007" is not one for uid 7), and as the Python and PHP examples do. No uid
+// (or an empty one) is uid 0, the token any user may use.
 // Errors are 400 {"error": <category>, "message": ...}.
 //
 // The app id and certificate come from AGORA_APP_ID and AGORA_APP_CERTIFICATE;
@@ -25,7 +25,6 @@ import (
 	"net"
 	"net/http"
 	"os"
-	"regexp"
 	"time"
 
 	agoratoken "github.com/agoratoken/agoratoken/token-go"
@@ -43,11 +42,6 @@ type tokenResponse struct {
 	Account string  `json:"account,omitempty"` // a user account
 	Expire  uint32  `json:"expire"`
 }
-
-// numericUID is canonical decimal text: a numeric uid (its value and range
-// are agoratoken.UIDFromDecimal's to check); any other text is a user
-// account, as in examples/python/server.py.
-var numericUID = regexp.MustCompile(`^(0|[1-9][0-9]*)$`)
 
 type errorResponse struct {
 	Error   string `json:"error"`   // the category, for example "channel_name"
@@ -75,12 +69,9 @@ func (s *server) token(w http.ResponseWriter, r *http.Request) {
 	resp := tokenResponse{Channel: channel, Expire: expire}
 	var token string
 	var err error
-	if numericUID.MatchString(user) {
-		var uid uint32
-		if uid, err = agoratoken.UIDFromDecimal(user); err == nil {
-			token, err = agoratoken.BuildTokenWithUID(s.appID, s.appCertificate, channel, uid, agoratoken.RolePublisher, expire)
-			resp.UID = &uid
-		}
+	if uid, uidErr := agoratoken.UIDFromDecimal(user); uidErr == nil {
+		token, err = agoratoken.BuildTokenWithUID(s.appID, s.appCertificate, channel, uid, agoratoken.RolePublisher, expire)
+		resp.UID = &uid
 	} else {
 		token, err = agoratoken.BuildTokenWithUserAccount(s.appID, s.appCertificate, channel, user, agoratoken.RolePublisher, expire)
 		resp.Account = user
