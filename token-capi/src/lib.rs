@@ -224,17 +224,8 @@ pub unsafe extern "C" fn agora_token_check_u32(
     value_out: *mut u32,
     error: *mut agora_token_error,
 ) -> c_int {
-    boundary::run_sized(error, || {
-        let kind = ErrorKind::from_code(status).ok_or_else(|| {
-            token_core::TokenError::new(ErrorKind::NullArgument, format!("status: {status} is not an error category"))
-        })?;
-        let checked = token_core::validate::check_u32(kind, i128::from(value))?;
-        if !value_out.is_null() {
-            // SAFETY: non-NULL and writable per the contract.
-            unsafe { boundary::put(value_out, checked) };
-        }
-        Ok(())
-    })
+    // SAFETY: the caller's contract is this function's.
+    unsafe { u32_out(status, value_out, error, |kind| token_core::validate::check_u32(kind, i128::from(value))) }
 }
 
 /// Checks a number from a language whose numbers are floating point (a PHP
@@ -255,17 +246,8 @@ pub unsafe extern "C" fn agora_token_check_f64(
     value_out: *mut u32,
     error: *mut agora_token_error,
 ) -> c_int {
-    boundary::run_sized(error, || {
-        let kind = ErrorKind::from_code(status).ok_or_else(|| {
-            token_core::TokenError::new(ErrorKind::NullArgument, format!("status: {status} is not an error category"))
-        })?;
-        let checked = token_core::validate::check_u32_f64(kind, value)?;
-        if !value_out.is_null() {
-            // SAFETY: non-NULL and writable per the contract.
-            unsafe { boundary::put(value_out, checked) };
-        }
-        Ok(())
-    })
+    // SAFETY: the caller's contract is this function's.
+    unsafe { u32_out(status, value_out, error, |kind| token_core::validate::check_u32_f64(kind, value)) }
 }
 
 /// Reads a numeric uid given as text (`$_GET['uid']`), as Agora's PHP and
@@ -285,16 +267,8 @@ pub unsafe extern "C" fn agora_token_uid_from_decimal(
     uid_out: *mut u32,
     error: *mut agora_token_error,
 ) -> c_int {
-    boundary::run_sized(error, || {
-        // SAFETY: caller contract.
-        let text = unsafe { boundary::text_in(text, text_len, ErrorKind::Uid) }?;
-        let uid = token_core::validate::uid_from_decimal(text.as_str())?;
-        if !uid_out.is_null() {
-            // SAFETY: non-NULL and writable per the contract.
-            unsafe { boundary::put(uid_out, uid) };
-        }
-        Ok(())
-    })
+    // SAFETY: the caller's contract is agora_token_u32_from_decimal's.
+    unsafe { agora_token_u32_from_decimal(ErrorKind::Uid.code(), text, text_len, uid_out, error) }
 }
 
 /// Reads a number for an unsigned 32-bit field given as text
@@ -316,19 +290,13 @@ pub unsafe extern "C" fn agora_token_u32_from_decimal(
     value_out: *mut u32,
     error: *mut agora_token_error,
 ) -> c_int {
-    boundary::run_sized(error, || {
-        let kind = ErrorKind::from_code(status).ok_or_else(|| {
-            token_core::TokenError::new(ErrorKind::NullArgument, format!("status: {status} is not an error category"))
-        })?;
-        // SAFETY: caller contract.
-        let text = unsafe { boundary::text_in(text, text_len, kind) }?;
-        let value = token_core::validate::u32_from_decimal(kind, text.as_str())?;
-        if !value_out.is_null() {
-            // SAFETY: non-NULL and writable per the contract.
-            unsafe { boundary::put(value_out, value) };
-        }
-        Ok(())
-    })
+    // SAFETY: the caller's contract is this function's.
+    unsafe {
+        u32_out(status, value_out, error, |kind| {
+            let text = boundary::text_in(text, text_len, kind)?;
+            token_core::validate::u32_from_decimal(kind, text.as_str())
+        })
+    }
 }
 
 /// The library version ("0.1.0"), the workspace version. Static: never free it.
@@ -336,6 +304,32 @@ pub unsafe extern "C" fn agora_token_u32_from_decimal(
 pub extern "C" fn agora_token_version() -> *const c_char {
     static VERSION: OnceLock<CString> = OnceLock::new();
     run_str(c"", || VERSION.get_or_init(|| CString::new(token_core::version()).unwrap_or_default()).as_ptr())
+}
+
+/// The shared body of the `agora_token_check_*` and `*_from_decimal` calls:
+/// `status` names the field's category (an unknown one is
+/// AGORA_TOKEN_ERR_NULL_ARGUMENT), `check` reads the value under it, and
+/// `*value_out` (when not NULL) gets it on success.
+///
+/// # Safety
+/// `value_out` and `error` are NULL or writable; `check`'s reads are valid.
+unsafe fn u32_out(
+    status: c_int,
+    value_out: *mut u32,
+    error: *mut agora_token_error,
+    check: impl FnOnce(ErrorKind) -> Result<u32, token_core::TokenError>,
+) -> c_int {
+    boundary::run_sized(error, || {
+        let kind = ErrorKind::from_code(status).ok_or_else(|| {
+            token_core::TokenError::new(ErrorKind::NullArgument, format!("status: {status} is not an error category"))
+        })?;
+        let value = check(kind)?;
+        if !value_out.is_null() {
+            // SAFETY: non-NULL and writable per the contract.
+            unsafe { boundary::put(value_out, value) };
+        }
+        Ok(())
+    })
 }
 
 #[cfg(test)]
