@@ -395,18 +395,11 @@ class RtmTokenBuilder2 extends A.RtmTokenBuilder {
 
   /**
    * A numeric user id (npm's `buildTokenWithPermissions(..., 0, ...)`) goes
-   * as the RTM2 service's uid in the data form, which the core packs as its
-   * decimal string, "" for 0 (the wildcard), as npm does.
+   * to the core as a number, which packs its decimal string, "" for 0 (the
+   * wildcard), as npm does.
    */
   static buildTokenWithPermissions(appId, appCertificate, userId, permissions, expire) {
-    if (!isCount(userId)) return A.RtmTokenBuilder.buildTokenWithPermissions(appId, appCertificate, userId, permissions, expire);
-    const token = new AccessToken2(appId, appCertificate, 0, expire);
-    const rtm2 = new ServiceRtm2('', permissions);
-    rtm2.add_privilege(ServiceRtm2.kPrivilegeLogin, expire);
-    token.add_service(rtm2);
-    const d = token.toData();
-    d.services[0] = { ...d.services[0], userId: undefined, uid: userId };
-    return v2.buildToken(d);
+    return A.RtmTokenBuilder.buildTokenWithPermissions(appId, appCertificate, userId, permissions, expire);
   }
 }
 Object.defineProperty(RtmTokenBuilder2, 'name', { value: 'RtmTokenBuilder' });

@@ -113,6 +113,14 @@ pub(crate) fn build(a: Args<'_>, pinned: bool, accepting: bool) -> fast::Result<
         held.push(match param {
             // More arguments than parameters: the core refuses the call.
             None => Held::Int(0),
+            // npm's buildTokenWithPermissions(…, 42, …): the core reads a numeric user id.
+            Some(p)
+                if accepting
+                    && recipe.takes_numeric_user_id(i - from)
+                    && fast::type_name(a.env, a.get(i)) == "type number" =>
+            {
+                Held::Int(uid(a.integer(i, p.name, ErrorKind::Uid)?)?)
+            }
             Some(p) if p.kind == ParamKind::Str => Held::Text(a.text(i, p.name)?),
             Some(p) if p.kind == ParamKind::Permissions => {
                 let expected =

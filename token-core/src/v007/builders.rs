@@ -222,7 +222,29 @@ pub fn rtm2(
     permissions: Vec<Rtm2Permission>,
     expire: u32,
 ) -> Result<AccessToken2, TokenError> {
-    let mut rtm2 = one_privilege(Service::rtm2(user_id)?, p::LOGIN, expire)?;
+    rtm2_of(app_id, app_certificate, Service::rtm2(user_id)?, permissions, expire)
+}
+
+/// [`rtm2`] for a numeric user id, as npm's `buildTokenWithPermissions(…, 42,
+/// …)` takes one: its decimal string, `""` for 0 (the wildcard).
+pub fn rtm2_for_uid(
+    app_id: &str,
+    app_certificate: &str,
+    uid: u32,
+    permissions: Vec<Rtm2Permission>,
+    expire: u32,
+) -> Result<AccessToken2, TokenError> {
+    rtm2_of(app_id, app_certificate, Service::rtm2_for_uid(uid), permissions, expire)
+}
+
+fn rtm2_of(
+    app_id: &str,
+    app_certificate: &str,
+    service: Service,
+    permissions: Vec<Rtm2Permission>,
+    expire: u32,
+) -> Result<AccessToken2, TokenError> {
+    let mut rtm2 = one_privilege(service, p::LOGIN, expire)?;
     for g in permissions {
         rtm2.add_permission_once(g.resource_type, g.permission_type, g.resources)?;
     }

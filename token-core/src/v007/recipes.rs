@@ -385,7 +385,13 @@ pub static RECIPES: &[Recipe] = &[
     Recipe {
         name: "rtm.build_token_with_permissions",
         params: &[param("user_id", K::Str), param("permissions", K::Permissions), optional("expire", K::Expire, 0)],
-        build: |id, cert, a| b::rtm2(id, cert, a.str(0)?, a.permissions(1)?, a.expire(2)?),
+        // npm's builder also takes a numeric user id ([`Recipe::takes_numeric_user_id`]).
+        build: |id, cert, a| match a.value(0)? {
+            Arg::Int(uid) => {
+                b::rtm2_for_uid(id, cert, crate::validate::check_uid(i128::from(uid))?, a.permissions(1)?, a.expire(2)?)
+            }
+            _ => b::rtm2(id, cert, a.str(0)?, a.permissions(1)?, a.expire(2)?),
+        },
     },
     Recipe {
         name: "chat.build_user_token",
@@ -454,6 +460,15 @@ impl Pin {
 }
 
 impl Recipe {
+    /// `true` for the string parameter at `index` that also takes an integer
+    /// (`Arg::Int`): `rtm.build_token_with_permissions`'s `user_id`, which
+    /// npm's `buildTokenWithPermissions(…, 42, …)` takes as a number (packed
+    /// as its decimal string, `""` for 0, the wildcard). A binding whose host
+    /// has numbers hands such a number over as it is.
+    pub fn takes_numeric_user_id(&self, index: usize) -> bool {
+        self.name == "rtm.build_token_with_permissions" && index == 0
+    }
+
     /// The row with this python3 name, and its index.
     pub fn find(name: &str) -> Option<(usize, &'static Recipe)> {
         RECIPES.iter().enumerate().find(|(_, r)| r.name == name)
@@ -552,6 +567,30 @@ mod tests {
         assert_eq!(Pin::checked(Some(-1), None).unwrap_err().kind(), ErrorKind::IssueTs);
         assert_eq!(Pin::checked(None, Some(1 << 32)).unwrap_err().kind(), ErrorKind::Salt);
         assert_eq!(Pin::checked(Some(5), Some(6)).unwrap(), Pin { issue_ts: Some(5), salt: Some(6) });
+    }
+
+    #[test]
+    fn the_rtm2_user_id_may_be_a_number() {
+        let (_, r) = Recipe::find("rtm.build_token_with_permissions").unwrap();
+        assert!(r.takes_numeric_user_id(0) && !r.takes_numeric_user_id(1));
+        assert!(RECIPES.iter().filter(|x| x.name != r.name).all(|x| !x.takes_numeric_user_id(0)));
+        let app = "970CA35de60c44645bbae8a215061b33";
+        let cert = "5CFd2fd1755d40ecb72977518be15d3b";
+        for (uid, text) in [(0, ""), (42, "42")] {
+            let t = r.token(app, cert, &[Arg::Int(uid), Arg::Permissions(vec![]), Arg::Int(60)]).unwrap();
+            let by_text = r.token(app, cert, &[Arg::Str(text), Arg::Permissions(vec![]), Arg::Int(60)]);
+            match text {
+                "" => assert_eq!(by_text.unwrap_err().kind(), ErrorKind::UserId, "an empty text user id stays refused"),
+                _ => assert_eq!(t.services(), by_text.unwrap().services()),
+            }
+            assert!(
+                matches!(t.services()[0].fields(), crate::v007::ServiceFields::Rtm2 { user_id, .. } if user_id == text)
+            );
+        }
+        let e = r.token(app, cert, &[Arg::Int(1 << 32), Arg::Permissions(vec![]), Arg::Int(60)]).unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::Uid);
+        let (_, chat) = Recipe::find("chat.build_user_token").unwrap();
+        assert_eq!(chat.token(app, cert, &[Arg::Int(42), Arg::Int(60)]).unwrap_err().kind(), ErrorKind::NullArgument);
     }
 
     #[test]
