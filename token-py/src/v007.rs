@@ -433,13 +433,13 @@ fn _verify007(
 }
 
 /// The core's tables for the Python side:
-/// `{"recipes": [(name, [(param, kind, default)])], "services": [(type, class, [(id, name)])],
+/// `{"recipes": [(name, [(param, kind, default, error category)])], "services": [(type, class, [(id, name)])],
 ///   "rtm2_resources": [...], "rtm2_permissions": [...], "rtc_roles": [(name, value)],
 ///   "version": "007", "default_expire": 900, "version006": "006", "app_id_length": 32}`.
 #[pyfunction]
 fn _tables(py: Python<'_>) -> PyResult<Bound<'_, pyo3::types::PyDict>> {
     let d = pyo3::types::PyDict::new(py);
-    let param = |p: &Param| (p.name, p.kind.name(), p.default);
+    let param = |p: &Param| (p.name, p.kind.name(), p.default, p.error_kind().as_str());
     let recipes = RECIPES.iter().map(|r| (r.name, r.params.iter().map(param).collect::<Vec<_>>()));
     d.set_item("recipes", recipes.collect::<Vec<_>>())?;
     let services = ServiceType::ALL.iter().map(|t| (t.id(), t.class_name(), t.privileges().to_vec()));

@@ -87,13 +87,87 @@ def test_every_row_of_the_core_table_is_a_method_with_the_reference_signature():
         fn = getattr(CLASSES[prefix], method)
         sig = inspect.signature(fn)
         names = list(sig.parameters)
-        assert names == ["app_id", "app_certificate"] + [p for p, _kind, _default in params], name
-        for p, _kind, default in params:
+        assert names == ["app_id", "app_certificate"] + [p for p, _kind, _default, _code in params], name
+        for p, _kind, default, _code in params:
             want = inspect.Parameter.empty if default is None else default
             assert sig.parameters[p].default == want, (name, p)
         assert fn.__doc__ and len(fn.__doc__) > 30, name
         # The method calls its own row: the source names the row's constant.
         assert v2._RECIPE[name] == index
+
+
+
+# --- what help() says about each builder is true ---------------------------------------------------
+
+GOOD = {"uid": 42, "rtc_role": Role_Publisher, "apaas_role": 1, "expire": 3600, "privilege_expire": 600,
+        "permissions": [(0, 0, ["room-1"])]}
+BAD = {"uid": 2**32, "rtc_role": 3, "apaas_role": 40000, "expire": 2**32, "privilege_expire": 2**32,
+       "permissions": [(9, 0, ["room-1"])], "channel_name": "bad/name", "user_account": "bad/name",
+       "user_id": "x" * 256, "room_uuid": "x" * 65536, "user_uuid": "x" * 65536}
+
+
+def _good(name, kind):
+    return GOOD[kind] if kind in GOOD else ("room-1" if name in ("channel_name", "room_uuid") else "alice")
+
+
+def _recipes():
+    for name, params in agoratoken._agoratoken._tables()["recipes"]:
+        prefix, method = name.split(".")
+        yield name, getattr(CLASSES[prefix], method), params
+
+
+@pytest.mark.parametrize("recipe", [r[0] for r in _recipes()])
+def test_each_builder_docstring_lists_the_errors_it_raises(recipe):
+    """Each parameter's bad value raises the category the docstring names for it; None raises
+    null_argument (the RTC role aside: join-only); bytes and float raise TypeError."""
+    _name, fn, params = next(r for r in _recipes() if r[0] == recipe)
+    doc = fn.__doc__
+    for heading in ("Raises ``AgoraTokenError``", "Raises ``TypeError``", "Source of the arguments", ">>> token ="):
+        assert heading in doc, (recipe, heading)
+    assert ("npm agora-token" in doc) == recipe.startswith(("convoai", "stt")), recipe
+    good = [APP_ID, APP_CERTIFICATE] + [_good(n, k) for n, k, _d, _c in params]
+    assert fn(*good).startswith("007")
+    for field, value, code in [(0, "x" * 32, "app_id"), (1, "x" * 32, "app_certificate")]:
+        args = list(good)
+        args[field] = value
+        raises_code(code, lambda: fn(*args))
+    for i, (name, kind, _default, code) in enumerate(params, 2):
+        assert f'``"{code}"``' in doc and f"``{name}``" in doc, (recipe, name)
+        bad = BAD[kind] if kind in BAD else BAD[code]
+        if recipe.startswith("chat") and code == "user_id":
+            bad = "x" * 256
+        args = list(good)
+        args[i] = bad
+        raises_code(code, lambda: fn(*args))
+        args[i] = None
+        if kind == "rtc_role":
+            assert fn(*args).startswith("007")
+        else:
+            raises_code("null_argument", lambda: fn(*args))
+        args[i] = b"x" if kind == "str" else 1.5
+        if kind != "permissions":
+            with pytest.raises(TypeError):
+                fn(*args)
+        args[i] = "a\ud800" if kind == "str" else good[i]
+        if kind == "str":
+            raises_code("utf8", lambda: fn(*args))
+    if recipe.endswith("room_user_token"):  # user_uuid over 255 bytes: the RTM login's user_id
+        raises_code("user_id", lambda: fn(APP_ID, APP_CERTIFICATE, "room-1", "x" * 256, 1, 3600))
+
+
+def test_each_builder_docstring_example_runs():
+    """The example of every builder's docstring, as doctest runs it: self-contained, builds a 007 token."""
+    import doctest
+
+    finder, runner = doctest.DocTestFinder(), doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
+    tested = set()
+    for recipe, fn, _params in _recipes():
+        for test in finder.find(fn, recipe, globs={}):
+            if test.examples:
+                tested.add(recipe)
+                runner.run(test)
+    assert len(tested) == 19
+    assert runner.summarize(verbose=False).failed == 0
 
 
 def test_constants_come_from_the_core():

@@ -33,6 +33,8 @@ Each token gets a fresh salt from the OS CSPRNG and the current time as issue_ts
 
 import contextlib as _contextlib
 import copy as _copy
+import inspect as _inspect
+import textwrap as _textwrap
 import typing as _t
 
 from . import _agoratoken as _native
@@ -635,6 +637,140 @@ def _pinned(issue_ts: _t.Optional[int], salt: _t.Optional[int]) -> _t.Iterator[N
         _native._pin(None, None)
 
 
+# --- the builders' docstrings: errors, source and example composed from the core's table --------
+# Each row of the core's table gives a builder's parameters, their kinds and the error category
+# of a bad value; ``_documented`` appends to every builder method the errors it raises, the
+# Agora code it mirrors and a runnable example, so ``help()`` shows them without 19 copies.
+# The checks themselves are the core's; this only describes them.
+
+_DEMO_APP_ID = "970CA35de60c44645bbae8a215061b33"
+_DEMO_APP_CERTIFICATE = "5CFd2fd1755d40ecb72977518be15d3b"
+_NAME_CHARS = "``a-z``, ``A-Z``, ``0-9``, space and ``!#$%&()+-:;<=.>?@[]^_{}|~,``"
+_U32 = "outside 0..2**32-1"
+# What a bad value of each kind (or string field) is, by kind name / error category.
+_RULES = {
+    "uid": "an ``int`` " + _U32 + ", or a ``str`` that is not canonical decimal (``\"007\"``, ``\" 42\"``)",
+    "rtc_role": "other than ``Role_Publisher`` (1), ``Role_Subscriber`` (2) or ``None`` (join-only)",
+    "apaas_role": "outside -32768..32767",
+    "expire": _U32 + " (seconds from now)",
+    "privilege_expire": _U32 + " (seconds from now)",
+    "permissions": "a resource type outside 0..4, a permission type outside 0..1, a resource over 65535 bytes",
+    "channel_name": "empty, over 64 bytes, or a character outside " + _NAME_CHARS,
+    "user_account": "empty, over 255 bytes, or a character outside " + _NAME_CHARS,
+    "user_id": "empty or over 255 bytes",
+    "room_uuid": "over 65535 bytes",
+    "user_uuid": "over 65535 bytes",
+}
+# A demo value per parameter name, for the examples.
+_EXAMPLE_VALUES = {
+    "channel_name": '"room-1"',
+    "uid": "42",
+    "account": '"alice"',
+    "rtc_account": '"alice"',
+    "rtm_user_id": '"alice"',
+    "user_id": '"alice"',
+    "room_uuid": '"room-1"',
+    "user_uuid": '"alice"',
+    "permissions": "[(ServiceRtm2.Permissions.kMessageChannels, ServiceRtm2.Permissions.kRead, [\"room-1\"])]",
+}
+_EXAMPLE_KINDS = {"rtc_role": "Role_Publisher", "apaas_role": "1", "expire": "3600", "privilege_expire": "600"}
+# Where each builder comes from, by the table's prefix: (origin, module.class).
+_SOURCES = {
+    "rtc": ("Agora's python3", "RtcTokenBuilder2.RtcTokenBuilder"),
+    "rtm": ("Agora's python3", "RtmTokenBuilder2.RtmTokenBuilder"),
+    "chat": ("Agora's python3", "ChatTokenBuilder2.ChatTokenBuilder"),
+    "fpa": ("Agora's python3", "fpa_token_builder.FpaTokenBuilder"),
+    "apaas": ("Agora's python3", "apaas_token_builder.ApaasTokenBuilder"),
+    "education": ("Agora's python3", "education_token_builder.EducationTokenBuilder"),
+    "convoai": ("npm agora-token 2.0.6", "ConvoAITokenBuilder.ConvoAITokenBuilder"),
+    "stt": ("npm agora-token 2.0.6", "SttTokenBuilder.SttTokenBuilder"),
+}
+_JS_NAMES = {"build_token": "buildToken"}
+
+
+def _errors_text(recipe: str) -> str:
+    """The "Raises" paragraph of one builder: each parameter's error category and rule."""
+    prefix = recipe.split(".")[0]
+    lines = [
+        "Raises ``AgoraTokenError`` (a ``ValueError``; ``.code`` is the category, the message names",
+        "the field and never the certificate):",
+        "",
+        '- ``"app_id"``, ``"app_certificate"``: ``app_id``, ``app_certificate`` not 32 hex digits',
+        "  (Agora's code returns ``\"\"``);",
+    ]
+    ints, strs = [], ["app_id", "app_certificate"]
+    params = _TABLES["recipes"][_RECIPE[recipe]][1]
+    grouped: _t.Dict[_t.Tuple[str, str], _t.List[str]] = {}
+    for name, kind, _default, code in params:
+        rule = _RULES[kind] if kind != "str" else _RULES[code]
+        if code == "user_id" and prefix == "chat":
+            rule = "over 255 bytes"
+        if code == "user_uuid" and recipe.endswith("room_user_token"):
+            rule += ' (over 255 bytes: ``"user_id"``, as the RTM login of this user)'
+        grouped.setdefault((code, rule), []).append(f"``{name}``")
+        (strs if kind == "str" else ints if kind != "permissions" else []).append(name)
+    for (code, rule), names in grouped.items():
+        lines.append(_textwrap.fill(f'- ``"{code}"``: {", ".join(names)} {rule};', 96, subsequent_indent="  "))
+    role = [n for n, k, _d, _c in params if k == "rtc_role"]
+    but = f" but ``{role[0]}`` (join-only)" if role else ""
+    lines.append(f'- ``"null_argument"``: ``None`` for any argument{but};')
+    lines.append('- ``"utf8"``: a ``str`` holding a lone surrogate.')
+    lines.append("")
+    types = "Raises ``TypeError`` for a wrong type: "
+    if ints:
+        types += "a ``bool``, ``float`` or ``str`` for " + ", ".join(f"``{n}``" for n in ints)
+        types += " (for a ``float`` the message says to pass ``int(...)``"
+        types += "; a canonical decimal ``str`` uid is accepted); " if "uid" in ints else "); "
+    types += "anything but a ``str`` (``bytes`` too) for " + ", ".join(f"``{n}``" for n in strs) + "."
+    lines.append(_textwrap.fill(types, 96))
+    return "\n".join(lines)
+
+
+def _example_text(recipe: str, class_name: str) -> str:
+    """A doctest that builds one token with demo credentials (run by tests/test_v2.py)."""
+    prefix, method = recipe.split(".")
+    params = _TABLES["recipes"][_RECIPE[recipe]][1]
+    args = ["app_id", "app_certificate"] + [
+        _EXAMPLE_VALUES.get(name) or _EXAMPLE_KINDS[kind] for name, kind, _d, _c in params
+    ]
+    names = [class_name] + sorted({w for a in args for w in ("Role_Publisher", "ServiceRtm2") if w in a})
+    return "\n".join(
+        [
+            "Example::",
+            "",
+            f"    >>> from agoratoken.v2 import {', '.join(names)}",
+            f'    >>> app_id, app_certificate = "{_DEMO_APP_ID}", "{_DEMO_APP_CERTIFICATE}"   # demo credentials',
+            f"    >>> token = {class_name}.{method}({', '.join(args)})",
+            "    >>> token[:3]",
+            "    '007'",
+        ]
+    )
+
+
+_C = _t.TypeVar("_C", bound=type)
+
+
+def _documented(prefix: str) -> _t.Callable[[_C], _C]:
+    """Appends errors, source and example to the docstring of each builder of ``prefix``."""
+
+    def document(cls: _C) -> _C:
+        origin, where = _SOURCES[prefix]
+        for attr, value in vars(cls).items():
+            recipe = f"{prefix}.{attr}"
+            if recipe not in _RECIPE:
+                continue
+            fn = value.__func__
+            name = _JS_NAMES.get(attr, attr) if origin.startswith("npm") else attr
+            source = _textwrap.fill(
+                f"Source of the arguments and the token: {origin} ``{where}.{name}``; the checks are token-core's.", 96
+            )
+            doc = _inspect.cleandoc(fn.__doc__ or "")
+            fn.__doc__ = "\n\n".join([doc, _errors_text(recipe), source, _example_text(recipe, cls.__name__)]) + "\n"
+        return cls
+
+    return document
+
+
 # --- the reference builders: one line each over the core's table ------------------------------
 
 _RTC_WITH_UID = _RECIPE["rtc.build_token_with_uid"]
@@ -658,6 +794,7 @@ _CONVOAI = _RECIPE["convoai.build_token"]
 _STT = _RECIPE["stt.build_token"]
 
 
+@_documented("rtc")
 class RtcTokenBuilder:
     """RTC tokens (Agora's ``RtcTokenBuilder2``): join a channel, and as a publisher publish in it.
 
@@ -817,6 +954,7 @@ class RtcTokenBuilder:
         )
 
 
+@_documented("rtm")
 class RtmTokenBuilder:
     """RTM tokens (Agora's ``RtmTokenBuilder2``). ``expire`` is seconds from now.
 
@@ -845,6 +983,7 @@ class RtmTokenBuilder:
         return _build(_RTM_WITH_PERMISSIONS, app_id, app_certificate, user_id, _permission_data(permissions), expire)
 
 
+@_documented("chat")
 class ChatTokenBuilder:
     """Chat tokens (Agora's ``ChatTokenBuilder2``). ``expire`` is seconds from now.
 
@@ -865,6 +1004,7 @@ class ChatTokenBuilder:
         return _build(_CHAT_APP, app_id, app_certificate, expire)
 
 
+@_documented("fpa")
 class FpaTokenBuilder:
     """FPA tokens (Agora's ``fpa_token_builder``)."""
 
@@ -875,6 +1015,7 @@ class FpaTokenBuilder:
         return _build(_FPA, app_id, app_certificate)
 
 
+@_documented("apaas")
 class ApaasTokenBuilder:
     """APaaS / Flexible Classroom tokens (Agora's ``apaas_token_builder``). ``expire`` is seconds
     from now.
@@ -905,6 +1046,7 @@ class ApaasTokenBuilder:
         return _build(_APAAS_APP, app_id, app_certificate, expire)
 
 
+@_documented("education")
 class EducationTokenBuilder:
     """Education tokens (Agora's ``education_token_builder``): the same tokens as
     ``ApaasTokenBuilder``."""
@@ -927,6 +1069,7 @@ class EducationTokenBuilder:
         return _build(_EDUCATION_APP, app_id, app_certificate, expire)
 
 
+@_documented("convoai")
 class ConvoAITokenBuilder:
     """Conversational AI agent tokens (npm ``agora-token`` 2.0.6 ``ConvoAITokenBuilder``):
     ``RtcTokenBuilder.build_token_with_rtm2`` plus the ConvoAI service."""
@@ -964,6 +1107,7 @@ class ConvoAITokenBuilder:
         )
 
 
+@_documented("stt")
 class SttTokenBuilder:
     """Speech-to-text tokens (npm ``agora-token`` 2.0.6 ``SttTokenBuilder``):
     ``RtcTokenBuilder.build_token_with_rtm2`` plus the STT service."""
