@@ -5,6 +5,7 @@ The builders of Agora's ``RtcTokenBuilder2``, ``RtmTokenBuilder2``, ``ChatTokenB
 (the same code as PyPI ``agoraiotools``), and its ``AccessToken2`` classes::
 
     from agoratoken.v2 import RtcTokenBuilder, RtmTokenBuilder, ChatTokenBuilder, Role_Publisher
+    app_id, app_certificate = "970CA35de60c44645bbae8a215061b33", "5CFd2fd1755d40ecb72977518be15d3b"   # demo credentials
 
     rtc = RtcTokenBuilder.build_token_with_uid(app_id, app_certificate, "room-1", 42, Role_Publisher, 3600, 3600)
     rtm = RtmTokenBuilder.build_token(app_id, app_certificate, "alice", 3600)
@@ -26,7 +27,8 @@ service), these builders raise :class:`agoratoken.AgoraTokenError`, a
 ``"channel_name"``, ``"uid"``, ``"role"``, ...) and whose message names the
 field, never the certificate. A wrong type (``bool``, ``float`` or ``str`` for an
 ``int``, ``bytes`` for a ``str``) raises ``TypeError``; ``None`` raises
-``AgoraTokenError`` with code ``"null_argument"``.
+``AgoraTokenError`` with code ``"null_argument"``. ``help()`` of each builder method lists
+the category of each of its parameters, the Agora code it mirrors and a runnable example.
 
 Each token gets a fresh salt from the OS CSPRNG and the current time as issue_ts.
 """
@@ -420,17 +422,26 @@ class AccessToken:
     ``AccessToken(app_id, app_certificate, issue_ts=0, expire=900)``: ``expire`` is the token's
     lifetime in seconds after ``issue_ts`` (a Unix time; 0, the default, means "now" at each
     build). ``salt`` is ``None`` (a fresh CSPRNG salt per build) unless set. Set ``issue_ts``
-    and ``salt`` after construction to pin them (tests)::
+    and ``salt`` after construction to pin them (tests). Nothing is checked before ``build()``,
+    which raises ``AgoraTokenError`` for any bad field (see ``build``) and ``TypeError`` for a
+    wrong type (a ``float`` ``expire``: pass ``int(...)``, as Agora's ``struct.pack`` refuses it too).
+    Source: Agora's python3 ``AccessToken2.AccessToken`` (the same constructor, fields and methods).
 
-        token = AccessToken(app_id, app_certificate, expire=3600)
-        rtc = ServiceRtc("room-1", 42)
-        rtc.add_privilege(ServiceRtc.kPrivilegeJoinChannel, 3600)
-        token.add_service(rtc)
-        text = token.build()
+    Example::
 
-    Reading one back: ``t = AccessToken(); t.from_string(text); t.verify_signature(cert)``,
-    or ``parse(text)``. The certificate is never shown by ``repr`` and the object cannot be
-    pickled (it holds the certificate).
+        >>> from agoratoken.v2 import AccessToken, ServiceRtc
+        >>> app_id, app_certificate = "970CA35de60c44645bbae8a215061b33", "5CFd2fd1755d40ecb72977518be15d3b"   # demo credentials
+        >>> token = AccessToken(app_id, app_certificate, expire=3600)      # seconds after issue_ts
+        >>> rtc = ServiceRtc("room-1", 42)
+        >>> rtc.add_privilege(ServiceRtc.kPrivilegeJoinChannel, 3600)      # seconds after issue_ts
+        >>> token.add_service(rtc)
+        >>> text = token.build()
+        >>> t = AccessToken()
+        >>> t.from_string(text), t.verify_signature(app_certificate), t.expire
+        (True, True, 3600)
+
+    Reading one back strictly: ``parse(text)``. The certificate is never shown by ``repr`` and
+    the object cannot be pickled (it holds the certificate).
     """
 
     kServices: _t.Dict[int, _t.Type[Service]] = {cls.kServiceType: cls for cls in _KNOWN_SERVICES}
@@ -470,7 +481,14 @@ class AccessToken:
 
         Raises ``AgoraTokenError`` where Agora's code returns ``""``: app id or certificate not
         32 hex digits (``"app_id"``, ``"app_certificate"``), no service (``"no_service"``), and
-        for any field a service refuses (``"channel_name"``, ``"uid"``, ``"privilege"``, ...).
+        for any field a service refuses: ``"channel_name"``, ``"user_account"``, ``"uid"``,
+        ``"user_id"``, ``"room_uuid"``, ``"user_uuid"``, ``"role"``, ``"permission"`` (as the
+        builders', see ``help(RtcTokenBuilder.build_token_with_uid)``), ``"privilege"`` (an id
+        the service does not define), ``"service"`` (a plain ``Service`` of type 1..10);
+        ``"expire"`` (the token's), ``"expire_ts"`` (a privilege's), ``"issue_ts"``, ``"salt"``
+        outside 0..2**32-1; ``"utf8"`` (a lone surrogate). ``TypeError`` for a wrong type
+        (``bytes`` for a ``str``; ``bool``, ``float`` or ``str`` for an ``int``). Source: Agora's
+        python3 ``AccessToken2.AccessToken.build``, which returns ``""`` for the first three.
         """
         services, others = [], []
         for s in self.services:
@@ -592,7 +610,18 @@ def parse(token: str) -> AccessToken:
     Raises ``AgoraTokenError``: ``"version"``, ``"base64"``, ``"zlib"``, ``"truncated"``,
     ``"signature"``, ``"app_id"``, ``"no_service"``, ``"service"``, ``"privilege"``,
     ``"permission"``, ``"utf8"``, ``"trailing"``, ``"too_long"``; the message says what a
-    damaged token looks like (quotes, whitespace, URL encoding, a 006 token, ...).
+    damaged token looks like (quotes, whitespace, URL encoding, a 006 token, ...). ``TypeError``
+    for a token that is not a ``str``. Source: Agora's python3 ``AccessToken2.AccessToken.from_string``,
+    made strict (``AccessToken().from_string`` is the lenient one). A uid reads back as the
+    text the token holds (``"42"``; uid 0 as ``0``).
+
+    Example::
+
+        >>> from agoratoken.v2 import RtcTokenBuilder, Role_Publisher, ServiceRtc, parse
+        >>> app_id, app_certificate = "970CA35de60c44645bbae8a215061b33", "5CFd2fd1755d40ecb72977518be15d3b"   # demo credentials
+        >>> t = parse(RtcTokenBuilder.build_token_with_uid(app_id, app_certificate, "room-1", 42, Role_Publisher, 3600))
+        >>> t.app_id, t.expire, [(s.channel_name, s.uid) for s in t.get_services(ServiceRtc.kServiceType)]
+        ('970CA35de60c44645bbae8a215061b33', 3600, [('room-1', '42')])
     """
     result = AccessToken()
     if not isinstance(token, str):
@@ -619,9 +648,18 @@ def verify(
     (Login), over the RTM and RTM2 services.
 
     ``now`` is Unix seconds (default: the clock). A malformed token or certificate raises
-    ``AgoraTokenError`` (see ``parse``)::
+    ``AgoraTokenError`` (see ``parse``; ``"app_certificate"``), ``now`` outside 0..2**32-1 raises
+    ``"now"`` (with a hint when it looks like milliseconds), a ``channel_name`` without ``uid`` or
+    the reverse ``"null_argument"``; a wrong type raises ``TypeError``. Source: this library (Agora's
+    code has ``verify_signature`` only; the checks follow what Agora's servers refuse).
 
-        verify(token, app_certificate, "room-1", 42) == "ok"
+    Example::
+
+        >>> from agoratoken.v2 import RtcTokenBuilder, Role_Publisher, verify
+        >>> app_id, app_certificate = "970CA35de60c44645bbae8a215061b33", "5CFd2fd1755d40ecb72977518be15d3b"   # demo credentials
+        >>> token = RtcTokenBuilder.build_token_with_uid(app_id, app_certificate, "room-1", 42, Role_Publisher, 3600)
+        >>> verify(token, app_certificate, "room-1", 42), verify(token, app_certificate, "room-1", 43)
+        ('ok', 'uid_mismatch')
     """
     result: VerifyResult = _native._verify007(token, app_certificate, now, app_id, channel_name, uid, rtm_user_id)
     return result
