@@ -736,7 +736,8 @@ def _errors_text(recipe: str) -> str:
         '- ``"app_id"``, ``"app_certificate"``: ``app_id``, ``app_certificate`` not 32 hex digits',
         "  (Agora's code returns ``\"\"``);",
     ]
-    ints, strs = [], ["app_id", "app_certificate"]
+    ints: _t.List[str] = []
+    strs = ["app_id", "app_certificate"]
     params = _TABLES["recipes"][_RECIPE[recipe]][1]
     grouped: _t.Dict[_t.Tuple[str, str], _t.List[str]] = {}
     for name, kind, _default, code in params:
@@ -746,7 +747,10 @@ def _errors_text(recipe: str) -> str:
         if code == "user_uuid" and recipe.endswith("room_user_token"):
             rule += ' (over 255 bytes: ``"user_id"``, as the RTM login of this user)'
         grouped.setdefault((code, rule), []).append(f"``{name}``")
-        (strs if kind == "str" else ints if kind != "permissions" else []).append(name)
+        if kind == "str":
+            strs.append(name)
+        elif kind != "permissions":
+            ints.append(name)
     for (code, rule), names in grouped.items():
         lines.append(_textwrap.fill(f'- ``"{code}"``: {", ".join(names)} {rule};', 96, subsequent_indent="  "))
     role = [n for n, k, _d, _c in params if k == "rtc_role"]
