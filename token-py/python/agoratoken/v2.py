@@ -854,6 +854,7 @@ class RtcTokenBuilder:
     ``TypeError`` for a wrong type. Example::
 
         from agoratoken.v2 import RtcTokenBuilder, Role_Publisher
+        app_id, app_certificate = "970CA35de60c44645bbae8a215061b33", "5CFd2fd1755d40ecb72977518be15d3b"   # demo credentials
         token = RtcTokenBuilder.build_token_with_uid(app_id, app_certificate, "room-1", 42, Role_Publisher, 3600, 3600)
     """
 
@@ -1003,6 +1004,8 @@ class RtmTokenBuilder:
     Raises ``AgoraTokenError``: ``"app_id"``, ``"app_certificate"``, ``"user_id"`` (empty or
     over 255 bytes), ``"expire"``, ``"permission"``. Example::
 
+        from agoratoken.v2 import RtmTokenBuilder
+        app_id, app_certificate = "970CA35de60c44645bbae8a215061b33", "5CFd2fd1755d40ecb72977518be15d3b"   # demo credentials
         token = RtmTokenBuilder.build_token(app_id, app_certificate, "alice", 3600)
     """
 
@@ -1032,6 +1035,8 @@ class ChatTokenBuilder:
     Raises ``AgoraTokenError``: ``"app_id"``, ``"app_certificate"``, ``"user_id"`` (over 255
     bytes), ``"expire"``. Example::
 
+        from agoratoken.v2 import ChatTokenBuilder
+        app_id, app_certificate = "970CA35de60c44645bbae8a215061b33", "5CFd2fd1755d40ecb72977518be15d3b"   # demo credentials
         token = ChatTokenBuilder.build_user_token(app_id, app_certificate, "alice", 3600)
     """
 
@@ -1066,6 +1071,8 @@ class ApaasTokenBuilder:
     ``"user_uuid"`` (over 65535 bytes), ``"user_id"``, ``"role"`` (outside -32768..32767),
     ``"expire"``. Example::
 
+        from agoratoken.v2 import ApaasTokenBuilder
+        app_id, app_certificate = "970CA35de60c44645bbae8a215061b33", "5CFd2fd1755d40ecb72977518be15d3b"   # demo credentials
         token = ApaasTokenBuilder.build_room_user_token(app_id, app_certificate, "room-1", "alice", 1, 3600)
     """
 
