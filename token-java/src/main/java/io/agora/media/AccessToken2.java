@@ -588,17 +588,16 @@ public class AccessToken2 {
         }
     }
 
-    /** RTM (2): a user id (1..255 bytes). */
-    public static class ServiceRtm extends Service {
+    /**
+     * What RTM and Chat share: a user id (Agora declares the two classes separately, with the same
+     * members).
+     */
+    public abstract static class UserIdService extends Service {
         /** The user id (Agora's field). */
         public String userId;
 
-        public ServiceRtm() {
-            this.type = SERVICE_TYPE_RTM;
-        }
-
-        public ServiceRtm(String userId) {
-            this();
+        UserIdService(short type, String userId) {
+            this.type = type;
             this.userId = userId;
         }
 
@@ -624,40 +623,27 @@ public class AccessToken2 {
         }
     }
 
-    /** Chat (5): a user id ({@code ""} for an app token). */
-    public static class ServiceChat extends Service {
-        /** The user id (Agora's field). */
-        public String userId;
+    /** RTM (2): a user id (1..255 bytes). */
+    public static class ServiceRtm extends UserIdService {
+        /** A service with no user id yet (Agora's). */
+        public ServiceRtm() {
+            super(SERVICE_TYPE_RTM, null);
+        }
 
+        public ServiceRtm(String userId) {
+            super(SERVICE_TYPE_RTM, userId);
+        }
+    }
+
+    /** Chat (5): a user id ({@code ""} for an app token). */
+    public static class ServiceChat extends UserIdService {
         /** An app-token service (user id {@code ""}). */
         public ServiceChat() {
             this("");
         }
 
         public ServiceChat(String userId) {
-            this.type = SERVICE_TYPE_CHAT;
-            this.userId = userId;
-        }
-
-        public String getUserId() {
-            return userId;
-        }
-
-        @Override
-        boolean putKnown(Wire w) {
-            put(w, this, Native.NONE, Native.NONE, null, null, userId, null, null, List.of());
-            return true;
-        }
-
-        @Override
-        void read(String channelName, String account, String userId, String roomUuid, String userUuid, long role,
-                List<Permission> permissions) {
-            this.userId = userId;
-        }
-
-        @Override
-        String fields() {
-            return "userId=" + userId;
+            super(SERVICE_TYPE_CHAT, userId);
         }
     }
 
