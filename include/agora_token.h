@@ -1171,6 +1171,25 @@ int agora_token2_builder_find(const char *name,
                               uint32_t *builder_out,
                               struct agora_token_error *error);
 
+// The integer argument `int_index` (counting only the builder's integer
+// parameters, as `agora_token2_args.ints` does) of `builder`, given as text
+// (`$_GET['expire']`): canonical decimal only, read under that parameter's
+// rule (a uid: AGORA_TOKEN_ERR_UID pointing to the account builder; a role,
+// lifetime or privilege lifetime: its category). On success `*value_out`
+// (when not NULL) is the value, for `ints[int_index]`; the builder then
+// checks its range as it does any integer. An unknown builder or index is
+// AGORA_TOKEN_ERR_INTERNAL / AGORA_TOKEN_ERR_NULL_ARGUMENT.
+//
+// # Safety
+// `text` is NULL or valid for `text_len` bytes; `value_out` and `error`
+// are NULL or writable.
+int agora_token2_int_from_decimal(uint32_t builder,
+                                  size_t int_index,
+                                  const char *text,
+                                  size_t text_len,
+                                  int64_t *value_out,
+                                  struct agora_token_error *error);
+
 // Calls a reference builder of token-core's table (an
 // agora_token2_builder_id) with `args`, and writes the token ("007...",
 // no NUL) to `out` and its length to `*out_len`. `args` is nullable (no

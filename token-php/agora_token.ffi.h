@@ -539,6 +539,13 @@ int agora_token2_builder_find(const char *name,
                               uint32_t *builder_out,
                               struct agora_token_error *error);
 
+int agora_token2_int_from_decimal(uint32_t builder,
+                                  size_t int_index,
+                                  const char *text,
+                                  size_t text_len,
+                                  int64_t *value_out,
+                                  struct agora_token_error *error);
+
 int agora_token2_build(uint32_t builder,
                        const char *app_id,
                        size_t app_id_len,

@@ -575,6 +575,46 @@ pub unsafe extern "C" fn agora_token2_builder_find(
     })
 }
 
+/// The integer argument `int_index` (counting only the builder's integer
+/// parameters, as `agora_token2_args.ints` does) of `builder`, given as text
+/// (`$_GET['expire']`): canonical decimal only, read under that parameter's
+/// rule (a uid: AGORA_TOKEN_ERR_UID pointing to the account builder; a role,
+/// lifetime or privilege lifetime: its category). On success `*value_out`
+/// (when not NULL) is the value, for `ints[int_index]`; the builder then
+/// checks its range as it does any integer. An unknown builder or index is
+/// AGORA_TOKEN_ERR_INTERNAL / AGORA_TOKEN_ERR_NULL_ARGUMENT.
+///
+/// # Safety
+/// `text` is NULL or valid for `text_len` bytes; `value_out` and `error`
+/// are NULL or writable.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn agora_token2_int_from_decimal(
+    builder: u32,
+    int_index: usize,
+    text: *const c_char,
+    text_len: usize,
+    value_out: *mut i64,
+    error: *mut agora_token_error,
+) -> c_int {
+    run_sized(error, || {
+        let recipe = Recipe::at(builder as usize)?;
+        let param = recipe.params.iter().filter(|p| p.kind.is_int()).nth(int_index).ok_or_else(|| {
+            TokenError::new(
+                ErrorKind::NullArgument,
+                format!("int_index: {} has no integer parameter {int_index}", recipe.name),
+            )
+        })?;
+        // SAFETY: caller contract.
+        let text = unsafe { text_in(text, text_len, param.error_kind()) }?;
+        let value = param.from_decimal(text.as_str())?;
+        if !value_out.is_null() {
+            // SAFETY: non-NULL and writable per the contract.
+            unsafe { put(value_out, value) };
+        }
+        Ok(())
+    })
+}
+
 // ---------------------------------------------------------------------------
 // Building.
 

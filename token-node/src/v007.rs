@@ -15,7 +15,7 @@
 
 use napi_derive::napi;
 use token_core::v007::{
-    rtm2, Arg, ParamKind, Pin, RawOtherService, RawPermission, RawService, RawToken, Recipe, RtcRole,
+    rtm2, Arg, Param, ParamKind, Pin, RawOtherService, RawPermission, RawService, RawToken, Recipe, RtcRole,
     ServiceFields,
 };
 use token_core::v007::{ServiceType, RECIPES};
@@ -127,7 +127,7 @@ pub(crate) fn build(a: Args<'_>, pinned: bool, accepting: bool) -> fast::Result<
                     "an array of [resourceType, permissionType, [resources]] or an Rtm2Permissions";
                 Held::Permissions(permissions(a.convert(i, p.name, expected)?)?)
             }
-            Some(p) if accepting => accepted(&a, i, p.kind, p.name)?,
+            Some(p) if accepting => accepted(&a, i, p)?,
             Some(p) if p.kind == ParamKind::Uid => {
                 Held::Int(uid(a.integer(i, p.name, ErrorKind::Uid)?)?)
             }
@@ -156,22 +156,16 @@ pub(crate) fn build(a: Args<'_>, pinned: bool, accepting: bool) -> fast::Result<
 }
 
 /// One integer argument as npm's builders take it (see `build`).
-fn accepted(a: &Args<'_>, i: usize, kind: ParamKind, name: &str) -> fast::Result<Held> {
+fn accepted(a: &Args<'_>, i: usize, param: &Param) -> fast::Result<Held> {
+    let (kind, name) = (param.kind, param.name);
     let value = a.get(i);
     if kind == ParamKind::RtcRole && is_absent(a.env, value) {
         return Ok(Held::Null);
     }
     match (kind, fast::type_name(a.env, value)) {
-        (ParamKind::Uid, "type string") => {
-            let text = a.text(i, name)?;
-            Ok(Held::Int(i64::from(validate::uid_from_decimal(&text).map_err(js_err)?)))
-        }
         // npm's Buffer.writeUInt32LE / writeInt16LE take '3600' as 3600; '03600', '3600.5'
-        // and 'abc' throw the field's category here (npm would pack something else).
-        (ParamKind::Expire | ParamKind::PrivilegeExpire | ParamKind::RtcRole | ParamKind::ApaasRole, "type string") => {
-            let text = a.text(i, name)?;
-            Ok(Held::Int(i64::from(validate::u32_from_decimal(kind.error_kind(), &text).map_err(js_err)?)))
-        }
+        // and 'abc' throw the parameter's category here (npm would pack something else).
+        (_, "type string") => Ok(Held::Int(param.from_decimal(&a.text(i, name)?).map_err(js_err)?)),
         (ParamKind::Expire | ParamKind::PrivilegeExpire, "type number") => {
             let n = a.number(i)?;
             Ok(Held::Int(i64::from(validate::check_u32_f64(kind.error_kind(), n).map_err(js_err)?)))

@@ -1211,3 +1211,29 @@ fn a_006_message_and_its_signature_are_the_token_s() {
     };
     assert!(rc < 0);
 }
+
+#[test]
+fn int_arguments_as_text_follow_their_parameter() {
+    let id = agora_token2_builder_id::AGORA_TOKEN2_RTC_BUILD_TOKEN_WITH_UID as u32;
+    let read = |i: usize, text: &str| {
+        let mut v = -1i64;
+        let mut e = new_error();
+        match unsafe { agora_token2_int_from_decimal(id, i, text.as_ptr().cast(), text.len(), &mut v, &mut e) } {
+            0 => Ok(v),
+            rc => Err((rc, message(&e))),
+        }
+    };
+    assert_eq!(read(0, "42"), Ok(42));
+    assert_eq!(read(1, "1"), Ok(1));
+    assert_eq!(read(2, "3600"), Ok(3600));
+    assert_eq!(read(3, "0"), Ok(0));
+    let (rc, msg) = read(0, "007").unwrap_err();
+    assert_eq!(rc, ErrorKind::Uid.code());
+    assert!(msg.contains("account builder"), "{msg}");
+    assert_eq!(read(1, "01").unwrap_err().0, ErrorKind::Role.code());
+    assert_eq!(read(2, "1e3").unwrap_err().0, ErrorKind::Expire.code());
+    assert_eq!(read(3, " 60").unwrap_err().0, ErrorKind::ExpireTs.code());
+    assert_eq!(read(4, "1").unwrap_err().0, ErrorKind::NullArgument.code());
+    let rc = unsafe { agora_token2_int_from_decimal(999, 0, "1".as_ptr().cast(), 1, ptr::null_mut(), ptr::null_mut()) };
+    assert_eq!(rc, ErrorKind::Internal.code());
+}

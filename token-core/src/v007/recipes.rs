@@ -96,6 +96,27 @@ impl Param {
     }
 }
 
+impl Param {
+    /// This integer parameter's value given as text, as Agora's Node.js and
+    /// PHP builders take one (`'3600'`, `$_GET['uid']`): canonical decimal
+    /// only. A uid is read by [`uid_from_decimal`](crate::validate::uid_from_decimal)
+    /// (its errors point to the account builder), any other integer kind by
+    /// [`u32_from_decimal`](crate::validate::u32_from_decimal) under
+    /// [`error_kind`](Self::error_kind); the builder then range-checks the
+    /// value as it does any integer. A string or permissions parameter is a
+    /// `null_argument` error.
+    pub fn from_decimal(&self, text: &str) -> Result<i64, TokenError> {
+        match self.kind {
+            ParamKind::Uid => crate::validate::uid_from_decimal(text).map(i64::from),
+            kind if kind.is_int() => crate::validate::u32_from_decimal(self.error_kind(), text).map(i64::from),
+            _ => Err(TokenError::new(
+                ErrorKind::NullArgument,
+                format!("{}: is not an integer parameter, so it takes no number as text", self.name),
+            )),
+        }
+    }
+}
+
 /// One RTM2 grant as a binding hands it over, before range checks.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RawPermission {
@@ -567,6 +588,32 @@ mod tests {
         assert_eq!(Pin::checked(Some(-1), None).unwrap_err().kind(), ErrorKind::IssueTs);
         assert_eq!(Pin::checked(None, Some(1 << 32)).unwrap_err().kind(), ErrorKind::Salt);
         assert_eq!(Pin::checked(Some(5), Some(6)).unwrap(), Pin { issue_ts: Some(5), salt: Some(6) });
+    }
+
+    #[test]
+    fn integer_parameters_read_canonical_decimal_text_under_their_category() {
+        let (_, r) = Recipe::find("rtc.build_token_with_uid").unwrap();
+        let [channel, uid, role, expire, privilege] = r.params else { panic!("five parameters") };
+        assert_eq!(uid.from_decimal("42").unwrap(), 42);
+        assert_eq!(role.from_decimal("1").unwrap(), 1);
+        assert_eq!(expire.from_decimal("3600").unwrap(), 3600);
+        assert_eq!(privilege.from_decimal("0").unwrap(), 0);
+        for (p, kind) in [
+            (uid, ErrorKind::Uid),
+            (role, ErrorKind::Role),
+            (expire, ErrorKind::Expire),
+            (privilege, ErrorKind::ExpireTs),
+        ] {
+            for bad in ["007", "1e3", " 60", "-1", "4294967296", ""] {
+                assert_eq!(p.from_decimal(bad).unwrap_err().kind(), kind, "{} {bad:?}", p.name);
+            }
+        }
+        assert!(uid.from_decimal("007").unwrap_err().message().contains("account builder"));
+        assert_eq!(channel.from_decimal("1").unwrap_err().kind(), ErrorKind::NullArgument);
+        let (_, apaas) = Recipe::find("apaas.build_room_user_token").unwrap();
+        let role = apaas.params.iter().find(|p| p.kind == ParamKind::ApaasRole).unwrap();
+        assert_eq!(role.from_decimal("2").unwrap(), 2);
+        assert_eq!(role.from_decimal("x").unwrap_err().kind(), ErrorKind::Role);
     }
 
     #[test]

@@ -99,39 +99,22 @@ final class Token2
 
     /**
      * Integer argument $i of builder $id given as text: its value when the
-     * text is in canonical decimal form ("42", "0"), else the error of the
-     * parameter's kind, as the library's table declares it. A uid is read
-     * by `agora_token_uid_from_decimal` ("007", " 1", "4294967296" are `uid`
-     * errors pointing to the account builder); a role, a token lifetime or a
-     * privilege lifetime by `agora_token_u32_from_decimal` with the category
-     * the library gives that kind's int values (`role`, `expire`,
-     * `expire_ts`). PHP's own reading of numeric text ("007" is 7, "1e3" is
-     * 1000, " 60" is 60) never applies: the builders declare such parameters
-     * `int|string`, so PHP hands the text over unchanged.
+     * text is in canonical decimal form ("42", "0"), else the error of that
+     * parameter, both decided by the library (`agora_token2_int_from_decimal`:
+     * a uid's errors point to the account builder; a role, a token lifetime
+     * or a privilege lifetime fail under their own category). PHP's own
+     * reading of numeric text ("007" is 7, "1e3" is 1000, " 60" is 60) never
+     * applies: the builders declare such parameters `int|string`, so PHP
+     * hands the text over unchanged.
      */
     private static function decimal(\FFI $ffi, int $id, int $i, string $text): int
     {
-        $info = $ffi->new('agora_token2_builder_info*');
-        if ($ffi->agora_token2_builder_get_info($id, \FFI::addr($info), self::$errorAddr) !== 0) {
-            throw self::failure($ffi, (int) $ffi->AGORA_TOKEN_ERR_INTERNAL);
+        $out = $ffi->new('int64_t');
+        $status = $ffi->agora_token2_int_from_decimal($id, $i, $text, \strlen($text), \FFI::addr($out), self::$errorAddr);
+        if ($status !== 0) {
+            throw self::failure($ffi, $status);
         }
-        $kind = null;
-        for ($p = 0, $n = 0; $p < $info->param_count; $p++) {
-            $k = $info->params[$p]->kind;
-            if ($k !== $ffi->AGORA_TOKEN2_PARAM_STR && $k !== $ffi->AGORA_TOKEN2_PARAM_PERMISSIONS && $n++ === $i) {
-                $kind = $k;
-                break;
-            }
-        }
-        if ($kind === $ffi->AGORA_TOKEN2_PARAM_UID) {
-            return Native::looseUid($text);
-        }
-        return Native::fromDecimal($text, match ($kind) {
-            $ffi->AGORA_TOKEN2_PARAM_RTC_ROLE, $ffi->AGORA_TOKEN2_PARAM_APAAS_ROLE => 'AGORA_TOKEN_ERR_ROLE',
-            $ffi->AGORA_TOKEN2_PARAM_EXPIRE => 'AGORA_TOKEN_ERR_EXPIRE',
-            $ffi->AGORA_TOKEN2_PARAM_PRIVILEGE_EXPIRE => 'AGORA_TOKEN_ERR_EXPIRE_TS',
-            default => throw new \LogicException("libagoratoken's builder $id has no integer parameter $i"),
-        });
+        return $out->cdata;
     }
 
     /**
